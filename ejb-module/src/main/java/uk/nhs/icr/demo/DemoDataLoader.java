@@ -1,0 +1,40 @@
+package uk.nhs.icr.demo;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** At start-up, after migration, loads the demo patients when {@code icr.demo-data.enabled} is true. */
+@Singleton
+@Startup
+@DependsOn("DatabaseMigrator")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class DemoDataLoader {
+
+    /** Fixed so that every demo server has the same people; change it and you get a different register. */
+    static final long SEED = 20200520L;
+
+    @Inject
+    @ConfigProperty(name = "icr.demo-data.enabled", defaultValue = "false")
+    boolean enabled;
+
+    @Inject
+    @ConfigProperty(name = "icr.demo-data.patients", defaultValue = "1000")
+    int patientCount;
+
+    @Inject
+    DemoDataService demoData;
+
+    @PostConstruct
+    void load() {
+        if (enabled) {
+            demoData.addMissing(DemoPatients.generate(patientCount, SEED));
+        }
+    }
+}

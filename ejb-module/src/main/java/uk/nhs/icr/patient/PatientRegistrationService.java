@@ -1,0 +1,60 @@
+package uk.nhs.icr.patient;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.logging.Logger;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+
+import uk.nhs.icr.platform.DatabaseFailures;
+import uk.nhs.icr.socialcare.Person;
+import uk.nhs.icr.socialcare.PersonRepository;
+
+/**
+ * Registers a patient: the demographic record in the hospital database and the linked person in the
+ * social-care database, in one JTA transaction across both XA datasources. Either both exist
+ * afterwards or neither does.
+ */
+@Stateless
+public class PatientRegistrationService {
+
+    private static final Logger LOG = Logger.getLogger(PatientRegistrationService.class.getName());
+
+    @Inject
+    PatientRepository patients;
+
+    @Inject
+    PersonRepository people;
+
+    Clock clock = Clock.systemUTC();
+
+    public PatientDemographics register(PatientRegistration form) {
+        PatientRegistration.Valid valid = form.validate();
+        if (patients.exists(valid.identity().nhsNumber())) {
+            throw new PatientAlreadyRegisteredException("hospital");
+        }
+        Instant now = clock.instant();
+        Patient patient = new Patient(valid.identity(), valid.sex(), valid.postcode(), valid.gpPractice(), now);
+        patients.add(patient);
+        people.add(new Person(valid.identity(), now));
+        // Flush both now so each database's constraints are checked inside this method, where a clash can
+        // still be reported as such; the container then rolls back both sides.
+        flushOrReportDuplicate(patients::flush, "hospital");
+        flushOrReportDuplicate(people::flush, "social care");
+        LOG.info(() -> "Registered patient " + patient.id() + " in the hospital and social-care records");
+        return PatientDemographics.of(patient);
+    }
+
+    private static void flushOrReportDuplicate(Runnable flush, String record) {
+        try {
+            flush.run();
+        } catch (PersistenceException e) {
+            if (DatabaseFailures.isUniqueViolation(e)) {
+                throw new PatientAlreadyRegisteredException(record);
+            }
+            throw e;
+        }
+    }
+}

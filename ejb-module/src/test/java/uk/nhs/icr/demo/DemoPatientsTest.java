@@ -1,0 +1,45 @@
+package uk.nhs.icr.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.patient.PatientRegistration;
+
+class DemoPatientsTest {
+
+    private final List<PatientRegistration> patients = DemoPatients.generate(1000, DemoDataLoader.SEED);
+
+    @Test
+    void every_demo_patient_passes_registration_validation_with_a_999_nhs_number() {
+        assertEquals(1000, patients.size());
+        for (PatientRegistration form : patients) {
+            PatientRegistration.Valid valid = form.validate();
+            assertTrue(valid.identity().nhsNumber().value().startsWith("999"));
+            assertTrue(NhsNumber.isValid(form.nhsNumber()));
+        }
+    }
+
+    @Test
+    void nhs_numbers_are_unique() {
+        Set<String> numbers = new HashSet<>();
+        patients.forEach(p -> numbers.add(p.nhsNumber()));
+        assertEquals(patients.size(), numbers.size());
+    }
+
+    @Test
+    void the_same_seed_gives_the_same_people() {
+        List<PatientRegistration> again = DemoPatients.generate(1000, DemoDataLoader.SEED);
+        for (int i = 0; i < patients.size(); i++) {
+            assertEquals(patients.get(i).nhsNumber(), again.get(i).nhsNumber());
+            assertEquals(patients.get(i).familyName(), again.get(i).familyName());
+            assertEquals(patients.get(i).birthDate(), again.get(i).birthDate());
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package uk.nhs.icr.patient;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import uk.nhs.icr.shared.OdsCode;
+import uk.nhs.icr.shared.Postcode;
+
+/**
+ * A patient's demographic record in the hospital database: who they are and which GP practice they are
+ * registered with. The NHS number identifies them across both records.
+ */
+@Entity
+@Table(name = "patient")
+public class Patient {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "patient_seq")
+    @SequenceGenerator(name = "patient_seq", sequenceName = "patient_seq", allocationSize = 50)
+    private Long id;
+
+    @Column(name = "nhs_number", nullable = false, updatable = false, length = 10)
+    private NhsNumber nhsNumber;
+
+    @Column(name = "given_name", nullable = false)
+    private String givenName;
+
+    @Column(name = "family_name", nullable = false)
+    private String familyName;
+
+    @Column(name = "birth_date", nullable = false)
+    private LocalDate birthDate;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "sex", nullable = false)
+    private Sex sex;
+
+    @Column(name = "postcode", nullable = false)
+    private Postcode postcode;
+
+    @Column(name = "gp_practice_ods", nullable = false)
+    private OdsCode gpPractice;
+
+    @Column(name = "registered_at", nullable = false, updatable = false)
+    private Instant registeredAt;
+
+    @Version
+    private long version;
+
+    protected Patient() {
+        // for JPA
+    }
+
+    public Patient(PatientIdentity identity, Sex sex, Postcode postcode, OdsCode gpPractice, Instant registeredAt) {
+        this.nhsNumber = identity.nhsNumber();
+        this.givenName = identity.givenName();
+        this.familyName = identity.familyName();
+        this.birthDate = identity.birthDate();
+        this.sex = Objects.requireNonNull(sex);
+        this.postcode = Objects.requireNonNull(postcode);
+        this.gpPractice = Objects.requireNonNull(gpPractice);
+        this.registeredAt = Objects.requireNonNull(registeredAt);
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public NhsNumber nhsNumber() {
+        return nhsNumber;
+    }
+
+    public PatientIdentity identity() {
+        return new PatientIdentity(nhsNumber, givenName, familyName, birthDate);
+    }
+
+    public Sex sex() {
+        return sex;
+    }
+
+    public Postcode postcode() {
+        return postcode;
+    }
+
+    public OdsCode gpPractice() {
+        return gpPractice;
+    }
+
+    public Instant registeredAt() {
+        return registeredAt;
+    }
+}

@@ -1,0 +1,46 @@
+package uk.nhs.icr.socialcare;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import uk.nhs.icr.patient.NhsNumber;
+
+/** People in the social-care database. */
+@ApplicationScoped
+public class PersonRepository {
+
+    @PersistenceContext(unitName = "socialcare")
+    EntityManager em;
+
+    public void add(Person person) {
+        em.persist(person);
+    }
+
+    public Optional<Person> findByNhsNumber(NhsNumber nhsNumber) {
+        return em.createQuery("select p from Person p where p.nhsNumber = :nhsNumber", Person.class)
+                .setParameter("nhsNumber", nhsNumber)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** Which of these NHS numbers already have a social-care person, in one query. */
+    public Set<NhsNumber> knownAmong(Collection<NhsNumber> nhsNumbers) {
+        if (nhsNumbers.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(em.createQuery("select p.nhsNumber from Person p where p.nhsNumber in :numbers", NhsNumber.class)
+                .setParameter("numbers", nhsNumbers)
+                .getResultList());
+    }
+
+    /** Writes pending changes now, so that a constraint violation surfaces inside the caller's method. */
+    public void flush() {
+        em.flush();
+    }
+}

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Builds ICR and runs it in the foreground on http://localhost:8080 (Ctrl-C stops it):
+# builds the modules, gets and configures WildFly, prepares PostgreSQL and both databases, deploys the
+# EAR and starts the server, which migrates both databases and loads the demo patients on start.
+# Any ICR_* variable (see README) set in the environment is passed on to the server.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+
+mvn -B -q -DskipITs package
+
+jboss_home=$(ls -d "$root"/server-config/target/wildfly-*/ | head -n 1)
+deployments="$jboss_home/standalone/deployments"
+rm -f "$deployments"/icr.ear*
+cp "$root/ear/target/icr.ear" "$deployments/icr.ear"
+
+export ICR_DEMO_DATA_ENABLED=${ICR_DEMO_DATA_ENABLED:-true}
+echo "run: starting WildFly; portal http://localhost:8080/  API http://localhost:8080/api/patients  health http://localhost:9990/health/ready"
+exec "$jboss_home/bin/standalone.sh" -c standalone.xml

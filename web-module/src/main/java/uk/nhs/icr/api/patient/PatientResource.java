@@ -1,0 +1,91 @@
+package uk.nhs.icr.api.patient;
+
+import java.net.URI;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import uk.nhs.icr.api.problem.Problem;
+import uk.nhs.icr.patient.PatientDemographics;
+import uk.nhs.icr.patient.PatientRegistration;
+import uk.nhs.icr.patient.PatientRegistrationService;
+import uk.nhs.icr.patient.PatientSearchService;
+import uk.nhs.icr.platform.InvalidInputException;
+import uk.nhs.icr.platform.Page;
+
+@Path("/patients")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Patients", description = "Register patients in both records and find them")
+public class PatientResource {
+
+    @Inject
+    PatientRegistrationService registration;
+
+    @Inject
+    PatientSearchService search;
+
+    @Context
+    UriInfo uriInfo;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register a patient",
+            description = "Creates the hospital demographic record and the linked social-care person in one transaction.")
+    @APIResponse(responseCode = "201", description = "Registered; Location is the patient's address",
+            content = @Content(schema = @Schema(implementation = PatientDemographics.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields or malformed JSON",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The NHS number is already registered",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response register(PatientRegistration form) {
+        if (form == null) {
+            throw InvalidInputException.of("body", "a JSON object with the patient's details is required");
+        }
+        PatientDemographics patient = registration.register(form);
+        URI location = uriInfo.getBaseUriBuilder().path(PatientResource.class).path(patient.nhsNumber()).build();
+        return Response.created(location).entity(patient).build();
+    }
+
+    @GET
+    @Path("/{nhsNumber}")
+    @Operation(summary = "Read a patient's demographic record")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PatientDemographics.class)))
+    @APIResponse(responseCode = "400", description = "Not a valid NHS number",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No patient with this NHS number",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PatientDemographics find(
+            @Parameter(description = "10 digits, spaces allowed (943 476 5919)") @PathParam("nhsNumber") String nhsNumber) {
+        return search.find(nhsNumber);
+    }
+
+    @GET
+    @Operation(summary = "Search patients by name and/or date of birth, a page at a time")
+    @APIResponse(responseCode = "200", description = "A page of matches, ordered by family name")
+    @APIResponse(responseCode = "400", description = "No criteria, or a bad date, page or size",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<PatientDemographics> search(
+            @Parameter(description = "Each word must begin a given or family name (2+ characters)") @QueryParam("name") String name,
+            @Parameter(description = "YYYY-MM-DD") @QueryParam("birthDate") String birthDate,
+            @Parameter(description = "From 0; default 0") @QueryParam("page") String page,
+            @Parameter(description = "1 to 100; default 20") @QueryParam("size") String size) {
+        return search.search(name, birthDate, page, size);
+    }
+}

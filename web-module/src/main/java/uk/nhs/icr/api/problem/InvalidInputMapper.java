@@ -1,0 +1,19 @@
+package uk.nhs.icr.api.problem;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import uk.nhs.icr.platform.InvalidInputException;
+
+@Provider
+public class InvalidInputMapper implements ExceptionMapper<InvalidInputException> {
+
+    @Override
+    public Response toResponse(InvalidInputException e) {
+        return Problem.of("invalid-input", "Invalid input", Response.Status.BAD_REQUEST,
+                        "Some fields were refused; see errors. Nothing was recorded.")
+                .withErrors(e.errors())
+                .toResponse();
+    }
+}

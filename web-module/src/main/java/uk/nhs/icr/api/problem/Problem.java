@@ -1,0 +1,30 @@
+package uk.nhs.icr.api.problem;
+
+import java.util.List;
+
+import jakarta.ws.rs.core.Response;
+
+import uk.nhs.icr.platform.FieldError;
+
+/** An RFC 9457 problem detail, with the refused fields when input was at fault. */
+public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    private static final String TYPE_PREFIX = "urn:icr:problem:";
+
+    public Problem {
+        errors = errors == null ? List.of() : List.copyOf(errors);
+    }
+
+    public static Problem of(String slug, String title, Response.StatusType status, String detail) {
+        return new Problem(TYPE_PREFIX + slug, title, status.getStatusCode(), detail, List.of());
+    }
+
+    public Problem withErrors(List<FieldError> fieldErrors) {
+        return new Problem(type, title, status, detail, fieldErrors);
+    }
+
+    public Response toResponse() {
+        return Response.status(status).type(MEDIA_TYPE).entity(this).build();
+    }
+}

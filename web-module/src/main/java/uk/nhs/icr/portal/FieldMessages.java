@@ -1,0 +1,36 @@
+package uk.nhs.icr.portal;
+
+import java.util.Set;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+
+import uk.nhs.icr.platform.FieldError;
+import uk.nhs.icr.platform.InvalidInputException;
+
+/**
+ * Puts a service's field errors beside the inputs they concern. Inputs are given the same ids as the
+ * service's field names, so {@code nhsNumber} lands on {@code form:nhsNumber}; anything else is shown
+ * at the top of the form.
+ */
+public final class FieldMessages {
+
+    private FieldMessages() {
+    }
+
+    public static void show(String formId, Set<String> fieldIds, InvalidInputException e) {
+        for (FieldError error : e.errors()) {
+            String clientId = fieldIds.contains(error.field()) ? formId + ":" + error.field() : null;
+            error(clientId, error.message());
+        }
+    }
+
+    public static void error(String clientId, String message) {
+        FacesContext.getCurrentInstance().addMessage(clientId,
+                new FacesMessage(FacesMessage.SEVERITY_ERROR, capitalise(message), null));
+    }
+
+    private static String capitalise(String message) {
+        return message.isEmpty() ? message : Character.toUpperCase(message.charAt(0)) + message.substring(1);
+    }
+}

@@ -1,0 +1,115 @@
+package uk.nhs.icr.portal.patient;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.Set;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import uk.nhs.icr.patient.PatientDemographics;
+import uk.nhs.icr.patient.PatientRegistration;
+import uk.nhs.icr.patient.PatientRegistrationService;
+import uk.nhs.icr.platform.ConflictException;
+import uk.nhs.icr.platform.InvalidInputException;
+import uk.nhs.icr.portal.FieldMessages;
+
+/** The register-patient form. */
+@Named
+@ViewScoped
+public class PatientRegistrationView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final Set<String> FIELDS =
+            Set.of("nhsNumber", "givenName", "familyName", "birthDate", "sex", "postcode", "gpPracticeOdsCode");
+
+    @Inject
+    PatientRegistrationService registration;
+
+    private String nhsNumber;
+    private String givenName;
+    private String familyName;
+    private LocalDate birthDate;
+    private String sex;
+    private String postcode;
+    private String gpPracticeOdsCode;
+
+    public String register() {
+        try {
+            PatientDemographics patient = registration.register(new PatientRegistration(nhsNumber, givenName, familyName,
+                    birthDate == null ? null : birthDate.toString(), sex, postcode, gpPracticeOdsCode));
+            FacesContext context = FacesContext.getCurrentInstance();
+            context.getExternalContext().getFlash().setKeepMessages(true);
+            context.addMessage(null, new FacesMessage("Patient registered in the hospital and social-care records"));
+            return "/patients/patient?faces-redirect=true&nhsNumber=" + patient.nhsNumber();
+        } catch (InvalidInputException e) {
+            FieldMessages.show("registration", FIELDS, e);
+        } catch (ConflictException e) {
+            FieldMessages.error("registration:nhsNumber", e.getMessage());
+        }
+        return null;
+    }
+
+    public LocalDate getToday() {
+        return LocalDate.now();
+    }
+
+    public String getNhsNumber() {
+        return nhsNumber;
+    }
+
+    public void setNhsNumber(String nhsNumber) {
+        this.nhsNumber = nhsNumber;
+    }
+
+    public String getGivenName() {
+        return givenName;
+    }
+
+    public void setGivenName(String givenName) {
+        this.givenName = givenName;
+    }
+
+    public String getFamilyName() {
+        return familyName;
+    }
+
+    public void setFamilyName(String familyName) {
+        this.familyName = familyName;
+    }
+
+    public LocalDate getBirthDate() {
+        return birthDate;
+    }
+
+    public void setBirthDate(LocalDate birthDate) {
+        this.birthDate = birthDate;
+    }
+
+    public String getSex() {
+        return sex;
+    }
+
+    public void setSex(String sex) {
+        this.sex = sex;
+    }
+
+    public String getPostcode() {
+        return postcode;
+    }
+
+    public void setPostcode(String postcode) {
+        this.postcode = postcode;
+    }
+
+    public String getGpPracticeOdsCode() {
+        return gpPracticeOdsCode;
+    }
+
+    public void setGpPracticeOdsCode(String gpPracticeOdsCode) {
+        this.gpPracticeOdsCode = gpPracticeOdsCode;
+    }
+}

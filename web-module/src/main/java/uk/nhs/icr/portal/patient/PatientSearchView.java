@@ -1,0 +1,86 @@
+package uk.nhs.icr.portal.patient;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.Set;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import uk.nhs.icr.patient.PatientSearchService;
+import uk.nhs.icr.platform.InvalidInputException;
+import uk.nhs.icr.platform.ResourceNotFoundException;
+import uk.nhs.icr.portal.FieldMessages;
+
+/**
+ * Patient search: an NHS number opens that patient's page; a name and/or date of birth fills a lazily
+ * paged table, one database page per table page.
+ */
+@Named
+@ViewScoped
+public class PatientSearchView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final Set<String> FIELDS = Set.of("nhsNumber", "name", "birthDate");
+
+    @Inject
+    PatientSearchService search;
+
+    private String nhsNumber;
+    private String name;
+    private LocalDate birthDate;
+    private PatientLazyDataModel results;
+
+    public String findByNhsNumber() {
+        try {
+            String digits = search.find(nhsNumber).nhsNumber();
+            return "/patients/patient?faces-redirect=true&nhsNumber=" + digits;
+        } catch (InvalidInputException e) {
+            FieldMessages.show("byNumber", FIELDS, e);
+        } catch (ResourceNotFoundException e) {
+            FieldMessages.error("byNumber:nhsNumber", e.getMessage());
+        }
+        return null;
+    }
+
+    public void searchByName() {
+        String date = birthDate == null ? null : birthDate.toString();
+        try {
+            // validate the criteria once here, so a mistake shows beside the field, not as an empty table
+            search.search(name, date, "0", "1");
+            results = new PatientLazyDataModel(search, name, date);
+        } catch (InvalidInputException e) {
+            results = null;
+            FieldMessages.show("byName", FIELDS, e);
+        }
+    }
+
+    public PatientLazyDataModel getResults() {
+        return results;
+    }
+
+    public String getNhsNumber() {
+        return nhsNumber;
+    }
+
+    public void setNhsNumber(String nhsNumber) {
+        this.nhsNumber = nhsNumber;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public LocalDate getBirthDate() {
+        return birthDate;
+    }
+
+    public void setBirthDate(LocalDate birthDate) {
+        this.birthDate = birthDate;
+    }
+}
