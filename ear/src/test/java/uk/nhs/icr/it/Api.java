@@ -1,0 +1,134 @@
+package uk.nhs.icr.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+
+/** A small HTTP client for the deployed server (HTTP port 8180, management 10090: port offset 100). */
+public final class Api {
+
+    public static final String BASE = System.getProperty("icr.test.base-url", "http://127.0.0.1:8180");
+    public static final String MANAGEMENT = System.getProperty("icr.test.management-url", "http://127.0.0.1:10090");
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+
+    private Api() {
+    }
+
+    public record Reply(int status, Map<String, List<String>> headers, String body) {
+
+        public String header(String name) {
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream())
+                    .findFirst().orElse(null);
+        }
+
+        public JsonObject json() {
+            return Json.createReader(new StringReader(body)).readObject();
+        }
+
+        /** Asserts an RFC 9457 problem with this status, and returns it. */
+        public JsonObject problem(int expectedStatus) {
+            assertEquals(expectedStatus, status, () -> "status; body was " + body);
+            assertEquals("application/problem+json", header("Content-Type"), "content type");
+            JsonObject problem = json();
+            assertEquals(expectedStatus, problem.getInt("status"), "status in the body");
+            assertTrue(problem.getString("type").startsWith("urn:icr:problem:"), "type");
+            assertFalse(problem.getString("title").isBlank(), "title");
+            assertFalse(problem.getString("detail").isBlank(), "detail");
+            assertFalse(body.contains("Exception") || body.contains("\tat "), () -> "no stack trace or exception names: " + body);
+            return problem;
+        }
+
+        /** The fields named in a problem's errors, in order. */
+        public List<String> errorFields() {
+            return json().getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                    .map(error -> error.getString("field")).toList();
+        }
+    }
+
+    public static Reply get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(BASE + path)).header("Accept", "application/json").GET());
+    }
+
+    public static Reply getAbsolute(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
+    public static Reply postJson(String path, String json) {
+        return post(path, "application/json", json);
+    }
+
+    public static Reply post(String path, String contentType, String body) {
+        return send(HttpRequest.newBuilder(URI.create(BASE + path))
+                .header("Content-Type", contentType)
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public static Reply postForm(String path, String cookie, Map<String, String> fields) {
+        String form = fields.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(BASE + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", cookie)
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    public static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** Builds a JSON object from alternating names and values; a null value is sent as JSON null. */
+    public static String json(String... namesAndValues) {
+        var builder = Json.createObjectBuilder();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            if (namesAndValues[i + 1] == null) {
+                builder.addNull(namesAndValues[i]);
+            } else {
+                builder.add(namesAndValues[i], namesAndValues[i + 1]);
+            }
+        }
+        return builder.build().toString();
+    }
+
+    public static String text(JsonObject object, String name) {
+        return object.get(name) instanceof JsonString s ? s.getString() : null;
+    }
+
+    private static Reply send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.headers().map(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

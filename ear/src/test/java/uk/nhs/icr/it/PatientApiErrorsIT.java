@@ -1,0 +1,97 @@
+package uk.nhs.icr.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uk.nhs.icr.it.TestPatients.aPatient;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** Bad input gets a 4xx problem+json naming what is wrong, and nothing is written to either database. */
+class PatientApiErrorsIT extends IcrDeployment {
+
+    @Test
+    void an_invalid_nhs_number_is_400_naming_the_field() {
+        TestPatients patient = aPatient().nhsNumber("9434765918");
+
+        Api.Reply reply = Api.postJson("/api/patients", patient.json());
+
+        reply.problem(400);
+        assertEquals(List.of("nhsNumber"), reply.errorFields());
+        assertTrue(reply.body().contains("check digit"), reply.body());
+        assertEquals(0, Databases.patientsWith("9434765918"));
+        assertEquals(0, Databases.peopleWith("9434765918"));
+    }
+
+    @Test
+    void missing_fields_are_400_with_one_error_per_field() {
+        TestPatients patient = aPatient().givenName(null).birthDate((String) null).gpPractice(" ");
+
+        Api.Reply reply = Api.postJson("/api/patients", patient.json());
+
+        reply.problem(400);
+        assertEquals(List.of("givenName", "birthDate", "gpPracticeOdsCode"), reply.errorFields());
+        assertEquals(0, Databases.patientsWith(patient.nhsNumber()));
+        assertEquals(0, Databases.peopleWith(patient.nhsNumber()));
+    }
+
+    @Test
+    void a_birth_date_in_the_future_or_badly_written_is_400() {
+        TestPatients future = aPatient().birthDate(LocalDate.now().plusDays(2));
+        Api.Reply reply = Api.postJson("/api/patients", future.json());
+        reply.problem(400);
+        assertEquals(List.of("birthDate"), reply.errorFields());
+
+        Api.Reply badlyWritten = Api.postJson("/api/patients", aPatient().birthDate("10/12/1985").json());
+        badlyWritten.problem(400);
+        assertEquals(List.of("birthDate"), badlyWritten.errorFields());
+        assertEquals(0, Databases.patientsWith(future.nhsNumber()));
+    }
+
+    @Test
+    void malformed_json_is_400() {
+        String nhsNumber = TestPatients.newNhsNumber();
+
+        Api.postJson("/api/patients", "{\"nhsNumber\": \"" + nhsNumber + "\", \"givenName\": ").problem(400);
+        Api.postJson("/api/patients", "[1, 2, 3]").problem(400);
+        Api.postJson("/api/patients", "").problem(400);
+
+        assertEquals(0, Databases.patientsWith(nhsNumber));
+    }
+
+    @Test
+    void a_body_that_is_not_json_is_415() {
+        Api.post("/api/patients", "text/plain", "Ada Lovelace").problem(415);
+    }
+
+    @Test
+    void an_unknown_patient_is_404_and_a_malformed_number_in_the_path_is_400() {
+        Api.get("/api/patients/" + TestPatients.newNhsNumber()).problem(404);
+
+        Api.Reply malformed = Api.get("/api/patients/12345");
+        malformed.problem(400);
+        assertEquals(List.of("nhsNumber"), malformed.errorFields());
+    }
+
+    @Test
+    void a_search_without_criteria_or_with_bad_paging_is_400() {
+        Api.Reply noCriteria = Api.get("/api/patients");
+        noCriteria.problem(400);
+        assertEquals(List.of("name"), noCriteria.errorFields());
+
+        Api.Reply badPaging = Api.get("/api/patients?name=Smith&page=-1&size=500");
+        badPaging.problem(400);
+        assertEquals(List.of("page", "size"), badPaging.errorFields());
+
+        Api.Reply badDate = Api.get("/api/patients?birthDate=yesterday");
+        badDate.problem(400);
+        assertEquals(List.of("birthDate"), badDate.errorFields());
+    }
+
+    @Test
+    void an_unknown_address_is_a_404_problem_not_an_html_page() {
+        Api.get("/api/no-such-thing").problem(404);
+    }
+}

@@ -1,0 +1,56 @@
+package uk.nhs.icr.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.json.JsonObject;
+
+import org.junit.jupiter.api.Test;
+
+/** What a hosting engineer checks after a deploy: readiness per database, migrations, demo data, OpenAPI. */
+class PlatformIT extends IcrDeployment {
+
+    @Test
+    void readiness_reports_each_database_up() {
+        Api.Reply reply = Api.getAbsolute(Api.MANAGEMENT + "/health/ready");
+
+        assertEquals(200, reply.status(), reply.body());
+        Map<String, String> checks = reply.json().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .collect(Collectors.toMap(c -> c.getString("name"), c -> c.getString("status")));
+        assertEquals("UP", checks.get("hospital-database"), checks.toString());
+        assertEquals("UP", checks.get("social-care-database"), checks.toString());
+        assertEquals("UP", reply.json().getString("status"));
+    }
+
+    @Test
+    void both_databases_are_migrated_by_flyway_on_deploy() {
+        assertEquals(1, Databases.count(Databases.HOSPITAL,
+                "select count(*) from flyway_schema_history where version = '1' and success"));
+        assertEquals(1, Databases.count(Databases.SOCIAL_CARE,
+                "select count(*) from flyway_schema_history where version = '1' and success"));
+    }
+
+    @Test
+    void at_least_a_thousand_synthetic_demo_patients_are_in_both_databases() {
+        int inHospital = Databases.count(Databases.HOSPITAL, "select count(*) from patient where nhs_number like '9990%'");
+        int inSocialCare = Databases.count(Databases.SOCIAL_CARE, "select count(*) from person where nhs_number like '9990%'");
+
+        assertTrue(inHospital >= 1000, "hospital demo patients: " + inHospital);
+        assertEquals(inHospital, inSocialCare, "every demo patient has a social-care person");
+        // the first demo number is 999 000 001 8
+        assertEquals(200, Api.get("/api/patients/9990000018").status());
+    }
+
+    @Test
+    void openapi_documents_the_patient_endpoints() {
+        Api.Reply reply = Api.getAbsolute(Api.BASE + "/openapi");
+
+        assertEquals(200, reply.status());
+        assertTrue(reply.body().contains("/api/patients:"), reply.body());
+        assertTrue(reply.body().contains("/api/patients/{nhsNumber}:"), reply.body());
+        assertTrue(reply.body().contains("application/problem+json"), "error responses documented");
+    }
+}

@@ -1,0 +1,99 @@
+package uk.nhs.icr.it;
+
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.Random;
+
+import uk.nhs.icr.patient.NhsNumber;
+
+/**
+ * Builds registration bodies for synthetic patients. NHS numbers are random in 999 5xx xxxx (the demo
+ * data counts up from 999 000 000, so they never meet) with a correct Modulus 11 check digit.
+ */
+public final class TestPatients {
+
+    private static final Random RANDOM = new SecureRandom();
+
+    private String nhsNumber = newNhsNumber();
+    private String givenName = "Ada";
+    private String familyName = uniqueFamilyName();
+    private String birthDate = "1985-12-10";
+    private String sex = "female";
+    private String postcode = "LS1 4AP";
+    private String gpPractice = "B86001";
+
+    public static TestPatients aPatient() {
+        return new TestPatients();
+    }
+
+    public TestPatients nhsNumber(String value) {
+        nhsNumber = value;
+        return this;
+    }
+
+    public TestPatients givenName(String value) {
+        givenName = value;
+        return this;
+    }
+
+    public TestPatients familyName(String value) {
+        familyName = value;
+        return this;
+    }
+
+    public TestPatients birthDate(String value) {
+        birthDate = value;
+        return this;
+    }
+
+    public TestPatients birthDate(LocalDate value) {
+        return birthDate(value.toString());
+    }
+
+    public TestPatients sex(String value) {
+        sex = value;
+        return this;
+    }
+
+    public TestPatients postcode(String value) {
+        postcode = value;
+        return this;
+    }
+
+    public TestPatients gpPractice(String value) {
+        gpPractice = value;
+        return this;
+    }
+
+    public String nhsNumber() {
+        return nhsNumber;
+    }
+
+    public String familyName() {
+        return familyName;
+    }
+
+    public String json() {
+        return Api.json("nhsNumber", nhsNumber, "givenName", givenName, "familyName", familyName,
+                "birthDate", birthDate, "sex", sex, "postcode", postcode, "gpPracticeOdsCode", gpPractice);
+    }
+
+    public static String newNhsNumber() {
+        while (true) {
+            Optional<NhsNumber> number = NhsNumber.fromFirstNineDigits("9995" + String.format("%05d", RANDOM.nextInt(100_000)));
+            if (number.isPresent()) {
+                return number.get().value();
+            }
+        }
+    }
+
+    /** Letters only (names refuse digits), unlikely to match any other patient. */
+    public static String uniqueFamilyName() {
+        StringBuilder name = new StringBuilder("Zq");
+        for (int i = 0; i < 8; i++) {
+            name.append((char) ('a' + RANDOM.nextInt(26)));
+        }
+        return name.toString();
+    }
+}
