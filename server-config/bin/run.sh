@@ -16,5 +16,7 @@ rm -f "$deployments"/icr.ear*
 cp "$root/ear/target/icr.ear" "$deployments/icr.ear"
 
 export ICR_DEMO_DATA_ENABLED=${ICR_DEMO_DATA_ENABLED:-true}
+# API bearer tokens are checked against the demo key the build made (server-config/bin/demo-token.sh signs them)
+export MP_JWT_VERIFY_PUBLICKEY_LOCATION=${MP_JWT_VERIFY_PUBLICKEY_LOCATION:-$root/server-config/target/jwt/public.pem}
 echo "run: starting WildFly; portal http://localhost:8080/  API http://localhost:8080/api/patients  health http://localhost:9990/health/ready"
 exec "$jboss_home/bin/standalone.sh" -c standalone.xml

@@ -69,33 +69,91 @@ public final class Api {
         }
     }
 
+    /** The caller the existing tests act as: a GP at Beech Road Surgery (Y90001), where test patients register. */
+    public static final String DEFAULT_USER = "gp.beech";
+
+    private static final Client DEFAULT = as(Tokens.staff(DEFAULT_USER, "GP").sign());
+
+    /** API calls made with this bearer token (null: no Authorization header). */
+    public static Client as(String bearerToken) {
+        return new Client(bearerToken);
+    }
+
     public static Reply get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(BASE + path)).header("Accept", "application/json").GET());
+        return DEFAULT.get(path);
+    }
+
+    public static Reply postJson(String path, String json) {
+        return DEFAULT.postJson(path, json);
+    }
+
+    /** A GET of an absolute URL (a Location header, say) as the default caller. */
+    public static Reply getUrl(String absoluteUrl) {
+        return DEFAULT.getUrl(absoluteUrl);
+    }
+
+    public static Reply post(String path, String contentType, String body) {
+        return DEFAULT.post(path, contentType, body);
     }
 
     public static Reply getAbsolute(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
     }
 
-    public static Reply postJson(String path, String json) {
-        return post(path, "application/json", json);
+    public static Reply getWithCookie(String path, String cookie) {
+        return send(HttpRequest.newBuilder(URI.create(BASE + path)).header("Cookie", cookie).GET());
     }
 
-    public static Reply post(String path, String contentType, String body) {
-        return send(HttpRequest.newBuilder(URI.create(BASE + path))
-                .header("Content-Type", contentType)
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    public static final class Client {
+
+        private final String token;
+
+        private Client(String token) {
+            this.token = token;
+        }
+
+        public Reply get(String path) {
+            return getUrl(BASE + path);
+        }
+
+        public Reply getUrl(String absoluteUrl) {
+            return send(authorised(HttpRequest.newBuilder(URI.create(absoluteUrl)).header("Accept", "application/json").GET()));
+        }
+
+        public Reply postJson(String path, String json) {
+            return post(path, "application/json", json);
+        }
+
+        public Reply post(String path, String contentType, String body) {
+            return send(authorised(HttpRequest.newBuilder(URI.create(BASE + path))
+                    .header("Content-Type", contentType)
+                    .header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body))));
+        }
+
+        public Reply putJson(String path, String json) {
+            return send(authorised(HttpRequest.newBuilder(URI.create(BASE + path))
+                    .header("Content-Type", "application/json")
+                    .header("Accept", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(json))));
+        }
+
+        private HttpRequest.Builder authorised(HttpRequest.Builder request) {
+            return token == null ? request : request.header("Authorization", "Bearer " + token);
+        }
     }
 
     public static Reply postForm(String path, String cookie, Map<String, String> fields) {
         String form = fields.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(URI.create(BASE + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Cookie", cookie)
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return send(request);
     }
 
     public static String encode(String value) {

@@ -62,6 +62,12 @@ public final class Databases {
                 nhsNumber);
     }
 
+    /** A demo patient (999 0...) registered with this practice. */
+    public static String firstDemoPatientAt(String practice) {
+        return row(HOSPITAL, "select nhs_number from patient where nhs_number like '9990%' and gp_practice_ods = ?"
+                + " order by nhs_number limit 1", practice).get(0);
+    }
+
     /** Puts a social-care person in place behind the application's back, to make its next write clash. */
     public static void insertPersonDirectly(String nhsNumber, String givenName, String familyName, LocalDate birthDate) {
         try (Connection connection = connect(SOCIAL_CARE);
@@ -76,6 +82,60 @@ public final class Databases {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Runs one statement as the application's role; returns rows changed. */
+    public static int execute(String database, String sql, Object... parameters) {
+        try (Connection connection = connect(database)) {
+            return execute(connection, sql, parameters);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A connection as the PostgreSQL superuser: what an attacker with database access could do. */
+    public static Connection connectAsSuperuser(String database) throws SQLException {
+        String host = env("ICR_DB_HOST", "127.0.0.1");
+        String port = env("ICR_DB_PORT", "5432");
+        return DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/" + database,
+                env("ICR_DB_ADMIN_USER", "postgres"), env("ICR_DB_ADMIN_PASSWORD", ""));
+    }
+
+    public static int execute(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        }
+    }
+
+    public static void openAdmission(String nhsNumber, String organisation) {
+        execute(HOSPITAL, "insert into care_relationship (patient_nhs_number, organisation_ods, kind, started_at)"
+                + " values (?, ?, 'ADMISSION', now())", nhsNumber, organisation);
+    }
+
+    public static void allocateToCaseload(String nhsNumber, String socialWorker) {
+        execute(SOCIAL_CARE, "insert into caseload_allocation (person_nhs_number, social_worker_username, allocated_at)"
+                + " values (?, ?, now())", nhsNumber, socialWorker);
+    }
+
+    public static void startCare(String nhsNumber, String provider) {
+        execute(SOCIAL_CARE, "insert into care_provision (person_nhs_number, provider_ods, started_at) values (?, ?, now())",
+                nhsNumber, provider);
+    }
+
+    /** A member of staff of a demo organisation, with a bcrypt password made by the database. */
+    public static void createStaff(String username, String organisation, String role, String password) {
+        execute(HOSPITAL, "insert into staff (username, display_name, organisation_id, password_hash)"
+                + " select ?, 'Test User', id, crypt(?, gen_salt('bf', 10)) from organisation where ods_code = ?",
+                username, password, organisation);
+        execute(HOSPITAL, "insert into staff_role (staff_id, role) select id, ? from staff where username = ?", role, username);
+    }
+
+    public static int auditRows(String nhsNumber, String resourceType, String action) {
+        return count(HOSPITAL, "select count(*) from audit_event where patient_nhs_number = ? and resource_type = ? and action = ?",
+                nhsNumber, resourceType, action);
     }
 
     private static List<String> row(String database, String sql, String key) {

@@ -34,7 +34,7 @@ class PatientRegistrationIT extends IcrDeployment {
         Api.Reply created = Api.postJson("/api/patients", patient.json());
         assertEquals(201, created.status(), created.body());
 
-        Api.Reply read = Api.getAbsolute(created.header("Location"));
+        Api.Reply read = Api.getUrl(created.header("Location"));
 
         assertEquals(200, read.status());
         JsonObject body = read.json();
@@ -42,7 +42,7 @@ class PatientRegistrationIT extends IcrDeployment {
         assertEquals(patient.familyName(), body.getString("familyName"));
         assertEquals("1985-12-10", body.getString("birthDate"));
         assertEquals("female", body.getString("sex"));
-        assertEquals("B86001", body.getString("gpPracticeOdsCode"));
+        assertEquals("Y90001", body.getString("gpPracticeOdsCode"));
     }
 
     @Test

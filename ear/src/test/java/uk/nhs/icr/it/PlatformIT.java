@@ -40,8 +40,8 @@ class PlatformIT extends IcrDeployment {
 
         assertTrue(inHospital >= 1000, "hospital demo patients: " + inHospital);
         assertEquals(inHospital, inSocialCare, "every demo patient has a social-care person");
-        // the first demo number is 999 000 001 8
-        assertEquals(200, Api.get("/api/patients/9990000018").status());
+        String beechRoadPatient = Databases.firstDemoPatientAt("Y90001");
+        assertEquals(200, Api.get("/api/patients/" + beechRoadPatient).status());
     }
 
     @Test

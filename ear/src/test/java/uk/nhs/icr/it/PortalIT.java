@@ -6,27 +6,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.nhs.icr.it.TestPatients.aPatient;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
 /**
- * The portal over plain HTTP (no browser): the root leads to the search page, a patient page shows the
- * record, and the register form puts each refusal beside its field, as Faces renders it.
+ * The portal over plain HTTP (no browser), signed in as the Beech Road GP: the root leads to the search
+ * page, a patient page shows the record, and forms put each refusal beside its field.
  */
 class PortalIT extends IcrDeployment {
 
-    private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
-
     @Test
     void the_root_leads_to_patient_search() {
-        Api.Reply root = Api.getAbsolute(Api.BASE + "/");
+        Portal gp = Portal.signIn("gp.beech");
+
+        Api.Reply root = gp.get("/");
         assertEquals(302, root.status());
         assertTrue(root.header("Location").endsWith("/patients/search.xhtml"), root.header("Location"));
 
-        Api.Reply search = Api.getAbsolute(Api.BASE + "/patients/search.xhtml");
+        Api.Reply search = gp.get("/patients/search.xhtml");
         assertEquals(200, search.status());
         assertTrue(search.body().contains("Find a patient"));
         assertTrue(search.body().contains("id=\"byNumber:nhsNumber\""));
@@ -37,7 +36,7 @@ class PortalIT extends IcrDeployment {
         TestPatients patient = aPatient().givenName("Winifred");
         assertEquals(201, Api.postJson("/api/patients", patient.json()).status());
 
-        Api.Reply page = Api.getAbsolute(Api.BASE + "/patients/patient.xhtml?nhsNumber=" + patient.nhsNumber());
+        Api.Reply page = Portal.signIn("gp.beech").get("/patients/patient.xhtml?nhsNumber=" + patient.nhsNumber());
 
         assertEquals(200, page.status());
         assertTrue(page.body().contains(patient.familyName() + ", Winifred"), page.body());
@@ -48,16 +47,16 @@ class PortalIT extends IcrDeployment {
     @Test
     void a_name_search_lists_matching_patients_in_a_paged_table() {
         String family = TestPatients.uniqueFamilyName();
-        for (String given : java.util.List.of("Ann", "Beth", "Cath")) {
+        for (String given : List.of("Ann", "Beth", "Cath")) {
             assertEquals(201, Api.postJson("/api/patients", aPatient().familyName(family).givenName(given).json()).status());
         }
-        Api.Reply page = Api.getAbsolute(Api.BASE + "/patients/search.xhtml");
+        Portal gp = Portal.signIn("gp.beech");
+        Api.Reply page = gp.get("/patients/search.xhtml");
 
-        Map<String, String> fields = formPost(page, "byName");
+        Map<String, String> fields = new LinkedHashMap<>();
         fields.put("byName:name", family);
         fields.put("byName:birthDate_input", "");
-        fields.put("byName:search", "byName:search");
-        Api.Reply answer = Api.postForm("/patients/search.xhtml", sessionCookie(page), fields);
+        Api.Reply answer = gp.submit("/patients/search.xhtml", page, "byName", "byName:search", fields);
 
         assertEquals(200, answer.status(), answer.body());
         assertTrue(answer.body().contains("1-3 of 3 patients"), answer.body());
@@ -68,12 +67,11 @@ class PortalIT extends IcrDeployment {
 
     @Test
     void a_search_by_a_wrong_nhs_number_says_so_beside_the_field() {
-        Api.Reply page = Api.getAbsolute(Api.BASE + "/patients/search.xhtml");
+        Portal gp = Portal.signIn("gp.beech");
+        Api.Reply page = gp.get("/patients/search.xhtml");
 
-        Map<String, String> fields = formPost(page, "byNumber");
-        fields.put("byNumber:nhsNumber", "123");
-        fields.put("byNumber:find", "byNumber:find");
-        Api.Reply answer = Api.postForm("/patients/search.xhtml", sessionCookie(page), fields);
+        Api.Reply answer = gp.submit("/patients/search.xhtml", page, "byNumber", "byNumber:find",
+                Map.of("byNumber:nhsNumber", "123"));
 
         assertEquals(200, answer.status());
         assertFieldMessage(answer.body(), "byNumber:nhsNumber", "10 digits");
@@ -81,20 +79,20 @@ class PortalIT extends IcrDeployment {
 
     @Test
     void the_register_form_shows_each_refusal_beside_its_field_and_writes_nothing() {
-        Api.Reply form = Api.getAbsolute(Api.BASE + "/patients/register.xhtml");
+        Portal gp = Portal.signIn("gp.beech");
+        Api.Reply form = gp.get("/patients/register.xhtml");
         assertEquals(200, form.status());
         String familyName = TestPatients.uniqueFamilyName();
 
-        Map<String, String> fields = formPost(form, "registration");
+        Map<String, String> fields = new LinkedHashMap<>();
         fields.put("registration:nhsNumber", "9434765918");
         fields.put("registration:givenName", "Edith");
         fields.put("registration:familyName", familyName);
         fields.put("registration:birthDate_input", "");
         fields.put("registration:sex_input", "female");
         fields.put("registration:postcode", "nowhere");
-        fields.put("registration:gpPracticeOdsCode", "B86001");
-        fields.put("registration:register", "registration:register");
-        Api.Reply answer = Api.postForm("/patients/register.xhtml", sessionCookie(form), fields);
+        fields.put("registration:gpPracticeOdsCode", "Y90001");
+        Api.Reply answer = gp.submit("/patients/register.xhtml", form, "registration", "registration:register", fields);
 
         assertEquals(200, answer.status(), answer.body());
         assertFieldMessage(answer.body(), "registration:nhsNumber", "check digit");
@@ -105,24 +103,11 @@ class PortalIT extends IcrDeployment {
     }
 
     /** Each input's p:message has the id "<input>Message" and sits in the same field block as the input. */
-    private static void assertFieldMessage(String html, String fieldId, String text) {
+    static void assertFieldMessage(String html, String fieldId, String text) {
         int at = html.indexOf("id=\"" + fieldId + "Message\"");
         assertTrue(at >= 0, () -> "a message element for " + fieldId + " in " + html);
         String message = html.substring(at, html.indexOf("</script>", at));
         assertTrue(message.contains("ui-message-error") && message.contains(text),
                 () -> "message for " + fieldId + " says '" + text + "': " + message);
-    }
-
-    private static Map<String, String> formPost(Api.Reply page, String form) {
-        Matcher viewState = VIEW_STATE.matcher(page.body());
-        assertTrue(viewState.find(), "form has a view state");
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put(form, form);
-        fields.put("jakarta.faces.ViewState", viewState.group(1));
-        return fields;
-    }
-
-    private static String sessionCookie(Api.Reply page) {
-        return page.header("Set-Cookie").split(";", 2)[0];
     }
 }

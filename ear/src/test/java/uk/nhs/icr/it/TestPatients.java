@@ -8,7 +8,8 @@ import java.util.Random;
 import uk.nhs.icr.patient.NhsNumber;
 
 /**
- * Builds registration bodies for synthetic patients. NHS numbers are random in 999 5xx xxxx (the demo
+ * Builds registration bodies for synthetic patients, registered by default at Beech Road Surgery (Y90001),
+ * the practice of the default API caller {@link Api#DEFAULT_USER}. NHS numbers are random in 999 5xx xxxx (the demo
  * data counts up from 999 000 000, so they never meet) with a correct Modulus 11 check digit.
  */
 public final class TestPatients {
@@ -21,7 +22,7 @@ public final class TestPatients {
     private String birthDate = "1985-12-10";
     private String sex = "female";
     private String postcode = "LS1 4AP";
-    private String gpPractice = "B86001";
+    private String gpPractice = "Y90001";
 
     public static TestPatients aPatient() {
         return new TestPatients();

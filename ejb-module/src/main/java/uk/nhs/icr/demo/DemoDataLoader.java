@@ -1,5 +1,7 @@
 package uk.nhs.icr.demo;
 
+import java.util.List;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -10,7 +12,12 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** At start-up, after migration, loads the demo patients when {@code icr.demo-data.enabled} is true. */
+import uk.nhs.icr.patient.PatientRegistration;
+
+/**
+ * At start-up, after migration, loads the demo patients, directory and relationships when
+ * {@code icr.demo-data.enabled} is true.
+ */
 @Singleton
 @Startup
 @DependsOn("DatabaseMigrator")
@@ -34,7 +41,9 @@ public class DemoDataLoader {
     @PostConstruct
     void load() {
         if (enabled) {
-            demoData.addMissing(DemoPatients.generate(patientCount, SEED));
+            List<PatientRegistration> patients = DemoPatients.generate(patientCount, SEED);
+            demoData.addMissing(patients);
+            demoData.addDirectoryAndRelationships(patients);
         }
     }
 }

@@ -2,23 +2,31 @@ package uk.nhs.icr.demo;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
+import uk.nhs.icr.access.CareEpisode;
+import uk.nhs.icr.access.CareRelationships;
+import uk.nhs.icr.access.Organisation;
+import uk.nhs.icr.access.StaffDirectory;
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.patient.Patient;
 import uk.nhs.icr.patient.PatientRegistration;
 import uk.nhs.icr.patient.PatientRepository;
 import uk.nhs.icr.socialcare.Person;
+import uk.nhs.icr.shared.OdsCode;
 import uk.nhs.icr.socialcare.PersonRepository;
+import uk.nhs.icr.socialcare.SocialCareRelationships;
 
 /**
- * Adds whichever demo patients are missing from either database, in one XA transaction. Running it again
- * changes nothing, so every start of a demo server can call it.
+ * Adds whichever demo patients, organisations, staff and relationships are missing, each call in one XA
+ * transaction. Running it again changes nothing, so every start of a demo server can call it.
  */
 @Stateless
 public class DemoDataService {
@@ -30,6 +38,53 @@ public class DemoDataService {
 
     @Inject
     PersonRepository people;
+
+    @Inject
+    StaffDirectory directory;
+
+    @Inject
+    CareRelationships careRelationships;
+
+    @Inject
+    SocialCareRelationships socialCare;
+
+    /**
+     * Adds the demo organisations and staff (if the directory has none of them yet) and the demo care
+     * relationships: admissions at Northgate, referrals at Riverside, a social worker's caseload and a
+     * home-care provider's clients, spread deterministically over the demo patients.
+     */
+    public void addDirectoryAndRelationships(List<PatientRegistration> forms) {
+        if (directory.findByUsername(DemoDirectory.USERS.get(0).username()).isPresent()) {
+            return;
+        }
+        Map<String, Organisation> organisations = new HashMap<>();
+        for (DemoDirectory.DemoOrganisation o : DemoDirectory.ORGANISATIONS) {
+            OdsCode code = new OdsCode(o.odsCode());
+            Organisation organisation = directory.findOrganisation(code).orElseGet(() -> {
+                Organisation created = new Organisation(code, o.name(), o.type());
+                directory.addOrganisation(created);
+                return created;
+            });
+            organisations.put(o.odsCode(), organisation);
+        }
+        for (DemoDirectory.DemoUser u : DemoDirectory.USERS) {
+            directory.addStaff(u.username(), u.displayName(), organisations.get(u.organisation()), Set.of(u.role()),
+                    DemoDirectory.PASSWORD);
+        }
+        Instant now = Clock.systemUTC().instant();
+        for (int i = 0; i < forms.size(); i++) {
+            NhsNumber patient = NhsNumber.parse(forms.get(i).nhsNumber());
+            switch (i % 20) {
+                case 0 -> careRelationships.open(patient, new OdsCode("RXA"), CareEpisode.Kind.ADMISSION, now);
+                case 1 -> careRelationships.open(patient, new OdsCode("RXB"), CareEpisode.Kind.REFERRAL, now);
+                case 2 -> socialCare.allocate(patient, "social.worker", now);
+                case 3 -> socialCare.startCare(patient, new OdsCode("CP001"), now);
+                default -> { }
+            }
+        }
+        LOG.info(() -> "Demo data: " + DemoDirectory.ORGANISATIONS.size() + " organisations, " + DemoDirectory.USERS.size()
+                + " staff and their care relationships added");
+    }
 
     public int addMissing(List<PatientRegistration> forms) {
         List<PatientRegistration.Valid> valid = forms.stream().map(PatientRegistration::validate).toList();

@@ -8,7 +8,11 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 
+import uk.nhs.icr.access.AccessControl;
+import uk.nhs.icr.access.AccessDecision.Action;
 import uk.nhs.icr.platform.DatabaseFailures;
+import uk.nhs.icr.platform.FieldErrors;
+import uk.nhs.icr.shared.Postcode;
 import uk.nhs.icr.socialcare.Person;
 import uk.nhs.icr.socialcare.PersonRepository;
 
@@ -28,10 +32,14 @@ public class PatientRegistrationService {
     @Inject
     PersonRepository people;
 
+    @Inject
+    AccessControl access;
+
     Clock clock = Clock.systemUTC();
 
     public PatientDemographics register(PatientRegistration form) {
         PatientRegistration.Valid valid = form.validate();
+        access.requireRegistration(valid.identity().nhsNumber());
         if (patients.exists(valid.identity().nhsNumber())) {
             throw new PatientAlreadyRegisteredException("hospital");
         }
@@ -44,6 +52,19 @@ public class PatientRegistrationService {
         flushOrReportDuplicate(patients::flush, "hospital");
         flushOrReportDuplicate(people::flush, "social care");
         LOG.info(() -> "Registered patient " + patient.id() + " in the hospital and social-care records");
+        return PatientDemographics.of(patient);
+    }
+
+    /** Records a change of address; the caller needs write access to this patient's record. */
+    public PatientDemographics changePostcode(String nhsNumber, String postcode) {
+        NhsNumber number = PatientSearchService.parseNhsNumber(nhsNumber);
+        FieldErrors errors = new FieldErrors();
+        Postcode newPostcode = errors.parse("postcode", postcode, Postcode::parse);
+        errors.throwIfAny();
+        Patient patient = patients.findByNhsNumber(number).orElseThrow(PatientNotFoundException::new);
+        access.require(number, "Patient", Action.WRITE);
+        patient.moveTo(newPostcode);
+        LOG.info(() -> "Recorded a change of address for patient " + patient.id());
         return PatientDemographics.of(patient);
     }
 

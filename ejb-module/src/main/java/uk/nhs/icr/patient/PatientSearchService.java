@@ -1,5 +1,6 @@
 package uk.nhs.icr.patient;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -8,29 +9,58 @@ import java.util.Optional;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
+import uk.nhs.icr.access.AccessControl;
+import uk.nhs.icr.access.AccessDecision;
+import uk.nhs.icr.access.AccessDecision.Action;
+import uk.nhs.icr.access.AccessDecision.Purpose;
+import uk.nhs.icr.access.AccessDeniedException;
+import uk.nhs.icr.access.Caller;
+import uk.nhs.icr.access.CurrentCaller;
+import uk.nhs.icr.access.StaffRole;
+import uk.nhs.icr.socialcare.SocialCareRelationships;
 import uk.nhs.icr.platform.FieldErrors;
 import uk.nhs.icr.platform.InvalidInputException;
 import uk.nhs.icr.platform.Page;
 import uk.nhs.icr.platform.PageRequest;
 import uk.nhs.icr.shared.InvalidValueException;
 
-/** Finds registered patients by NHS number, or by name and date of birth, a page at a time. */
+/**
+ * Finds registered patients: one by NHS number (through the access decision point), or a page of those
+ * the caller may see by name and date of birth.
+ */
 @Stateless
 public class PatientSearchService {
 
     static final int MIN_NAME_PART = 2;
+    static final String RESOURCE = "Patient";
 
     @Inject
     PatientRepository patients;
 
+    @Inject
+    SocialCareRelationships socialCare;
+
+    @Inject
+    CurrentCaller currentCaller;
+
+    @Inject
+    AccessControl access;
+
+    Clock clock = Clock.systemUTC();
+
     public PatientDemographics find(String nhsNumber) {
-        NhsNumber number;
+        NhsNumber number = parseNhsNumber(nhsNumber);
+        Patient patient = patients.findByNhsNumber(number).orElseThrow(PatientNotFoundException::new);
+        access.require(number, RESOURCE, Action.READ);
+        return PatientDemographics.of(patient);
+    }
+
+    static NhsNumber parseNhsNumber(String nhsNumber) {
         try {
-            number = NhsNumber.parse(nhsNumber);
+            return NhsNumber.parse(nhsNumber);
         } catch (InvalidValueException e) {
             throw InvalidInputException.of("nhsNumber", e.getMessage());
         }
-        return patients.findByNhsNumber(number).map(PatientDemographics::of).orElseThrow(PatientNotFoundException::new);
     }
 
     /**
@@ -38,6 +68,12 @@ public class PatientSearchService {
      * or both, so that nobody can list the whole register.
      */
     public Page<PatientDemographics> search(String name, String birthDate, String page, String size) {
+        Caller caller = currentCaller.require();
+        if (caller.isPatient() || caller.hasRole(StaffRole.PRIVACY_OFFICER)) {
+            access.record(caller, null, "PatientSearch", "SEARCH",
+                    AccessDecision.deny(Purpose.DIRECT_CARE, "role may not search the register", false));
+            throw new AccessDeniedException("Your role does not search the patient register", false);
+        }
         FieldErrors errors = new FieldErrors();
         List<String> nameParts = errors.parse("name", name, PatientSearchService::nameParts);
         Optional<LocalDate> born = errors.parse("birthDate", birthDate, PatientSearchService::birthDate);
@@ -46,10 +82,14 @@ public class PatientSearchService {
             errors.add("name", "give a name, a date of birth or both");
         }
         errors.throwIfAny();
-        PatientSearchCriteria criteria = new PatientSearchCriteria(nameParts, born);
+        PatientSearchCriteria.Visibility visibility = new PatientSearchCriteria.Visibility(caller.organisation(),
+                caller.username(), clock.instant(), socialCare.peopleVisibleTo(caller.username(), caller.organisation()));
+        PatientSearchCriteria criteria = new PatientSearchCriteria(nameParts, born, visibility);
         long total = patients.count(criteria);
         List<PatientDemographics> items = total == 0 ? List.of()
                 : patients.search(criteria, request.firstResult(), request.size()).stream().map(PatientDemographics::of).toList();
+        access.record(caller, null, "PatientSearch", "SEARCH", AccessDecision.grant(
+                caller.hasRole(StaffRole.ADMIN) ? Purpose.ADMINISTRATION : Purpose.DIRECT_CARE, total + " visible matches"));
         return new Page<>(items, request.page(), request.size(), total);
     }
 

@@ -74,6 +74,11 @@ public class Patient {
         this.registeredAt = Objects.requireNonNull(registeredAt);
     }
 
+    /** A change of address: only the postcode is held so far. */
+    public void moveTo(Postcode newPostcode) {
+        this.postcode = Objects.requireNonNull(newPostcode);
+    }
+
     public Long id() {
         return id;
     }

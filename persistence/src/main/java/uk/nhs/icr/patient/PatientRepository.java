@@ -78,6 +78,15 @@ public class PatientRepository {
                     .append(" or lower(p.givenName) like :name").append(i).append(" escape '!')");
         }
         criteria.birthDate().ifPresent(date -> jpql.append(" and p.birthDate = :birthDate"));
+        jpql.append(" and (p.gpPractice = :organisation")
+                .append(" or exists (select 1 from CareEpisode e where e.patient = p.nhsNumber")
+                .append(" and e.organisation = :organisation and e.endedAt is null)")
+                .append(" or exists (select 1 from BreakGlassGrant g where g.patient = p.nhsNumber")
+                .append(" and g.staffUsername = :username and g.grantedAt <= :now and g.expiresAt > :now)");
+        if (!criteria.visibleTo().alsoVisible().isEmpty()) {
+            jpql.append(" or p.nhsNumber in :alsoVisible");
+        }
+        jpql.append(")");
         return jpql.toString();
     }
 
@@ -87,6 +96,12 @@ public class PatientRepository {
             parameters.put("name" + i, escapeLike(criteria.nameParts().get(i).toLowerCase(Locale.ROOT)) + "%");
         }
         criteria.birthDate().ifPresent(date -> parameters.put("birthDate", date));
+        parameters.put("organisation", criteria.visibleTo().organisation());
+        parameters.put("username", criteria.visibleTo().username());
+        parameters.put("now", criteria.visibleTo().now());
+        if (!criteria.visibleTo().alsoVisible().isEmpty()) {
+            parameters.put("alsoVisible", criteria.visibleTo().alsoVisible());
+        }
         return parameters;
     }
 

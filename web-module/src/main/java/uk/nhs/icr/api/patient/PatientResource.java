@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -32,7 +33,8 @@ import uk.nhs.icr.platform.Page;
 
 @Path("/patients")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Patients", description = "Register patients in both records and find them")
+@Tag(name = "Patients", description = "Register patients in both records and find them. Every call needs a bearer token; "
+        + "a patient's record opens only with a legitimate relationship or a break-glass grant.")
 public class PatientResource {
 
     @Inject
@@ -74,6 +76,24 @@ public class PatientResource {
     public PatientDemographics find(
             @Parameter(description = "10 digits, spaces allowed (943 476 5919)") @PathParam("nhsNumber") String nhsNumber) {
         return search.find(nhsNumber);
+    }
+
+    /** A change of address. */
+    public record PostcodeChange(String postcode) {
+    }
+
+    @PUT
+    @Path("/{nhsNumber}/postcode")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record a change of address (postcode)", description = "Needs write access to this patient's record.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PatientDemographics.class)))
+    @APIResponse(responseCode = "403", description = "No legitimate relationship, or a role that may not write",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PatientDemographics changePostcode(@PathParam("nhsNumber") String nhsNumber, PostcodeChange change) {
+        if (change == null) {
+            throw InvalidInputException.of("body", "a JSON object with the new postcode is required");
+        }
+        return registration.changePostcode(nhsNumber, change.postcode());
     }
 
     @GET

@@ -1,0 +1,95 @@
+package uk.nhs.icr.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uk.nhs.icr.it.TestPatients.aPatient;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.json.JsonObject;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Break-glass in the portal: refused record, reason and confirmation, red banner; then the privacy
+ * officer's queue and review, and the patient's own "who viewed my record".
+ */
+class BreakGlassIT extends IcrDeployment {
+
+    @Test
+    void a_clinician_breaks_the_glass_and_it_reaches_the_review_queue_and_the_patients_access_log() {
+        TestPatients patient = aPatient().gpPractice("Y90003");
+        assertEquals(201, Api.as(Tokens.staff("gp.hillview", "GP").sign()).postJson("/api/patients", patient.json()).status());
+        Portal clinician = Portal.signIn("clinician.riverside");
+        String page = "/patients/patient.xhtml?nhsNumber=" + patient.nhsNumber();
+
+        Api.Reply refused = clinician.get(page);
+        assertTrue(refused.body().contains("No legitimate relationship"), refused.body());
+        assertTrue(refused.body().contains("id=\"breakGlass\""), "break-glass offered");
+
+        Api.Reply tooShort = clinician.submit(page, refused, "breakGlass", "breakGlass:breakGlassButton",
+                Map.of("breakGlass:reason", "urgent", "breakGlass:confirm_input", "on"));
+        PortalIT.assertFieldMessage(tooShort.body(), "breakGlass:reason", "at least 20 characters");
+
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("breakGlass:reason", "Brought in unconscious; need allergies and medication now");
+        fields.put("breakGlass:confirm_input", "on");
+        Api.Reply opened = clinician.submit(page, tooShort, "breakGlass", "breakGlass:breakGlassButton", fields);
+        assertTrue(opened.body().contains("id=\"breakGlassBanner\""), opened.body());
+        assertTrue(opened.body().contains("id=\"demographics\""), "record shown");
+
+        Api.Reply queue = Portal.signIn("privacy.officer").get("/privacy/review.xhtml");
+        assertEquals(200, queue.status());
+        assertTrue(queue.body().contains("Brought in unconscious; need allergies and medication now"), queue.body());
+
+        Api.Reply log = Api.as(Tokens.patient(patient.nhsNumber()).sign()).get("/api/patients/" + patient.nhsNumber() + "/access-log");
+        assertEquals(200, log.status(), log.body());
+        List<JsonObject> entries = log.json().getJsonArray("items").getValuesAs(JsonObject.class);
+        assertTrue(entries.stream().anyMatch(e -> e.getBoolean("breakGlass") && e.getString("organisationOdsCode").equals("RXB")
+                && e.getString("what").equals("Patient read")), entries.toString());
+        assertTrue(entries.stream().anyMatch(e -> e.getString("outcome").equals("DENIED")), "the refused attempt shows too");
+    }
+
+    @Test
+    void the_privacy_officer_marks_a_grant_appropriate_with_a_note() {
+        TestPatients patient = aPatient().gpPractice("Y90003");
+        assertEquals(201, Api.as(Tokens.staff("gp.hillview", "GP").sign()).postJson("/api/patients", patient.json()).status());
+        Api.Reply grant = Api.as(Tokens.staff("nurse.riverside", "NURSE").sign())
+                .postJson("/api/patients/" + patient.nhsNumber() + "/break-glass", Api.json("reason", "Sepsis pathway, needs history now"));
+        assertEquals(201, grant.status(), grant.body());
+        long id = grant.json().getJsonNumber("id").longValue();
+
+        Portal officer = Portal.signIn("privacy.officer");
+        Api.Reply queue = officer.get("/privacy/review.xhtml");
+        int row = rowIndexOf(queue.body(), "Sepsis pathway, needs history now");
+        Api.Reply reviewed = officer.submit("/privacy/review.xhtml", queue, "review", "review:queue:" + row + ":appropriate",
+                Map.of("review:queue:" + row + ":note", "Emergency confirmed with the ward"));
+
+        assertTrue(reviewed.body().contains("marked appropriate"), reviewed.body());
+        assertEquals(1, Databases.count(Databases.HOSPITAL, "select count(*) from break_glass_grant where id = ?"
+                + " and review_status = 'APPROPRIATE' and reviewed_by = 'privacy.officer' and review_note = 'Emergency confirmed with the ward'", id));
+    }
+
+    @Test
+    void patients_see_only_their_own_access_log_and_other_staff_none() {
+        String own = Databases.firstDemoPatientAt("Y90001");
+        String other = Databases.firstDemoPatientAt("Y90002");
+
+        assertEquals(200, Api.as(Tokens.patient(own).sign()).get("/api/patients/" + own + "/access-log").status());
+        Api.as(Tokens.patient(own).sign()).get("/api/patients/" + other + "/access-log").problem(403);
+        Api.get("/api/patients/" + own + "/access-log").problem(403);
+        assertEquals(200, Api.as(Tokens.staff("privacy.officer", "PRIVACY_OFFICER").sign())
+                .get("/api/patients/" + other + "/access-log").status());
+    }
+
+    /** The DataTable row (0-based) whose text contains {@code text}. */
+    private static int rowIndexOf(String html, String text) {
+        int at = html.indexOf(text);
+        assertTrue(at > 0, "row with " + text);
+        String before = html.substring(0, at);
+        int rowStart = before.lastIndexOf("data-ri=\"");
+        return Integer.parseInt(before.substring(rowStart + 9, before.indexOf('"', rowStart + 9)));
+    }
+}

@@ -1,0 +1,73 @@
+package uk.nhs.icr.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Drives the portal over plain HTTP as a browser would: form sign-in, pages, Faces postbacks. */
+public final class Portal {
+
+    public static final String DEMO_PASSWORD = "icr-demo-2026";
+    private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
+
+    private final String cookie;
+
+    private Portal(String cookie) {
+        this.cookie = cookie;
+    }
+
+    /** Signs in through the server's form login; fails the test if the server does not accept it. */
+    public static Portal signIn(String username) {
+        SignInAttempt attempt = attemptSignIn(username, DEMO_PASSWORD);
+        assertEquals(302, attempt.reply().status(), "sign-in accepted for " + username);
+        assertTrue(!attempt.reply().header("Location").contains("login"), "signed in, not sent back to the form");
+        return new Portal(attempt.cookieAfter());
+    }
+
+    public record SignInAttempt(String cookieBefore, String cookieAfter, Api.Reply reply) {
+
+        public boolean rejected() {
+            return reply.status() == 302 && reply.header("Location").contains("/login.xhtml?failed=true");
+        }
+    }
+
+    public static SignInAttempt attemptSignIn(String username, String password) {
+        Api.Reply protectedPage = Api.getAbsolute(Api.BASE + "/patients/search.xhtml");
+        String before = sessionCookie(protectedPage);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("j_username", username);
+        form.put("j_password", password);
+        Api.Reply reply = Api.postForm("/j_security_check", before, form);
+        String after = reply.header("Set-Cookie") == null ? before : sessionCookie(reply);
+        return new SignInAttempt(before, after, reply);
+    }
+
+    public Api.Reply get(String path) {
+        return Api.getWithCookie(path, cookie);
+    }
+
+    /** A Faces postback to {@code path} of {@code form} from {@code page}, pressing {@code button}. */
+    public Api.Reply submit(String path, Api.Reply page, String form, String button, Map<String, String> fields) {
+        Matcher viewState = VIEW_STATE.matcher(page.body());
+        assertTrue(viewState.find(), "page has a Faces view state");
+        Map<String, String> post = new LinkedHashMap<>();
+        post.put(form, form);
+        post.putAll(fields);
+        post.put(button, button);
+        post.put("jakarta.faces.ViewState", viewState.group(1));
+        return Api.postForm(path, cookie, post);
+    }
+
+    public String cookie() {
+        return cookie;
+    }
+
+    static String sessionCookie(Api.Reply reply) {
+        String setCookie = reply.header("Set-Cookie");
+        return setCookie == null ? null : setCookie.split(";", 2)[0];
+    }
+}

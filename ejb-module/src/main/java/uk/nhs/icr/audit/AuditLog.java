@@ -1,0 +1,32 @@
+package uk.nhs.icr.audit;
+
+import java.time.Clock;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import uk.nhs.icr.access.AccessDecision;
+import uk.nhs.icr.access.Caller;
+import uk.nhs.icr.patient.NhsNumber;
+
+/**
+ * Writes audit entries in a transaction of their own, so that an access is on record even when the
+ * business transaction it belongs to is rolled back (a denied or failed access included).
+ */
+@Stateless
+public class AuditLog {
+
+    @Inject
+    AuditLogRepository log;
+
+    Clock clock = Clock.systemUTC();
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void record(Caller caller, NhsNumber patient, String resourceType, String action, AccessDecision decision) {
+        log.append(new AuditEntry(caller.username(), caller.roleName(), caller.organisationCode(),
+                patient == null ? null : patient.value(), resourceType, action, decision.purpose().name(),
+                decision.outcome().name(), decision.reason(), caller.channel().name(), caller.clientAddress()), clock.instant());
+    }
+}

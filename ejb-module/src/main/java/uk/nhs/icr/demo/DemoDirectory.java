@@ -1,0 +1,49 @@
+package uk.nhs.icr.demo;
+
+import java.util.List;
+
+import uk.nhs.icr.access.OrganisationType;
+import uk.nhs.icr.access.StaffRole;
+
+/**
+ * The demo organisations and staff. Every demo user has the password {@link #PASSWORD}: local demonstration
+ * only, listed in the README, never used outside a developer's machine.
+ */
+public final class DemoDirectory {
+
+    public static final String PASSWORD = "icr-demo-2026";
+
+    public record DemoOrganisation(String odsCode, String name, OrganisationType type) {
+    }
+
+    public record DemoUser(String username, String displayName, String organisation, StaffRole role) {
+    }
+
+    static final List<DemoOrganisation> ORGANISATIONS = List.of(
+            new DemoOrganisation("RXA", "Northgate Hospitals NHS Trust", OrganisationType.HOSPITAL_TRUST),
+            new DemoOrganisation("RXB", "Riverside University Hospitals NHS Trust", OrganisationType.HOSPITAL_TRUST),
+            new DemoOrganisation("Y90001", "Beech Road Surgery", OrganisationType.GP_PRACTICE),
+            new DemoOrganisation("Y90002", "Canal Side Medical Practice", OrganisationType.GP_PRACTICE),
+            new DemoOrganisation("Y90003", "Hillview Health Centre", OrganisationType.GP_PRACTICE),
+            new DemoOrganisation("Y90004", "Market Street Practice", OrganisationType.GP_PRACTICE),
+            new DemoOrganisation("Y90005", "Orchard Family Doctors", OrganisationType.GP_PRACTICE),
+            new DemoOrganisation("Y90006", "Station Lane Surgery", OrganisationType.GP_PRACTICE),
+            new DemoOrganisation("LA001", "Northshire County Council Adult Social Care", OrganisationType.LOCAL_AUTHORITY),
+            new DemoOrganisation("CP001", "Homecare Partners Ltd", OrganisationType.CARE_PROVIDER));
+
+    static final List<DemoUser> USERS = List.of(
+            new DemoUser("gp.beech", "Dr Amina Shah", "Y90001", StaffRole.GP),
+            new DemoUser("gp.canal", "Dr Tom Fletcher", "Y90002", StaffRole.GP),
+            new DemoUser("gp.hillview", "Dr Grace Okafor", "Y90003", StaffRole.GP),
+            new DemoUser("admin.beech", "Sam Turner", "Y90001", StaffRole.ADMIN),
+            new DemoUser("clinician.northgate", "Dr Priya Mistry", "RXA", StaffRole.HOSPITAL_CLINICIAN),
+            new DemoUser("nurse.northgate", "Nurse Jack Evans", "RXA", StaffRole.NURSE),
+            new DemoUser("clinician.riverside", "Dr Wei Chen", "RXB", StaffRole.HOSPITAL_CLINICIAN),
+            new DemoUser("nurse.riverside", "Nurse Ella Hughes", "RXB", StaffRole.NURSE),
+            new DemoUser("social.worker", "Callum Reid", "LA001", StaffRole.SOCIAL_WORKER),
+            new DemoUser("care.worker", "Maja Nowak", "CP001", StaffRole.CARE_WORKER),
+            new DemoUser("privacy.officer", "Helen Marshall", "RXA", StaffRole.PRIVACY_OFFICER));
+
+    private DemoDirectory() {
+    }
+}

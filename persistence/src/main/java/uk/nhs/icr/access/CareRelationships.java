@@ -1,0 +1,47 @@
+package uk.nhs.icr.access;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.shared.OdsCode;
+
+/** The health side of a patient's care team, in the hospital database. */
+@ApplicationScoped
+public class CareRelationships {
+
+    @PersistenceContext(unitName = "hospital")
+    EntityManager em;
+
+    /** True when the patient is registered with this GP practice. */
+    public boolean isRegisteredWith(NhsNumber patient, OdsCode practice) {
+        return exists("select 1 from patient where nhs_number = ?1 and gp_practice_ods = ?2", patient.value(), practice.value());
+    }
+
+    /** True when the organisation has an open referral, appointment or admission for the patient. */
+    public boolean hasOpenEpisode(NhsNumber patient, OdsCode organisation) {
+        return exists("select 1 from care_relationship where patient_nhs_number = ?1 and organisation_ods = ?2"
+                + " and ended_at is null", patient.value(), organisation.value());
+    }
+
+    public void open(NhsNumber patient, OdsCode organisation, CareEpisode.Kind kind, Instant at) {
+        em.persist(new CareEpisode(patient, organisation, kind, at));
+    }
+
+    public long countOpenFor(OdsCode organisation) {
+        return ((Number) em.createNativeQuery("select count(*) from care_relationship where organisation_ods = ?1 and ended_at is null")
+                .setParameter(1, organisation.value())
+                .getSingleResult()).longValue();
+    }
+
+    private boolean exists(String sql, Object... parameters) {
+        var query = em.createNativeQuery(sql + " limit 1");
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        return !query.getResultList().isEmpty();
+    }
+}

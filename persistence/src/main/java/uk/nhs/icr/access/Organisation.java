@@ -1,0 +1,54 @@
+package uk.nhs.icr.access;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import uk.nhs.icr.shared.OdsCode;
+
+/** An NHS or care organisation, known by its ODS code. */
+@Entity
+@Table(name = "organisation")
+public class Organisation {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "ods_code", nullable = false, unique = true)
+    private OdsCode odsCode;
+
+    @Column(name = "name", nullable = false)
+    private String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "type", nullable = false)
+    private OrganisationType type;
+
+    protected Organisation() {
+        // for JPA
+    }
+
+    public Organisation(OdsCode odsCode, String name, OrganisationType type) {
+        this.odsCode = odsCode;
+        this.name = name;
+        this.type = type;
+    }
+
+    public OdsCode odsCode() {
+        return odsCode;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public OrganisationType type() {
+        return type;
+    }
+}

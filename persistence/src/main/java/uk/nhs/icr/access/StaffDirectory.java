@@ -1,0 +1,49 @@
+package uk.nhs.icr.access;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import uk.nhs.icr.shared.OdsCode;
+
+/** Organisations and staff, in the hospital database. */
+@ApplicationScoped
+public class StaffDirectory {
+
+    @PersistenceContext(unitName = "hospital")
+    EntityManager em;
+
+    public Optional<StaffMember> findByUsername(String username) {
+        return em.createQuery("select s from StaffMember s where s.username = :username", StaffMember.class)
+                .setParameter("username", username)
+                .getResultStream()
+                .findFirst();
+    }
+
+    public Optional<Organisation> findOrganisation(OdsCode code) {
+        return em.createQuery("select o from Organisation o where o.odsCode = :code", Organisation.class)
+                .setParameter("code", code)
+                .getResultStream()
+                .findFirst();
+    }
+
+    public void addOrganisation(Organisation organisation) {
+        em.persist(organisation);
+    }
+
+    /** Adds a member of staff whose password is hashed with bcrypt (cost 10) by the database. */
+    public void addStaff(String username, String displayName, Organisation organisation, Set<StaffRole> roles, String password) {
+        String hash = (String) em.createNativeQuery("select crypt(?1, gen_salt('bf', 10))")
+                .setParameter(1, password)
+                .getSingleResult();
+        em.persist(new StaffMember(username, displayName, organisation, roles, hash));
+    }
+
+    public List<StaffMember> allStaff() {
+        return em.createQuery("select s from StaffMember s order by s.username", StaffMember.class).getResultList();
+    }
+}

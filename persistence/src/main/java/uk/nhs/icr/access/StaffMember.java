@@ -1,0 +1,114 @@
+package uk.nhs.icr.access;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+/**
+ * A member of staff who signs in to ICR. The password hash is bcrypt and is only ever read by the
+ * server's JDBC realm; this entity never exposes it.
+ */
+@Entity
+@Table(name = "staff")
+public class StaffMember {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "username", nullable = false, unique = true, updatable = false)
+    private String username;
+
+    @Column(name = "display_name", nullable = false)
+    private String displayName;
+
+    @ManyToOne(optional = false, fetch = FetchType.EAGER)
+    @JoinColumn(name = "organisation_id")
+    private Organisation organisation;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "staff_role", joinColumns = @JoinColumn(name = "staff_id"))
+    @Enumerated(EnumType.STRING)
+    @Column(name = "role")
+    private Set<StaffRole> roles = EnumSet.noneOf(StaffRole.class);
+
+    @Column(name = "password_hash", nullable = false)
+    private String passwordHash;
+
+    @Column(name = "enabled", nullable = false)
+    private boolean enabled = true;
+
+    @Column(name = "failed_sign_ins", nullable = false)
+    private int failedSignIns;
+
+    @Column(name = "locked_until")
+    private Instant lockedUntil;
+
+    protected StaffMember() {
+        // for JPA
+    }
+
+    public StaffMember(String username, String displayName, Organisation organisation, Set<StaffRole> roles, String bcryptHash) {
+        this.username = username;
+        this.displayName = displayName;
+        this.organisation = organisation;
+        this.roles = EnumSet.copyOf(roles);
+        this.passwordHash = bcryptHash;
+    }
+
+    /** Counts a failed sign-in; after {@code limit} in a row the account locks until {@code now + lockFor}. */
+    public void recordFailedSignIn(int limit, Instant now, java.time.Duration lockFor) {
+        failedSignIns++;
+        if (failedSignIns >= limit) {
+            lockedUntil = now.plus(lockFor);
+            failedSignIns = 0;
+        }
+    }
+
+    public void recordSuccessfulSignIn() {
+        failedSignIns = 0;
+        lockedUntil = null;
+    }
+
+    public boolean isLockedAt(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public Organisation organisation() {
+        return organisation;
+    }
+
+    public Set<StaffRole> roles() {
+        return roles.isEmpty() ? EnumSet.noneOf(StaffRole.class) : EnumSet.copyOf(roles);
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public int failedSignIns() {
+        return failedSignIns;
+    }
+}

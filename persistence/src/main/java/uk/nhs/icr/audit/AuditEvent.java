@@ -1,0 +1,128 @@
+package uk.nhs.icr.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * One access to patient data, granted or denied: who (user, role, organisation), which patient, what
+ * (resource and action), why (purpose), when, from where, and the outcome. Rows are never changed; each
+ * carries a SHA-256 hash over its content and the previous row's hash.
+ */
+@Entity
+@Table(name = "audit_event")
+public class AuditEvent {
+
+    public static final String GENESIS_HASH = "0".repeat(64);
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "occurred_at", nullable = false, updatable = false)
+    private Instant occurredAt;
+
+    @Column(name = "username", nullable = false, updatable = false)
+    private String username;
+
+    @Column(name = "role", nullable = false, updatable = false)
+    private String role;
+
+    @Column(name = "organisation_ods", nullable = false, updatable = false)
+    private String organisation;
+
+    @Column(name = "patient_nhs_number", updatable = false)
+    private String patientNhsNumber;
+
+    @Column(name = "resource_type", nullable = false, updatable = false)
+    private String resourceType;
+
+    @Column(name = "action", nullable = false, updatable = false)
+    private String action;
+
+    @Column(name = "purpose", nullable = false, updatable = false)
+    private String purpose;
+
+    @Column(name = "outcome", nullable = false, updatable = false)
+    private String outcome;
+
+    @Column(name = "reason", nullable = false, updatable = false)
+    private String reason;
+
+    @Column(name = "channel", nullable = false, updatable = false)
+    private String channel;
+
+    @Column(name = "client_address", nullable = false, updatable = false)
+    private String clientAddress;
+
+    @Column(name = "previous_hash", nullable = false, updatable = false)
+    private String previousHash;
+
+    @Column(name = "hash", nullable = false, updatable = false)
+    private String hash;
+
+    protected AuditEvent() {
+        // for JPA
+    }
+
+    /** A new event chained after {@code previousHash}; the time is kept to the microsecond, as PostgreSQL stores it. */
+    public AuditEvent(AuditEntry entry, Instant occurredAt, String previousHash) {
+        this.occurredAt = occurredAt.truncatedTo(ChronoUnit.MICROS);
+        this.username = entry.username();
+        this.role = entry.role();
+        this.organisation = entry.organisation();
+        this.patientNhsNumber = entry.patientNhsNumber();
+        this.resourceType = entry.resourceType();
+        this.action = entry.action();
+        this.purpose = entry.purpose();
+        this.outcome = entry.outcome();
+        this.reason = entry.reason();
+        this.channel = entry.channel();
+        this.clientAddress = entry.clientAddress();
+        this.previousHash = Objects.requireNonNull(previousHash);
+        this.hash = computeHash();
+    }
+
+    /** The hash this row should carry given its content and its recorded previous hash. */
+    public String computeHash() {
+        String canonical = Stream.of(previousHash, occurredAt.toString(), username, role, organisation,
+                        patientNhsNumber, resourceType, action, purpose, outcome, reason, channel, clientAddress)
+                .map(value -> value == null ? "" : value)
+                .collect(Collectors.joining("\u001f"));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+
+    public Long id() { return id; }
+    public Instant occurredAt() { return occurredAt; }
+    public String username() { return username; }
+    public String role() { return role; }
+    public String organisation() { return organisation; }
+    public String patientNhsNumber() { return patientNhsNumber; }
+    public String resourceType() { return resourceType; }
+    public String action() { return action; }
+    public String purpose() { return purpose; }
+    public String outcome() { return outcome; }
+    public String reason() { return reason; }
+    public String channel() { return channel; }
+    public String clientAddress() { return clientAddress; }
+    public String previousHash() { return previousHash; }
+    public String hash() { return hash; }
+}

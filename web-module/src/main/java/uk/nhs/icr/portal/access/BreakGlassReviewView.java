@@ -1,0 +1,78 @@
+package uk.nhs.icr.portal.access;
+
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import uk.nhs.icr.access.BreakGlassGrant;
+import uk.nhs.icr.access.BreakGlassService;
+import uk.nhs.icr.access.BreakGlassView;
+import uk.nhs.icr.audit.AuditVerificationService;
+import uk.nhs.icr.platform.InvalidInputException;
+import uk.nhs.icr.portal.FieldMessages;
+
+/** The privacy officer's queue of break-glass accesses to review, and the audit log's integrity check. */
+@Named
+@ViewScoped
+public class BreakGlassReviewView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    BreakGlassService breakGlass;
+
+    @Inject
+    AuditVerificationService verification;
+
+    private List<BreakGlassView> queue;
+    private final Map<Long, String> notes = new HashMap<>();
+    private AuditVerificationService.Verification lastVerification;
+
+    @PostConstruct
+    void load() {
+        queue = breakGlass.awaitingReview();
+    }
+
+    public void appropriate(long grantId) {
+        review(grantId, BreakGlassGrant.Review.APPROPRIATE);
+    }
+
+    public void escalate(long grantId) {
+        review(grantId, BreakGlassGrant.Review.ESCALATED);
+    }
+
+    private void review(long grantId, BreakGlassGrant.Review outcome) {
+        try {
+            breakGlass.review(grantId, outcome, notes.get(grantId));
+            FacesContext.getCurrentInstance().addMessage(null,
+                    new FacesMessage("Break-glass access " + grantId + " marked " + outcome.name().toLowerCase()));
+            load();
+        } catch (InvalidInputException e) {
+            e.errors().forEach(error -> FieldMessages.error(null, error.message()));
+        }
+    }
+
+    public void verifyAuditLog() {
+        lastVerification = verification.verify();
+    }
+
+    public List<BreakGlassView> getQueue() {
+        return queue;
+    }
+
+    public Map<Long, String> getNotes() {
+        return notes;
+    }
+
+    public AuditVerificationService.Verification getLastVerification() {
+        return lastVerification;
+    }
+}

@@ -1,0 +1,24 @@
+package uk.nhs.icr.portal.access;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Named;
+
+import uk.nhs.icr.access.StaffProfile;
+import uk.nhs.icr.access.StaffRole;
+
+/** The signed-in member of staff, for the header every page shows. */
+@Named
+@RequestScoped
+public class SignedInUser {
+
+    public StaffProfile getProfile() {
+        return (StaffProfile) FacesContext.getCurrentInstance().getExternalContext().getSessionMap()
+                .get(PortalCallerFilter.PROFILE);
+    }
+
+    public boolean isPrivacyOfficer() {
+        StaffProfile profile = getProfile();
+        return profile != null && profile.role() == StaffRole.PRIVACY_OFFICER;
+    }
+}
