@@ -84,6 +84,24 @@ class BreakGlassIT extends IcrDeployment {
                 .get("/api/patients/" + other + "/access-log").status());
     }
 
+    @Test
+    void the_privacy_officer_sees_who_viewed_a_record_in_the_portal() {
+        TestPatients patient = aPatient();
+        assertEquals(201, Api.postJson("/api/patients", patient.json()).status());
+        Api.get("/api/patients/" + patient.nhsNumber());
+        Api.as(Tokens.staff("gp.canal", "GP").sign()).get("/api/patients/" + patient.nhsNumber());
+
+        Portal officer = Portal.signIn("privacy.officer");
+        Api.Reply form = officer.get("/privacy/access-log.xhtml");
+        Api.Reply log = officer.submit("/privacy/access-log.xhtml", form, "accessLog", "accessLog:show",
+                Map.of("accessLog:nhsNumber", patient.nhsNumber()));
+
+        assertEquals(200, log.status());
+        assertTrue(log.body().contains("Y90002"), "the refused practice is listed");
+        assertTrue(log.body().contains("DENIED") && log.body().contains("GRANTED"), log.body());
+        assertEquals(403, Portal.signIn("gp.beech").get("/privacy/access-log.xhtml").status(), "privacy officers only");
+    }
+
     /** The DataTable row (0-based) whose text contains {@code text}. */
     private static int rowIndexOf(String html, String text) {
         int at = html.indexOf(text);

@@ -23,9 +23,9 @@ import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.shared.InvalidValueException;
 
 /**
- * Establishes the API caller from the bearer token, for every API request. No token: the request goes
- * on anonymous and any patient data it asks for is refused (401). A bad token: 401 at once. A good token
- * whose groups carry no role its user holds in the directory: 403.
+ * Establishes the API caller from the bearer token, before anything else happens to an API request
+ * (body parsing included). No token or a bad one: 401. A good token whose groups carry no role its user
+ * holds in the directory: 403. Every API endpoint concerns patient data, so none is open.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -49,10 +49,7 @@ public class BearerTokenFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (authorization == null) {
-            return;
-        }
-        if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             throw new NotSignedInException();
         }
         BearerTokenVerifier.VerifiedToken token = verifier.verify(authorization.substring(BEARER.length()).strip())

@@ -11,31 +11,39 @@ import uk.nhs.icr.patient.PatientDemographics;
 import uk.nhs.icr.patient.PatientSearchService;
 import uk.nhs.icr.platform.Page;
 
-/** Feeds the search results table one page at a time from {@link PatientSearchService}. */
+/**
+ * Feeds the search results table one page at a time from {@link PatientSearchService}. Each search is
+ * audited, so the page already fetched is kept and reused for the table's count and first load.
+ */
 public class PatientLazyDataModel extends LazyDataModel<PatientDemographics> {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient PatientSearchService search;
+    private final PatientSearchService search;
     private final String name;
     private final String birthDate;
+    private Page<PatientDemographics> lastPage;
 
-    PatientLazyDataModel(PatientSearchService search, String name, String birthDate) {
+    PatientLazyDataModel(PatientSearchService search, String name, String birthDate, Page<PatientDemographics> firstPage) {
         this.search = search;
         this.name = name;
         this.birthDate = birthDate;
+        this.lastPage = firstPage;
     }
 
     @Override
     public int count(Map<String, FilterMeta> filterBy) {
-        return (int) Math.min(Integer.MAX_VALUE, search.search(name, birthDate, "0", "1").totalItems());
+        return (int) Math.min(Integer.MAX_VALUE, lastPage.totalItems());
     }
 
     @Override
     public List<PatientDemographics> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-        Page<PatientDemographics> page = search.search(name, birthDate, String.valueOf(first / pageSize), String.valueOf(pageSize));
-        setRowCount((int) Math.min(Integer.MAX_VALUE, page.totalItems()));
-        return page.items();
+        int pageNumber = first / pageSize;
+        if (lastPage.page() != pageNumber || lastPage.size() != pageSize) {
+            lastPage = search.search(name, birthDate, String.valueOf(pageNumber), String.valueOf(pageSize));
+        }
+        setRowCount((int) Math.min(Integer.MAX_VALUE, lastPage.totalItems()));
+        return lastPage.items();
     }
 
     @Override
@@ -45,6 +53,6 @@ public class PatientLazyDataModel extends LazyDataModel<PatientDemographics> {
 
     @Override
     public PatientDemographics getRowData(String rowKey) {
-        return search.find(rowKey);
+        return lastPage.items().stream().filter(patient -> patient.nhsNumber().equals(rowKey)).findFirst().orElse(null);
     }
 }

@@ -8,7 +8,9 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import uk.nhs.icr.patient.PatientDemographics;
 import uk.nhs.icr.patient.PatientSearchService;
+import uk.nhs.icr.platform.Page;
 import uk.nhs.icr.platform.InvalidInputException;
 import uk.nhs.icr.platform.ResourceNotFoundException;
 import uk.nhs.icr.portal.FieldMessages;
@@ -23,6 +25,8 @@ public class PatientSearchView implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final Set<String> FIELDS = Set.of("nhsNumber", "name", "birthDate");
+    /** Rows per page at first; the table's own selector can change it. */
+    static final int PAGE_SIZE = 20;
 
     @Inject
     PatientSearchService search;
@@ -47,9 +51,9 @@ public class PatientSearchView implements Serializable {
     public void searchByName() {
         String date = birthDate == null ? null : birthDate.toString();
         try {
-            // validate the criteria once here, so a mistake shows beside the field, not as an empty table
-            search.search(name, date, "0", "1");
-            results = new PatientLazyDataModel(search, name, date);
+            // the first page is fetched here, so a mistake shows beside the field rather than as an empty table
+            Page<PatientDemographics> firstPage = search.search(name, date, "0", String.valueOf(PAGE_SIZE));
+            results = new PatientLazyDataModel(search, name, date, firstPage);
         } catch (InvalidInputException e) {
             results = null;
             FieldMessages.show("byName", FIELDS, e);
