@@ -78,6 +78,22 @@ class PortalIT extends IcrDeployment {
     }
 
     @Test
+    void opening_a_patient_outside_the_practice_by_nhs_number_explains_and_offers_break_glass() {
+        String outside = Databases.firstDemoPatientAt("Y90004");
+        Portal gp = Portal.signIn("gp.beech");
+        Api.Reply page = gp.get("/patients/search.xhtml");
+
+        Api.Reply answer = gp.submit("/patients/search.xhtml", page, "byNumber", "byNumber:find",
+                Map.of("byNumber:nhsNumber", outside.substring(0, 3) + " " + outside.substring(3, 6) + " " + outside.substring(6)));
+        assertEquals(302, answer.status(), answer.body());
+        Api.Reply record = gp.get(answer.header("Location").replace(Api.BASE, ""));
+
+        assertTrue(record.body().contains("No legitimate relationship"), record.body());
+        assertTrue(record.body().contains("id=\"breakGlass\""), "break-glass offered to a GP");
+        assertFalse(record.body().contains("id=\"demographics\""), "record not shown");
+    }
+
+    @Test
     void the_register_form_shows_each_refusal_beside_its_field_and_writes_nothing() {
         Portal gp = Portal.signIn("gp.beech");
         Api.Reply form = gp.get("/patients/register.xhtml");

@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceException;
 
 import uk.nhs.icr.access.AccessControl;
 import uk.nhs.icr.access.AccessDecision.Action;
+import uk.nhs.icr.access.CurrentCaller;
 import uk.nhs.icr.platform.DatabaseFailures;
 import uk.nhs.icr.platform.FieldErrors;
 import uk.nhs.icr.shared.Postcode;
@@ -35,9 +36,13 @@ public class PatientRegistrationService {
     @Inject
     AccessControl access;
 
+    @Inject
+    CurrentCaller currentCaller;
+
     Clock clock = Clock.systemUTC();
 
     public PatientDemographics register(PatientRegistration form) {
+        currentCaller.require();
         PatientRegistration.Valid valid = form.validate();
         access.requireRegistration(valid.identity().nhsNumber());
         if (patients.exists(valid.identity().nhsNumber())) {
@@ -57,6 +62,7 @@ public class PatientRegistrationService {
 
     /** Records a change of address; the caller needs write access to this patient's record. */
     public PatientDemographics changePostcode(String nhsNumber, String postcode) {
+        currentCaller.require();
         NhsNumber number = PatientSearchService.parseNhsNumber(nhsNumber);
         FieldErrors errors = new FieldErrors();
         Postcode newPostcode = errors.parse("postcode", postcode, Postcode::parse);

@@ -49,10 +49,24 @@ public class PatientSearchService {
     Clock clock = Clock.systemUTC();
 
     public PatientDemographics find(String nhsNumber) {
+        currentCaller.require();
         NhsNumber number = parseNhsNumber(nhsNumber);
         Patient patient = patients.findByNhsNumber(number).orElseThrow(PatientNotFoundException::new);
         access.require(number, RESOURCE, Action.READ);
         return PatientDemographics.of(patient);
+    }
+
+    /**
+     * Checks that a typed NHS number is valid and registered, and returns its ten digits. Reads no patient
+     * data (so it is not audited); opening the record is {@link #find}'s job.
+     */
+    public String registeredNhsNumber(String nhsNumber) {
+        currentCaller.require();
+        NhsNumber number = parseNhsNumber(nhsNumber);
+        if (!patients.exists(number)) {
+            throw new PatientNotFoundException();
+        }
+        return number.value();
     }
 
     static NhsNumber parseNhsNumber(String nhsNumber) {

@@ -31,12 +31,6 @@ public class CareRelationships {
         em.persist(new CareEpisode(patient, organisation, kind, at));
     }
 
-    public long countOpenFor(OdsCode organisation) {
-        return ((Number) em.createNativeQuery("select count(*) from care_relationship where organisation_ods = ?1 and ended_at is null")
-                .setParameter(1, organisation.value())
-                .getSingleResult()).longValue();
-    }
-
     private boolean exists(String sql, Object... parameters) {
         var query = em.createNativeQuery(sql + " limit 1");
         for (int i = 0; i < parameters.length; i++) {

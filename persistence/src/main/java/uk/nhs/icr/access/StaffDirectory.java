@@ -1,6 +1,5 @@
 package uk.nhs.icr.access;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -41,9 +40,5 @@ public class StaffDirectory {
                 .setParameter(1, password)
                 .getSingleResult();
         em.persist(new StaffMember(username, displayName, organisation, roles, hash));
-    }
-
-    public List<StaffMember> allStaff() {
-        return em.createQuery("select s from StaffMember s order by s.username", StaffMember.class).getResultList();
     }
 }

@@ -64,10 +64,4 @@ public class SocialCareRelationships {
         rows.forEach(row -> people.add(NhsNumber.parse(row.toString())));
         return people;
     }
-
-    public long countCaseload(String socialWorkerUsername) {
-        return ((Number) em.createNativeQuery("select count(*) from caseload_allocation where social_worker_username = ?1")
-                .setParameter(1, socialWorkerUsername)
-                .getSingleResult()).longValue();
-    }
 }

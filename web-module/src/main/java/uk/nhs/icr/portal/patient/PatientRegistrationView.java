@@ -10,6 +10,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import uk.nhs.icr.access.AccessDeniedException;
 import uk.nhs.icr.patient.PatientDemographics;
 import uk.nhs.icr.patient.PatientRegistration;
 import uk.nhs.icr.patient.PatientRegistrationService;
@@ -49,6 +50,8 @@ public class PatientRegistrationView implements Serializable {
             FieldMessages.show("registration", FIELDS, e);
         } catch (ConflictException e) {
             FieldMessages.error("registration:nhsNumber", e.getMessage());
+        } catch (AccessDeniedException e) {
+            FieldMessages.error(null, e.getMessage());
         }
         return null;
     }

@@ -8,6 +8,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import uk.nhs.icr.access.AccessDeniedException;
 import uk.nhs.icr.patient.PatientDemographics;
 import uk.nhs.icr.patient.PatientSearchService;
 import uk.nhs.icr.platform.Page;
@@ -38,8 +39,8 @@ public class PatientSearchView implements Serializable {
 
     public String findByNhsNumber() {
         try {
-            String digits = search.find(nhsNumber).nhsNumber();
-            return "/patients/patient?faces-redirect=true&nhsNumber=" + digits;
+            // the patient page reads (and audits) the record, or explains a refusal and offers break-glass
+            return "/patients/patient?faces-redirect=true&nhsNumber=" + search.registeredNhsNumber(nhsNumber);
         } catch (InvalidInputException e) {
             FieldMessages.show("byNumber", FIELDS, e);
         } catch (ResourceNotFoundException e) {
@@ -57,6 +58,9 @@ public class PatientSearchView implements Serializable {
         } catch (InvalidInputException e) {
             results = null;
             FieldMessages.show("byName", FIELDS, e);
+        } catch (AccessDeniedException e) {
+            results = null;
+            FieldMessages.error(null, e.getMessage());
         }
     }
 
