@@ -22,10 +22,6 @@ import uk.nhs.icr.socialcare.SocialCareRelationships;
 @Stateless
 public class AccessControl {
 
-    /** Roles that may change a patient's record (here: demographics). Care workers and privacy officers read or review only. */
-    static final Set<StaffRole> WRITERS = EnumSet.of(StaffRole.GP, StaffRole.HOSPITAL_CLINICIAN, StaffRole.NURSE,
-            StaffRole.SOCIAL_WORKER, StaffRole.ADMIN);
-
     @Inject
     CurrentCaller currentCaller;
 
@@ -44,10 +40,10 @@ public class AccessControl {
     Clock clock = Clock.systemUTC();
 
     /** Decides, audits, and returns the decision if granted; throws if not signed in or denied. */
-    public AccessDecision require(NhsNumber patient, String resourceType, Action action) {
+    public AccessDecision require(NhsNumber patient, Resource resource, Action action) {
         Caller caller = currentCaller.require();
-        AccessDecision decision = decide(caller, patient, action);
-        audit.record(caller, patient, resourceType, action.name(), decision);
+        AccessDecision decision = decide(caller, patient, resource, action);
+        audit.record(caller, patient, resource.auditName(), action.name(), decision);
         if (!decision.granted()) {
             throw new AccessDeniedException(decision.reason(), decision.breakGlassAvailable());
         }
@@ -64,7 +60,7 @@ public class AccessControl {
         AccessDecision decision = !caller.isPatient() && REGISTRARS.contains(caller.role())
                 ? AccessDecision.grant(Purpose.ADMINISTRATION, "patient registration")
                 : AccessDecision.deny(Purpose.ADMINISTRATION, "role may not register patients", false);
-        audit.record(caller, patient, "Patient", "CREATE", decision);
+        audit.record(caller, patient, Resource.PATIENT.auditName(), "CREATE", decision);
         if (!decision.granted()) {
             throw new AccessDeniedException("Your role may not register patients", false);
         }
@@ -80,7 +76,7 @@ public class AccessControl {
         return !caller.isPatient() && relationship(caller, patient);
     }
 
-    AccessDecision decide(Caller caller, NhsNumber patient, Action action) {
+    AccessDecision decide(Caller caller, NhsNumber patient, Resource resource, Action action) {
         if (caller.isPatient()) {
             return caller.self().equals(patient) && action == Action.READ
                     ? AccessDecision.grant(Purpose.PATIENT_ACCESS, "patient reading their own record")
@@ -90,8 +86,9 @@ public class AccessControl {
         if (role == StaffRole.PRIVACY_OFFICER) {
             return AccessDecision.deny(Purpose.PRIVACY_REVIEW, "privacy officers review access; they do not open records", false);
         }
-        if (action == Action.WRITE && !WRITERS.contains(role)) {
-            return AccessDecision.deny(Purpose.DIRECT_CARE, role.label() + "s may not change this record", false);
+        if (action == Action.WRITE && !resource.writableBy(role)) {
+            return AccessDecision.deny(Purpose.DIRECT_CARE, role.label() + "s may not record " + resource.auditName()
+                    + " entries", false);
         }
         Purpose purpose = role == StaffRole.ADMIN ? Purpose.ADMINISTRATION : Purpose.DIRECT_CARE;
         if (relationship(caller, patient)) {

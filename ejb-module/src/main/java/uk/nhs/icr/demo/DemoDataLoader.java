@@ -1,6 +1,7 @@
 package uk.nhs.icr.demo;
 
 import java.util.List;
+import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
@@ -16,7 +17,7 @@ import uk.nhs.icr.patient.PatientRegistration;
 
 /**
  * At start-up, after migration, loads the demo patients, directory and relationships when
- * {@code icr.demo-data.enabled} is true.
+ * {@code icr.demo-data.enabled} is true, then each patient's generated hospital and social-care history.
  */
 @Singleton
 @Startup
@@ -26,6 +27,10 @@ public class DemoDataLoader {
 
     /** Fixed so that every demo server has the same people; change it and you get a different register. */
     static final long SEED = 20200520L;
+    /** Patients whose histories are written per transaction: small enough to keep each one short. */
+    static final int RECORD_BATCH = 100;
+
+    private static final Logger LOG = Logger.getLogger(DemoDataLoader.class.getName());
 
     @Inject
     @ConfigProperty(name = "icr.demo-data.enabled", defaultValue = "false")
@@ -44,6 +49,12 @@ public class DemoDataLoader {
             List<PatientRegistration> patients = DemoPatients.generate(patientCount, SEED);
             demoData.addMissing(patients);
             demoData.addDirectoryAndRelationships(patients);
+            int entries = 0;
+            for (int from = 0; from < patients.size(); from += RECORD_BATCH) {
+                entries += demoData.addRecords(patients.subList(from, Math.min(from + RECORD_BATCH, patients.size())), from, SEED);
+            }
+            int added = entries;
+            LOG.info(() -> "Demo data: " + added + " record entries were missing and have been added");
         }
     }
 }

@@ -15,6 +15,7 @@ import uk.nhs.icr.access.CareEpisode;
 import uk.nhs.icr.access.CareRelationships;
 import uk.nhs.icr.access.Organisation;
 import uk.nhs.icr.access.StaffDirectory;
+import uk.nhs.icr.hospital.HospitalRecordRepository;
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.patient.Patient;
 import uk.nhs.icr.patient.PatientRegistration;
@@ -22,6 +23,7 @@ import uk.nhs.icr.patient.PatientRepository;
 import uk.nhs.icr.socialcare.Person;
 import uk.nhs.icr.shared.OdsCode;
 import uk.nhs.icr.socialcare.PersonRepository;
+import uk.nhs.icr.socialcare.SocialCareRecordRepository;
 import uk.nhs.icr.socialcare.SocialCareRelationships;
 
 /**
@@ -47,6 +49,12 @@ public class DemoDataService {
 
     @Inject
     SocialCareRelationships socialCare;
+
+    @Inject
+    HospitalRecordRepository hospitalRecords;
+
+    @Inject
+    SocialCareRecordRepository socialCareRecords;
 
     /**
      * Adds the demo organisations and staff (if the directory has none of them yet) and the demo care
@@ -105,6 +113,31 @@ public class DemoDataService {
         }
         int addedPatients = added;
         LOG.info(() -> "Demo data: " + addedPatients + " of " + forms.size() + " demo patients were missing and have been added");
+        return added;
+    }
+
+    /**
+     * Adds the generated history of each patient in {@code forms} (the demo register from index
+     * {@code firstIndex}) whose record is still empty in that store; returns the number of entries added.
+     */
+    public int addRecords(List<PatientRegistration> forms, int firstIndex, long seed) {
+        List<NhsNumber> numbers = forms.stream().map(form -> NhsNumber.parse(form.nhsNumber())).toList();
+        Set<NhsNumber> withHospitalRecord = hospitalRecords.withEntriesAmong(numbers);
+        Set<NhsNumber> withSocialCareRecord = socialCareRecords.withEntriesAmong(numbers);
+        int added = 0;
+        for (int i = 0; i < forms.size(); i++) {
+            DemoRecords.History history = DemoRecords.history(firstIndex + i, forms.get(i), seed);
+            if (!withHospitalRecord.contains(numbers.get(i))) {
+                history.hospital().forEach(hospitalRecords::add);
+                added += history.hospital().size();
+            }
+            if (!withSocialCareRecord.contains(numbers.get(i))) {
+                history.socialCare().forEach(socialCareRecords::add);
+                added += history.socialCare().size();
+            }
+        }
+        hospitalRecords.flushAndClear();
+        socialCareRecords.flushAndClear();
         return added;
     }
 }

@@ -11,6 +11,7 @@ import jakarta.persistence.PersistenceException;
 import uk.nhs.icr.access.AccessControl;
 import uk.nhs.icr.access.AccessDecision.Action;
 import uk.nhs.icr.access.CurrentCaller;
+import uk.nhs.icr.access.Resource;
 import uk.nhs.icr.platform.DatabaseFailures;
 import uk.nhs.icr.platform.FieldErrors;
 import uk.nhs.icr.shared.Postcode;
@@ -68,7 +69,7 @@ public class PatientRegistrationService {
         Postcode newPostcode = errors.parse("postcode", postcode, Postcode::parse);
         errors.throwIfAny();
         Patient patient = patients.findByNhsNumber(number).orElseThrow(PatientNotFoundException::new);
-        access.require(number, "Patient", Action.WRITE);
+        access.require(number, Resource.PATIENT, Action.WRITE);
         patient.moveTo(newPostcode);
         LOG.info(() -> "Recorded a change of address for patient " + patient.id());
         return PatientDemographics.of(patient);

@@ -16,6 +16,7 @@ import uk.nhs.icr.access.AccessDecision.Purpose;
 import uk.nhs.icr.access.AccessDeniedException;
 import uk.nhs.icr.access.Caller;
 import uk.nhs.icr.access.CurrentCaller;
+import uk.nhs.icr.access.Resource;
 import uk.nhs.icr.access.StaffRole;
 import uk.nhs.icr.socialcare.SocialCareRelationships;
 import uk.nhs.icr.platform.FieldErrors;
@@ -32,7 +33,6 @@ import uk.nhs.icr.shared.InvalidValueException;
 public class PatientSearchService {
 
     static final int MIN_NAME_PART = 2;
-    static final String RESOURCE = "Patient";
 
     @Inject
     PatientRepository patients;
@@ -52,7 +52,7 @@ public class PatientSearchService {
         currentCaller.require();
         NhsNumber number = parseNhsNumber(nhsNumber);
         Patient patient = patients.findByNhsNumber(number).orElseThrow(PatientNotFoundException::new);
-        access.require(number, RESOURCE, Action.READ);
+        access.require(number, Resource.PATIENT, Action.READ);
         return PatientDemographics.of(patient);
     }
 

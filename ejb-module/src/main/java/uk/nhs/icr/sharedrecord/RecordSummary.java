@@ -1,0 +1,18 @@
+package uk.nhs.icr.sharedrecord;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * The summary tab: what must be seen first (alerts), and the current picture from both records. Results are
+ * the latest of each test, abnormal ones flagged.
+ */
+public record RecordSummary(List<String> alerts, List<RecordEntry> activeProblems, List<RecordEntry> currentMedications,
+                            List<RecordEntry> allergies, List<RecordEntry> latestResults, List<RecordEntry> openAdmissions,
+                            RecordEntry activeCarePlan, List<RecordEntry> openSafeguardingConcerns) implements Serializable {
+
+    @Override
+    public String toString() {
+        return "RecordSummary[***]";
+    }
+}

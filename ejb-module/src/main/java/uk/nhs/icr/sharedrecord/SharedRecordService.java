@@ -1,0 +1,197 @@
+package uk.nhs.icr.sharedrecord;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import uk.nhs.icr.access.AccessControl;
+import uk.nhs.icr.access.AccessDecision.Action;
+import uk.nhs.icr.access.CurrentCaller;
+import uk.nhs.icr.access.Resource;
+import uk.nhs.icr.hospital.Allergy;
+import uk.nhs.icr.hospital.ClinicalAlert;
+import uk.nhs.icr.hospital.HospitalEntry;
+import uk.nhs.icr.hospital.HospitalRecordRepository;
+import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.patient.PatientNotFoundException;
+import uk.nhs.icr.patient.PatientRepository;
+import uk.nhs.icr.platform.FieldErrors;
+import uk.nhs.icr.platform.Fields;
+import uk.nhs.icr.platform.Page;
+import uk.nhs.icr.platform.PageRequest;
+import uk.nhs.icr.platform.ResourceNotFoundException;
+import uk.nhs.icr.record.RecordQuery;
+import uk.nhs.icr.shared.InvalidValueException;
+import uk.nhs.icr.socialcare.SocialCareEntry;
+import uk.nhs.icr.socialcare.SocialCareRecordRepository;
+
+/**
+ * The shared record view: one timeline of the hospital and social care records, newest first, filtered
+ * and paged, and the summary. Each read goes through the access decision point and is audited; each
+ * store is read in a fixed number of queries however long the record is.
+ */
+@Stateless
+public class SharedRecordService {
+
+    static final Set<String> HOSPITAL_TYPES = Set.of("ENCOUNTER", "PROBLEM", "MEDICATION", "ALLERGY", "BLOOD_TEST",
+            "TREATMENT_PLAN", "REFERRAL", "DISCHARGE_SUMMARY", "ALERT");
+    static final Set<String> SOCIAL_CARE_TYPES = Set.of("NEEDS_ASSESSMENT", "CARE_PLAN", "CARE_VISIT",
+            "MEDICATION_ADMINISTRATION", "SAFEGUARDING_CONCERN", "CONTACT", "ALLOCATION", "REFERRAL_REQUEST");
+    /** Paging merges the newest (page + 1) * size entries of each store, so deep pages are capped. */
+    static final int MAX_WINDOW = 5_000;
+
+    private static final Comparator<RecordEntry> NEWEST_FIRST = Comparator.comparing(RecordEntry::occurredAt).reversed()
+            .thenComparing(RecordEntry::source).thenComparing(Comparator.comparingLong(RecordEntry::id).reversed());
+
+    @Inject
+    CurrentCaller currentCaller;
+
+    @Inject
+    AccessControl access;
+
+    @Inject
+    PatientRepository patients;
+
+    @Inject
+    HospitalRecordRepository hospital;
+
+    @Inject
+    SocialCareRecordRepository socialCare;
+
+    public Page<RecordEntry> timeline(String nhsNumber, String source, String types, String from, String to,
+                                      String page, String size) {
+        currentCaller.require();
+        FieldErrors errors = new FieldErrors();
+        NhsNumber patient = errors.parse("nhsNumber", nhsNumber, NhsNumber::parse);
+        String wanted = errors.parse("source", source, SharedRecordService::source);
+        Set<String> typeSet = errors.parse("type", types, SharedRecordService::types);
+        Instant since = errors.parse("from", from, value -> value == null || value.isBlank() ? null : Fields.anyInstant("from").apply(value));
+        Instant until = errors.parse("to", to, value -> value == null || value.isBlank() ? null : Fields.anyInstant("to").apply(value));
+        PageRequest request = PageRequest.parse(page, size, errors);
+        if (since != null && until != null && !since.isBefore(until)) {
+            errors.add("to", "to must be after from");
+        }
+        if ((long) (request.page() + 1) * request.size() > MAX_WINDOW) {
+            errors.add("page", "pages beyond the newest " + MAX_WINDOW + " entries are not served: narrow the dates instead");
+        }
+        errors.throwIfAny();
+        requireReadable(patient);
+
+        boolean wantHospital = !wanted.equals(RecordEntry.SOCIAL_CARE) && (typeSet.isEmpty() || typeSet.stream().anyMatch(HOSPITAL_TYPES::contains));
+        boolean wantSocial = !wanted.equals(RecordEntry.HOSPITAL) && (typeSet.isEmpty() || typeSet.stream().anyMatch(SOCIAL_CARE_TYPES::contains));
+        RecordQuery query = new RecordQuery(typeSet, Optional.ofNullable(since), Optional.ofNullable(until));
+        int window = (request.page() + 1) * request.size();
+        List<RecordEntry> merged = new ArrayList<>();
+        long total = 0;
+        if (wantHospital) {
+            hospital.newest(patient, query, window).forEach(entry -> merged.add(RecordEntry.of(entry)));
+            total += hospital.count(patient, query);
+        }
+        if (wantSocial) {
+            socialCare.newest(patient, query, window).forEach(entry -> merged.add(RecordEntry.of(entry)));
+            total += socialCare.count(patient, query);
+        }
+        merged.sort(NEWEST_FIRST);
+        List<RecordEntry> items = merged.subList(Math.min(request.firstResult(), merged.size()),
+                Math.min(request.firstResult() + request.size(), merged.size()));
+        return new Page<>(List.copyOf(items), request.page(), request.size(), total);
+    }
+
+    /** One entry of either record, by source ({@code hospital} or {@code social-care}) and id. */
+    public RecordEntry entry(String nhsNumber, String source, String id) {
+        currentCaller.require();
+        FieldErrors errors = new FieldErrors();
+        NhsNumber patient = errors.parse("nhsNumber", nhsNumber, NhsNumber::parse);
+        String wanted = errors.parse("source", source, SharedRecordService::source);
+        Long entryId = errors.parse("id", id, Fields.wholeNumber("entry id"));
+        if (wanted != null && wanted.isEmpty()) {
+            errors.add("source", "source must be hospital or social-care");
+        }
+        errors.throwIfAny();
+        requireReadable(patient);
+        Optional<RecordEntry> entry = wanted.equals(RecordEntry.HOSPITAL)
+                ? hospital.findEntry(patient, entryId).map(RecordEntry::of)
+                : socialCare.findEntry(patient, entryId).map(RecordEntry::of);
+        return entry.orElseThrow(EntryNotFoundException::new);
+    }
+
+    /** No such entry in this patient's record. */
+    public static class EntryNotFoundException extends ResourceNotFoundException {
+
+        private static final long serialVersionUID = 1L;
+
+        public EntryNotFoundException() {
+            super("This patient's record has no entry with that id");
+        }
+    }
+
+    public RecordSummary summary(String nhsNumber) {
+        currentCaller.require();
+        FieldErrors errors = new FieldErrors();
+        NhsNumber patient = errors.parse("nhsNumber", nhsNumber, NhsNumber::parse);
+        errors.throwIfAny();
+        requireReadable(patient);
+
+        List<HospitalEntry> current = hospital.summaryEntries(patient);
+        List<RecordEntry> results = hospital.latestResults(patient).stream().map(RecordEntry::of).toList();
+        List<SocialCareEntry> social = socialCare.summaryEntries(patient);
+
+        List<String> alerts = new ArrayList<>();
+        current.stream().filter(Allergy.class::isInstance).map(Allergy.class::cast).forEach(allergy -> alerts.add(
+                "Allergy: " + allergy.title() + (allergy.severity() == null ? "" : " (" + allergy.severity().name().toLowerCase(Locale.ROOT) + ")")));
+        current.stream().filter(ClinicalAlert.class::isInstance).forEach(alert -> alerts.add(alert.title() + ": " + alert.details()));
+        if (social.stream().anyMatch(entry -> entry.type().equals("SAFEGUARDING_CONCERN"))) {
+            alerts.add("Safeguarding concern open");
+        }
+        RecordEntry carePlan = social.stream().filter(entry -> entry.type().equals("CARE_PLAN")).findFirst()
+                .map(RecordEntry::of).orElse(null);
+        return new RecordSummary(alerts, ofType(current, "PROBLEM"), ofType(current, "MEDICATION"), ofType(current, "ALLERGY"),
+                results, ofType(current, "ENCOUNTER"), carePlan,
+                social.stream().filter(entry -> entry.type().equals("SAFEGUARDING_CONCERN")).map(RecordEntry::of).toList());
+    }
+
+    private void requireReadable(NhsNumber patient) {
+        if (!patients.exists(patient)) {
+            throw new PatientNotFoundException();
+        }
+        access.require(patient, Resource.SHARED_RECORD, Action.READ);
+    }
+
+    private static List<RecordEntry> ofType(List<HospitalEntry> entries, String type) {
+        return entries.stream().filter(entry -> entry.type().equals(type)).map(RecordEntry::of).toList();
+    }
+
+    private static String source(String value) {
+        if (value == null || value.isBlank()) {
+            return "";
+        }
+        String wanted = value.strip().toLowerCase(Locale.ROOT);
+        if (!wanted.equals(RecordEntry.HOSPITAL) && !wanted.equals(RecordEntry.SOCIAL_CARE)) {
+            throw new InvalidValueException("source must be hospital or social-care");
+        }
+        return wanted;
+    }
+
+    private static Set<String> types(String value) {
+        if (value == null || value.isBlank()) {
+            return Set.of();
+        }
+        Set<String> types = java.util.Arrays.stream(value.split(",")).map(t -> t.strip().toUpperCase(Locale.ROOT).replace('-', '_'))
+                .filter(t -> !t.isEmpty()).collect(Collectors.toSet());
+        Set<String> unknown = types.stream().filter(t -> !HOSPITAL_TYPES.contains(t) && !SOCIAL_CARE_TYPES.contains(t))
+                .collect(Collectors.toSet());
+        if (!unknown.isEmpty()) {
+            throw new InvalidValueException("unknown entry type(s) " + unknown.stream().sorted().toList() + "; known: "
+                    + java.util.stream.Stream.concat(HOSPITAL_TYPES.stream(), SOCIAL_CARE_TYPES.stream()).sorted().toList());
+        }
+        return types;
+    }
+}

@@ -1,0 +1,89 @@
+package uk.nhs.icr.hospital;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.DiscriminatorValue;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+
+import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.record.EntryAuthor;
+
+/** A blood-test result: value and unit against a reference range; the abnormal flag follows from the range. */
+@Entity
+@DiscriminatorValue("BLOOD_TEST")
+public class BloodTestResult extends HospitalEntry {
+
+    public enum Flag { LOW, NORMAL, HIGH }
+
+    @Column(name = "result_value")
+    private BigDecimal value;
+
+    @Column(name = "unit")
+    private String unit;
+
+    @Column(name = "reference_low")
+    private BigDecimal referenceLow;
+
+    @Column(name = "reference_high")
+    private BigDecimal referenceHigh;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "abnormal_flag")
+    private Flag flag;
+
+    protected BloodTestResult() {
+        // for JPA
+    }
+
+    public BloodTestResult(NhsNumber patient, String test, BigDecimal value, String unit, BigDecimal referenceLow,
+                           BigDecimal referenceHigh, Instant reported, EntryAuthor author, Instant recordedAt) {
+        super(patient, reported, author, recordedAt, test, "FINAL", null);
+        this.value = value;
+        this.unit = unit;
+        this.referenceLow = referenceLow;
+        this.referenceHigh = referenceHigh;
+        this.flag = flagFor(value, referenceLow, referenceHigh);
+    }
+
+    /** LOW below the range, HIGH above it, NORMAL within it (bounds included) or when no range is given. */
+    public static Flag flagFor(BigDecimal value, BigDecimal low, BigDecimal high) {
+        if (low != null && value.compareTo(low) < 0) {
+            return Flag.LOW;
+        }
+        if (high != null && value.compareTo(high) > 0) {
+            return Flag.HIGH;
+        }
+        return Flag.NORMAL;
+    }
+
+    public BigDecimal value() { return value; }
+    public String unit() { return unit; }
+    public BigDecimal referenceLow() { return referenceLow; }
+    public BigDecimal referenceHigh() { return referenceHigh; }
+    public Flag flag() { return flag; }
+
+    @Override
+    public boolean abnormal() {
+        return flag != Flag.NORMAL;
+    }
+
+    @Override
+    public String type() {
+        return "BLOOD_TEST";
+    }
+
+    @Override
+    public String summary() {
+        String range = referenceLow == null && referenceHigh == null ? null
+                : "range " + plain(referenceLow) + "–" + plain(referenceHigh);
+        return joined(plain(value) + " " + unit, range, flag == Flag.NORMAL ? null : flag.name());
+    }
+
+    private static String plain(BigDecimal number) {
+        return number == null ? "" : number.stripTrailingZeros().toPlainString();
+    }
+}

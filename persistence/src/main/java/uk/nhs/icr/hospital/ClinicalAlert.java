@@ -1,0 +1,48 @@
+package uk.nhs.icr.hospital;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.DiscriminatorValue;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+
+import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.record.EntryAuthor;
+
+/** An alert every viewer must see first, such as a DNACPR decision or a ReSPECT plan. */
+@Entity
+@DiscriminatorValue("ALERT")
+public class ClinicalAlert extends HospitalEntry {
+
+    public enum Kind { DNACPR, RESPECT, OTHER }
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "alert_kind")
+    private Kind kind;
+
+    protected ClinicalAlert() {
+        // for JPA
+    }
+
+    public ClinicalAlert(NhsNumber patient, Kind kind, String text, Instant at, EntryAuthor author, Instant recordedAt) {
+        super(patient, at, author, recordedAt, kind == Kind.DNACPR ? "DNACPR" : kind == Kind.RESPECT ? "ReSPECT plan" : "Alert",
+                "ACTIVE", text);
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    @Override
+    public String type() {
+        return "ALERT";
+    }
+
+    @Override
+    public String summary() {
+        return details();
+    }
+}

@@ -1,0 +1,105 @@
+package uk.nhs.icr.hospital;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+
+import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.record.RecordQuery;
+
+/**
+ * Patients' hospital records. Every read is one query whatever the number of entries: the single-table
+ * mapping needs no joins, and nothing is lazily loaded afterwards.
+ */
+@ApplicationScoped
+public class HospitalRecordRepository {
+
+    @PersistenceContext(unitName = "hospital")
+    EntityManager em;
+
+    public void add(HospitalEntry entry) {
+        em.persist(entry);
+    }
+
+    public void flush() {
+        em.flush();
+    }
+
+    /** Writes what is pending and forgets it: for bulk loads, so memory stays flat. */
+    public void flushAndClear() {
+        em.flush();
+        em.clear();
+    }
+
+    /** The newest {@code max} entries matching the query, newest first. */
+    public List<HospitalEntry> newest(NhsNumber patient, RecordQuery query, int max) {
+        TypedQuery<HospitalEntry> jpql = em.createQuery("select e from HospitalEntry e where e.patient = :patient"
+                + query.conditions() + " order by e.occurredAt desc, e.id desc", HospitalEntry.class);
+        jpql.setParameter("patient", patient);
+        query.bind(jpql);
+        return jpql.setMaxResults(max).getResultList();
+    }
+
+    public long count(NhsNumber patient, RecordQuery query) {
+        TypedQuery<Long> jpql = em.createQuery("select count(e) from HospitalEntry e where e.patient = :patient"
+                + query.conditions(), Long.class);
+        jpql.setParameter("patient", patient);
+        query.bind(jpql);
+        return jpql.getSingleResult();
+    }
+
+    /**
+     * What the summary shows, in one query: active problems, active medications, allergies, active alerts
+     * and treatment plans. Results are fetched separately by {@link #latestResults}.
+     */
+    public List<HospitalEntry> summaryEntries(NhsNumber patient) {
+        return em.createQuery("select e from HospitalEntry e where e.patient = :patient"
+                        + " and e.entryType in ('PROBLEM', 'MEDICATION', 'ALLERGY', 'ALERT', 'TREATMENT_PLAN', 'ENCOUNTER')"
+                        + " and e.status in ('ACTIVE', 'OPEN') order by e.occurredAt desc, e.id desc", HospitalEntry.class)
+                .setParameter("patient", patient)
+                .getResultList();
+    }
+
+    /** The latest result of each test, in one query. */
+    public List<BloodTestResult> latestResults(NhsNumber patient) {
+        return em.createQuery("select r from BloodTestResult r where r.patient = :patient and r.occurredAt ="
+                        + " (select max(r2.occurredAt) from BloodTestResult r2 where r2.patient = r.patient and r2.title = r.title)"
+                        + " order by r.title", BloodTestResult.class)
+                .setParameter("patient", patient)
+                .getResultList();
+    }
+
+    public Optional<HospitalEntry> findEntry(NhsNumber patient, long id) {
+        return em.createQuery("select e from HospitalEntry e where e.id = :id and e.patient = :patient", HospitalEntry.class)
+                .setParameter("id", id)
+                .setParameter("patient", patient)
+                .getResultStream()
+                .findFirst();
+    }
+
+    public Optional<Encounter> findEncounter(NhsNumber patient, long id) {
+        return em.createQuery("select e from Encounter e where e.id = :id and e.patient = :patient", Encounter.class)
+                .setParameter("id", id)
+                .setParameter("patient", patient)
+                .getResultStream()
+                .findFirst();
+    }
+
+
+    /** Which of these patients already have any entry: one query, for loads that must not add twice. */
+    public Set<NhsNumber> withEntriesAmong(Collection<NhsNumber> candidates) {
+        if (candidates.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(em.createQuery("select distinct e.patient from HospitalEntry e where e.patient in :candidates", NhsNumber.class)
+                .setParameter("candidates", candidates)
+                .getResultList());
+    }
+}

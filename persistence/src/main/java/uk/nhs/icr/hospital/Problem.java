@@ -1,0 +1,45 @@
+package uk.nhs.icr.hospital;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.DiscriminatorValue;
+import jakarta.persistence.Entity;
+
+import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.record.EntryAuthor;
+
+/** A problem or diagnosis, coded in SNOMED CT. */
+@Entity
+@DiscriminatorValue("PROBLEM")
+public class Problem extends HospitalEntry {
+
+    public static final String ACTIVE = "ACTIVE";
+
+    @Column(name = "snomed_code")
+    private String snomedCode;
+
+    protected Problem() {
+        // for JPA
+    }
+
+    public Problem(NhsNumber patient, String snomedCode, String display, Instant onset, String status, EntryAuthor author,
+                   Instant recordedAt, String notes) {
+        super(patient, onset, author, recordedAt, display, status, notes);
+        this.snomedCode = snomedCode;
+    }
+
+    public String snomedCode() {
+        return snomedCode;
+    }
+
+    @Override
+    public String type() {
+        return "PROBLEM";
+    }
+
+    @Override
+    public String summary() {
+        return joined("SNOMED CT " + snomedCode, status(), details());
+    }
+}

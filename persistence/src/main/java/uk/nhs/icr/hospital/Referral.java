@@ -1,0 +1,38 @@
+package uk.nhs.icr.hospital;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.DiscriminatorValue;
+import jakarta.persistence.Entity;
+
+import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.record.EntryAuthor;
+
+/** A referral to a service or specialty. */
+@Entity
+@DiscriminatorValue("REFERRAL")
+public class Referral extends HospitalEntry {
+
+    @Column(name = "referred_to")
+    private String referredTo;
+
+    protected Referral() {
+        // for JPA
+    }
+
+    public Referral(NhsNumber patient, String referredTo, String reason, Instant sent, EntryAuthor author, Instant recordedAt) {
+        super(patient, sent, author, recordedAt, "Referral to " + referredTo, "SENT", reason);
+        this.referredTo = referredTo;
+    }
+
+    @Override
+    public String type() {
+        return "REFERRAL";
+    }
+
+    @Override
+    public String summary() {
+        return joined(details(), status());
+    }
+}

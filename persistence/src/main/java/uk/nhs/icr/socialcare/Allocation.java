@@ -1,0 +1,43 @@
+package uk.nhs.icr.socialcare;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.DiscriminatorValue;
+import jakarta.persistence.Entity;
+
+import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.record.EntryAuthor;
+import uk.nhs.icr.shared.OdsCode;
+
+/** Who looks after the person in social care: the allocated social worker and the care provider. */
+@Entity
+@DiscriminatorValue("ALLOCATION")
+public class Allocation extends SocialCareEntry {
+
+    @Column(name = "social_worker")
+    private String socialWorker;
+
+    @Column(name = "care_provider_ods")
+    private OdsCode careProvider;
+
+    protected Allocation() {
+        // for JPA
+    }
+
+    public Allocation(NhsNumber person, String socialWorker, OdsCode careProvider, Instant at, EntryAuthor author, Instant recordedAt) {
+        super(person, at, author, recordedAt, "Allocation", "ACTIVE", null);
+        this.socialWorker = socialWorker;
+        this.careProvider = careProvider;
+    }
+
+    @Override
+    public String type() {
+        return "ALLOCATION";
+    }
+
+    @Override
+    public String summary() {
+        return joined("Social worker: " + socialWorker, careProvider == null ? null : "Care provider: " + careProvider.value());
+    }
+}

@@ -1,0 +1,54 @@
+package uk.nhs.icr.socialcare;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.DiscriminatorValue;
+import jakarta.persistence.Entity;
+
+import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.record.EntryAuthor;
+
+/** A care and support plan: the needs it meets, the outcomes sought, the services and when it is reviewed. */
+@Entity
+@DiscriminatorValue("CARE_PLAN")
+public class CarePlan extends SocialCareEntry {
+
+    public static final String ACTIVE = "ACTIVE";
+
+    @Column(name = "outcomes")
+    private String outcomes;
+
+    @Column(name = "services")
+    private String services;
+
+    @Column(name = "review_date")
+    private LocalDate reviewDate;
+
+    protected CarePlan() {
+        // for JPA
+    }
+
+    public CarePlan(NhsNumber person, String needs, String outcomes, String services, LocalDate reviewDate, Instant started,
+                    EntryAuthor author, Instant recordedAt) {
+        super(person, started, author, recordedAt, "Care and support plan", ACTIVE, needs);
+        this.outcomes = outcomes;
+        this.services = services;
+        this.reviewDate = reviewDate;
+    }
+
+    public String outcomes() { return outcomes; }
+    public String services() { return services; }
+    public LocalDate reviewDate() { return reviewDate; }
+
+    @Override
+    public String type() {
+        return "CARE_PLAN";
+    }
+
+    @Override
+    public String summary() {
+        return joined("Needs: " + details(), "Outcomes: " + outcomes, "Services: " + services, "Review " + reviewDate);
+    }
+}

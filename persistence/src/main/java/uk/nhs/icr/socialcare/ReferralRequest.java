@@ -1,0 +1,50 @@
+package uk.nhs.icr.socialcare;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.DiscriminatorValue;
+import jakarta.persistence.Entity;
+
+import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.record.EntryAuthor;
+import uk.nhs.icr.shared.OdsCode;
+
+/**
+ * A request for a social-care assessment opened by a transfer of care from hospital. One per hospital
+ * admission: the database refuses a second for the same {@code sourceEncounterId}.
+ */
+@Entity
+@DiscriminatorValue("REFERRAL_REQUEST")
+public class ReferralRequest extends SocialCareEntry {
+
+    @Column(name = "source_encounter_id", updatable = false)
+    private Long sourceEncounterId;
+
+    @Column(name = "care_provider_ods")
+    private OdsCode requestedFrom;
+
+    protected ReferralRequest() {
+        // for JPA
+    }
+
+    public ReferralRequest(NhsNumber person, long sourceEncounterId, OdsCode requestedFrom, String careNeeds, Instant at,
+                           EntryAuthor author, Instant recordedAt) {
+        super(person, at, author, recordedAt, "Assessment request after hospital discharge", "OPEN", careNeeds);
+        this.sourceEncounterId = sourceEncounterId;
+        this.requestedFrom = requestedFrom;
+    }
+
+    public Long sourceEncounterId() { return sourceEncounterId; }
+    public OdsCode requestedFrom() { return requestedFrom; }
+
+    @Override
+    public String type() {
+        return "REFERRAL_REQUEST";
+    }
+
+    @Override
+    public String summary() {
+        return joined("Care needs: " + details(), "to " + requestedFrom.value(), status());
+    }
+}

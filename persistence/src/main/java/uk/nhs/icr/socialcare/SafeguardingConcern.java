@@ -1,0 +1,49 @@
+package uk.nhs.icr.socialcare;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.DiscriminatorValue;
+import jakarta.persistence.Entity;
+
+import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.record.EntryAuthor;
+
+/** A safeguarding concern: who raised it, its category (e.g. neglect, financial abuse) and whether it is open. */
+@Entity
+@DiscriminatorValue("SAFEGUARDING_CONCERN")
+public class SafeguardingConcern extends SocialCareEntry {
+
+    public static final String OPEN = "OPEN";
+
+    @Column(name = "safeguarding_category")
+    private String concernCategory;
+
+    @Column(name = "raised_by")
+    private String raisedBy;
+
+    protected SafeguardingConcern() {
+        // for JPA
+    }
+
+    public SafeguardingConcern(NhsNumber person, String concernCategory, String description, Instant raised, EntryAuthor author,
+                               Instant recordedAt) {
+        super(person, raised, author, recordedAt, "Safeguarding concern: " + concernCategory, OPEN, description);
+        this.concernCategory = concernCategory;
+        this.raisedBy = author.name();
+        fileUnder("SAFEGUARDING");
+    }
+
+    public String concernCategory() { return concernCategory; }
+    public String raisedBy() { return raisedBy; }
+
+    @Override
+    public String type() {
+        return "SAFEGUARDING_CONCERN";
+    }
+
+    @Override
+    public String summary() {
+        return joined(details(), "raised by " + raisedBy, status());
+    }
+}
