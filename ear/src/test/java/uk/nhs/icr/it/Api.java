@@ -62,6 +62,12 @@ public final class Api {
             return problem;
         }
 
+        /** Asserts a problem with this status and returns the fields its errors name, in order. */
+        public List<String> problemFields(int expectedStatus) {
+            problem(expectedStatus);
+            return errorFields();
+        }
+
         /** The fields named in a problem's errors, in order. */
         public List<String> errorFields() {
             return json().getJsonArray("errors").getValuesAs(JsonObject.class).stream()

@@ -29,18 +29,7 @@ public final class Databases {
     }
 
     public static int count(String database, String sql, Object... parameters) {
-        try (Connection connection = connect(database);
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getInt(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return Math.toIntExact(queryLong(database, sql, parameters));
     }
 
     public static int patientsWith(String nhsNumber) {
@@ -138,7 +127,54 @@ public final class Databases {
                 nhsNumber, resourceType, action);
     }
 
-    private static List<String> row(String database, String sql, String key) {
+    /** An open hospital admission for the patient at {@code organisation}, as a ward system would record it; returns its id. */
+    public static long admit(String nhsNumber, String organisation) {
+        return queryLong(HOSPITAL, "insert into hospital_entry (patient_nhs_number, entry_type, occurred_at, recorded_at, author_username,"
+                + " author_name, organisation_ods, title, status, details, encounter_kind)"
+                + " values (?, 'ENCOUNTER', now() - interval '3 days', now(), 'ward.system', 'Ward system', ?, 'Admission', 'OPEN',"
+                + " 'Test admission', 'ADMISSION') returning id", nhsNumber, organisation);
+    }
+
+    /** {@code count} blood-test results and as many care visits, straight into both databases (for volume tests). */
+    public static void addEntriesDirectly(String nhsNumber, int count) {
+        execute(HOSPITAL, "insert into hospital_entry (patient_nhs_number, entry_type, occurred_at, recorded_at, author_username,"
+                + " author_name, organisation_ods, title, status, result_value, unit, reference_low, reference_high, abnormal_flag)"
+                + " select ?, 'BLOOD_TEST', now() - make_interval(hours => n), now(), 'lab.system', 'Laboratory', 'RXA', 'Sodium',"
+                + " 'FINAL', 140, 'mmol/L', 133, 146, 'NORMAL' from generate_series(1, ?) n", nhsNumber, count);
+        execute(SOCIAL_CARE, "insert into social_care_entry (person_nhs_number, entry_type, occurred_at, recorded_at, author_username,"
+                + " author_name, organisation_ods, title, status, planned_start, planned_end, actual_start, actual_end, tasks_done,"
+                + " care_worker) select ?, 'CARE_VISIT', now() - make_interval(hours => n, mins => 30), now(), 'care.worker',"
+                + " 'Maja Nowak', 'CP001', 'Care visit', 'COMPLETED', now() - make_interval(hours => n, mins => 30),"
+                + " now() - make_interval(hours => n), now() - make_interval(hours => n, mins => 30), now() - make_interval(hours => n),"
+                + " 'Personal care', 'Maja Nowak' from generate_series(1, ?) n", nhsNumber, count);
+    }
+
+    public static int hospitalEntries(String nhsNumber) {
+        return count(HOSPITAL, "select count(*) from hospital_entry where patient_nhs_number = ?", nhsNumber);
+    }
+
+    public static int socialCareEntries(String nhsNumber) {
+        return count(SOCIAL_CARE, "select count(*) from social_care_entry where person_nhs_number = ?", nhsNumber);
+    }
+
+    /** The first column of a one-row query (an INSERT ... RETURNING, say). */
+    public static long queryLong(String database, String sql, Object... parameters) {
+        try (Connection connection = connect(database);
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One row's columns as text, in the order the query names them; empty when there is none. */
+    public static List<String> row(String database, String sql, String key) {
         try (Connection connection = connect(database);
              PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, key);

@@ -1,0 +1,90 @@
+package uk.nhs.icr.api.hospital;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import uk.nhs.icr.api.problem.Problem;
+import uk.nhs.icr.api.sharedrecord.EntryLocations;
+import uk.nhs.icr.hospital.HospitalRecordService;
+import uk.nhs.icr.hospital.HospitalRecordService.AllergyForm;
+import uk.nhs.icr.hospital.HospitalRecordService.BloodTestForm;
+import uk.nhs.icr.hospital.HospitalRecordService.MedicationForm;
+import uk.nhs.icr.hospital.HospitalRecordService.ProblemForm;
+import uk.nhs.icr.hospital.HospitalRecordService.TreatmentPlanForm;
+import uk.nhs.icr.sharedrecord.RecordEntry;
+
+/** Clinicians' writes to the hospital record. Times are ISO-8601 with an offset; dates YYYY-MM-DD. */
+// "/patients" like PatientResource: JAX-RS picks root classes by their own path first, and a longer
+// class path would hide GET /patients/{nhsNumber}
+@Path("/patients")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Hospital record", description = "Record results, problems, medications, allergies and treatment plans. "
+        + "Only roles that may write that kind of entry can (e.g. not care workers).")
+@APIResponse(responseCode = "201", description = "Recorded; Location is the entry in the shared record",
+        content = @Content(schema = @Schema(implementation = RecordEntry.class)))
+@APIResponse(responseCode = "400", description = "Invalid or missing fields, or malformed JSON",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "No legitimate relationship, or a role that may not record this",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "No patient with this NHS number",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class HospitalRecordResource {
+
+    @Inject
+    HospitalRecordService record;
+
+    @Context
+    UriInfo uriInfo;
+
+    @POST
+    @Path("/{nhsNumber}/blood-tests")
+    @Operation(summary = "Record a blood-test result",
+            description = "test, value, unit, referenceLow, referenceHigh, reportedAt; the abnormal flag follows from the range")
+    public Response bloodTest(@PathParam("nhsNumber") String nhsNumber, BloodTestForm form) {
+        return EntryLocations.created(uriInfo, nhsNumber, record.recordBloodTest(nhsNumber, form));
+    }
+
+    @POST
+    @Path("/{nhsNumber}/problems")
+    @Operation(summary = "Record a problem or diagnosis", description = "snomedCode, display, onset, status (active, resolved), notes")
+    public Response problem(@PathParam("nhsNumber") String nhsNumber, ProblemForm form) {
+        return EntryLocations.created(uriInfo, nhsNumber, record.recordProblem(nhsNumber, form));
+    }
+
+    @POST
+    @Path("/{nhsNumber}/medications")
+    @Operation(summary = "Record a medication", description = "name, dose, route, frequency, course (acute, repeat), startedAt")
+    public Response medication(@PathParam("nhsNumber") String nhsNumber, MedicationForm form) {
+        return EntryLocations.created(uriInfo, nhsNumber, record.recordMedication(nhsNumber, form));
+    }
+
+    @POST
+    @Path("/{nhsNumber}/allergies")
+    @Operation(summary = "Record an allergy", description = "substance, reaction, severity (mild, moderate, severe), notedAt")
+    public Response allergy(@PathParam("nhsNumber") String nhsNumber, AllergyForm form) {
+        return EntryLocations.created(uriInfo, nhsNumber, record.recordAllergy(nhsNumber, form));
+    }
+
+    @POST
+    @Path("/{nhsNumber}/treatment-plans")
+    @Operation(summary = "Record an electronic treatment plan",
+            description = "title, goals, activities, responsibleClinician, reviewDate (today or later)")
+    public Response treatmentPlan(@PathParam("nhsNumber") String nhsNumber, TreatmentPlanForm form) {
+        return EntryLocations.created(uriInfo, nhsNumber, record.recordTreatmentPlan(nhsNumber, form));
+    }
+}

@@ -1,0 +1,75 @@
+package uk.nhs.icr.api.sharedrecord;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import uk.nhs.icr.api.problem.Problem;
+import uk.nhs.icr.platform.Page;
+import uk.nhs.icr.sharedrecord.RecordEntry;
+import uk.nhs.icr.sharedrecord.RecordSummary;
+import uk.nhs.icr.sharedrecord.SharedRecordService;
+
+// "/patients" like PatientResource: JAX-RS picks root classes by their own path first, and a longer
+// class path would hide GET /patients/{nhsNumber}
+@Path("/patients")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Shared record", description = "One view of the hospital and social care records. Needs a legitimate "
+        + "relationship or a break-glass grant; every read is audited.")
+public class SharedRecordResource {
+
+    @Inject
+    SharedRecordService sharedRecord;
+
+    @GET
+    @Path("/{nhsNumber}/record")
+    @Operation(summary = "The timeline: entries of both records, newest first, filtered and paged")
+    @APIResponse(responseCode = "200", description = "A page of entries (items, page, size, totalItems, totalPages)")
+    @APIResponse(responseCode = "400", description = "Bad NHS number, source, type, date, page or size",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "No legitimate relationship",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No patient with this NHS number",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<RecordEntry> timeline(
+            @PathParam("nhsNumber") String nhsNumber,
+            @Parameter(description = "hospital or social-care; both when absent") @QueryParam("source") String source,
+            @Parameter(description = "Entry types, comma-separated (BLOOD_TEST,CARE_VISIT...)") @QueryParam("type") String type,
+            @Parameter(description = "From this time (inclusive): YYYY-MM-DD or ISO-8601 date-time") @QueryParam("from") String from,
+            @Parameter(description = "Up to this time (exclusive)") @QueryParam("to") String to,
+            @Parameter(description = "From 0; default 0") @QueryParam("page") String page,
+            @Parameter(description = "1 to 100; default 20") @QueryParam("size") String size) {
+        return sharedRecord.timeline(nhsNumber, source, type, from, to, page, size);
+    }
+
+    @GET
+    @Path("/{nhsNumber}/record/{source}/{id}")
+    @Operation(summary = "One entry of the record, by source (hospital or social-care) and id")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RecordEntry.class)))
+    @APIResponse(responseCode = "404", description = "No such entry for this patient",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RecordEntry entry(@PathParam("nhsNumber") String nhsNumber, @PathParam("source") String source,
+                             @PathParam("id") String id) {
+        return sharedRecord.entry(nhsNumber, source, id);
+    }
+
+    @GET
+    @Path("/{nhsNumber}/summary")
+    @Operation(summary = "The summary: alerts, active problems, current medications, allergies, latest results "
+            + "(abnormal flagged), open admissions, the active care plan and open safeguarding concerns")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RecordSummary.class)))
+    public RecordSummary summary(@PathParam("nhsNumber") String nhsNumber) {
+        return sharedRecord.summary(nhsNumber);
+    }
+}
