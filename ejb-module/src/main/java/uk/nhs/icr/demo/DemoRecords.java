@@ -158,6 +158,9 @@ final class DemoRecords {
         int problems = longRecord ? 6 : random.nextInt(3);
         for (int i = 0; i < problems; i++) {
             Diagnosis diagnosis = DIAGNOSES.get(random.nextInt(DIAGNOSES.size()));
+            if (age < 16 && diagnosis.category().equals("SEXUAL_HEALTH")) {
+                continue;
+            }
             Problem problem = new Problem(number, diagnosis.snomed(), diagnosis.display(), past(random, 3650), Problem.ACTIVE, gp,
                     ANCHOR, null);
             problem.fileUnder(diagnosis.category());

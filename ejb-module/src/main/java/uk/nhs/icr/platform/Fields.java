@@ -3,6 +3,8 @@ package uk.nhs.icr.platform;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -15,9 +17,13 @@ import uk.nhs.icr.shared.InvalidValueException;
 
 /**
  * Parsers for form fields as typed, for {@link FieldErrors#parse}: each refuses bad input with a reason a
- * user can act on. Times are ISO-8601 with an offset ({@code 2026-11-25T09:30:00Z}); dates are YYYY-MM-DD.
+ * user can act on. Times are ISO-8601 with an offset ({@code 2026-11-25T09:30:00Z}) or, as a browser's
+ * date-time field sends them, without one ({@code 2026-11-25T09:30}, UK local time); dates are YYYY-MM-DD.
  */
 public final class Fields {
+
+    /** Where ICR's users are: a date-time typed without an offset is read as local time here. */
+    public static final ZoneId UK = ZoneId.of("Europe/London");
 
     private Fields() {
     }
@@ -138,10 +144,15 @@ public final class Fields {
         try {
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
+            // what a browser's date-time field sends: a wall-clock time in England
             try {
-                return LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC);
+                return LocalDateTime.parse(value).atZone(UK).toInstant();
             } catch (DateTimeParseException e2) {
-                throw new InvalidValueException(label + " must be a date-time such as 2026-11-25T09:30:00Z");
+                try {
+                    return LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC);
+                } catch (DateTimeParseException e3) {
+                    throw new InvalidValueException(label + " must be a date-time such as 2026-11-25T09:30:00Z");
+                }
             }
         }
     }

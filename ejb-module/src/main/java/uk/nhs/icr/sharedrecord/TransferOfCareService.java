@@ -2,6 +2,9 @@ package uk.nhs.icr.sharedrecord;
 
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import java.util.logging.Logger;
 
 import jakarta.ejb.Stateless;
@@ -52,6 +55,12 @@ public class TransferOfCareService {
         }
     }
 
+    /** An organisation social care can be asked to assess or care for a patient. */
+    public record CareProvider(String odsCode, String name) implements Serializable {
+    }
+
+    static final Set<OrganisationType> RECEIVING_TYPES = EnumSet.of(OrganisationType.CARE_PROVIDER, OrganisationType.LOCAL_AUTHORITY);
+
     @Inject
     RecordWriter writer;
 
@@ -64,6 +73,13 @@ public class TransferOfCareService {
     @Inject
     StaffDirectory directory;
 
+    /** Local authorities and care providers known to ICR: where a transfer of care can go. */
+    public List<CareProvider> careProviders() {
+        return directory.organisationsOfType(RECEIVING_TYPES).stream()
+                .map(organisation -> new CareProvider(organisation.odsCode().value(), organisation.name()))
+                .toList();
+    }
+
     public Transfer discharge(String nhsNumber, TransferForm form) {
         FieldErrors errors = new FieldErrors();
         NhsNumber patient = writer.patient(nhsNumber, errors);
@@ -72,8 +88,7 @@ public class TransferOfCareService {
         String summary = errors.parse("dischargeSummary", f.dischargeSummary(), Fields.text("discharge summary", 4000));
         String careNeeds = errors.parse("careNeeds", f.careNeeds(), Fields.text("care needs", 4000));
         OdsCode provider = errors.parse("careProviderOdsCode", f.careProviderOdsCode(), OdsCode::parse);
-        if (provider != null && directory.findOrganisation(provider).map(Organisation::type)
-                .filter(type -> type == OrganisationType.CARE_PROVIDER || type == OrganisationType.LOCAL_AUTHORITY).isEmpty()) {
+        if (provider != null && directory.findOrganisation(provider).map(Organisation::type).filter(RECEIVING_TYPES::contains).isEmpty()) {
             errors.add("careProviderOdsCode", "not a care provider or local authority known to ICR");
         }
         EntryAuthor author = writer.authorise(patient, Resource.TRANSFER_OF_CARE, errors);

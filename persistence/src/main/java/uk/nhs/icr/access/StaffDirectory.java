@@ -1,5 +1,7 @@
 package uk.nhs.icr.access;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -28,6 +30,13 @@ public class StaffDirectory {
                 .setParameter("code", code)
                 .getResultStream()
                 .findFirst();
+    }
+
+    /** Organisations of these types, by name: for choosing one in a form. */
+    public List<Organisation> organisationsOfType(Collection<OrganisationType> types) {
+        return em.createQuery("select o from Organisation o where o.type in :types order by o.name", Organisation.class)
+                .setParameter("types", types)
+                .getResultList();
     }
 
     public void addOrganisation(Organisation organisation) {

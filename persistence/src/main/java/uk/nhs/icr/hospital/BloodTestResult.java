@@ -78,8 +78,12 @@ public class BloodTestResult extends HospitalEntry {
 
     @Override
     public String summary() {
-        String range = referenceLow == null && referenceHigh == null ? null
-                : "range " + plain(referenceLow) + "–" + plain(referenceHigh);
+        String range;
+        if (referenceLow == null) {
+            range = referenceHigh == null ? null : "range up to " + plain(referenceHigh);
+        } else {
+            range = referenceHigh == null ? "range from " + plain(referenceLow) : "range " + plain(referenceLow) + "–" + plain(referenceHigh);
+        }
         return joined(plain(value) + " " + unit, range, flag == Flag.NORMAL ? null : flag.name());
     }
 

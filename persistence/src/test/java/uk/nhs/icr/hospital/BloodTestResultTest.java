@@ -1,0 +1,47 @@
+package uk.nhs.icr.hospital;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.record.EntryAuthor;
+import uk.nhs.icr.shared.OdsCode;
+
+class BloodTestResultTest {
+
+    private static final EntryAuthor LAB = new EntryAuthor("lab", "Laboratory", new OdsCode("RXA"));
+
+    private static BloodTestResult result(String value, String low, String high) {
+        return new BloodTestResult(NhsNumber.parse("9434765919"), "Potassium", new BigDecimal(value), "mmol/L",
+                low == null ? null : new BigDecimal(low), high == null ? null : new BigDecimal(high), Instant.EPOCH, LAB, Instant.EPOCH);
+    }
+
+    @Test
+    void values_on_the_bounds_of_the_reference_range_are_normal() {
+        assertEquals(BloodTestResult.Flag.NORMAL, result("3.5", "3.5", "5.3").flag());
+        assertEquals(BloodTestResult.Flag.NORMAL, result("5.30", "3.5", "5.3").flag());
+        assertFalse(result("4.2", "3.5", "5.3").abnormal());
+    }
+
+    @Test
+    void values_outside_the_range_are_flagged_low_or_high() {
+        assertEquals(BloodTestResult.Flag.LOW, result("3.49", "3.5", "5.3").flag());
+        assertEquals(BloodTestResult.Flag.HIGH, result("5.31", "3.5", "5.3").flag());
+        assertTrue(result("6.1", null, "5.3").abnormal(), "an upper limit alone still flags");
+        assertEquals(BloodTestResult.Flag.NORMAL, result("99", null, null).flag(), "no range, nothing to compare with");
+    }
+
+    @Test
+    void the_summary_shows_value_unit_range_and_flag() {
+        assertEquals("6.1 mmol/L · range 3.5–5.3 · HIGH", result("6.1", "3.5", "5.3").summary());
+        assertEquals("4.9 mmol/L · range up to 5", result("4.9", null, "5").summary());
+        assertEquals("95 mmol/L · range from 90", result("95", "90", null).summary());
+        assertEquals("4.2 mmol/L", result("4.2", null, null).summary());
+    }
+}

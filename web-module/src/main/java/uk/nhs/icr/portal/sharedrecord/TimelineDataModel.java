@@ -1,0 +1,67 @@
+package uk.nhs.icr.portal.sharedrecord;
+
+import java.util.List;
+import java.util.Map;
+
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+
+import uk.nhs.icr.platform.Page;
+import uk.nhs.icr.sharedrecord.RecordEntry;
+import uk.nhs.icr.sharedrecord.SharedRecordService;
+
+/**
+ * Feeds the timeline table a page at a time from {@link SharedRecordService}, with the filters chosen
+ * above it. Each read is audited, so the page already fetched is reused for the table's count and first load.
+ */
+public class TimelineDataModel extends LazyDataModel<RecordEntry> {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The filters as the service takes them: source, comma-separated types, from and to (ISO dates, to exclusive). */
+    public record Filters(String source, String types, String from, String to) implements java.io.Serializable {
+    }
+
+    private final SharedRecordService sharedRecord;
+    private final String nhsNumber;
+    private final Filters filters;
+    private Page<RecordEntry> lastPage;
+
+    TimelineDataModel(SharedRecordService sharedRecord, String nhsNumber, Filters filters, int pageSize) {
+        this.sharedRecord = sharedRecord;
+        this.nhsNumber = nhsNumber;
+        this.filters = filters;
+        this.lastPage = fetch(0, pageSize);
+    }
+
+    private Page<RecordEntry> fetch(int page, int size) {
+        return sharedRecord.timeline(nhsNumber, filters.source(), filters.types(), filters.from(), filters.to(),
+                String.valueOf(page), String.valueOf(size));
+    }
+
+    @Override
+    public int count(Map<String, FilterMeta> filterBy) {
+        return (int) Math.min(Integer.MAX_VALUE, lastPage.totalItems());
+    }
+
+    @Override
+    public List<RecordEntry> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+        int pageNumber = first / pageSize;
+        if (lastPage.page() != pageNumber || lastPage.size() != pageSize) {
+            lastPage = fetch(pageNumber, pageSize);
+        }
+        setRowCount((int) Math.min(Integer.MAX_VALUE, lastPage.totalItems()));
+        return lastPage.items();
+    }
+
+    @Override
+    public String getRowKey(RecordEntry entry) {
+        return entry.source() + "-" + entry.id();
+    }
+
+    @Override
+    public RecordEntry getRowData(String rowKey) {
+        return lastPage.items().stream().filter(entry -> getRowKey(entry).equals(rowKey)).findFirst().orElse(null);
+    }
+}
