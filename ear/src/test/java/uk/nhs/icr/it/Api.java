@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 
@@ -47,6 +48,10 @@ public final class Api {
 
         public JsonObject json() {
             return Json.createReader(new StringReader(body)).readObject();
+        }
+
+        public JsonArray jsonArray() {
+            return Json.createReader(new StringReader(body)).readArray();
         }
 
         /** Asserts an RFC 9457 problem with this status, and returns it. */

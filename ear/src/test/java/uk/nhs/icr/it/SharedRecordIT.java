@@ -105,6 +105,19 @@ class SharedRecordIT extends IcrDeployment {
     }
 
     @Test
+    void a_tests_results_come_oldest_first_with_their_range_and_flag() {
+        Api.Reply reply = GP.get(path("/results?test=Potassium"));
+
+        assertEquals(200, reply.status(), reply.body());
+        List<JsonObject> points = reply.jsonArray().getValuesAs(JsonObject.class);
+        assertEquals(List.of("2026-10-01T09:00:00Z 4.2 false", "2026-11-01T09:00:00Z 6.1 true"), points.stream()
+                .map(p -> p.getString("reportedAt") + " " + p.getJsonNumber("value").bigDecimalValue().stripTrailingZeros().toPlainString()
+                        + " " + p.getBoolean("abnormal")).toList());
+        assertEquals(5.3, points.get(0).getJsonNumber("referenceHigh").doubleValue());
+        assertEquals(List.of("test"), GP.get(path("/results")).problemFields(400));
+    }
+
+    @Test
     void an_open_safeguarding_concern_raises_an_alert_and_a_care_visit_recorded_by_social_care_reaches_the_gp() {
         created(SOCIAL_WORKER.postJson(path("/safeguarding-concerns"), Api.json("category", "Self-neglect", "description",
                 "House cold, little food in", "raisedAt", "2026-11-04T12:00:00Z")));

@@ -12,6 +12,7 @@ import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.platform.FieldErrors;
 import uk.nhs.icr.platform.Fields;
 import uk.nhs.icr.record.EntryAuthor;
+import uk.nhs.icr.shared.InvalidValueException;
 import uk.nhs.icr.sharedrecord.RecordEntry;
 import uk.nhs.icr.sharedrecord.RecordWriter;
 
@@ -70,7 +71,7 @@ public class HospitalRecordService {
         String code = errors.parse("snomedCode", f.snomedCode(), value -> {
             String text = Fields.text("SNOMED CT code", 18).apply(value);
             if (!text.matches("[1-9][0-9]{5,17}")) {
-                throw new uk.nhs.icr.shared.InvalidValueException("SNOMED CT code must be 6 to 18 digits");
+                throw new InvalidValueException("SNOMED CT code must be 6 to 18 digits");
             }
             return text;
         });

@@ -1,13 +1,17 @@
 package uk.nhs.icr.sharedrecord;
 
+import java.io.Serializable;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -133,6 +137,27 @@ public class SharedRecordService {
         }
     }
 
+    /** One value of a test over time, for a chart. */
+    public record ResultPoint(Instant reportedAt, BigDecimal value, String unit, BigDecimal referenceLow,
+                              BigDecimal referenceHigh, boolean abnormal) implements Serializable {
+    }
+
+    /** Charts show at most this many results of a test, the newest. */
+    static final int MAX_RESULTS = 200;
+
+    /** The results of one test (by its name, as in the summary), oldest first: at most the newest {@link #MAX_RESULTS}. */
+    public List<ResultPoint> results(String nhsNumber, String test) {
+        currentCaller.require();
+        FieldErrors errors = new FieldErrors();
+        NhsNumber patient = errors.parse("nhsNumber", nhsNumber, NhsNumber::parse);
+        String name = errors.parse("test", test, Fields.text("test", 200));
+        errors.throwIfAny();
+        requireReadable(patient);
+        return hospital.resultsOf(patient, name, MAX_RESULTS).stream()
+                .map(r -> new ResultPoint(r.occurredAt(), r.value(), r.unit(), r.referenceLow(), r.referenceHigh(), r.abnormal()))
+                .toList();
+    }
+
     public RecordSummary summary(String nhsNumber) {
         currentCaller.require();
         FieldErrors errors = new FieldErrors();
@@ -184,13 +209,13 @@ public class SharedRecordService {
         if (value == null || value.isBlank()) {
             return Set.of();
         }
-        Set<String> types = java.util.Arrays.stream(value.split(",")).map(t -> t.strip().toUpperCase(Locale.ROOT).replace('-', '_'))
+        Set<String> types = Arrays.stream(value.split(",")).map(t -> t.strip().toUpperCase(Locale.ROOT).replace('-', '_'))
                 .filter(t -> !t.isEmpty()).collect(Collectors.toSet());
         Set<String> unknown = types.stream().filter(t -> !HOSPITAL_TYPES.contains(t) && !SOCIAL_CARE_TYPES.contains(t))
                 .collect(Collectors.toSet());
         if (!unknown.isEmpty()) {
             throw new InvalidValueException("unknown entry type(s) " + unknown.stream().sorted().toList() + "; known: "
-                    + java.util.stream.Stream.concat(HOSPITAL_TYPES.stream(), SOCIAL_CARE_TYPES.stream()).sorted().toList());
+                    + Stream.concat(HOSPITAL_TYPES.stream(), SOCIAL_CARE_TYPES.stream()).sorted().toList());
         }
         return types;
     }

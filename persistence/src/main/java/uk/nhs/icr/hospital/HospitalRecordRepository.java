@@ -1,6 +1,8 @@
 package uk.nhs.icr.hospital;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -65,6 +67,18 @@ public class HospitalRecordRepository {
                         + " and e.status in ('ACTIVE', 'OPEN') order by e.occurredAt desc, e.id desc", HospitalEntry.class)
                 .setParameter("patient", patient)
                 .getResultList();
+    }
+
+    /** The newest {@code max} results of one test, oldest first: for a chart over time. */
+    public List<BloodTestResult> resultsOf(NhsNumber patient, String test, int max) {
+        List<BloodTestResult> newest = new ArrayList<>(em.createQuery("select r from BloodTestResult r where r.patient = :patient and r.title = :test"
+                        + " order by r.occurredAt desc, r.id desc", BloodTestResult.class)
+                .setParameter("patient", patient)
+                .setParameter("test", test)
+                .setMaxResults(max)
+                .getResultList());
+        Collections.reverse(newest);
+        return newest;
     }
 
     /** The latest result of each test, in one query. */

@@ -1,5 +1,7 @@
 package uk.nhs.icr.api.sharedrecord;
 
+import java.util.List;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,6 +22,7 @@ import uk.nhs.icr.platform.Page;
 import uk.nhs.icr.sharedrecord.RecordEntry;
 import uk.nhs.icr.sharedrecord.RecordSummary;
 import uk.nhs.icr.sharedrecord.SharedRecordService;
+import uk.nhs.icr.sharedrecord.SharedRecordService.ResultPoint;
 
 // "/patients" like PatientResource: JAX-RS picks root classes by their own path first, and a longer
 // class path would hide GET /patients/{nhsNumber}
@@ -62,6 +65,15 @@ public class SharedRecordResource {
     public RecordEntry entry(@PathParam("nhsNumber") String nhsNumber, @PathParam("source") String source,
                              @PathParam("id") String id) {
         return sharedRecord.entry(nhsNumber, source, id);
+    }
+
+    @GET
+    @Path("/{nhsNumber}/results")
+    @Operation(summary = "One test's results over time, oldest first (at most the newest 200)",
+            description = "test is the name shown in the summary, e.g. Potassium")
+    @APIResponse(responseCode = "200", description = "reportedAt, value, unit, referenceLow, referenceHigh, abnormal")
+    public List<ResultPoint> results(@PathParam("nhsNumber") String nhsNumber, @QueryParam("test") String test) {
+        return sharedRecord.results(nhsNumber, test);
     }
 
     @GET

@@ -58,6 +58,8 @@ public class SharedRecordView implements Serializable {
     private List<String> types = new ArrayList<>();
     private LocalDate from;
     private LocalDate to;
+    private String selectedTest;
+    private String resultsChart;
 
     /** Runs after {@link PatientView#load}: nothing to show unless the record was opened. */
     public void load() {
@@ -87,6 +89,19 @@ public class SharedRecordView implements Serializable {
                 to == null ? null : to.plusDays(1).toString());
     }
 
+    /** Charts the chosen test over time (read, and audited, only when a test is chosen). */
+    public void showResults() {
+        resultsChart = null;
+        if (selectedTest == null || selectedTest.isBlank()) {
+            return;
+        }
+        try {
+            resultsChart = ResultsChart.lineChart(selectedTest, sharedRecord.results(patientView.getNhsNumber(), selectedTest));
+        } catch (InvalidInputException | AccessDeniedException e) {
+            FieldMessages.error(null, e.getMessage());
+        }
+    }
+
     /** What this user may add to the record from here. */
     public List<EntryKind> getRecordableKinds() {
         return signedInUser.getProfile() == null ? List.of() : EntryKind.addableFromTheRecordBy(signedInUser.getProfile().role());
@@ -102,6 +117,19 @@ public class SharedRecordView implements Serializable {
 
     public TimelineDataModel getTimeline() {
         return timeline;
+    }
+
+    public String getSelectedTest() {
+        return selectedTest;
+    }
+
+    public void setSelectedTest(String selectedTest) {
+        this.selectedTest = selectedTest;
+    }
+
+    /** The chosen test's Chart.js configuration (JSON), or null before a test is chosen. */
+    public String getResultsChart() {
+        return resultsChart;
     }
 
     public List<TypeOption> getTypeOptions() {
