@@ -149,6 +149,21 @@ public final class Databases {
                 + " 'Personal care', 'Maja Nowak' from generate_series(1, ?) n", nhsNumber, count);
     }
 
+    /** A hospital problem filed under a data category (GENERAL, MENTAL_HEALTH, ...), as a clinical system would record it. */
+    public static void addProblemDirectly(String nhsNumber, String category, String title) {
+        execute(HOSPITAL, "insert into hospital_entry (patient_nhs_number, entry_type, category, occurred_at, recorded_at,"
+                + " author_username, author_name, organisation_ods, title, status, snomed_code) values (?, 'PROBLEM', ?,"
+                + " now() - interval '1 day', now(), 'gp.system', 'GP system', 'Y90001', ?, 'ACTIVE', '38341003')", nhsNumber, category, title);
+    }
+
+    /** A social care note (a contact) filed under a data category. */
+    public static void addSocialCareNoteDirectly(String nhsNumber, String category, String title) {
+        execute(SOCIAL_CARE, "insert into social_care_entry (person_nhs_number, entry_type, category, occurred_at, recorded_at,"
+                + " author_username, author_name, organisation_ods, title, status, contact_name, relationship, next_of_kin)"
+                + " values (?, 'CONTACT', ?, now() - interval '2 days', now(), 'social.worker', 'Callum Reid', 'LA001', ?, 'ACTIVE',"
+                + " 'Family member', 'Son', false)", nhsNumber, category, title);
+    }
+
     public static int hospitalEntries(String nhsNumber) {
         return count(HOSPITAL, "select count(*) from hospital_entry where patient_nhs_number = ?", nhsNumber);
     }
@@ -167,6 +182,23 @@ public final class Databases {
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first column of every row, as text. */
+    public static List<String> rows(String database, String sql, String key) {
+        try (Connection connection = connect(database);
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, key);
+            try (ResultSet rows = statement.executeQuery()) {
+                List<String> values = new ArrayList<>();
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+                return values;
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -9,8 +9,8 @@ import uk.nhs.icr.patient.NhsNumber;
 
 /**
  * Builds registration bodies for synthetic patients, registered by default at Beech Road Surgery (Y90001),
- * the practice of the default API caller {@link Api#DEFAULT_USER}. NHS numbers are random in 999 5xx xxxx (the demo
- * data counts up from 999 000 000, so they never meet) with a correct Modulus 11 check digit.
+ * the practice of the default API caller {@link Api#DEFAULT_USER}. NHS numbers are random in 999 5xx xxxx to 999 9xx xxxx (the demo
+ * data counts up from 999 000 000, so they never meet), with a correct Modulus 11 check digit, and unused.
  */
 public final class TestPatients {
 
@@ -80,10 +80,15 @@ public final class TestPatients {
                 "birthDate", birthDate, "sex", sex, "postcode", postcode, "gpPracticeOdsCode", gpPractice);
     }
 
+    /**
+     * An NHS number no patient or person in the test databases has yet: the test databases outlive a run, so a
+     * random number alone would sooner or later meet one registered by an earlier run.
+     */
     public static String newNhsNumber() {
         while (true) {
-            Optional<NhsNumber> number = NhsNumber.fromFirstNineDigits("9995" + String.format("%05d", RANDOM.nextInt(100_000)));
-            if (number.isPresent()) {
+            Optional<NhsNumber> number = NhsNumber.fromFirstNineDigits("999" + (500_000 + RANDOM.nextInt(500_000)));
+            if (number.isPresent() && Databases.patientsWith(number.get().value()) == 0
+                    && Databases.peopleWith(number.get().value()) == 0) {
                 return number.get().value();
             }
         }

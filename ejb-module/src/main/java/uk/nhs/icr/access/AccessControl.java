@@ -2,16 +2,23 @@ package uk.nhs.icr.access;
 
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import uk.nhs.icr.access.AccessDecision.Action;
 import uk.nhs.icr.access.AccessDecision.Outcome;
 import uk.nhs.icr.access.AccessDecision.Purpose;
 import uk.nhs.icr.audit.AuditLog;
+import uk.nhs.icr.consent.ConsentDirective;
+import uk.nhs.icr.consent.ConsentRepository;
+import uk.nhs.icr.consent.Withholding;
 import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.platform.Fields;
 import uk.nhs.icr.socialcare.SocialCareRelationships;
 
 /**
@@ -37,6 +44,14 @@ public class AccessControl {
     @Inject
     AuditLog audit;
 
+    @Inject
+    ConsentRepository consents;
+
+    /** Whether a break-glass grant also lifts a patient's explicit deny; by default it does not. */
+    @Inject
+    @ConfigProperty(name = "icr.consent.break-glass-overrides-deny", defaultValue = "false")
+    boolean breakGlassOverridesDeny;
+
     Clock clock = Clock.systemUTC();
 
     /** Decides, audits, and returns the decision if granted; throws if not signed in or denied. */
@@ -48,6 +63,91 @@ public class AccessControl {
             throw new AccessDeniedException(decision.reason(), decision.breakGlassAvailable());
         }
         return decision;
+    }
+
+    /**
+     * Opens the shared record for reading: the access decision, then what the patient's consent directive
+     * withholds from this caller. Audited with both rules; throws if denied.
+     */
+    public RecordAccess requireRecordRead(NhsNumber patient) {
+        Caller caller = currentCaller.require();
+        AccessDecision decision = decide(caller, patient, Resource.SHARED_RECORD, Action.READ);
+        Withholding withholding = decision.granted() ? withholding(caller, patient, decision) : Withholding.none("not opened");
+        audit.record(caller, patient, Resource.SHARED_RECORD.auditName(), Action.READ.name(),
+                decision.granted() ? decision.noting(withholding.rule()) : decision);
+        if (!decision.granted()) {
+            throw new AccessDeniedException(decision.reason(), decision.breakGlassAvailable());
+        }
+        return new RecordAccess(decision, withholding);
+    }
+
+    private Withholding withholding(Caller caller, NhsNumber patient, AccessDecision decision) {
+        if (caller.isPatient()) {
+            return Withholding.none("the patient's own record: consent not applied");
+        }
+        Optional<ConsentDirective> directive = consents.current(patient, ConsentDirective.Scope.TREATMENT);
+        if (directive.isEmpty()) {
+            return Withholding.none("no consent directive: shared for direct care");
+        }
+        Withholding withholding = directive.get().withholdingFor(caller.organisation(), caller.role(), clock.instant(), Fields.UK);
+        if (withholding.withholdsAnything() && decision.outcome() == Outcome.GRANTED_BY_BREAK_GLASS && breakGlassOverridesDeny) {
+            return Withholding.none("break-glass overrides " + withholding.rule() + " (icr.consent.break-glass-overrides-deny)");
+        }
+        return withholding;
+    }
+
+    /**
+     * A look-up on the organ-donation register: only the specialist nurse for organ donation (in a donation
+     * context, whatever the relationship) or the patient themselves. Audited either way; throws if denied.
+     */
+    public AccessDecision requireDonationLookup(NhsNumber patient, String what) {
+        Caller caller = currentCaller.require();
+        AccessDecision decision;
+        if (caller.isPatient()) {
+            decision = caller.self().equals(patient) ? AccessDecision.grant(Purpose.PATIENT_ACCESS, "patient viewing their own decision")
+                    : AccessDecision.deny(Purpose.PATIENT_ACCESS, "patients may see their own decision only", false);
+        } else {
+            decision = caller.hasRole(StaffRole.ORGAN_DONATION_NURSE)
+                    ? AccessDecision.grant(Purpose.ORGAN_DONATION, "specialist nurse for organ donation: donation look-up")
+                    : AccessDecision.deny(Purpose.ORGAN_DONATION, "only the specialist nurse for organ donation may look up a decision",
+                    false);
+        }
+        audit.record(caller, patient, Resource.ORGAN_DONATION.auditName(), what, decision);
+        if (!decision.granted()) {
+            throw new AccessDeniedException(decision.reason(), false);
+        }
+        return decision;
+    }
+
+    /**
+     * As {@link #require} for a write whose audit entry must share its transaction: a granted write is audited
+     * in the caller's transaction (committed with the change, or not at all); a refusal in a transaction of its own.
+     * Call it last before the change: the audit chain stays locked until the transaction ends, so no audit entry
+     * of its own transaction may follow in the same request.
+     */
+    public AccessDecision requireWriteAuditedWithChange(NhsNumber patient, Resource resource, String action) {
+        Caller caller = currentCaller.require();
+        AccessDecision decision = decide(caller, patient, resource, Action.WRITE);
+        if (!decision.granted()) {
+            audit.record(caller, patient, resource.auditName(), action, decision);
+            throw new AccessDeniedException(decision.reason(), decision.breakGlassAvailable());
+        }
+        audit.recordWithin(caller, patient, resource.auditName(), action, decision);
+        return decision;
+    }
+
+    /**
+     * Refuses a write for a reason found before anything was written (a failed identity check, say): audited,
+     * in a transaction of its own, as a denial. A caller who may not write at all is refused with 403 instead.
+     */
+    public void refuseWrite(NhsNumber patient, Resource resource, String action, String why) {
+        Caller caller = currentCaller.require();
+        AccessDecision decision = decide(caller, patient, resource, Action.WRITE);
+        if (!decision.granted()) {
+            audit.record(caller, patient, resource.auditName(), action, decision);
+            throw new AccessDeniedException(decision.reason(), decision.breakGlassAvailable());
+        }
+        audit.record(caller, patient, resource.auditName(), action, AccessDecision.deny(decision.purpose(), why, false));
     }
 
     /** Roles that register new patients (front desk, GPs and hospital staff). */
@@ -78,8 +178,12 @@ public class AccessControl {
 
     AccessDecision decide(Caller caller, NhsNumber patient, Resource resource, Action action) {
         if (caller.isPatient()) {
-            return caller.self().equals(patient) && action == Action.READ
-                    ? AccessDecision.grant(Purpose.PATIENT_ACCESS, "patient reading their own record")
+            boolean own = caller.self().equals(patient);
+            if (own && action == Action.READ) {
+                return AccessDecision.grant(Purpose.PATIENT_ACCESS, "patient reading their own record");
+            }
+            return own && resource.writableByThePatient()
+                    ? AccessDecision.grant(Purpose.PATIENT_ACCESS, "patient setting their own preference")
                     : AccessDecision.deny(Purpose.PATIENT_ACCESS, "patients may read their own record only", false);
         }
         StaffRole role = caller.role();

@@ -5,12 +5,17 @@ public record AccessDecision(Outcome outcome, Purpose purpose, String reason, bo
 
     public enum Outcome { GRANTED, GRANTED_BY_BREAK_GLASS, DENIED }
 
-    public enum Purpose { DIRECT_CARE, BREAK_GLASS, ADMINISTRATION, PATIENT_ACCESS, PRIVACY_REVIEW }
+    public enum Purpose { DIRECT_CARE, BREAK_GLASS, ADMINISTRATION, PATIENT_ACCESS, PRIVACY_REVIEW, ORGAN_DONATION }
 
     public enum Action { READ, WRITE }
 
     public boolean granted() {
         return outcome != Outcome.DENIED;
+    }
+
+    /** The same decision with a further rule noted in its reason (what the audit records). */
+    public AccessDecision noting(String rule) {
+        return new AccessDecision(outcome, purpose, reason + "; " + rule, breakGlassAvailable);
     }
 
     public static AccessDecision grant(Purpose purpose, String reason) {

@@ -27,14 +27,29 @@ public enum Resource {
     CARE_PLAN("CarePlan", EnumSet.of(SOCIAL_WORKER)),
     CARE_VISIT("CareVisit", EnumSet.of(SOCIAL_WORKER, CARE_WORKER)),
     SAFEGUARDING_CONCERN("SafeguardingConcern", EnumSet.of(SOCIAL_WORKER, CARE_WORKER, GP, HOSPITAL_CLINICIAN, NURSE)),
-    TRANSFER_OF_CARE("TransferOfCare", EnumSet.of(HOSPITAL_CLINICIAN, NURSE));
+    TRANSFER_OF_CARE("TransferOfCare", EnumSet.of(HOSPITAL_CLINICIAN, NURSE)),
+    /** Preferences the patient sets themselves, or staff caring for them record on their behalf. */
+    CONSENT("Consent", EnumSet.of(GP, HOSPITAL_CLINICIAN, NURSE, SOCIAL_WORKER, ADMIN), true),
+    DATA_OPT_OUT("DataOptOut", EnumSet.of(GP, HOSPITAL_CLINICIAN, NURSE, SOCIAL_WORKER, ADMIN), true),
+    ORGAN_DONATION("OrganDonationDecision", EnumSet.of(GP, HOSPITAL_CLINICIAN, NURSE, ADMIN), true);
 
     private final String auditName;
     private final Set<StaffRole> writers;
+    private final boolean patientWrites;
 
     Resource(String auditName, Set<StaffRole> writers) {
+        this(auditName, writers, false);
+    }
+
+    Resource(String auditName, Set<StaffRole> writers, boolean patientWrites) {
         this.auditName = auditName;
         this.writers = writers;
+        this.patientWrites = patientWrites;
+    }
+
+    /** True for the patient's own preferences, which the patient may change themselves. */
+    public boolean writableByThePatient() {
+        return patientWrites;
     }
 
     /** The resource type recorded in the audit log. */

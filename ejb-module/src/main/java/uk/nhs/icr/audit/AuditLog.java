@@ -25,6 +25,19 @@ public class AuditLog {
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void record(Caller caller, NhsNumber patient, String resourceType, String action, AccessDecision decision) {
+        append(caller, patient, resourceType, action, decision);
+    }
+
+    /**
+     * Writes the entry in the caller's transaction: for a change that must never be on record without its
+     * audit entry, nor the audit entry without the change.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void recordWithin(Caller caller, NhsNumber patient, String resourceType, String action, AccessDecision decision) {
+        append(caller, patient, resourceType, action, decision);
+    }
+
+    private void append(Caller caller, NhsNumber patient, String resourceType, String action, AccessDecision decision) {
         log.append(new AuditEntry(caller.username(), caller.roleName(), caller.organisationCode(),
                 patient == null ? null : patient.value(), resourceType, action, decision.purpose().name(),
                 decision.outcome().name(), decision.reason(), caller.channel().name(), caller.clientAddress()), clock.instant());

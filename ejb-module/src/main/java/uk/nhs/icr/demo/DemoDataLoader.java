@@ -55,6 +55,8 @@ public class DemoDataLoader {
             }
             int added = entries;
             LOG.info(() -> "Demo data: " + added + " record entries were missing and have been added");
+            int decisions = demoData.addDonationDecisions(patients);
+            LOG.info(() -> "Demo data: " + decisions + " organ-donation decisions were missing and have been added");
         }
     }
 }

@@ -1,6 +1,7 @@
 package uk.nhs.icr.demo;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +17,11 @@ import uk.nhs.icr.access.CareRelationships;
 import uk.nhs.icr.access.Organisation;
 import uk.nhs.icr.access.StaffDirectory;
 import uk.nhs.icr.hospital.HospitalRecordRepository;
+import uk.nhs.icr.organdonation.Organ;
+import uk.nhs.icr.organdonation.OrganDonationDecision;
+import uk.nhs.icr.organdonation.OrganDonationDecision.Choice;
+import uk.nhs.icr.organdonation.OrganDonationRegister;
+import uk.nhs.icr.organdonation.Representative;
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.patient.Patient;
 import uk.nhs.icr.patient.PatientRegistration;
@@ -54,6 +60,12 @@ public class DemoDataService {
     HospitalRecordRepository hospitalRecords;
 
     @Inject
+    OrganDonationRegister donationRegister;
+
+    /** One demo patient in this many has an organ-donation decision on the register. */
+    static final int DONOR_EVERY = 10;
+
+    @Inject
     SocialCareRecordRepository socialCareRecords;
 
     /**
@@ -62,9 +74,7 @@ public class DemoDataService {
      * home-care provider's clients, spread deterministically over the demo patients.
      */
     public void addDirectoryAndRelationships(List<PatientRegistration> forms) {
-        if (directory.findByUsername(DemoDirectory.USERS.get(0).username()).isPresent()) {
-            return;
-        }
+        boolean firstTime = directory.findByUsername(DemoDirectory.USERS.get(0).username()).isEmpty();
         Map<String, Organisation> organisations = new HashMap<>();
         for (DemoDirectory.DemoOrganisation o : DemoDirectory.ORGANISATIONS) {
             OdsCode code = new OdsCode(o.odsCode());
@@ -75,9 +85,15 @@ public class DemoDataService {
             });
             organisations.put(o.odsCode(), organisation);
         }
+        // users one by one, so a user added to the demo directory later reaches existing demo databases too
         for (DemoDirectory.DemoUser u : DemoDirectory.USERS) {
-            directory.addStaff(u.username(), u.displayName(), organisations.get(u.organisation()), Set.of(u.role()),
-                    DemoDirectory.PASSWORD);
+            if (directory.findByUsername(u.username()).isEmpty()) {
+                directory.addStaff(u.username(), u.displayName(), organisations.get(u.organisation()), Set.of(u.role()),
+                        DemoDirectory.PASSWORD);
+            }
+        }
+        if (!firstTime) {
+            return;
         }
         Instant now = Clock.systemUTC().instant();
         for (int i = 0; i < forms.size(); i++) {
@@ -138,6 +154,35 @@ public class DemoDataService {
         }
         hospitalRecords.flushAndClear();
         socialCareRecords.flushAndClear();
+        return added;
+    }
+
+    /**
+     * Registers organ-donation decisions for every {@link #DONOR_EVERY}th demo patient who has none yet: opt in to
+     * everything, opt in to some organs with a faith declaration, opt out, or two representatives, in turn.
+     */
+    public int addDonationDecisions(List<PatientRegistration> forms) {
+        int added = 0;
+        Instant at = DemoRecords.ANCHOR.minus(Duration.ofDays(400));
+        for (int i = DONOR_EVERY / 2; i < forms.size(); i += DONOR_EVERY) {
+            NhsNumber patient = NhsNumber.parse(forms.get(i).nhsNumber());
+            if (donationRegister.current(patient).isPresent()) {
+                continue;
+            }
+            OrganDonationDecision decision = switch ((i / DONOR_EVERY) % 4) {
+                case 0 -> new OrganDonationDecision(patient, 1, Choice.OPT_IN, List.of(), List.of(), false,
+                        OrganDonationDecision.RecordedBy.PATIENT, "Patient", "patient", at);
+                case 1 -> new OrganDonationDecision(patient, 1, Choice.OPT_IN, List.of(Organ.KIDNEYS, Organ.LIVER, Organ.CORNEAS), List.of(),
+                        true, OrganDonationDecision.RecordedBy.PATIENT, "Patient", "patient", at);
+                case 2 -> new OrganDonationDecision(patient, 1, Choice.OPT_OUT, List.of(), List.of(), false,
+                        OrganDonationDecision.RecordedBy.PATIENT, "Patient", "patient", at);
+                default -> new OrganDonationDecision(patient, 1, Choice.REPRESENTATIVES, List.of(),
+                        List.of(new Representative("Family member", "Daughter", "07700 900461")), false,
+                        OrganDonationDecision.RecordedBy.PATIENT, "Patient", "patient", at);
+            };
+            donationRegister.add(decision);
+            added++;
+        }
         return added;
     }
 }

@@ -42,7 +42,8 @@ public final class DemoDirectory {
             new DemoUser("nurse.riverside", "Nurse Ella Hughes", "RXB", StaffRole.NURSE),
             new DemoUser("social.worker", "Callum Reid", "LA001", StaffRole.SOCIAL_WORKER),
             new DemoUser("care.worker", "Maja Nowak", "CP001", StaffRole.CARE_WORKER),
-            new DemoUser("privacy.officer", "Helen Marshall", "RXA", StaffRole.PRIVACY_OFFICER));
+            new DemoUser("privacy.officer", "Helen Marshall", "RXA", StaffRole.PRIVACY_OFFICER),
+            new DemoUser("donation.nurse", "Nurse Femi Adeyemi", "RXA", StaffRole.ORGAN_DONATION_NURSE));
 
     private DemoDirectory() {
     }

@@ -70,6 +70,26 @@ public final class Fields {
         };
     }
 
+    /**
+     * Exactly true or false (a JSON boolean arrives as that text). Stricter than JSON-B's Boolean, which reads
+     * any other word as false.
+     */
+    public static Function<String, Boolean> yesNo(String label, boolean required) {
+        return value -> {
+            if (value == null || value.isBlank()) {
+                if (required) {
+                    throw new InvalidValueException(label + " is required: true or false");
+                }
+                return null;
+            }
+            return switch (value.strip()) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw new InvalidValueException(label + " must be true or false");
+            };
+        };
+    }
+
     /** A positive whole number, such as an entry id. */
     public static Function<String, Long> wholeNumber(String label) {
         return value -> {

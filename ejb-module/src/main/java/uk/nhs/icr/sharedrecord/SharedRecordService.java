@@ -17,9 +17,9 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
 import uk.nhs.icr.access.AccessControl;
-import uk.nhs.icr.access.AccessDecision.Action;
+import uk.nhs.icr.access.AccessDeniedException;
 import uk.nhs.icr.access.CurrentCaller;
-import uk.nhs.icr.access.Resource;
+import uk.nhs.icr.consent.Withholding;
 import uk.nhs.icr.hospital.Allergy;
 import uk.nhs.icr.hospital.ClinicalAlert;
 import uk.nhs.icr.hospital.HospitalEntry;
@@ -70,7 +70,7 @@ public class SharedRecordService {
     @Inject
     SocialCareRecordRepository socialCare;
 
-    public Page<RecordEntry> timeline(String nhsNumber, String source, String types, String from, String to,
+    public RecordPage timeline(String nhsNumber, String source, String types, String from, String to,
                                       String page, String size) {
         currentCaller.require();
         FieldErrors errors = new FieldErrors();
@@ -87,14 +87,18 @@ public class SharedRecordService {
             errors.add("page", "pages beyond the newest " + MAX_WINDOW + " entries are not served: narrow the dates instead");
         }
         errors.throwIfAny();
-        requireReadable(patient);
+        Withholding withholding = open(patient);
 
         boolean wantHospital = !wanted.equals(RecordEntry.SOCIAL_CARE) && (typeSet.isEmpty() || typeSet.stream().anyMatch(HOSPITAL_TYPES::contains));
         boolean wantSocial = !wanted.equals(RecordEntry.HOSPITAL) && (typeSet.isEmpty() || typeSet.stream().anyMatch(SOCIAL_CARE_TYPES::contains));
-        RecordQuery query = new RecordQuery(typeSet, Optional.ofNullable(since), Optional.ofNullable(until));
+        RecordQuery query = new RecordQuery(typeSet, Optional.ofNullable(since), Optional.ofNullable(until), withholding.categoryNames());
         int window = (request.page() + 1) * request.size();
         List<RecordEntry> merged = new ArrayList<>();
         long total = 0;
+        if (withholding.withholdsEverything()) {
+            wantHospital = false;
+            wantSocial = false;
+        }
         if (wantHospital) {
             hospital.newest(patient, query, window).forEach(entry -> merged.add(RecordEntry.of(entry)));
             total += hospital.count(patient, query);
@@ -106,7 +110,8 @@ public class SharedRecordService {
         merged.sort(NEWEST_FIRST);
         List<RecordEntry> items = merged.subList(Math.min(request.firstResult(), merged.size()),
                 Math.min(request.firstResult() + request.size(), merged.size()));
-        return new Page<>(List.copyOf(items), request.page(), request.size(), total);
+        Page<RecordEntry> result = new Page<>(List.copyOf(items), request.page(), request.size(), total);
+        return new RecordPage(result, somethingWithheld(patient, withholding));
     }
 
     /** One entry of either record, by source ({@code hospital} or {@code social-care}) and id. */
@@ -120,11 +125,14 @@ public class SharedRecordService {
             errors.add("source", "source must be hospital or social-care");
         }
         errors.throwIfAny();
-        requireReadable(patient);
-        Optional<RecordEntry> entry = wanted.equals(RecordEntry.HOSPITAL)
+        Withholding withholding = open(patient);
+        RecordEntry entry = (wanted.equals(RecordEntry.HOSPITAL)
                 ? hospital.findEntry(patient, entryId).map(RecordEntry::of)
-                : socialCare.findEntry(patient, entryId).map(RecordEntry::of);
-        return entry.orElseThrow(EntryNotFoundException::new);
+                : socialCare.findEntry(patient, entryId).map(RecordEntry::of)).orElseThrow(EntryNotFoundException::new);
+        if (withholding.withholds(entry.category())) {
+            throw new AccessDeniedException("This entry is withheld at the patient's request", false);
+        }
+        return entry;
     }
 
     /** No such entry in this patient's record. */
@@ -152,8 +160,8 @@ public class SharedRecordService {
         NhsNumber patient = errors.parse("nhsNumber", nhsNumber, NhsNumber::parse);
         String name = errors.parse("test", test, Fields.text("test", 200));
         errors.throwIfAny();
-        requireReadable(patient);
-        return hospital.resultsOf(patient, name, MAX_RESULTS).stream()
+        Withholding withholding = open(patient);
+        return hospital.resultsOf(patient, name, RecordQuery.withholding(withholding.categoryNames()), MAX_RESULTS).stream()
                 .map(r -> new ResultPoint(r.occurredAt(), r.value(), r.unit(), r.referenceLow(), r.referenceHigh(), r.abnormal()))
                 .toList();
     }
@@ -163,11 +171,13 @@ public class SharedRecordService {
         FieldErrors errors = new FieldErrors();
         NhsNumber patient = errors.parse("nhsNumber", nhsNumber, NhsNumber::parse);
         errors.throwIfAny();
-        requireReadable(patient);
+        Withholding withholding = open(patient);
+        RecordQuery query = RecordQuery.withholding(withholding.categoryNames());
+        boolean everything = withholding.withholdsEverything();
 
-        List<HospitalEntry> current = hospital.summaryEntries(patient);
-        List<RecordEntry> results = hospital.latestResults(patient).stream().map(RecordEntry::of).toList();
-        List<SocialCareEntry> social = socialCare.summaryEntries(patient);
+        List<HospitalEntry> current = everything ? List.of() : hospital.summaryEntries(patient, query);
+        List<RecordEntry> results = everything ? List.of() : hospital.latestResults(patient, query).stream().map(RecordEntry::of).toList();
+        List<SocialCareEntry> social = everything ? List.of() : socialCare.summaryEntries(patient, query);
 
         List<String> alerts = new ArrayList<>();
         current.stream().filter(Allergy.class::isInstance).map(Allergy.class::cast).forEach(allergy -> alerts.add(
@@ -180,14 +190,25 @@ public class SharedRecordService {
                 .map(RecordEntry::of).orElse(null);
         return new RecordSummary(alerts, ofType(current, "PROBLEM"), ofType(current, "MEDICATION"), ofType(current, "ALLERGY"),
                 results, ofType(current, "ENCOUNTER"), carePlan,
-                social.stream().filter(entry -> entry.type().equals("SAFEGUARDING_CONCERN")).map(RecordEntry::of).toList());
+                social.stream().filter(entry -> entry.type().equals("SAFEGUARDING_CONCERN")).map(RecordEntry::of).toList(),
+                somethingWithheld(patient, withholding));
     }
 
-    private void requireReadable(NhsNumber patient) {
+    /** Checks the patient exists and the caller may read the record; returns what consent withholds from them. */
+    private Withholding open(NhsNumber patient) {
         if (!patients.exists(patient)) {
             throw new PatientNotFoundException();
         }
-        access.require(patient, Resource.SHARED_RECORD, Action.READ);
+        return access.requireRecordRead(patient).withholding();
+    }
+
+    /** Whether the reader is missing anything: some entry of either record is in a withheld category. */
+    private boolean somethingWithheld(NhsNumber patient, Withholding withholding) {
+        if (!withholding.withholdsAnything()) {
+            return false;
+        }
+        Set<String> categories = withholding.categoryNames();
+        return hospital.countInCategories(patient, categories) + socialCare.countInCategories(patient, categories) > 0;
     }
 
     private static List<RecordEntry> ofType(List<HospitalEntry> entries, String type) {

@@ -61,33 +61,42 @@ public class HospitalRecordRepository {
      * What the summary shows, in one query: active problems, active medications, allergies, active alerts
      * and treatment plans. Results are fetched separately by {@link #latestResults}.
      */
-    public List<HospitalEntry> summaryEntries(NhsNumber patient) {
-        return em.createQuery("select e from HospitalEntry e where e.patient = :patient"
-                        + " and e.entryType in ('PROBLEM', 'MEDICATION', 'ALLERGY', 'ALERT', 'TREATMENT_PLAN', 'ENCOUNTER')"
-                        + " and e.status in ('ACTIVE', 'OPEN') order by e.occurredAt desc, e.id desc", HospitalEntry.class)
-                .setParameter("patient", patient)
-                .getResultList();
+    public List<HospitalEntry> summaryEntries(NhsNumber patient, RecordQuery query) {
+        TypedQuery<HospitalEntry> jpql = em.createQuery("select e from HospitalEntry e where e.patient = :patient"
+                + " and e.entryType in ('PROBLEM', 'MEDICATION', 'ALLERGY', 'ALERT', 'TREATMENT_PLAN', 'ENCOUNTER')"
+                + " and e.status in ('ACTIVE', 'OPEN')" + query.conditions() + " order by e.occurredAt desc, e.id desc", HospitalEntry.class);
+        jpql.setParameter("patient", patient);
+        query.bind(jpql);
+        return jpql.getResultList();
     }
 
     /** The newest {@code max} results of one test, oldest first: for a chart over time. */
-    public List<BloodTestResult> resultsOf(NhsNumber patient, String test, int max) {
-        List<BloodTestResult> newest = new ArrayList<>(em.createQuery("select r from BloodTestResult r where r.patient = :patient and r.title = :test"
-                        + " order by r.occurredAt desc, r.id desc", BloodTestResult.class)
-                .setParameter("patient", patient)
-                .setParameter("test", test)
-                .setMaxResults(max)
-                .getResultList());
+    public List<BloodTestResult> resultsOf(NhsNumber patient, String test, RecordQuery query, int max) {
+        TypedQuery<BloodTestResult> jpql = em.createQuery("select r from BloodTestResult r where r.patient = :patient and r.title = :test"
+                + query.conditions("r") + " order by r.occurredAt desc, r.id desc", BloodTestResult.class);
+        jpql.setParameter("patient", patient).setParameter("test", test);
+        query.bind(jpql);
+        List<BloodTestResult> newest = new ArrayList<>(jpql.setMaxResults(max).getResultList());
         Collections.reverse(newest);
         return newest;
     }
 
     /** The latest result of each test, in one query. */
-    public List<BloodTestResult> latestResults(NhsNumber patient) {
-        return em.createQuery("select r from BloodTestResult r where r.patient = :patient and r.occurredAt ="
-                        + " (select max(r2.occurredAt) from BloodTestResult r2 where r2.patient = r.patient and r2.title = r.title)"
-                        + " order by r.title", BloodTestResult.class)
+    public List<BloodTestResult> latestResults(NhsNumber patient, RecordQuery query) {
+        TypedQuery<BloodTestResult> jpql = em.createQuery("select r from BloodTestResult r where r.patient = :patient"
+                + query.conditions("r") + " and r.occurredAt = (select max(r2.occurredAt) from BloodTestResult r2"
+                + " where r2.patient = r.patient and r2.title = r.title" + query.conditions("r2") + ") order by r.title", BloodTestResult.class);
+        jpql.setParameter("patient", patient);
+        query.bind(jpql);
+        return jpql.getResultList();
+    }
+
+    /** How many of the patient's entries are filed under these categories (to say that something is withheld). */
+    public long countInCategories(NhsNumber patient, Set<String> categories) {
+        return em.createQuery("select count(e) from HospitalEntry e where e.patient = :patient and e.category in :categories", Long.class)
                 .setParameter("patient", patient)
-                .getResultList();
+                .setParameter("categories", categories)
+                .getSingleResult();
     }
 
     public Optional<HospitalEntry> findEntry(NhsNumber patient, long id) {

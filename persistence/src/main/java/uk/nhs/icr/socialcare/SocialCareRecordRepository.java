@@ -60,13 +60,22 @@ public class SocialCareRecordRepository {
 
 
     /** Active care plans and open safeguarding concerns, newest first, in one query. */
-    public List<SocialCareEntry> summaryEntries(NhsNumber person) {
-        return em.createQuery("select e from SocialCareEntry e where e.patient = :person"
-                        + " and ((e.entryType = 'CARE_PLAN' and e.status = 'ACTIVE')"
-                        + " or (e.entryType = 'SAFEGUARDING_CONCERN' and e.status = 'OPEN'))"
-                        + " order by e.occurredAt desc, e.id desc", SocialCareEntry.class)
+    public List<SocialCareEntry> summaryEntries(NhsNumber person, RecordQuery query) {
+        TypedQuery<SocialCareEntry> jpql = em.createQuery("select e from SocialCareEntry e where e.patient = :person"
+                + " and ((e.entryType = 'CARE_PLAN' and e.status = 'ACTIVE')"
+                + " or (e.entryType = 'SAFEGUARDING_CONCERN' and e.status = 'OPEN'))" + query.conditions()
+                + " order by e.occurredAt desc, e.id desc", SocialCareEntry.class);
+        jpql.setParameter("person", person);
+        query.bind(jpql);
+        return jpql.getResultList();
+    }
+
+    /** How many of the person's entries are filed under these categories (to say that something is withheld). */
+    public long countInCategories(NhsNumber person, Set<String> categories) {
+        return em.createQuery("select count(e) from SocialCareEntry e where e.patient = :person and e.category in :categories", Long.class)
                 .setParameter("person", person)
-                .getResultList();
+                .setParameter("categories", categories)
+                .getSingleResult();
     }
 
     /** Which of these people already have any entry: one query, for loads that must not add twice. */

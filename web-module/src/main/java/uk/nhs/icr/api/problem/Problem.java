@@ -17,7 +17,12 @@ public record Problem(String type, String title, int status, String detail, List
     }
 
     public static Problem of(String slug, String title, Response.StatusType status, String detail) {
-        return new Problem(TYPE_PREFIX + slug, title, status.getStatusCode(), detail, List.of());
+        return of(slug, title, status.getStatusCode(), detail);
+    }
+
+    /** For statuses {@link Response.Status} does not name (422). */
+    public static Problem of(String slug, String title, int status, String detail) {
+        return new Problem(TYPE_PREFIX + slug, title, status, detail, List.of());
     }
 
     public Problem withErrors(List<FieldError> fieldErrors) {

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.nhs.icr.api.problem.Problem;
-import uk.nhs.icr.platform.Page;
+import uk.nhs.icr.sharedrecord.RecordPage;
 import uk.nhs.icr.sharedrecord.RecordEntry;
 import uk.nhs.icr.sharedrecord.RecordSummary;
 import uk.nhs.icr.sharedrecord.SharedRecordService;
@@ -38,14 +38,14 @@ public class SharedRecordResource {
     @GET
     @Path("/{nhsNumber}/record")
     @Operation(summary = "The timeline: entries of both records, newest first, filtered and paged")
-    @APIResponse(responseCode = "200", description = "A page of entries (items, page, size, totalItems, totalPages)")
+    @APIResponse(responseCode = "200", description = "A page of entries (items, page, size, totalItems, totalPages) and withheld: true when the patient's consent withholds some entries from this reader")
     @APIResponse(responseCode = "400", description = "Bad NHS number, source, type, date, page or size",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "No legitimate relationship",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No patient with this NHS number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Page<RecordEntry> timeline(
+    public RecordPage timeline(
             @PathParam("nhsNumber") String nhsNumber,
             @Parameter(description = "hospital or social-care; both when absent") @QueryParam("source") String source,
             @Parameter(description = "Entry types, comma-separated (BLOOD_TEST,CARE_VISIT...)") @QueryParam("type") String type,

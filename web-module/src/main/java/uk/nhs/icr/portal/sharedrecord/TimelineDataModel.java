@@ -7,8 +7,8 @@ import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
-import uk.nhs.icr.platform.Page;
 import uk.nhs.icr.sharedrecord.RecordEntry;
+import uk.nhs.icr.sharedrecord.RecordPage;
 import uk.nhs.icr.sharedrecord.SharedRecordService;
 
 /**
@@ -26,7 +26,7 @@ public class TimelineDataModel extends LazyDataModel<RecordEntry> {
     private final SharedRecordService sharedRecord;
     private final String nhsNumber;
     private final Filters filters;
-    private Page<RecordEntry> lastPage;
+    private RecordPage lastPage;
 
     TimelineDataModel(SharedRecordService sharedRecord, String nhsNumber, Filters filters, int pageSize) {
         this.sharedRecord = sharedRecord;
@@ -35,9 +35,14 @@ public class TimelineDataModel extends LazyDataModel<RecordEntry> {
         this.lastPage = fetch(0, pageSize);
     }
 
-    private Page<RecordEntry> fetch(int page, int size) {
+    private RecordPage fetch(int page, int size) {
         return sharedRecord.timeline(nhsNumber, filters.source(), filters.types(), filters.from(), filters.to(),
                 String.valueOf(page), String.valueOf(size));
+    }
+
+    /** Whether the patient's consent withholds some entries from this reader. */
+    public boolean isWithheld() {
+        return lastPage.withheld();
     }
 
     @Override

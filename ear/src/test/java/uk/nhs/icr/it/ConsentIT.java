@@ -1,0 +1,201 @@
+package uk.nhs.icr.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uk.nhs.icr.it.TestPatients.aPatient;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.json.JsonObject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Consent directives enforced on every read of the shared record: each kind of provision hides exactly the
+ * entries it should, in the API and in the portal, the reader is told that something is withheld, break-glass
+ * does not lift an explicit deny, and the audit says which rule applied.
+ */
+class ConsentIT extends IcrDeployment {
+
+    private static final Api.Client GP = Api.as(Tokens.staff("gp.beech", "GP").sign());
+    private static final Api.Client CLINICIAN = Api.as(Tokens.staff("clinician.northgate", "HOSPITAL_CLINICIAN").sign());
+    private static final Api.Client SOCIAL_WORKER = Api.as(Tokens.staff("social.worker", "SOCIAL_WORKER").sign());
+
+    private String patient;
+
+    /** A Beech Road patient, admitted to Northgate and on the social worker's caseload, with one entry in each category. */
+    @BeforeEach
+    void a_patient_with_an_entry_in_each_category() {
+        TestPatients registered = aPatient();
+        assertEquals(201, Api.postJson("/api/patients", registered.json()).status());
+        patient = registered.nhsNumber();
+        Databases.openAdmission(patient, "RXA");
+        Databases.allocateToCaseload(patient, "social.worker");
+        Databases.addProblemDirectly(patient, "GENERAL", "Hypertension");
+        Databases.addProblemDirectly(patient, "MENTAL_HEALTH", "Depressive disorder");
+        Databases.addProblemDirectly(patient, "SEXUAL_HEALTH", "Chlamydial infection");
+        Databases.addSocialCareNoteDirectly(patient, "SAFEGUARDING", "Safeguarding contact");
+        Databases.addSocialCareNoteDirectly(patient, "SOCIAL_CARE", "Son visits weekly");
+    }
+
+    private void consent(String provisions) {
+        consent("active", provisions);
+    }
+
+    private void consent(String status, String provisions) {
+        Api.Reply reply = GP.putJson("/api/patients/" + patient + "/consent", "{\"status\":\"" + status
+                + "\",\"reason\":\"Patient asked at the surgery today\",\"provisions\":" + provisions + "}");
+        assertEquals(200, reply.status(), reply.body());
+    }
+
+    /** The titles a reader sees in the timeline, and whether they are told that something is withheld. */
+    private Set<String> seenBy(Api.Client reader) {
+        Api.Reply reply = reader.get("/api/patients/" + patient + "/record?size=100");
+        assertEquals(200, reply.status(), reply.body());
+        Set<String> titles = new TreeSet<>();
+        reply.json().getJsonArray("items").getValuesAs(JsonObject.class).forEach(e -> titles.add(e.getString("title")));
+        if (reply.json().getBoolean("withheld")) {
+            titles.add("[withheld]");
+        }
+        return titles;
+    }
+
+    private static Set<String> all() {
+        return Set.of("Hypertension", "Depressive disorder", "Chlamydial infection", "Safeguarding contact", "Son visits weekly");
+    }
+
+    private static Set<String> allBut(String... hidden) {
+        Set<String> seen = new TreeSet<>(all());
+        List.of(hidden).forEach(seen::remove);
+        seen.add("[withheld]");
+        return seen;
+    }
+
+    @Test
+    void without_a_directive_everything_is_shared_for_direct_care() {
+        assertEquals(all(), seenBy(GP));
+        GP.get("/api/patients/" + patient + "/consent").problem(404);
+    }
+
+    @Test
+    void a_deny_for_a_category_hides_it_from_everyone_and_says_something_is_withheld() {
+        consent("[{\"type\":\"deny\",\"categories\":[\"MENTAL_HEALTH\"]}]");
+
+        assertEquals(allBut("Depressive disorder"), seenBy(GP));
+        assertEquals(allBut("Depressive disorder"), seenBy(CLINICIAN));
+        JsonObject summary = GP.get("/api/patients/" + patient + "/summary").json();
+        assertTrue(summary.getBoolean("withheld"));
+        assertFalse(summary.toString().contains("Depressive"), summary.toString());
+    }
+
+    @Test
+    void a_deny_for_a_role_hides_only_from_that_role() {
+        consent("[{\"type\":\"deny\",\"categories\":[\"SOCIAL_CARE\",\"SAFEGUARDING\"],\"roles\":[\"GP\"]}]");
+
+        assertEquals(allBut("Son visits weekly", "Safeguarding contact"), seenBy(GP));
+        assertEquals(all(), seenBy(SOCIAL_WORKER));
+        assertEquals(all(), seenBy(CLINICIAN));
+    }
+
+    @Test
+    void a_deny_for_an_organisation_hides_only_from_its_staff() {
+        consent("[{\"type\":\"deny\",\"categories\":[\"SEXUAL_HEALTH\"],\"organisations\":[\"RXA\"]}]");
+
+        assertEquals(allBut("Chlamydial infection"), seenBy(CLINICIAN));
+        assertEquals(all(), seenBy(GP));
+    }
+
+    @Test
+    void a_deny_applies_only_within_its_period() {
+        String yesterday = LocalDate.now().minusDays(1).toString();
+        String tomorrow = LocalDate.now().plusDays(1).toString();
+        consent("[{\"type\":\"deny\",\"categories\":[\"MENTAL_HEALTH\"],\"end\":\"" + yesterday + "\"},"
+                + "{\"type\":\"deny\",\"categories\":[\"SEXUAL_HEALTH\"],\"start\":\"" + tomorrow + "\"},"
+                + "{\"type\":\"deny\",\"categories\":[\"SAFEGUARDING\"],\"start\":\"" + yesterday + "\",\"end\":\"" + tomorrow + "\"}]");
+
+        assertEquals(allBut("Safeguarding contact"), seenBy(GP));
+    }
+
+    @Test
+    void a_permit_makes_an_exception_to_a_deny() {
+        consent("[{\"type\":\"deny\",\"categories\":[\"MENTAL_HEALTH\"]},"
+                + "{\"type\":\"permit\",\"categories\":[\"MENTAL_HEALTH\"],\"organisations\":[\"Y90001\"]}]");
+
+        assertEquals(all(), seenBy(GP));
+        assertEquals(allBut("Depressive disorder"), seenBy(CLINICIAN));
+    }
+
+    @Test
+    void a_deny_without_categories_withholds_everything_and_an_inactive_directive_nothing() {
+        consent("[{\"type\":\"deny\"}]");
+        assertEquals(Set.of("[withheld]"), seenBy(GP));
+
+        consent("inactive", "[{\"type\":\"deny\"}]");
+        assertEquals(all(), seenBy(GP));
+        List<JsonObject> history = GP.get("/api/patients/" + patient + "/consent/history").jsonArray().getValuesAs(JsonObject.class);
+        assertEquals(List.of("2 inactive", "1 active"), history.stream().map(v -> v.getInt("version") + " " + v.getString("status")).toList());
+    }
+
+    @Test
+    void break_glass_does_not_lift_an_explicit_deny_and_the_audit_says_which_rule_applied() {
+        consent("[{\"type\":\"deny\",\"categories\":[\"MENTAL_HEALTH\"]}]");
+        Api.Client otherGp = Api.as(Tokens.staff("gp.canal", "GP").sign());
+        assertEquals(201, otherGp.postJson("/api/patients/" + patient + "/break-glass",
+                Api.json("reason", "Unconscious in A&E, need the medication history now")).status());
+
+        assertEquals(allBut("Depressive disorder"), seenBy(otherGp));
+        List<String> reasons = Databases.rows(Databases.HOSPITAL, "select reason from audit_event where patient_nhs_number = ?"
+                + " and username = 'gp.canal' and resource_type = 'SharedRecord' order by id", patient);
+        assertEquals(1, reasons.size());
+        assertTrue(reasons.get(0).contains("break-glass") && reasons.get(0).contains("withholds [MENTAL_HEALTH]"), reasons.get(0));
+    }
+
+    @Test
+    void the_portal_shows_the_withheld_marker_and_none_of_the_withheld_entries() {
+        consent("[{\"type\":\"deny\",\"categories\":[\"MENTAL_HEALTH\"]}]");
+
+        String page = Portal.signIn("gp.beech").get("/patients/patient.xhtml?nhsNumber=" + patient).body();
+
+        assertTrue(page.contains("id=\"withheld\""), "the withheld marker");
+        assertTrue(page.contains("Hypertension"));
+        assertFalse(page.contains("Depressive disorder"), "no mental-health entry anywhere on the page");
+    }
+
+    @Test
+    void the_patient_records_their_own_directive_and_sees_their_whole_record() {
+        Api.Client self = Api.as(Tokens.patient(patient).sign());
+        Api.Reply reply = self.putJson("/api/patients/" + patient + "/consent",
+                "{\"status\":\"active\",\"provisions\":[{\"type\":\"deny\",\"categories\":[\"SEXUAL_HEALTH\"]}]}");
+
+        assertEquals(200, reply.status(), reply.body());
+        assertEquals("patient", reply.json().getString("recordedBy"));
+        assertEquals(all(), seenBy(self));
+        assertEquals(allBut("Chlamydial infection"), seenBy(GP));
+    }
+
+    @Test
+    void bad_directives_are_refused_field_by_field_and_write_nothing() {
+        String path = "/api/patients/" + patient + "/consent";
+
+        assertEquals(List.of("status", "reason"), GP.putJson(path, "{\"provisions\":[]}").problemFields(400));
+        assertEquals(List.of("status", "scope", "provisions[0].type", "provisions[0].categories[0]", "provisions[0].organisations[0]",
+                        "provisions[0].roles[0]", "provisions[0].end"),
+                GP.putJson(path, "{\"status\":\"maybe\",\"scope\":\"marketing\",\"reason\":\"Patient asked today\",\"provisions\":"
+                        + "[{\"type\":\"hide\",\"categories\":[\"GOSSIP\"],\"organisations\":[\"not a code\"],\"roles\":[\"JANITOR\"],"
+                        + "\"start\":\"2026-05-01\",\"end\":\"2026-04-01\"}]}").problemFields(400));
+        assertEquals(List.of("recordedBy"), GP.putJson(path, "{\"status\":\"active\",\"recordedBy\":\"patient\",\"reason\":\"Patient asked today\"}")
+                .problemFields(400));
+        GP.putJson(path, "{\"status\": ").problem(400);
+        GP.putJson("/api/patients/" + TestPatients.newNhsNumber() + "/consent", "{\"status\":\"active\",\"reason\":\"Patient asked today\"}")
+                .problem(404);
+        Api.as(Tokens.staff("care.worker", "CARE_WORKER").sign()).putJson(path, "{\"status\":\"active\",\"reason\":\"Patient asked today\"}")
+                .problem(403);
+
+        assertEquals(0, Databases.count(Databases.HOSPITAL, "select count(*) from consent_directive where patient_nhs_number = ?", patient));
+    }
+}

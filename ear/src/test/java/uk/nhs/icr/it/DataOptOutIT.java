@@ -1,0 +1,79 @@
+package uk.nhs.icr.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uk.nhs.icr.it.TestPatients.aPatient;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.json.JsonObject;
+
+import org.junit.jupiter.api.Test;
+
+/** The National Data Opt-out over the API: set by the patient, staff or a proxy for a child; history kept; direct care unaffected. */
+class DataOptOutIT extends IcrDeployment {
+
+    private static final Api.Client GP = Api.as(Tokens.staff("gp.beech", "GP").sign());
+
+    private static String patientBorn(LocalDate birthDate) {
+        TestPatients patient = aPatient().birthDate(birthDate);
+        assertEquals(201, Api.postJson("/api/patients", patient.json()).status());
+        return patient.nhsNumber();
+    }
+
+    @Test
+    void a_patient_opts_out_staff_record_a_change_and_the_history_shows_who_and_in_order() {
+        String patient = patientBorn(LocalDate.of(1980, 1, 1));
+        String path = "/api/patients/" + patient + "/data-opt-out";
+        JsonObject never = GP.get(path).json();
+        assertFalse(never.getBoolean("optedOut"));
+        assertEquals(0, never.getInt("version"));
+
+        assertEquals("self", Api.as(Tokens.patient(patient).sign()).putJson(path, "{\"optedOut\":true}").json().getString("setBy"));
+        assertEquals("staff", GP.putJson(path, "{\"optedOut\":false}").json().getString("setBy"));
+
+        List<JsonObject> history = GP.get(path + "/history").jsonArray().getValuesAs(JsonObject.class);
+        assertEquals(List.of("2 false staff", "1 true self"), history.stream()
+                .map(v -> v.getInt("version") + " " + v.getBoolean("optedOut") + " " + v.getString("setBy")).toList());
+    }
+
+    @Test
+    void a_proxy_may_set_it_for_a_child_but_not_for_an_adult() {
+        String child = patientBorn(LocalDate.now().minusYears(8));
+        String adult = patientBorn(LocalDate.now().minusYears(30));
+        String body = "{\"optedOut\":true,\"setBy\":\"proxy\",\"proxyName\":\"Parent of the child\"}";
+
+        JsonObject set = GP.putJson("/api/patients/" + child + "/data-opt-out", body).json();
+        assertEquals("proxy", set.getString("setBy"));
+        assertTrue(set.getString("setByName").startsWith("Parent of the child"));
+        assertEquals(List.of("setBy"), GP.putJson("/api/patients/" + adult + "/data-opt-out", body).problemFields(400));
+        assertEquals(0, Databases.count(Databases.HOSPITAL, "select count(*) from data_opt_out where patient_nhs_number = ?", adult));
+    }
+
+    @Test
+    void opting_out_never_affects_direct_care() {
+        String patient = patientBorn(LocalDate.of(1980, 1, 1));
+        assertEquals(200, GP.putJson("/api/patients/" + patient + "/data-opt-out", "{\"optedOut\":true}").status());
+
+        assertEquals(200, GP.get("/api/patients/" + patient + "/record").status());
+        assertEquals(200, GP.get("/api/patients/" + patient + "/summary").status());
+    }
+
+    @Test
+    void bad_input_is_refused_and_writes_nothing() {
+        String patient = patientBorn(LocalDate.of(1980, 1, 1));
+        String path = "/api/patients/" + patient + "/data-opt-out";
+
+        assertEquals(List.of("optedOut"), GP.putJson(path, "{}").problemFields(400));
+        assertEquals(List.of("setBy"), GP.putJson(path, "{\"optedOut\":true,\"setBy\":\"self\"}").problemFields(400));
+        assertEquals(List.of("setBy"), GP.putJson(path, "{\"optedOut\":true,\"setBy\":\"neighbour\"}").problemFields(400));
+        assertEquals(List.of("proxyName"), GP.putJson(path, "{\"optedOut\":true,\"setBy\":\"proxy\"}").problemFields(400));
+        GP.putJson(path, "{\"optedOut\":\"perhaps\"}").problem(400);
+        GP.putJson("/api/patients/" + TestPatients.newNhsNumber() + "/data-opt-out", "{\"optedOut\":true}").problem(404);
+        Api.as(Tokens.staff("gp.canal", "GP").sign()).putJson(path, "{\"optedOut\":true}").problem(403);
+
+        assertEquals(0, Databases.count(Databases.HOSPITAL, "select count(*) from data_opt_out where patient_nhs_number = ?", patient));
+    }
+}

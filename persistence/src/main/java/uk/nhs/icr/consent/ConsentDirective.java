@@ -1,0 +1,154 @@
+package uk.nhs.icr.consent;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import uk.nhs.icr.access.StaffRole;
+import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.record.DataCategory;
+import uk.nhs.icr.shared.OdsCode;
+
+/**
+ * One version of a patient's consent directive for a scope (FHIR R4 {@code Consent}): status, when it was
+ * decided, who recorded it and why, and its provisions. A change is a new version; the highest is current.
+ * Sharing for direct care is the default: deny provisions withhold categories, permit provisions make
+ * exceptions to them.
+ */
+@Entity
+@Table(name = "consent_directive")
+public class ConsentDirective {
+
+    public enum Scope { TREATMENT, RESEARCH }
+
+    public enum Status { ACTIVE, INACTIVE, ENTERED_IN_ERROR }
+
+    public enum RecordedBy { PATIENT, PROXY, STAFF }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "patient_nhs_number", nullable = false, updatable = false)
+    private NhsNumber patient;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "scope", nullable = false, updatable = false)
+    private Scope scope;
+
+    @Column(name = "version", nullable = false, updatable = false)
+    private int version;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status", nullable = false, updatable = false)
+    private Status status;
+
+    @Column(name = "decided_at", nullable = false, updatable = false)
+    private Instant decidedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "recorded_by_kind", nullable = false, updatable = false)
+    private RecordedBy recordedBy;
+
+    @Column(name = "recorded_by_name", nullable = false, updatable = false)
+    private String recordedByName;
+
+    @Column(name = "recorded_by_username", nullable = false, updatable = false)
+    private String recordedByUsername;
+
+    @Column(name = "recorded_by_ods", updatable = false)
+    private String recordedByOrganisation;
+
+    @Column(name = "reason", updatable = false)
+    private String reason;
+
+    @Convert(converter = ProvisionsConverter.class)
+    @Column(name = "provisions", nullable = false, updatable = false)
+    private List<Provision> provisions;
+
+    @Column(name = "recorded_at", nullable = false, updatable = false)
+    private Instant recordedAt;
+
+    protected ConsentDirective() {
+        // for JPA
+    }
+
+    public ConsentDirective(NhsNumber patient, Scope scope, int version, Status status, Instant decidedAt, RecordedBy recordedBy,
+                            String recordedByName, String recordedByUsername, String recordedByOrganisation, String reason,
+                            List<Provision> provisions, Instant recordedAt) {
+        this.patient = Objects.requireNonNull(patient);
+        this.scope = Objects.requireNonNull(scope);
+        this.version = version;
+        this.status = Objects.requireNonNull(status);
+        this.decidedAt = Objects.requireNonNull(decidedAt);
+        this.recordedBy = Objects.requireNonNull(recordedBy);
+        this.recordedByName = Objects.requireNonNull(recordedByName);
+        this.recordedByUsername = Objects.requireNonNull(recordedByUsername);
+        this.recordedByOrganisation = recordedByOrganisation;
+        this.reason = reason;
+        this.provisions = List.copyOf(provisions);
+        this.recordedAt = Objects.requireNonNull(recordedAt);
+    }
+
+    /**
+     * What this directive withholds from a member of staff of {@code organisation} in {@code role} at
+     * {@code at}: each category some deny provision covers and no permit provision excepts. Only an active
+     * directive withholds anything.
+     */
+    public Withholding withholdingFor(OdsCode organisation, StaffRole role, Instant at, ZoneId zone) {
+        if (status != Status.ACTIVE) {
+            return Withholding.none("consent v" + version + " is " + status.name().toLowerCase() + ": nothing withheld");
+        }
+        Set<DataCategory> withheld = EnumSet.noneOf(DataCategory.class);
+        Set<Integer> rules = new TreeSet<>();
+        for (DataCategory category : DataCategory.values()) {
+            int denied = firstApplying(Provision.Type.DENY, category, organisation, role, at, zone);
+            if (denied > 0 && firstApplying(Provision.Type.PERMIT, category, organisation, role, at, zone) == 0) {
+                withheld.add(category);
+                rules.add(denied);
+            }
+        }
+        if (withheld.isEmpty()) {
+            return Withholding.none("consent v" + version + ": no deny provision applies");
+        }
+        return new Withholding(withheld, "consent v" + version + " deny provision " + rules + " withholds " + withheld);
+    }
+
+    /** The 1-based number of the first provision of this type that applies, or 0. */
+    private int firstApplying(Provision.Type type, DataCategory category, OdsCode organisation, StaffRole role, Instant at, ZoneId zone) {
+        for (int i = 0; i < provisions.size(); i++) {
+            Provision provision = provisions.get(i);
+            if (provision.type() == type && provision.appliesTo(category, organisation, role, at, zone)) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    public Long id() { return id; }
+    public NhsNumber patient() { return patient; }
+    public Scope scope() { return scope; }
+    public int version() { return version; }
+    public Status status() { return status; }
+    public Instant decidedAt() { return decidedAt; }
+    public RecordedBy recordedBy() { return recordedBy; }
+    public String recordedByName() { return recordedByName; }
+    public String recordedByOrganisation() { return recordedByOrganisation; }
+    public String reason() { return reason; }
+    public List<Provision> provisions() { return provisions; }
+    public Instant recordedAt() { return recordedAt; }
+}

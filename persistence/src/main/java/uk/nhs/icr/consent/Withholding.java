@@ -1,0 +1,40 @@
+package uk.nhs.icr.consent;
+
+import java.io.Serializable;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import uk.nhs.icr.record.DataCategory;
+
+/**
+ * What a viewer may not see of a patient's record because of the patient's consent directive, and the rule
+ * that says so (for the audit). The viewer is told that something is withheld, never what.
+ */
+public record Withholding(Set<DataCategory> categories, String rule) implements Serializable {
+
+    public Withholding {
+        categories = categories.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(categories));
+    }
+
+    public static Withholding none(String rule) {
+        return new Withholding(Set.of(), rule);
+    }
+
+    public boolean withholdsAnything() {
+        return !categories.isEmpty();
+    }
+
+    public boolean withholdsEverything() {
+        return categories.containsAll(EnumSet.allOf(DataCategory.class));
+    }
+
+    public boolean withholds(String category) {
+        return categories.stream().anyMatch(c -> c.name().equals(category));
+    }
+
+    /** The withheld categories by name, as entries store them. */
+    public Set<String> categoryNames() {
+        return categories.stream().map(Enum::name).collect(Collectors.toSet());
+    }
+}

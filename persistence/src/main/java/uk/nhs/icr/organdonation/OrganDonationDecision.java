@@ -1,0 +1,104 @@
+package uk.nhs.icr.organdonation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import uk.nhs.icr.patient.NhsNumber;
+
+/**
+ * One version of a person's organ-donation decision on the register: opt in (to everything, or to chosen
+ * organs and tissue), opt out, or appointed representatives (at most {@link #MAX_REPRESENTATIVES}), with an
+ * optional faith or belief declaration. A change is a new version; the highest is current.
+ */
+@Entity
+@Table(name = "organ_donation_decision")
+public class OrganDonationDecision {
+
+    public static final int MAX_REPRESENTATIVES = 2;
+
+    public enum Choice { OPT_IN, OPT_OUT, REPRESENTATIVES }
+
+    public enum RecordedBy { PATIENT, STAFF }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "patient_nhs_number", nullable = false, updatable = false)
+    private NhsNumber patient;
+
+    @Column(name = "version", nullable = false, updatable = false)
+    private int version;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "decision", nullable = false, updatable = false)
+    private Choice choice;
+
+    /** For an opt-in: the organs and tissue chosen; empty means all. */
+    @Convert(converter = OrgansConverter.class)
+    @Column(name = "organs", updatable = false)
+    private List<Organ> organs;
+
+    @Convert(converter = RepresentativesConverter.class)
+    @Column(name = "representatives", updatable = false)
+    private List<Representative> representatives;
+
+    @Column(name = "faith_declaration", nullable = false, updatable = false)
+    private boolean faithDeclaration;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "recorded_by_kind", nullable = false, updatable = false)
+    private RecordedBy recordedBy;
+
+    @Column(name = "recorded_by_name", nullable = false, updatable = false)
+    private String recordedByName;
+
+    @Column(name = "recorded_by_username", nullable = false, updatable = false)
+    private String recordedByUsername;
+
+    @Column(name = "recorded_at", nullable = false, updatable = false)
+    private Instant recordedAt;
+
+    protected OrganDonationDecision() {
+        // for JPA
+    }
+
+    public OrganDonationDecision(NhsNumber patient, int version, Choice choice, List<Organ> organs, List<Representative> representatives,
+                                 boolean faithDeclaration, RecordedBy recordedBy, String recordedByName, String recordedByUsername,
+                                 Instant recordedAt) {
+        if (choice == Choice.REPRESENTATIVES && (representatives.isEmpty() || representatives.size() > MAX_REPRESENTATIVES)) {
+            throw new IllegalArgumentException("one or two representatives");
+        }
+        this.patient = Objects.requireNonNull(patient);
+        this.version = version;
+        this.choice = Objects.requireNonNull(choice);
+        this.organs = choice == Choice.OPT_IN ? List.copyOf(organs) : List.of();
+        this.representatives = choice == Choice.REPRESENTATIVES ? List.copyOf(representatives) : List.of();
+        this.faithDeclaration = faithDeclaration;
+        this.recordedBy = Objects.requireNonNull(recordedBy);
+        this.recordedByName = Objects.requireNonNull(recordedByName);
+        this.recordedByUsername = Objects.requireNonNull(recordedByUsername);
+        this.recordedAt = Objects.requireNonNull(recordedAt);
+    }
+
+    public NhsNumber patient() { return patient; }
+    public int version() { return version; }
+    public Choice choice() { return choice; }
+    public List<Organ> organs() { return organs == null ? List.of() : organs; }
+    public List<Representative> representatives() { return representatives == null ? List.of() : representatives; }
+    public boolean faithDeclaration() { return faithDeclaration; }
+    public RecordedBy recordedBy() { return recordedBy; }
+    public String recordedByName() { return recordedByName; }
+    public Instant recordedAt() { return recordedAt; }
+}

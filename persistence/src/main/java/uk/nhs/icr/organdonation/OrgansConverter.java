@@ -1,0 +1,14 @@
+package uk.nhs.icr.organdonation;
+
+import jakarta.persistence.Converter;
+
+import uk.nhs.icr.shared.JsonListConverter;
+
+/** The organs chosen, as a JSON array. */
+@Converter
+public class OrgansConverter extends JsonListConverter<Organ> {
+
+    public OrgansConverter() {
+        super(Organ.class);
+    }
+}

@@ -1,0 +1,67 @@
+package uk.nhs.icr.api.consent;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import uk.nhs.icr.api.problem.Problem;
+import uk.nhs.icr.consent.ConsentService;
+import uk.nhs.icr.consent.ConsentService.ConsentForm;
+import uk.nhs.icr.consent.ConsentService.ConsentView;
+
+@Path("/patients/{nhsNumber}/consent")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Consent", description = "Sharing consent directives (FHIR R4 Consent shape): deny provisions withhold data categories "
+        + "from the shared record, for everyone or for some organisations or roles, for a period; permit provisions make exceptions.")
+public class ConsentResource {
+
+    @Inject
+    ConsentService consent;
+
+    @GET
+    @Operation(summary = "The current consent directive for a scope (treatment by default)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ConsentView.class)))
+    @APIResponse(responseCode = "404", description = "No directive recorded (the record is shared for direct care) or no such patient",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ConsentView current(@PathParam("nhsNumber") String nhsNumber,
+                               @Parameter(description = "treatment or research") @QueryParam("scope") String scope) {
+        return consent.current(nhsNumber, scope);
+    }
+
+    @GET
+    @Path("/history")
+    @Operation(summary = "Every version of the directive for a scope, newest first")
+    public List<ConsentView> history(@PathParam("nhsNumber") String nhsNumber, @QueryParam("scope") String scope) {
+        return consent.history(nhsNumber, scope);
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record a new version of the directive",
+            description = "Body: status (active, inactive, entered-in-error), scope, decidedAt, recordedBy (staff: staff or proxy), reason "
+                    + "(staff: required), provisions [{type: permit|deny, categories [MENTAL_HEALTH, SEXUAL_HEALTH, ...], organisations "
+                    + "[ODS codes], roles [GP, ...], start, end}]. The patient's own token records it as the patient.")
+    @APIResponse(responseCode = "200", description = "The new version", content = @Content(schema = @Schema(implementation = ConsentView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, named like provisions[0].categories[1]",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "No legitimate relationship, or a role that may not record consent",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ConsentView record(@PathParam("nhsNumber") String nhsNumber, ConsentForm form) {
+        return consent.record(nhsNumber, form);
+    }
+}

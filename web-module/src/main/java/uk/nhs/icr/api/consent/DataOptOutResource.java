@@ -1,0 +1,50 @@
+package uk.nhs.icr.api.consent;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import uk.nhs.icr.consent.DataOptOutService;
+import uk.nhs.icr.consent.DataOptOutService.OptOutForm;
+import uk.nhs.icr.consent.DataOptOutService.OptOutView;
+
+@Path("/patients/{nhsNumber}/data-opt-out")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Consent")
+public class DataOptOutResource {
+
+    @Inject
+    DataOptOutService optOut;
+
+    @GET
+    @Operation(summary = "The patient's National Data Opt-out choice (version 0: never set, not opted out)",
+            description = "It never affects direct care: it is honoured in research and planning uses.")
+    public OptOutView current(@PathParam("nhsNumber") String nhsNumber) {
+        return optOut.current(nhsNumber);
+    }
+
+    @GET
+    @Path("/history")
+    @Operation(summary = "Every change of the choice, newest first")
+    public List<OptOutView> history(@PathParam("nhsNumber") String nhsNumber) {
+        return optOut.history(nhsNumber);
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set the choice", description = "Body: optedOut (true/false); staff: setBy (staff, or proxy with proxyName for a "
+            + "child under 13). The patient's own token sets it as self.")
+    public OptOutView set(@PathParam("nhsNumber") String nhsNumber, OptOutForm form) {
+        return optOut.set(nhsNumber, form);
+    }
+}

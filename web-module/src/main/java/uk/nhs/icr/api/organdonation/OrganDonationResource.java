@@ -1,0 +1,101 @@
+package uk.nhs.icr.api.organdonation;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import uk.nhs.icr.api.problem.Problem;
+import uk.nhs.icr.organdonation.OrganDonationService;
+import uk.nhs.icr.organdonation.OrganDonationService.CircumstancesForm;
+import uk.nhs.icr.organdonation.OrganDonationService.CircumstancesView;
+import uk.nhs.icr.organdonation.OrganDonationService.DecisionForm;
+import uk.nhs.icr.organdonation.OrganDonationService.DecisionView;
+import uk.nhs.icr.organdonation.OrganDonationService.Evaluation;
+
+@Path("/patients/{nhsNumber}/organ-donation")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Organ donation", description = "The organ-donation register (England, deemed consent). Decisions are recorded by the "
+        + "person or by staff caring for them after checking NHS number and date of birth; only the specialist nurse for organ "
+        + "donation (or the person) may look them up, and every look-up is audited.")
+public class OrganDonationResource {
+
+    @Inject
+    OrganDonationService register;
+
+    @Context
+    UriInfo uriInfo;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record or change the decision (a new version)",
+            description = "Body: birthDate (must match the NHS number), decision (opt-in, opt-out, representatives), organs (opt-in; "
+                    + "none: all organs and tissue), representatives (one or two: name, relationship, contact), faithDeclaration.")
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = DecisionView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The date of birth does not match the NHS number",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response record(@PathParam("nhsNumber") String nhsNumber, DecisionForm form) {
+        DecisionView decision = register.record(nhsNumber, form);
+        URI history = uriInfo.getAbsolutePathBuilder().path("history").build();
+        return Response.created(history).entity(decision).build();
+    }
+
+    @GET
+    @Operation(summary = "Look up the current decision (specialist nurse for organ donation, or the person)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DecisionView.class)))
+    @APIResponse(responseCode = "403", description = "Not the donation role: refused and audited",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No decision registered",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public DecisionView current(@PathParam("nhsNumber") String nhsNumber) {
+        return register.current(nhsNumber);
+    }
+
+    @GET
+    @Path("/history")
+    @Operation(summary = "Every version of the decision, newest first")
+    public List<DecisionView> history(@PathParam("nhsNumber") String nhsNumber) {
+        return register.history(nhsNumber);
+    }
+
+    @GET
+    @Path("/evaluation")
+    @Operation(summary = "What applies on a date: the express decision, deemed consent, or why deemed consent does not apply",
+            description = "Organs deemed consent never covers (novel transplants) are always listed under needsExpressConsent.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Evaluation.class)))
+    public Evaluation evaluation(@PathParam("nhsNumber") String nhsNumber,
+                                 @Parameter(description = "YYYY-MM-DD; default today") @QueryParam("at") String at) {
+        return register.evaluate(nhsNumber, at);
+    }
+
+    @PUT
+    @Path("/circumstances")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record capacity and residence (what deemed consent depends on besides age)",
+            description = "Body: lacksCapacity (true/false), residency (ordinarily-resident, not-ordinarily-resident, visitor). "
+                    + "For staff caring for the person.")
+    public CircumstancesView circumstances(@PathParam("nhsNumber") String nhsNumber, CircumstancesForm form) {
+        return register.recordCircumstances(nhsNumber, form);
+    }
+}
