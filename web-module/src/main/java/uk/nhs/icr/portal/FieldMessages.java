@@ -30,6 +30,11 @@ public final class FieldMessages {
                 new FacesMessage(FacesMessage.SEVERITY_ERROR, capitalise(message), null));
     }
 
+    /** A confirmation at the top of the page. */
+    public static void info(String message) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, message, null));
+    }
+
     private static String capitalise(String message) {
         return message.isEmpty() ? message : Character.toUpperCase(message.charAt(0)) + message.substring(1);
     }

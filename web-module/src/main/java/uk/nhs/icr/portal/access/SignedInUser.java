@@ -17,6 +17,11 @@ public class SignedInUser {
                 .get(PortalCallerFilter.PROFILE);
     }
 
+    public boolean isDonationNurse() {
+        StaffProfile profile = getProfile();
+        return profile != null && profile.role() == StaffRole.ORGAN_DONATION_NURSE;
+    }
+
     public boolean isPrivacyOfficer() {
         StaffProfile profile = getProfile();
         return profile != null && profile.role() == StaffRole.PRIVACY_OFFICER;

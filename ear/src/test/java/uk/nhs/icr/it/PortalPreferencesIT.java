@@ -1,0 +1,112 @@
+package uk.nhs.icr.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uk.nhs.icr.it.PortalIT.assertFieldMessage;
+import static uk.nhs.icr.it.TestPatients.aPatient;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Consent and organ donation in the portal over plain HTTP: staff record a mental-health deny and another
+ * GP's view shows the withheld marker without those entries; a donation decision is recorded after the
+ * identity check; the specialist nurse looks it up and a GP cannot.
+ */
+class PortalPreferencesIT extends IcrDeployment {
+
+    private static final String BORN = "1968-09-30";
+
+    private static String patientWithAMentalHealthProblem() {
+        TestPatients patient = aPatient().birthDate(BORN);
+        assertEquals(201, Api.postJson("/api/patients", patient.json()).status());
+        Databases.addProblemDirectly(patient.nhsNumber(), "GENERAL", "Osteoarthritis");
+        Databases.addProblemDirectly(patient.nhsNumber(), "MENTAL_HEALTH", "Anxiety disorder");
+        return patient.nhsNumber();
+    }
+
+    @Test
+    void a_mental_health_deny_recorded_in_the_portal_withholds_those_entries_from_another_gp() {
+        String patient = patientWithAMentalHealthProblem();
+        Portal gp = Portal.signIn("gp.beech");
+        String path = "/patients/preferences.xhtml?nhsNumber=" + patient;
+        Api.Reply page = gp.get(path);
+        assertEquals(200, page.status(), page.body());
+
+        Api.Reply withRow = gp.submit(path, page, "consentForm", "consentForm:addProvision", Map.of("consentForm:status_input", "active"));
+        assertEquals(200, withRow.status(), withRow.body());
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("consentForm:status_input", "active");
+        fields.put("consentForm:provisions:0:type_input", "deny");
+        fields.put("consentForm:provisions:0:categories", "MENTAL_HEALTH");
+        fields.put("consentForm:provisions:0:organisations", "");
+        fields.put("consentForm:provisions:0:start_input", "");
+        fields.put("consentForm:provisions:0:end_input", "");
+        fields.put("consentForm:reason", "Patient asked at the surgery today");
+        Api.Reply saved = gp.submit(path, withRow, "consentForm", "consentForm:saveConsent", fields);
+
+        assertEquals(200, saved.status(), saved.body());
+        assertTrue(saved.body().contains("Consent recorded as version 1"), saved.body());
+        assertEquals(1, Databases.count(Databases.HOSPITAL, "select count(*) from consent_directive where patient_nhs_number = ?"
+                + " and provisions like '%MENTAL_HEALTH%' and recorded_by_username = 'gp.beech'", patient));
+
+        Databases.createStaff("gp.beech.locum." + patient, "Y90001", "GP", Portal.DEMO_PASSWORD);
+        String otherGpView = Portal.signIn("gp.beech.locum." + patient).get("/patients/patient.xhtml?nhsNumber=" + patient).body();
+        assertTrue(otherGpView.contains("id=\"withheld\""), "withheld marker");
+        assertTrue(otherGpView.contains("Osteoarthritis"));
+        assertFalse(otherGpView.contains("Anxiety disorder"), "no mental-health entry");
+        assertTrue(Databases.rows(Databases.HOSPITAL, "select reason from audit_event where patient_nhs_number = ? and username like"
+                + " 'gp.beech.locum.%' and resource_type = 'SharedRecord'", patient).get(0).contains("withholds [MENTAL_HEALTH]"),
+                "the audit says why");
+    }
+
+    @Test
+    void a_consent_without_a_reason_is_refused_beside_the_field() {
+        String patient = patientWithAMentalHealthProblem();
+        Portal gp = Portal.signIn("gp.beech");
+        String path = "/patients/preferences.xhtml?nhsNumber=" + patient;
+        Api.Reply page = gp.get(path);
+
+        Api.Reply refused = gp.submit(path, page, "consentForm", "consentForm:saveConsent",
+                Map.of("consentForm:status_input", "active", "consentForm:reason", ""));
+
+        assertEquals(200, refused.status());
+        assertFieldMessage(refused.body(), "consentForm:reason", "Say why");
+        assertEquals(0, Databases.count(Databases.HOSPITAL, "select count(*) from consent_directive where patient_nhs_number = ?", patient));
+    }
+
+    @Test
+    void a_donation_decision_needs_the_right_date_of_birth_and_the_nurse_then_looks_it_up() {
+        String patient = patientWithAMentalHealthProblem();
+        Portal gp = Portal.signIn("gp.beech");
+        String path = "/patients/organ-donation.xhtml?nhsNumber=" + patient;
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("decisionForm:birthDate_input", "01/10/1968");
+        fields.put("decisionForm:decision_input", "opt-in");
+        fields.put("decisionForm:organs", "KIDNEYS");
+
+        Api.Reply wrong = gp.submit(path, gp.get(path), "decisionForm", "decisionForm:save", fields);
+        assertEquals(200, wrong.status());
+        assertFieldMessage(wrong.body(), "decisionForm:birthDate", "does not match");
+
+        fields.put("decisionForm:birthDate_input", "30/09/1968");
+        Api.Reply right = gp.submit(path, gp.get(path), "decisionForm", "decisionForm:save", fields);
+        assertTrue(right.body().contains("Decision recorded on the register as version 1"), right.body());
+
+        Portal nurse = Portal.signIn("donation.nurse");
+        Api.Reply lookupPage = nurse.get("/donation/lookup.xhtml");
+        Api.Reply found = nurse.submit("/donation/lookup.xhtml", lookupPage, "lookup", "lookup:lookUp",
+                Map.of("lookup:nhsNumber", patient, "lookup:at_input", ""));
+        assertTrue(found.body().contains("EXPRESS_OPT_IN") && found.body().contains("KIDNEYS"), found.body());
+
+        Api.Reply refused = gp.submit("/donation/lookup.xhtml", gp.get("/donation/lookup.xhtml"), "lookup", "lookup:lookUp",
+                Map.of("lookup:nhsNumber", patient, "lookup:at_input", ""));
+        assertTrue(refused.body().contains("Only the specialist nurse for organ donation may look up a decision"), refused.body());
+        assertFalse(refused.body().contains("EXPRESS_OPT_IN"));
+        assertEquals(2, Databases.count(Databases.HOSPITAL, "select count(*) from audit_event where patient_nhs_number = ?"
+                + " and resource_type = 'OrganDonationDecision' and action = 'EVALUATE'", patient), "both look-ups on record");
+    }
+}

@@ -1,0 +1,185 @@
+package uk.nhs.icr.portal.consent;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import uk.nhs.icr.access.AccessDeniedException;
+import uk.nhs.icr.access.StaffRole;
+import uk.nhs.icr.consent.ConsentService;
+import uk.nhs.icr.consent.ConsentService.ConsentForm;
+import uk.nhs.icr.consent.ConsentService.ConsentView;
+import uk.nhs.icr.consent.ConsentService.ProvisionForm;
+import uk.nhs.icr.consent.DataOptOutService;
+import uk.nhs.icr.consent.DataOptOutService.OptOutForm;
+import uk.nhs.icr.consent.DataOptOutService.OptOutView;
+import uk.nhs.icr.platform.ConflictException;
+import uk.nhs.icr.platform.FieldError;
+import uk.nhs.icr.platform.InvalidInputException;
+import uk.nhs.icr.platform.ResourceNotFoundException;
+import uk.nhs.icr.portal.FieldMessages;
+import uk.nhs.icr.record.DataCategory;
+
+/**
+ * A patient's sharing consent and National Data Opt-out, read and recorded by staff on the patient's behalf
+ * ({@code ?nhsNumber=}). Provisions are edited as rows; a refused row field is shown beside it.
+ */
+@Named
+@ViewScoped
+public class PreferencesView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** One provision row as edited: type, categories, roles, organisations (comma-separated ODS codes), period. */
+    public static class ProvisionRow implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        private String type = "deny";
+        private List<String> categories = new ArrayList<>();
+        private List<String> roles = new ArrayList<>();
+        private String organisations;
+        private LocalDate start;
+        private LocalDate end;
+
+        ProvisionForm toForm() {
+            List<String> codes = organisations == null || organisations.isBlank() ? List.of()
+                    : Arrays.stream(organisations.split("[,\\s]+")).filter(code -> !code.isBlank()).toList();
+            return new ProvisionForm(type, categories, codes, roles, start == null ? null : start.toString(),
+                    end == null ? null : end.toString());
+        }
+
+        public String getType() { return type; }
+        public void setType(String type) { this.type = type; }
+        public List<String> getCategories() { return categories; }
+        public void setCategories(List<String> categories) { this.categories = categories == null ? new ArrayList<>() : new ArrayList<>(categories); }
+        public List<String> getRoles() { return roles; }
+        public void setRoles(List<String> roles) { this.roles = roles == null ? new ArrayList<>() : new ArrayList<>(roles); }
+        public String getOrganisations() { return organisations; }
+        public void setOrganisations(String organisations) { this.organisations = organisations; }
+        public LocalDate getStart() { return start; }
+        public void setStart(LocalDate start) { this.start = start; }
+        public LocalDate getEnd() { return end; }
+        public void setEnd(LocalDate end) { this.end = end; }
+    }
+
+    @Inject
+    ConsentService consent;
+
+    @Inject
+    DataOptOutService optOut;
+
+    private String nhsNumber;
+    private ConsentView current;
+    private List<ConsentView> history = List.of();
+    private OptOutView optOutChoice;
+    private List<OptOutView> optOutHistory = List.of();
+    private boolean opened;
+
+    private String status = "active";
+    private String reason;
+    private final List<ProvisionRow> provisions = new ArrayList<>();
+
+    private String optedOut;
+    private String setBy = "staff";
+    private String proxyName;
+
+    public void load() {
+        opened = false;
+        try {
+            history = consent.history(nhsNumber, "treatment");
+            current = history.isEmpty() ? null : history.get(0);
+            optOutChoice = optOut.current(nhsNumber);
+            optOutHistory = optOut.history(nhsNumber);
+            opened = true;
+        } catch (AccessDeniedException | InvalidInputException | ResourceNotFoundException e) {
+            FieldMessages.error(null, e instanceof InvalidInputException ? "No patient is registered with this NHS number" : e.getMessage());
+        }
+    }
+
+    public void addProvision() {
+        provisions.add(new ProvisionRow());
+    }
+
+    public void removeProvision(ProvisionRow row) {
+        provisions.remove(row);
+    }
+
+    public void saveConsent() {
+        try {
+            consent.record(nhsNumber, new ConsentForm(status, "treatment", null, "staff", reason,
+                    provisions.stream().map(ProvisionRow::toForm).toList()));
+            FieldMessages.info("Consent recorded as version " + (current == null ? 1 : current.version() + 1));
+            reason = null;
+            provisions.clear();
+            load();
+        } catch (InvalidInputException e) {
+            showConsentErrors(e);
+        } catch (AccessDeniedException | ConflictException | ResourceNotFoundException e) {
+            FieldMessages.error(null, e.getMessage());
+        }
+    }
+
+    /** Top-level fields go beside their input; a provision's fields beside that row's input. */
+    private void showConsentErrors(InvalidInputException e) {
+        for (FieldError error : e.errors()) {
+            String field = error.field();
+            String clientId = null;
+            if (Set.of("status", "reason").contains(field)) {
+                clientId = "consentForm:" + field;
+            } else if (field.startsWith("provisions[")) {
+                int index = Integer.parseInt(field.substring("provisions[".length(), field.indexOf(']')));
+                String rest = field.substring(field.indexOf(']') + 1);
+                String input = rest.startsWith(".") ? rest.substring(1).replaceAll("\\[.*", "") : "type";
+                clientId = "consentForm:provisions:" + index + ":" + input;
+            }
+            FieldMessages.error(clientId, error.message());
+        }
+    }
+
+    public void saveOptOut() {
+        try {
+            optOut.set(nhsNumber, new OptOutForm(optedOut, setBy, proxyName));
+            FieldMessages.info("National Data Opt-out choice recorded");
+            load();
+        } catch (InvalidInputException e) {
+            FieldMessages.show("optOutForm", Set.of("optedOut", "setBy", "proxyName"), e);
+        } catch (AccessDeniedException | ConflictException | ResourceNotFoundException e) {
+            FieldMessages.error(null, e.getMessage());
+        }
+    }
+
+    public List<DataCategory> getCategoryOptions() {
+        return List.of(DataCategory.values());
+    }
+
+    public List<StaffRole> getRoleOptions() {
+        return List.of(StaffRole.values());
+    }
+
+    public boolean isOpened() { return opened; }
+    public ConsentView getCurrent() { return current; }
+    public List<ConsentView> getHistory() { return history; }
+    public OptOutView getOptOutChoice() { return optOutChoice; }
+    public List<OptOutView> getOptOutHistory() { return optOutHistory; }
+    public List<ProvisionRow> getProvisions() { return provisions; }
+    public String getNhsNumber() { return nhsNumber; }
+    public void setNhsNumber(String nhsNumber) { this.nhsNumber = nhsNumber; }
+    public String getStatus() { return status; }
+    public void setStatus(String status) { this.status = status; }
+    public String getReason() { return reason; }
+    public void setReason(String reason) { this.reason = reason; }
+    public String getOptedOut() { return optedOut; }
+    public void setOptedOut(String optedOut) { this.optedOut = optedOut; }
+    public String getSetBy() { return setBy; }
+    public void setSetBy(String setBy) { this.setBy = setBy; }
+    public String getProxyName() { return proxyName; }
+    public void setProxyName(String proxyName) { this.proxyName = proxyName; }
+}

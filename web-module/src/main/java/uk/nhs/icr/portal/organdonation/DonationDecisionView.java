@@ -1,0 +1,118 @@
+package uk.nhs.icr.portal.organdonation;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import uk.nhs.icr.access.AccessDeniedException;
+import uk.nhs.icr.organdonation.IdentityMismatchException;
+import uk.nhs.icr.organdonation.Organ;
+import uk.nhs.icr.organdonation.OrganDonationService;
+import uk.nhs.icr.organdonation.OrganDonationService.DecisionForm;
+import uk.nhs.icr.organdonation.OrganDonationService.DecisionView;
+import uk.nhs.icr.organdonation.OrganDonationService.RepresentativeForm;
+import uk.nhs.icr.platform.ConflictException;
+import uk.nhs.icr.platform.InvalidInputException;
+import uk.nhs.icr.platform.ResourceNotFoundException;
+import uk.nhs.icr.portal.FieldMessages;
+
+/**
+ * Records or changes a person's organ-donation decision on their behalf ({@code ?nhsNumber=}), after checking
+ * their date of birth against the NHS number. Each save is a new version on the register.
+ */
+@Named
+@ViewScoped
+public class DonationDecisionView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    OrganDonationService register;
+
+    private String nhsNumber;
+    private LocalDate birthDate;
+    private String decision;
+    private List<String> organs = new ArrayList<>();
+    private boolean faithDeclaration;
+    private final List<RepresentativeForm> representatives = new ArrayList<>(List.of(empty(), empty()));
+    private DecisionView recorded;
+
+    private static RepresentativeForm empty() {
+        return new RepresentativeForm(null, null, null);
+    }
+
+    public void save() {
+        List<RepresentativeForm> given = "representatives".equals(decision)
+                ? representatives.stream().filter(r -> !blank(r.name()) || !blank(r.relationship()) || !blank(r.contact())).toList()
+                : List.of();
+        try {
+            recorded = register.record(nhsNumber, new DecisionForm(birthDate == null ? null : birthDate.toString(), decision,
+                    "opt-in".equals(decision) ? organs : List.of(), given, Boolean.toString(faithDeclaration)));
+            FieldMessages.info("Decision recorded on the register as version " + recorded.version());
+        } catch (InvalidInputException e) {
+            e.errors().forEach(error -> FieldMessages.error(inputFor(error.field()), error.message()));
+        } catch (IdentityMismatchException e) {
+            FieldMessages.error("decisionForm:birthDate", e.getMessage());
+        } catch (AccessDeniedException | ConflictException | ResourceNotFoundException e) {
+            FieldMessages.error(null, e.getMessage());
+        }
+    }
+
+    /** The input a refused field belongs beside: representatives[1].contact is the second contact. */
+    static String inputFor(String field) {
+        if (Set.of("birthDate", "decision").contains(field) || field.startsWith("organs")) {
+            return "decisionForm:" + (field.startsWith("organs") ? "organs" : field);
+        }
+        if (field.startsWith("representatives")) {
+            String row = field.startsWith("representatives[1]") ? "second" : "first";
+            String part = field.endsWith(".relationship") ? "Relationship" : field.endsWith(".contact") ? "Contact" : "Name";
+            return "decisionForm:" + row + part;
+        }
+        return null;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    public List<Organ> getOrganOptions() {
+        return List.of(Organ.values());
+    }
+
+    public DecisionView getRecorded() { return recorded; }
+    public List<RepresentativeForm> getRepresentatives() { return representatives; }
+    public String getNhsNumber() { return nhsNumber; }
+    public void setNhsNumber(String nhsNumber) { this.nhsNumber = nhsNumber; }
+    public LocalDate getBirthDate() { return birthDate; }
+    public void setBirthDate(LocalDate birthDate) { this.birthDate = birthDate; }
+    public String getDecision() { return decision; }
+    public void setDecision(String decision) { this.decision = decision; }
+    public List<String> getOrgans() { return organs; }
+    public void setOrgans(List<String> organs) { this.organs = organs == null ? new ArrayList<>() : new ArrayList<>(organs); }
+    public boolean isFaithDeclaration() { return faithDeclaration; }
+    public void setFaithDeclaration(boolean faithDeclaration) { this.faithDeclaration = faithDeclaration; }
+    public String getFirstName() { return representatives.get(0).name(); }
+    public void setFirstName(String v) { set(0, v, null, null); }
+    public String getFirstRelationship() { return representatives.get(0).relationship(); }
+    public void setFirstRelationship(String v) { set(0, null, v, null); }
+    public String getFirstContact() { return representatives.get(0).contact(); }
+    public void setFirstContact(String v) { set(0, null, null, v); }
+    public String getSecondName() { return representatives.get(1).name(); }
+    public void setSecondName(String v) { set(1, v, null, null); }
+    public String getSecondRelationship() { return representatives.get(1).relationship(); }
+    public void setSecondRelationship(String v) { set(1, null, v, null); }
+    public String getSecondContact() { return representatives.get(1).contact(); }
+    public void setSecondContact(String v) { set(1, null, null, v); }
+
+    private void set(int index, String name, String relationship, String contact) {
+        RepresentativeForm r = representatives.get(index);
+        representatives.set(index, new RepresentativeForm(name != null ? name : r.name(), relationship != null ? relationship : r.relationship(),
+                contact != null ? contact : r.contact()));
+    }
+}
