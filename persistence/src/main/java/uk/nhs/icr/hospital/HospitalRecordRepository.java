@@ -1,11 +1,8 @@
 package uk.nhs.icr.hospital;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +11,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 
 import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.record.EntryRepository;
 import uk.nhs.icr.record.RecordQuery;
 
 /**
@@ -21,40 +19,18 @@ import uk.nhs.icr.record.RecordQuery;
  * mapping needs no joins, and nothing is lazily loaded afterwards.
  */
 @ApplicationScoped
-public class HospitalRecordRepository {
+public class HospitalRecordRepository extends EntryRepository<HospitalEntry> {
 
     @PersistenceContext(unitName = "hospital")
     EntityManager em;
 
-    public void add(HospitalEntry entry) {
-        em.persist(entry);
+    public HospitalRecordRepository() {
+        super(HospitalEntry.class);
     }
 
-    public void flush() {
-        em.flush();
-    }
-
-    /** Writes what is pending and forgets it: for bulk loads, so memory stays flat. */
-    public void flushAndClear() {
-        em.flush();
-        em.clear();
-    }
-
-    /** The newest {@code max} entries matching the query, newest first. */
-    public List<HospitalEntry> newest(NhsNumber patient, RecordQuery query, int max) {
-        TypedQuery<HospitalEntry> jpql = em.createQuery("select e from HospitalEntry e where e.patient = :patient"
-                + query.conditions() + " order by e.occurredAt desc, e.id desc", HospitalEntry.class);
-        jpql.setParameter("patient", patient);
-        query.bind(jpql);
-        return jpql.setMaxResults(max).getResultList();
-    }
-
-    public long count(NhsNumber patient, RecordQuery query) {
-        TypedQuery<Long> jpql = em.createQuery("select count(e) from HospitalEntry e where e.patient = :patient"
-                + query.conditions(), Long.class);
-        jpql.setParameter("patient", patient);
-        query.bind(jpql);
-        return jpql.getSingleResult();
+    @Override
+    protected EntityManager em() {
+        return em;
     }
 
     /**
@@ -91,22 +67,6 @@ public class HospitalRecordRepository {
         return jpql.getResultList();
     }
 
-    /** How many of the patient's entries are filed under these categories (to say that something is withheld). */
-    public long countInCategories(NhsNumber patient, Set<String> categories) {
-        return em.createQuery("select count(e) from HospitalEntry e where e.patient = :patient and e.category in :categories", Long.class)
-                .setParameter("patient", patient)
-                .setParameter("categories", categories)
-                .getSingleResult();
-    }
-
-    public Optional<HospitalEntry> findEntry(NhsNumber patient, long id) {
-        return em.createQuery("select e from HospitalEntry e where e.id = :id and e.patient = :patient", HospitalEntry.class)
-                .setParameter("id", id)
-                .setParameter("patient", patient)
-                .getResultStream()
-                .findFirst();
-    }
-
     public Optional<Encounter> findEncounter(NhsNumber patient, long id) {
         return em.createQuery("select e from Encounter e where e.id = :id and e.patient = :patient", Encounter.class)
                 .setParameter("id", id)
@@ -115,14 +75,4 @@ public class HospitalRecordRepository {
                 .findFirst();
     }
 
-
-    /** Which of these patients already have any entry: one query, for loads that must not add twice. */
-    public Set<NhsNumber> withEntriesAmong(Collection<NhsNumber> candidates) {
-        if (candidates.isEmpty()) {
-            return Set.of();
-        }
-        return new HashSet<>(em.createQuery("select distinct e.patient from HospitalEntry e where e.patient in :candidates", NhsNumber.class)
-                .setParameter("candidates", candidates)
-                .getResultList());
-    }
 }
