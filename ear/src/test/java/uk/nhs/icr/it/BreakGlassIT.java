@@ -36,9 +36,13 @@ class BreakGlassIT extends IcrDeployment {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("breakGlass:reason", "Brought in unconscious; need allergies and medication now");
         fields.put("breakGlass:confirm_input", "on");
-        Api.Reply opened = clinician.submit(page, tooShort, "breakGlass", "breakGlass:breakGlassButton", fields);
+        Api.Reply granted = clinician.submit(page, tooShort, "breakGlass", "breakGlass:breakGlassButton", fields);
+        assertEquals(302, granted.status(), "the page opens afresh under the grant: " + granted.body());
+        Api.Reply opened = clinician.get(granted.header("Location").replace(Api.BASE, ""));
         assertTrue(opened.body().contains("id=\"breakGlassBanner\""), opened.body());
         assertTrue(opened.body().contains("id=\"demographics\""), "record shown");
+        assertTrue(opened.body().contains("Latest results") && opened.body().contains("id=\"record:timelineForm:timeline\""),
+                "the shared record (summary and timeline) shown too");
 
         Api.Reply queue = Portal.signIn("privacy.officer").get("/privacy/review.xhtml");
         assertEquals(200, queue.status());

@@ -55,19 +55,21 @@ public class PatientView implements Serializable {
         }
     }
 
-    public void breakTheGlass() {
+    /** Breaks the glass, then opens the page afresh so the record (summary, timeline) loads under the new grant. */
+    public String breakTheGlass() {
         if (!emergencyConfirmed) {
             FieldMessages.error("breakGlass:confirm", "Confirm that this is an emergency and that the access will be reviewed");
-            return;
+            return null;
         }
         try {
             breakGlass.breakGlass(nhsNumber, reason);
-            load();
+            return "/patients/patient?faces-redirect=true&nhsNumber=" + nhsNumber.replace(" ", "");
         } catch (InvalidInputException e) {
             FieldMessages.show("breakGlass", Set.of("reason"), e);
         } catch (AccessDeniedException e) {
             FieldMessages.error(null, e.getMessage());
         }
+        return null;
     }
 
     public PatientDemographics getPatient() {
