@@ -30,7 +30,8 @@ class AccessMatrixIT extends IcrDeployment {
             new Role("SOCIAL_WORKER", "social.worker", "on social.worker's caseload"),
             new Role("CARE_WORKER", "care.worker", "cared for by CP001"),
             new Role("ADMIN", "admin.beech", "registered at Y90001"),
-            new Role("PRIVACY_OFFICER", "privacy.officer", "admitted to RXA"));
+            new Role("PRIVACY_OFFICER", "privacy.officer", "admitted to RXA"),
+            new Role("ORGAN_DONATION_NURSE", "donation.nurse", "admitted to RXA"));
 
     /** Expected: portal read, API read, API write ('+' allowed, '-' refused), per role and scenario. */
     static final Map<String, Map<Scenario, String>> EXPECTED = Map.of(
@@ -40,7 +41,8 @@ class AccessMatrixIT extends IcrDeployment {
             "SOCIAL_WORKER", Map.of(Scenario.RELATIONSHIP, "+++", Scenario.NONE, "---", Scenario.BREAK_GLASS, "---"),
             "CARE_WORKER", Map.of(Scenario.RELATIONSHIP, "++-", Scenario.NONE, "---", Scenario.BREAK_GLASS, "---"),
             "ADMIN", Map.of(Scenario.RELATIONSHIP, "+++", Scenario.NONE, "---", Scenario.BREAK_GLASS, "---"),
-            "PRIVACY_OFFICER", Map.of(Scenario.RELATIONSHIP, "---", Scenario.NONE, "---", Scenario.BREAK_GLASS, "---"));
+            "PRIVACY_OFFICER", Map.of(Scenario.RELATIONSHIP, "---", Scenario.NONE, "---", Scenario.BREAK_GLASS, "---"),
+            "ORGAN_DONATION_NURSE", Map.of(Scenario.RELATIONSHIP, "---", Scenario.NONE, "---", Scenario.BREAK_GLASS, "---"));
 
     /** Which roles may break the glass at all. */
     static final List<String> MAY_BREAK_GLASS = List.of("GP", "HOSPITAL_CLINICIAN", "NURSE");

@@ -190,6 +190,10 @@ public class AccessControl {
         if (role == StaffRole.PRIVACY_OFFICER) {
             return AccessDecision.deny(Purpose.PRIVACY_REVIEW, "privacy officers review access; they do not open records", false);
         }
+        if (role == StaffRole.ORGAN_DONATION_NURSE) {
+            return AccessDecision.deny(Purpose.ORGAN_DONATION,
+                    "specialist nurses for organ donation look up donation decisions; they do not open records", false);
+        }
         if (action == Action.WRITE && !resource.writableBy(role)) {
             return AccessDecision.deny(Purpose.DIRECT_CARE, role.label() + "s may not record " + resource.auditName()
                     + " entries", false);

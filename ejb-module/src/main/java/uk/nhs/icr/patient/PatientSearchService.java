@@ -83,7 +83,7 @@ public class PatientSearchService {
      */
     public Page<PatientDemographics> search(String name, String birthDate, String page, String size) {
         Caller caller = currentCaller.require();
-        if (caller.isPatient() || caller.hasRole(StaffRole.PRIVACY_OFFICER)) {
+        if (caller.isPatient() || caller.hasRole(StaffRole.PRIVACY_OFFICER) || caller.hasRole(StaffRole.ORGAN_DONATION_NURSE)) {
             access.record(caller, null, "PatientSearch", "SEARCH",
                     AccessDecision.deny(Purpose.DIRECT_CARE, "role may not search the register", false));
             throw new AccessDeniedException("Your role does not search the patient register", false);
