@@ -32,6 +32,13 @@ class PortalIT extends IcrDeployment {
     }
 
     @Test
+    void the_root_leads_the_privacy_officer_and_the_donation_nurse_to_their_own_pages() {
+        assertTrue(Portal.signIn("privacy.officer").get("/").header("Location").endsWith("/privacy/review.xhtml"));
+        Api.Reply nurse = Portal.signIn("donation.nurse").get("/");
+        assertTrue(nurse.header("Location").endsWith("/donation/lookup.xhtml"), nurse.header("Location"));
+    }
+
+    @Test
     void a_patient_page_shows_the_demographic_record() {
         TestPatients patient = aPatient().givenName("Winifred");
         assertEquals(201, Api.postJson("/api/patients", patient.json()).status());
