@@ -22,6 +22,10 @@ import uk.nhs.icr.shared.InvalidValueException;
  */
 public final class Fields {
 
+    /** The dates and times a record can sensibly hold (and PostgreSQL can store): from 1900 to the end of 2199. */
+    static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    static final LocalDate LATEST = LocalDate.of(2199, 12, 31);
+
     /** Where ICR's users are: a date-time typed without an offset is read as local time here. */
     public static final ZoneId UK = ZoneId.of("Europe/London");
 
@@ -137,11 +141,13 @@ public final class Fields {
                 }
                 return null;
             }
+            LocalDate date;
             try {
-                return LocalDate.parse(value.strip());
+                date = LocalDate.parse(value.strip());
             } catch (DateTimeParseException e) {
                 throw new InvalidValueException(label + " must be a date written YYYY-MM-DD");
             }
+            return withinRange(label, date);
         };
     }
 
@@ -160,7 +166,24 @@ public final class Fields {
         };
     }
 
+    private static LocalDate withinRange(String label, LocalDate date) {
+        if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+            throw new InvalidValueException(label + " must be between " + EARLIEST + " and " + LATEST);
+        }
+        return date;
+    }
+
     private static Instant instant(String label, String value) {
+        Instant at = parseInstant(label, value);
+        // compared as instants: a far-off one cannot even be turned into a UK date
+        if (at.isBefore(EARLIEST.atStartOfDay(ZoneOffset.UTC).toInstant())
+                || !at.isBefore(LATEST.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())) {
+            throw new InvalidValueException(label + " must be between " + EARLIEST + " and " + LATEST);
+        }
+        return at;
+    }
+
+    private static Instant parseInstant(String label, String value) {
         try {
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
