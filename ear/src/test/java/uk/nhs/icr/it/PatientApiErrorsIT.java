@@ -94,4 +94,20 @@ class PatientApiErrorsIT extends IcrDeployment {
     void an_unknown_address_is_a_404_problem_not_an_html_page() {
         Api.get("/api/no-such-thing").problem(404);
     }
+
+    @Test
+    void control_characters_and_overlong_text_are_refused_as_400_never_500() {
+        TestPatients patient = aPatient();
+        assertEquals(201, Api.postJson("/api/patients", patient.json()).status());
+        String base = "/api/patients/" + patient.nhsNumber();
+
+        assertEquals(List.of("name"), Api.get("/api/patients?name=ab%00cd").problemFields(400));
+        assertEquals(List.of("display"), Api.postJson(base + "/problems",
+                "{\"snomedCode\":\"38341003\",\"display\":\"Hyper\\u0000tension\",\"onset\":\"2026-01-01\"}").problemFields(400));
+        assertEquals(List.of("reason"), Api.as(Tokens.staff("gp.canal", "GP").sign()).postJson(base + "/break-glass",
+                Api.json("reason", "x".repeat(2001))).problemFields(400));
+        assertEquals(List.of("reportedAt"), Api.postJson(base + "/blood-tests", Api.json("test", "Sodium", "value", "140", "unit", "mmol/L",
+                "reportedAt", "-999999999-01-01T00:00:00Z")).problemFields(400));
+        assertEquals(0, Databases.hospitalEntries(patient.nhsNumber()));
+    }
 }

@@ -15,6 +15,8 @@ import uk.nhs.icr.access.AccessDecision.Purpose;
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.patient.PatientNotFoundException;
 import uk.nhs.icr.patient.PatientRepository;
+import uk.nhs.icr.platform.FieldErrors;
+import uk.nhs.icr.platform.Fields;
 import uk.nhs.icr.platform.InvalidInputException;
 import uk.nhs.icr.shared.InvalidValueException;
 
@@ -27,6 +29,8 @@ import uk.nhs.icr.shared.InvalidValueException;
 public class BreakGlassService {
 
     public static final int MIN_REASON_LENGTH = 20;
+    /** What the reason and review-note columns hold. */
+    static final int MAX_TEXT_LENGTH = 2000;
     static final String RESOURCE = "BreakGlass";
 
     @Inject
@@ -50,8 +54,10 @@ public class BreakGlassService {
     public BreakGlassView breakGlass(String nhsNumber, String reason) {
         Caller caller = currentCaller.require();
         NhsNumber patient = parse(nhsNumber);
-        String why = reason == null ? "" : reason.strip();
-        if (why.length() < MIN_REASON_LENGTH) {
+        FieldErrors errors = new FieldErrors();
+        String why = errors.parse("reason", reason, Fields.optionalText("reason", MAX_TEXT_LENGTH));
+        errors.throwIfAny();
+        if (why == null || why.length() < MIN_REASON_LENGTH) {
             throw InvalidInputException.of("reason", "give the clinical reason in at least " + MIN_REASON_LENGTH + " characters");
         }
         if (!patients.exists(patient)) {
@@ -90,11 +96,14 @@ public class BreakGlassService {
         if (outcome == null || outcome == BreakGlassGrant.Review.PENDING) {
             throw InvalidInputException.of("outcome", "choose appropriate or escalated");
         }
-        if (note == null || note.isBlank()) {
+        FieldErrors errors = new FieldErrors();
+        String text = errors.parse("note", note, Fields.optionalText("note", MAX_TEXT_LENGTH));
+        errors.throwIfAny();
+        if (text == null) {
             throw InvalidInputException.of("note", "a review needs a note");
         }
         BreakGlassGrant grant = grants.find(grantId).orElseThrow(() -> InvalidInputException.of("grant", "no such break-glass grant"));
-        grant.review(outcome, reviewer.username(), note.strip(), clock.instant());
+        grant.review(outcome, reviewer.username(), text, clock.instant());
         access.record(reviewer, grant.patient(), RESOURCE, "REVIEW",
                 AccessDecision.grant(Purpose.PRIVACY_REVIEW, "break-glass reviewed: " + outcome.name().toLowerCase()));
         return BreakGlassView.of(grant);

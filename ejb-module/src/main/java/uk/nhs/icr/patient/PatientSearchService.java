@@ -20,6 +20,7 @@ import uk.nhs.icr.access.Resource;
 import uk.nhs.icr.access.StaffRole;
 import uk.nhs.icr.socialcare.SocialCareRelationships;
 import uk.nhs.icr.platform.FieldErrors;
+import uk.nhs.icr.platform.Fields;
 import uk.nhs.icr.platform.InvalidInputException;
 import uk.nhs.icr.platform.Page;
 import uk.nhs.icr.platform.PageRequest;
@@ -111,7 +112,8 @@ public class PatientSearchService {
         if (name == null || name.isBlank()) {
             return List.of();
         }
-        List<String> parts = Arrays.stream(name.strip().split("\\s+")).toList();
+        String typed = Fields.optionalText("name", 200).apply(name);
+        List<String> parts = Arrays.stream(typed.split("\\s+")).toList();
         if (parts.stream().anyMatch(part -> part.length() < MIN_NAME_PART)) {
             throw new InvalidValueException("each part of the name needs at least " + MIN_NAME_PART + " characters");
         }

@@ -50,6 +50,10 @@ public final class Fields {
             if (stripped.length() > maxLength) {
                 throw new InvalidValueException(label + " must be at most " + maxLength + " characters");
             }
+            // line breaks and tabs are text; other control characters are not (PostgreSQL refuses NUL outright)
+            if (stripped.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+                throw new InvalidValueException(label + " must not contain control characters");
+            }
             return stripped;
         };
     }

@@ -31,6 +31,13 @@ class FieldsTest {
     }
 
     @Test
+    void text_keeps_line_breaks_but_refuses_other_control_characters() {
+        assertEquals("Line one\nLine two", Fields.text("notes", 100).apply("  Line one\nLine two "));
+        assertThrows(InvalidValueException.class, () -> Fields.text("notes", 100).apply("bad\u0000byte"));
+        assertThrows(InvalidValueException.class, () -> Fields.optionalText("notes", 100).apply("bell\u0007"));
+    }
+
+    @Test
     void yes_no_is_exactly_true_or_false() {
         assertEquals(true, Fields.yesNo("x", true).apply("true"));
         assertEquals(false, Fields.yesNo("x", true).apply(" false "));
