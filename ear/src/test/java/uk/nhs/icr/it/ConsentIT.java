@@ -94,6 +94,21 @@ class ConsentIT extends IcrDeployment {
     }
 
     @Test
+    void an_entry_a_clinician_files_under_a_sensitive_category_is_withheld_like_any_other() {
+        consent("[{\"type\":\"deny\",\"categories\":[\"MENTAL_HEALTH\"]}]");
+        Api.Reply recorded = CLINICIAN.postJson("/api/patients/" + patient + "/medications", Api.json("name", "Sertraline 50mg tablets",
+                "dose", "50 mg", "route", "oral", "frequency", "once daily", "course", "repeat", "startedAt", "2026-11-01",
+                "category", "mental_health"));
+        assertEquals(201, recorded.status(), recorded.body());
+        assertEquals("MENTAL_HEALTH", recorded.json().getString("category"));
+
+        assertEquals(allBut("Depressive disorder"), seenBy(GP), "the new medication is withheld too");
+        CLINICIAN.getUrl(recorded.header("Location")).problem(403);
+        assertEquals(List.of("category"), CLINICIAN.postJson("/api/patients/" + patient + "/problems", Api.json("snomedCode", "35489007",
+                "display", "Depression", "onset", "2026-01-01", "category", "social_care")).problemFields(400));
+    }
+
+    @Test
     void a_deny_for_a_role_hides_only_from_that_role() {
         consent("[{\"type\":\"deny\",\"categories\":[\"SOCIAL_CARE\",\"SAFEGUARDING\"],\"roles\":[\"GP\"]}]");
 

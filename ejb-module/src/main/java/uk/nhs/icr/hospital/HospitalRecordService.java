@@ -11,6 +11,7 @@ import uk.nhs.icr.access.Resource;
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.platform.FieldErrors;
 import uk.nhs.icr.platform.Fields;
+import uk.nhs.icr.record.DataCategory;
 import uk.nhs.icr.record.EntryAuthor;
 import uk.nhs.icr.shared.InvalidValueException;
 import uk.nhs.icr.sharedrecord.RecordEntry;
@@ -27,10 +28,13 @@ public class HospitalRecordService {
     public record BloodTestForm(String test, String value, String unit, String referenceLow, String referenceHigh, String reportedAt) {
     }
 
-    public record ProblemForm(String snomedCode, String display, String onset, String status, String notes) {
+    /** category: optional, a sensitive data category consent may withhold (mental_health, sexual_health, ...); default general. */
+    public record ProblemForm(String snomedCode, String display, String onset, String status, String notes, String category) {
     }
 
-    public record MedicationForm(String name, String dose, String route, String frequency, String course, String startedAt) {
+    /** category: as for problems. */
+    public record MedicationForm(String name, String dose, String route, String frequency, String course, String startedAt,
+                                 String category) {
     }
 
     public record AllergyForm(String substance, String reaction, String severity, String notedAt) {
@@ -67,7 +71,7 @@ public class HospitalRecordService {
     public RecordEntry recordProblem(String nhsNumber, ProblemForm form) {
         FieldErrors errors = new FieldErrors();
         NhsNumber patient = writer.patient(nhsNumber, errors);
-        ProblemForm f = form == null ? new ProblemForm(null, null, null, null, null) : form;
+        ProblemForm f = form == null ? new ProblemForm(null, null, null, null, null, null) : form;
         String code = errors.parse("snomedCode", f.snomedCode(), value -> {
             String text = Fields.text("SNOMED CT code", 18).apply(value);
             if (!text.matches("[1-9][0-9]{5,17}")) {
@@ -80,22 +84,25 @@ public class HospitalRecordService {
         ProblemStatus status = f.status() == null || f.status().isBlank() ? ProblemStatus.ACTIVE
                 : errors.parse("status", f.status(), Fields.oneOf("status", ProblemStatus.class));
         String notes = errors.parse("notes", f.notes(), Fields.optionalText("notes", 4000));
+        DataCategory category = errors.parse("category", f.category(), HospitalRecordService::category);
         EntryAuthor author = writer.authorise(patient, Resource.PROBLEM, errors);
-        return store(new Problem(patient, code, display, onset, status.name(), author, writer.now(), notes));
+        return store(new Problem(patient, code, display, onset, status.name(), author, writer.now(), notes), category);
     }
 
     public RecordEntry recordMedication(String nhsNumber, MedicationForm form) {
         FieldErrors errors = new FieldErrors();
         NhsNumber patient = writer.patient(nhsNumber, errors);
-        MedicationForm f = form == null ? new MedicationForm(null, null, null, null, null, null) : form;
+        MedicationForm f = form == null ? new MedicationForm(null, null, null, null, null, null, null) : form;
         String name = errors.parse("name", f.name(), Fields.text("medication name", 300));
         String dose = errors.parse("dose", f.dose(), Fields.text("dose", 100));
         String route = errors.parse("route", f.route(), Fields.text("route", 50));
         String frequency = errors.parse("frequency", f.frequency(), Fields.text("frequency", 100));
         Medication.Course course = errors.parse("course", f.course(), Fields.oneOf("course", Medication.Course.class));
         Instant started = errors.parse("startedAt", f.startedAt(), Fields.pastInstant("start"));
+        DataCategory category = errors.parse("category", f.category(), HospitalRecordService::category);
         EntryAuthor author = writer.authorise(patient, Resource.MEDICATION, errors);
-        return store(new Medication(patient, name, dose, route, frequency, course, Medication.ACTIVE, started, author, writer.now()));
+        return store(new Medication(patient, name, dose, route, frequency, course, Medication.ACTIVE, started, author, writer.now()),
+                category);
     }
 
     public RecordEntry recordAllergy(String nhsNumber, AllergyForm form) {
@@ -125,6 +132,23 @@ public class HospitalRecordService {
         EntryAuthor author = writer.authorise(patient, Resource.TREATMENT_PLAN, errors);
         Instant now = writer.now();
         return store(new TreatmentPlan(patient, title, goals, activities, clinician, review, now, author, now));
+    }
+
+    /** A hospital entry's data category: general unless a sensitive one is chosen (social care is not a hospital category). */
+    private static DataCategory category(String value) {
+        if (value == null || value.isBlank()) {
+            return DataCategory.GENERAL;
+        }
+        DataCategory category = Fields.oneOf("category", DataCategory.class).apply(value);
+        if (category == DataCategory.SOCIAL_CARE) {
+            throw new InvalidValueException("social care is the social care record's category, not a hospital entry's");
+        }
+        return category;
+    }
+
+    private RecordEntry store(HospitalEntry entry, DataCategory category) {
+        entry.fileUnder(category.name());
+        return store(entry);
     }
 
     private RecordEntry store(HospitalEntry entry) {

@@ -61,14 +61,16 @@ public class HospitalRecordResource {
 
     @POST
     @Path("/{nhsNumber}/problems")
-    @Operation(summary = "Record a problem or diagnosis", description = "snomedCode, display, onset, status (active, resolved), notes")
+    @Operation(summary = "Record a problem or diagnosis", description = "snomedCode, display, onset, status (active, resolved), notes, "
+            + "category (optional: mental_health, sexual_health, reproductive_health, substance_misuse, safeguarding; default general)")
     public Response problem(@PathParam("nhsNumber") String nhsNumber, ProblemForm form) {
         return EntryLocations.created(uriInfo, nhsNumber, record.recordProblem(nhsNumber, form));
     }
 
     @POST
     @Path("/{nhsNumber}/medications")
-    @Operation(summary = "Record a medication", description = "name, dose, route, frequency, course (acute, repeat), startedAt")
+    @Operation(summary = "Record a medication", description = "name, dose, route, frequency, course (acute, repeat), startedAt, "
+            + "category (optional, as for problems)")
     public Response medication(@PathParam("nhsNumber") String nhsNumber, MedicationForm form) {
         return EntryLocations.created(uriInfo, nhsNumber, record.recordMedication(nhsNumber, form));
     }

@@ -16,8 +16,8 @@ import uk.nhs.icr.access.StaffRole;
 public enum EntryKind {
     BLOOD_TEST("blood-test", "Blood-test result", Resource.BLOOD_TEST,
             "test", "value", "unit", "referenceLow", "referenceHigh", "reportedAt"),
-    PROBLEM("problem", "Problem or diagnosis", Resource.PROBLEM, "snomedCode", "display", "onset", "status", "notes"),
-    MEDICATION("medication", "Medication", Resource.MEDICATION, "name", "dose", "route", "frequency", "course", "startedAt"),
+    PROBLEM("problem", "Problem or diagnosis", Resource.PROBLEM, "snomedCode", "display", "onset", "status", "notes", "category"),
+    MEDICATION("medication", "Medication", Resource.MEDICATION, "name", "dose", "route", "frequency", "course", "startedAt", "category"),
     ALLERGY("allergy", "Allergy", Resource.ALLERGY, "substance", "reaction", "severity", "notedAt"),
     TREATMENT_PLAN("treatment-plan", "Treatment plan", Resource.TREATMENT_PLAN,
             "title", "goals", "activities", "responsibleClinician", "reviewDate"),

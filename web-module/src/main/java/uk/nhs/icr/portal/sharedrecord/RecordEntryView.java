@@ -104,9 +104,9 @@ public class RecordEntryView implements Serializable {
             case BLOOD_TEST -> hospital.recordBloodTest(nhsNumber, new BloodTestForm(v("test"), v("value"), v("unit"),
                     v("referenceLow"), v("referenceHigh"), v("reportedAt")));
             case PROBLEM -> hospital.recordProblem(nhsNumber, new ProblemForm(v("snomedCode"), v("display"), v("onset"), v("status"),
-                    v("notes")));
+                    v("notes"), v("category")));
             case MEDICATION -> hospital.recordMedication(nhsNumber, new MedicationForm(v("name"), v("dose"), v("route"),
-                    v("frequency"), v("course"), v("startedAt")));
+                    v("frequency"), v("course"), v("startedAt"), v("category")));
             case ALLERGY -> hospital.recordAllergy(nhsNumber, new AllergyForm(v("substance"), v("reaction"), v("severity"),
                     v("notedAt")));
             case TREATMENT_PLAN -> hospital.recordTreatmentPlan(nhsNumber, new TreatmentPlanForm(v("title"), v("goals"),
