@@ -12,6 +12,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 import uk.nhs.icr.platform.DatabaseFailures;
+import uk.nhs.icr.platform.LoggableFailure;
 
 /**
  * The last line: a body that is not JSON is the client's fault (400), an unreachable database is ours
@@ -41,7 +42,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     static Response unexpected(Throwable e) {
         String incident = UUID.randomUUID().toString();
-        LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, e);
+        LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, LoggableFailure.of(e));
         return Problem.of("internal-error", "Internal error", Response.Status.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side. Quote incident " + incident + " when reporting it.").toResponse();
     }
