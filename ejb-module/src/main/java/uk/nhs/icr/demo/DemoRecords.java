@@ -7,10 +7,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
+import uk.nhs.icr.access.StaffRole;
 import uk.nhs.icr.hospital.Allergy;
 import uk.nhs.icr.hospital.BloodTestResult;
 import uk.nhs.icr.hospital.ClinicalAlert;
@@ -227,7 +230,7 @@ final class DemoRecords {
                 "07700 900" + (100 + random.nextInt(900)), true, assessed, SOCIAL_WORKER, ANCHOR));
         int visits = longRecord ? 220 : 2 + random.nextInt(8);
         for (int i = 0; i < visits; i++) {
-            Instant planned = ANCHOR.minus(Duration.ofHours(12L * (i + 1))).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+            Instant planned = ANCHOR.minus(Duration.ofHours(12L * (i + 1))).truncatedTo(ChronoUnit.HOURS);
             Instant start = planned.plus(Duration.ofMinutes(random.nextInt(40) - 5));
             social.add(new CareVisit(number, planned, planned.plus(Duration.ofMinutes(30)), start,
                     start.plus(Duration.ofMinutes(20 + random.nextInt(25))), pick(CARE_TASKS, random), pick(VISIT_NOTES, random),
@@ -256,10 +259,10 @@ final class DemoRecords {
 
     private static EntryAuthor gpAt(String practice) {
         return DemoDirectory.USERS.stream()
-                .filter(user -> user.organisation().equals(practice) && user.role() == uk.nhs.icr.access.StaffRole.GP)
+                .filter(user -> user.organisation().equals(practice) && user.role() == StaffRole.GP)
                 .findFirst()
                 .map(user -> new EntryAuthor(user.username(), user.displayName(), new OdsCode(practice)))
-                .orElseGet(() -> new EntryAuthor("gp." + practice.toLowerCase(java.util.Locale.ROOT), "Practice GP", new OdsCode(practice)));
+                .orElseGet(() -> new EntryAuthor("gp." + practice.toLowerCase(Locale.ROOT), "Practice GP", new OdsCode(practice)));
     }
 
     private static Instant past(Random random, int maxDays) {

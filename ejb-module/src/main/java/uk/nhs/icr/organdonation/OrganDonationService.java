@@ -37,6 +37,9 @@ import uk.nhs.icr.platform.ResourceNotFoundException;
 @Stateless
 public class OrganDonationService {
 
+    /** Versions read for a history or an evaluation: far more than anyone changes their decision. */
+    static final int MAX_VERSIONS = 1000;
+
     /** Adults are deemed to consent from this age. */
     static final int ADULT_AGE = 18;
 
@@ -136,7 +139,7 @@ public class OrganDonationService {
     /** Every version, newest first. */
     public List<DecisionView> history(String nhsNumber) {
         NhsNumber number = lookUp(nhsNumber, "HISTORY");
-        return register.history(number, 1000).stream().map(DecisionView::of).toList();
+        return register.history(number, MAX_VERSIONS).stream().map(DecisionView::of).toList();
     }
 
     /** What applies on {@code at} (YYYY-MM-DD; blank: today in the UK). */
@@ -147,7 +150,7 @@ public class OrganDonationService {
         NhsNumber number = lookUp(nhsNumber, "EVALUATE");
         Patient patient = patients.findByNhsNumber(number).orElseThrow(PatientNotFoundException::new);
         Instant endOfDay = day.plusDays(1).atStartOfDay(Fields.UK).toInstant();
-        Optional<OrganDonationDecision> inForce = register.history(number, 1000).stream()
+        Optional<OrganDonationDecision> inForce = register.history(number, MAX_VERSIONS).stream()
                 .filter(d -> d.recordedAt().isBefore(endOfDay)).findFirst();
         return evaluate(day, patient.identity().birthDate(), inForce, register.circumstances(number));
     }

@@ -15,14 +15,6 @@ public record RecordQuery(Set<String> types, Optional<Instant> from, Optional<In
         withheld = Set.copyOf(withheld);
     }
 
-    public RecordQuery(Set<String> types, Optional<Instant> from, Optional<Instant> to) {
-        this(types, from, to, Set.of());
-    }
-
-    public static RecordQuery everything() {
-        return new RecordQuery(Set.of(), Optional.empty(), Optional.empty(), Set.of());
-    }
-
     /** Everything but the withheld categories. */
     public static RecordQuery withholding(Set<String> categories) {
         return new RecordQuery(Set.of(), Optional.empty(), Optional.empty(), categories);

@@ -114,9 +114,9 @@ public class PreferencesView implements Serializable {
 
     public void saveConsent() {
         try {
-            consent.record(nhsNumber, new ConsentForm(status, "treatment", null, "staff", reason,
+            ConsentView recorded = consent.record(nhsNumber, new ConsentForm(status, "treatment", null, "staff", reason,
                     provisions.stream().map(ProvisionRow::toForm).toList()));
-            FieldMessages.info("Consent recorded as version " + (current == null ? 1 : current.version() + 1));
+            FieldMessages.info("Consent recorded as version " + recorded.version());
             reason = null;
             provisions.clear();
             load();

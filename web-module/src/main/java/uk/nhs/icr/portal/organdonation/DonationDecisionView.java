@@ -86,7 +86,6 @@ public class DonationDecisionView implements Serializable {
     }
 
     public DecisionView getRecorded() { return recorded; }
-    public List<RepresentativeForm> getRepresentatives() { return representatives; }
     public String getNhsNumber() { return nhsNumber; }
     public void setNhsNumber(String nhsNumber) { this.nhsNumber = nhsNumber; }
     public LocalDate getBirthDate() { return birthDate; }
