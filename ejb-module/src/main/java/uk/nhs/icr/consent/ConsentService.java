@@ -22,7 +22,7 @@ import uk.nhs.icr.access.StaffRole;
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.patient.PatientNotFoundException;
 import uk.nhs.icr.patient.PatientRepository;
-import uk.nhs.icr.platform.ConflictException;
+import uk.nhs.icr.platform.ChangedMeanwhileException;
 import uk.nhs.icr.platform.DatabaseFailures;
 import uk.nhs.icr.platform.FieldErrors;
 import uk.nhs.icr.platform.Fields;
@@ -141,21 +141,11 @@ public class ConsentService {
             consents.add(directive);
         } catch (PersistenceException e) {
             if (DatabaseFailures.isUniqueViolation(e)) {
-                throw new ConsentChangedMeanwhileException();
+                throw new ChangedMeanwhileException("the consent");
             }
             throw e;
         }
         return ConsentView.of(directive);
-    }
-
-    /** Someone else recorded a version between this caller's read and write. */
-    public static class ConsentChangedMeanwhileException extends ConflictException {
-
-        private static final long serialVersionUID = 1L;
-
-        public ConsentChangedMeanwhileException() {
-            super("The consent was changed by someone else at the same moment: read it again and repeat your change");
-        }
     }
 
     private void requirePatient(NhsNumber patient) {

@@ -19,6 +19,7 @@ import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.patient.Patient;
 import uk.nhs.icr.patient.PatientNotFoundException;
 import uk.nhs.icr.patient.PatientRepository;
+import uk.nhs.icr.platform.ChangedMeanwhileException;
 import uk.nhs.icr.platform.DatabaseFailures;
 import uk.nhs.icr.platform.FieldErrors;
 import uk.nhs.icr.platform.Fields;
@@ -104,7 +105,7 @@ public class DataOptOutService {
             consents.add(choice);
         } catch (PersistenceException e) {
             if (DatabaseFailures.isUniqueViolation(e)) {
-                throw new ConsentService.ConsentChangedMeanwhileException();
+                throw new ChangedMeanwhileException("the opt-out choice");
             }
             throw e;
         }

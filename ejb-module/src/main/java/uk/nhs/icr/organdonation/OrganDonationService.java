@@ -16,13 +16,13 @@ import uk.nhs.icr.access.AccessControl;
 import uk.nhs.icr.access.Caller;
 import uk.nhs.icr.access.CurrentCaller;
 import uk.nhs.icr.access.Resource;
-import uk.nhs.icr.consent.ConsentService.ConsentChangedMeanwhileException;
 import uk.nhs.icr.organdonation.DonationCircumstances.Residency;
 import uk.nhs.icr.organdonation.OrganDonationDecision.Choice;
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.patient.Patient;
 import uk.nhs.icr.patient.PatientNotFoundException;
 import uk.nhs.icr.patient.PatientRepository;
+import uk.nhs.icr.platform.ChangedMeanwhileException;
 import uk.nhs.icr.platform.DatabaseFailures;
 import uk.nhs.icr.platform.FieldErrors;
 import uk.nhs.icr.platform.Fields;
@@ -124,7 +124,7 @@ public class OrganDonationService {
             register.add(decision);
         } catch (PersistenceException e) {
             if (DatabaseFailures.isUniqueViolation(e)) {
-                throw new ConsentChangedMeanwhileException();
+                throw new ChangedMeanwhileException("the organ-donation decision");
             }
             throw e;
         }
