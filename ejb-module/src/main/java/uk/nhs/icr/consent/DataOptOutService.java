@@ -92,11 +92,12 @@ public class DataOptOutService {
         }
         errors.throwIfAny();
         Patient patient = patients.findByNhsNumber(number).orElseThrow(PatientNotFoundException::new);
+        // the access decision first: the proxy rule below tells the caller something about the patient's age
+        access.require(number, Resource.DATA_OPT_OUT, Action.WRITE);
         if (setBy == DataOptOut.SetBy.PROXY && ageOn(patient, LocalDate.now(Fields.UK)) >= PROXY_MAX_AGE) {
             errors.add("setBy", "a proxy may set the opt-out only for a child under " + PROXY_MAX_AGE);
             errors.throwIfAny();
         }
-        access.require(number, Resource.DATA_OPT_OUT, Action.WRITE);
         int version = consents.currentOptOut(number).map(DataOptOut::version).orElse(0) + 1;
         DataOptOut choice = new DataOptOut(number, version, optedOut, setBy,
                 setBy == DataOptOut.SetBy.PROXY ? proxyName + " (proxy, recorded by " + caller.displayName() + ")" : caller.displayName(),
