@@ -7,7 +7,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.faces.application.ViewExpiredException;
-import jakarta.json.Json;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -16,6 +17,8 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import uk.nhs.icr.api.problem.Problem;
+import uk.nhs.icr.api.problem.UnexpectedExceptionMapper;
 import uk.nhs.icr.platform.LoggableFailure;
 
 /**
@@ -28,6 +31,7 @@ import uk.nhs.icr.platform.LoggableFailure;
 public class LastResortFilter implements Filter {
 
     private static final Logger LOG = Logger.getLogger(LastResortFilter.class.getName());
+    private static final Jsonb JSON = JsonbBuilder.create();
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
@@ -50,15 +54,9 @@ public class LastResortFilter implements Filter {
         response.reset();
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
-            response.setContentType("application/problem+json");
+            response.setContentType(Problem.MEDIA_TYPE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write(Json.createObjectBuilder()
-                    .add("type", "urn:icr:problem:internal-error")
-                    .add("title", "Internal error")
-                    .add("status", HttpServletResponse.SC_INTERNAL_SERVER_ERROR)
-                    .add("detail", "Something went wrong on our side. Quote incident " + incident + " when reporting it.")
-                    .add("errors", Json.createArrayBuilder())
-                    .build().toString());
+            response.getWriter().write(JSON.toJson(UnexpectedExceptionMapper.internalError(incident)));
         } else {
             response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
         }

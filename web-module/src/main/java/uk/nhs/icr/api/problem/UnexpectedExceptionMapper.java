@@ -43,8 +43,13 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     static Response unexpected(Throwable e) {
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, LoggableFailure.of(e));
+        return internalError(incident).toResponse();
+    }
+
+    /** The 500 problem a client gets for an unexpected failure, quoting the incident id the log holds. */
+    public static Problem internalError(String incident) {
         return Problem.of("internal-error", "Internal error", Response.Status.INTERNAL_SERVER_ERROR,
-                "Something went wrong on our side. Quote incident " + incident + " when reporting it.").toResponse();
+                "Something went wrong on our side. Quote incident " + incident + " when reporting it.");
     }
 
     static boolean isUnreadableBody(Throwable e) {

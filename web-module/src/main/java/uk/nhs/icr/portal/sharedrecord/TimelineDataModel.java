@@ -7,6 +7,9 @@ import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
+import uk.nhs.icr.access.AccessDeniedException;
+import uk.nhs.icr.platform.InvalidInputException;
+import uk.nhs.icr.portal.FieldMessages;
 import uk.nhs.icr.sharedrecord.RecordEntry;
 import uk.nhs.icr.sharedrecord.RecordPage;
 import uk.nhs.icr.sharedrecord.SharedRecordService;
@@ -54,7 +57,13 @@ public class TimelineDataModel extends LazyDataModel<RecordEntry> {
     public List<RecordEntry> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
         int pageNumber = first / pageSize;
         if (lastPage.page() != pageNumber || lastPage.size() != pageSize) {
-            lastPage = fetch(pageNumber, pageSize);
+            try {
+                lastPage = fetch(pageNumber, pageSize);
+            } catch (InvalidInputException | AccessDeniedException e) {
+                // a page too deep to serve, or a break-glass grant that ran out while paging: say so, show nothing
+                FieldMessages.error(null, e instanceof InvalidInputException invalid ? invalid.errors().get(0).message() : e.getMessage());
+                return List.of();
+            }
         }
         setRowCount((int) Math.min(Integer.MAX_VALUE, lastPage.totalItems()));
         return lastPage.items();
