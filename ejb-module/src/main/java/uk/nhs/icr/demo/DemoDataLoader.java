@@ -13,7 +13,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import uk.nhs.icr.patient.PatientRegistration;
+import uk.nhs.icr.patient.service.PatientRegistration;
 
 /**
  * At start-up, after migration, loads the demo patients, directory and relationships when

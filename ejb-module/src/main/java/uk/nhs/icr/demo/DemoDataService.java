@@ -1,6 +1,7 @@
 package uk.nhs.icr.demo;
 
-import java.time.Clock;
+import uk.nhs.icr.platform.UkClock;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -24,10 +25,10 @@ import uk.nhs.icr.organdonation.OrganDonationRegister;
 import uk.nhs.icr.organdonation.Representative;
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.patient.Patient;
-import uk.nhs.icr.patient.PatientRegistration;
+import uk.nhs.icr.patient.service.PatientRegistration;
 import uk.nhs.icr.patient.PatientRepository;
 import uk.nhs.icr.socialcare.Person;
-import uk.nhs.icr.shared.OdsCode;
+import uk.nhs.icr.platform.OdsCode;
 import uk.nhs.icr.socialcare.PersonRepository;
 import uk.nhs.icr.socialcare.SocialCareRecordRepository;
 import uk.nhs.icr.socialcare.SocialCareRelationships;
@@ -38,6 +39,9 @@ import uk.nhs.icr.socialcare.SocialCareRelationships;
  */
 @Stateless
 public class DemoDataService {
+
+    @Inject
+    UkClock clock;
 
     private static final Logger LOG = Logger.getLogger(DemoDataService.class.getName());
 
@@ -95,7 +99,7 @@ public class DemoDataService {
         if (!firstTime) {
             return;
         }
-        Instant now = Clock.systemUTC().instant();
+        Instant now = clock.now();
         for (int i = 0; i < forms.size(); i++) {
             NhsNumber patient = NhsNumber.parse(forms.get(i).nhsNumber());
             switch (i % 20) {
@@ -111,11 +115,11 @@ public class DemoDataService {
     }
 
     public int addMissing(List<PatientRegistration> forms) {
-        List<PatientRegistration.Valid> valid = forms.stream().map(PatientRegistration::validate).toList();
+        List<PatientRegistration.Valid> valid = forms.stream().map(form -> form.validate(clock.today())).toList();
         List<NhsNumber> numbers = valid.stream().map(v -> v.identity().nhsNumber()).toList();
         Set<NhsNumber> inHospital = patients.registeredAmong(numbers);
         Set<NhsNumber> inSocialCare = people.knownAmong(numbers);
-        Instant now = Clock.systemUTC().instant();
+        Instant now = clock.now();
         int added = 0;
         for (PatientRegistration.Valid v : valid) {
             NhsNumber number = v.identity().nhsNumber();

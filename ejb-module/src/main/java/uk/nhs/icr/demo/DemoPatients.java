@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Random;
 
 import uk.nhs.icr.patient.NhsNumber;
-import uk.nhs.icr.patient.PatientRegistration;
+import uk.nhs.icr.patient.service.PatientRegistration;
 
 /**
  * Generates synthetic patients: NHS numbers counted up from 999 000 000 with valid check digits (the 999

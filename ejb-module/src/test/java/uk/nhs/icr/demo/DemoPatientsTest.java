@@ -10,7 +10,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import uk.nhs.icr.patient.NhsNumber;
-import uk.nhs.icr.patient.PatientRegistration;
+import uk.nhs.icr.patient.service.PatientRegistration;
 
 class DemoPatientsTest {
 
@@ -20,7 +20,7 @@ class DemoPatientsTest {
     void every_demo_patient_passes_registration_validation_with_a_999_nhs_number() {
         assertEquals(1000, patients.size());
         for (PatientRegistration form : patients) {
-            PatientRegistration.Valid valid = form.validate();
+            PatientRegistration.Valid valid = form.validate(java.time.LocalDate.of(2026, 11, 26));
             assertTrue(valid.identity().nhsNumber().value().startsWith("999"));
             assertTrue(NhsNumber.isValid(form.nhsNumber()));
         }

@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import uk.nhs.icr.hospital.Encounter;
-import uk.nhs.icr.patient.PatientRegistration;
+import uk.nhs.icr.patient.service.PatientRegistration;
 
 class DemoRecordsTest {
 

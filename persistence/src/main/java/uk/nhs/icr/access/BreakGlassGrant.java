@@ -12,7 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import uk.nhs.icr.patient.NhsNumber;
-import uk.nhs.icr.shared.OdsCode;
+import uk.nhs.icr.platform.OdsCode;
 
 /**
  * Emergency access to one patient's record by one clinician without a legitimate relationship: given

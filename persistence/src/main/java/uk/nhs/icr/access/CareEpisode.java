@@ -12,7 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import uk.nhs.icr.patient.NhsNumber;
-import uk.nhs.icr.shared.OdsCode;
+import uk.nhs.icr.platform.OdsCode;
 
 /** A referral, appointment or admission that puts an organisation in a patient's care team while open. */
 @Entity

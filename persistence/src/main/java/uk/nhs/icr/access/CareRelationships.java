@@ -7,7 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import uk.nhs.icr.patient.NhsNumber;
-import uk.nhs.icr.shared.OdsCode;
+import uk.nhs.icr.platform.OdsCode;
 
 /** The health side of a patient's care team, in the hospital database. */
 @ApplicationScoped

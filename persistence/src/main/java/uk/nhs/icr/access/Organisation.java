@@ -9,7 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import uk.nhs.icr.shared.OdsCode;
+import uk.nhs.icr.platform.OdsCode;
 
 /** An NHS or care organisation, known by its ODS code. */
 @Entity

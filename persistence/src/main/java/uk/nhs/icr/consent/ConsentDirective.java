@@ -20,8 +20,8 @@ import jakarta.persistence.Table;
 
 import uk.nhs.icr.access.StaffRole;
 import uk.nhs.icr.patient.NhsNumber;
-import uk.nhs.icr.record.DataCategory;
-import uk.nhs.icr.shared.OdsCode;
+import uk.nhs.icr.sharedrecord.DataCategory;
+import uk.nhs.icr.platform.OdsCode;
 
 /**
  * One version of a patient's consent directive for a scope (FHIR R4 {@code Consent}): status, when it was

@@ -2,7 +2,7 @@ package uk.nhs.icr.consent;
 
 import jakarta.persistence.Converter;
 
-import uk.nhs.icr.shared.JsonListConverter;
+import uk.nhs.icr.platform.JsonListConverter;
 
 /** A directive's provisions as one JSON array. */
 @Converter

@@ -5,7 +5,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import uk.nhs.icr.record.DataCategory;
+import uk.nhs.icr.sharedrecord.DataCategory;
 
 /**
  * What a viewer may not see of a patient's record because of the patient's consent directive, and the rule

@@ -9,7 +9,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 
 import uk.nhs.icr.patient.NhsNumber;
-import uk.nhs.icr.record.EntryAuthor;
+import uk.nhs.icr.sharedrecord.EntryAuthor;
 
 /** An allergy or adverse reaction: the substance, what it does, how badly. Always in the alerts banner. */
 @Entity

@@ -10,7 +10,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 
 import uk.nhs.icr.patient.NhsNumber;
-import uk.nhs.icr.record.EntryAuthor;
+import uk.nhs.icr.sharedrecord.EntryAuthor;
 
 /** A blood-test result: value and unit against a reference range; the abnormal flag follows from the range. */
 @Entity

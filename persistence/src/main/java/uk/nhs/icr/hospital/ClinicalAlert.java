@@ -9,7 +9,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 
 import uk.nhs.icr.patient.NhsNumber;
-import uk.nhs.icr.record.EntryAuthor;
+import uk.nhs.icr.sharedrecord.EntryAuthor;
 
 /** An alert every viewer must see first, such as a DNACPR decision or a ReSPECT plan. */
 @Entity

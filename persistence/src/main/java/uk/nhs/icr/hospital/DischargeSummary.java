@@ -9,7 +9,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 
 import uk.nhs.icr.patient.NhsNumber;
-import uk.nhs.icr.record.EntryAuthor;
+import uk.nhs.icr.sharedrecord.EntryAuthor;
 
 /** The summary written when an admission ends. */
 @Entity

@@ -11,8 +11,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 
 import uk.nhs.icr.patient.NhsNumber;
-import uk.nhs.icr.record.EntryRepository;
-import uk.nhs.icr.record.RecordQuery;
+import uk.nhs.icr.sharedrecord.EntryRepository;
+import uk.nhs.icr.sharedrecord.RecordQuery;
 
 /**
  * Patients' hospital records. Every read is one query whatever the number of entries: the single-table

@@ -9,7 +9,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 
 import uk.nhs.icr.patient.NhsNumber;
-import uk.nhs.icr.record.EntryAuthor;
+import uk.nhs.icr.sharedrecord.EntryAuthor;
 
 /** A medication: name (dm+d style), dose, route, frequency; acute or repeat; active or stopped. */
 @Entity

@@ -2,7 +2,7 @@ package uk.nhs.icr.organdonation;
 
 import jakarta.persistence.Converter;
 
-import uk.nhs.icr.shared.JsonListConverter;
+import uk.nhs.icr.platform.JsonListConverter;
 
 /** The organs chosen, as a JSON array. */
 @Converter

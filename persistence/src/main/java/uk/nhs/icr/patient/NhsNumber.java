@@ -3,7 +3,7 @@ package uk.nhs.icr.patient;
 import java.io.Serializable;
 import java.util.Optional;
 
-import uk.nhs.icr.shared.InvalidValueException;
+import uk.nhs.icr.platform.InvalidValueException;
 
 /**
  * An NHS number: ten digits whose last is a Modulus 11 check digit. The only way an NHS number enters

@@ -15,8 +15,8 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import uk.nhs.icr.shared.OdsCode;
-import uk.nhs.icr.shared.Postcode;
+import uk.nhs.icr.platform.OdsCode;
+import uk.nhs.icr.platform.Postcode;
 
 /**
  * A patient's demographic record in the hospital database: who they are and which GP practice they are

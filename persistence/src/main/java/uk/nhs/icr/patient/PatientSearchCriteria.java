@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import uk.nhs.icr.shared.OdsCode;
+import uk.nhs.icr.platform.OdsCode;
 
 /**
  * What a patient search matches: every name part must begin a given or family name (any case), and the

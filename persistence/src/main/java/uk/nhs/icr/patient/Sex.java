@@ -3,7 +3,7 @@ package uk.nhs.icr.patient;
 import java.util.Arrays;
 import java.util.Locale;
 
-import uk.nhs.icr.shared.InvalidValueException;
+import uk.nhs.icr.platform.InvalidValueException;
 
 /** Administrative sex, with the codes of FHIR R4 {@code AdministrativeGender}. */
 public enum Sex {

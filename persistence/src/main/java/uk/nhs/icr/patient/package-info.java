@@ -1,6 +1,6 @@
 /**
- * Patients: the NHS number, the demographic record held in the hospital database, and (in the EJB
- * module) registration and search. Every other context refers to a patient by
+ * Patients: the NHS number, the demographic record held in the hospital database, and its repository (registration and search are
+ * services in {@code uk.nhs.icr.patient.service}). Every other context refers to a patient by
  * {@link uk.nhs.icr.patient.NhsNumber}.
  */
 package uk.nhs.icr.patient;

@@ -7,8 +7,8 @@ import jakarta.persistence.DiscriminatorValue;
 import jakarta.persistence.Entity;
 
 import uk.nhs.icr.patient.NhsNumber;
-import uk.nhs.icr.record.EntryAuthor;
-import uk.nhs.icr.shared.OdsCode;
+import uk.nhs.icr.sharedrecord.EntryAuthor;
+import uk.nhs.icr.platform.OdsCode;
 
 /** Who looks after the person in social care: the allocated social worker and the care provider. */
 @Entity

@@ -7,8 +7,8 @@ import jakarta.persistence.DiscriminatorValue;
 import jakarta.persistence.Entity;
 
 import uk.nhs.icr.patient.NhsNumber;
-import uk.nhs.icr.record.EntryAuthor;
-import uk.nhs.icr.shared.OdsCode;
+import uk.nhs.icr.sharedrecord.EntryAuthor;
+import uk.nhs.icr.platform.OdsCode;
 
 /**
  * A request for a social-care assessment opened by a transfer of care from hospital. One per hospital

@@ -11,8 +11,8 @@ import jakarta.persistence.InheritanceType;
 import jakarta.persistence.Table;
 
 import uk.nhs.icr.patient.NhsNumber;
-import uk.nhs.icr.record.EntryAuthor;
-import uk.nhs.icr.record.RecordedEntry;
+import uk.nhs.icr.sharedrecord.EntryAuthor;
+import uk.nhs.icr.sharedrecord.RecordedEntry;
 
 /**
  * One entry in a person's social care record. All kinds share one table, so the whole record (or a page of

@@ -8,8 +8,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 
 import uk.nhs.icr.patient.NhsNumber;
-import uk.nhs.icr.record.EntryRepository;
-import uk.nhs.icr.record.RecordQuery;
+import uk.nhs.icr.sharedrecord.EntryRepository;
+import uk.nhs.icr.sharedrecord.RecordQuery;
 
 /** People's social care records: each read one query, as in the hospital record. */
 @ApplicationScoped

@@ -10,7 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import uk.nhs.icr.patient.NhsNumber;
-import uk.nhs.icr.shared.OdsCode;
+import uk.nhs.icr.platform.OdsCode;
 
 /** The social-care side of who looks after a person: social workers' caseloads and care providers. */
 @ApplicationScoped

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import uk.nhs.icr.shared.InvalidValueException;
+import uk.nhs.icr.platform.InvalidValueException;
 
 class NhsNumberTest {
 

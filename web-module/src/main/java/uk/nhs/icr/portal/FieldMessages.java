@@ -5,8 +5,8 @@ import java.util.Set;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 
-import uk.nhs.icr.platform.FieldError;
-import uk.nhs.icr.platform.InvalidInputException;
+import uk.nhs.icr.platform.service.FieldError;
+import uk.nhs.icr.platform.service.InvalidInputException;
 
 /**
  * Puts a service's field errors beside the inputs they concern. Inputs are given the same ids as the

@@ -1,5 +1,7 @@
 package uk.nhs.icr.portal;
 
+import uk.nhs.icr.platform.UkClock;
+
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 
@@ -8,7 +10,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.convert.Converter;
 import jakarta.faces.convert.FacesConverter;
 
-import uk.nhs.icr.platform.Fields;
+import uk.nhs.icr.platform.service.Fields;
 
 /**
  * Shows an instant as UK local time, {@code 25/11/2026 09:30} (Faces 4.0's date-time converter has no
@@ -17,7 +19,7 @@ import uk.nhs.icr.platform.Fields;
 @FacesConverter("icr.ukTime")
 public class UkTimeConverter implements Converter<Instant> {
 
-    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(Fields.UK);
+    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(UkClock.ZONE);
 
     @Override
     public Instant getAsObject(FacesContext context, UIComponent component, String value) {

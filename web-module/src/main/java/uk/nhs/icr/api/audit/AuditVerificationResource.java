@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import uk.nhs.icr.audit.AuditVerificationService;
+import uk.nhs.icr.audit.service.AuditVerificationService;
 
 @Path("/audit/verification")
 @Produces(MediaType.APPLICATION_JSON)

@@ -20,9 +20,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.nhs.icr.api.problem.Problem;
-import uk.nhs.icr.consent.ConsentService;
-import uk.nhs.icr.consent.ConsentService.ConsentForm;
-import uk.nhs.icr.consent.ConsentService.ConsentView;
+import uk.nhs.icr.consent.service.ConsentService;
+import uk.nhs.icr.consent.service.ConsentService.ConsentForm;
+import uk.nhs.icr.consent.service.ConsentService.ConsentView;
 
 @Path("/patients/{nhsNumber}/consent")
 @Produces(MediaType.APPLICATION_JSON)

@@ -14,9 +14,9 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import uk.nhs.icr.consent.DataOptOutService;
-import uk.nhs.icr.consent.DataOptOutService.OptOutForm;
-import uk.nhs.icr.consent.DataOptOutService.OptOutView;
+import uk.nhs.icr.consent.service.DataOptOutService;
+import uk.nhs.icr.consent.service.DataOptOutService.OptOutForm;
+import uk.nhs.icr.consent.service.DataOptOutService.OptOutView;
 
 @Path("/patients/{nhsNumber}/data-opt-out")
 @Produces(MediaType.APPLICATION_JSON)

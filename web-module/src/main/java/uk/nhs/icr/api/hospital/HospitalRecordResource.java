@@ -19,13 +19,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.nhs.icr.api.problem.Problem;
 import uk.nhs.icr.api.sharedrecord.EntryLocations;
-import uk.nhs.icr.hospital.HospitalRecordService;
-import uk.nhs.icr.hospital.HospitalRecordService.AllergyForm;
-import uk.nhs.icr.hospital.HospitalRecordService.BloodTestForm;
-import uk.nhs.icr.hospital.HospitalRecordService.MedicationForm;
-import uk.nhs.icr.hospital.HospitalRecordService.ProblemForm;
-import uk.nhs.icr.hospital.HospitalRecordService.TreatmentPlanForm;
-import uk.nhs.icr.sharedrecord.RecordEntry;
+import uk.nhs.icr.hospital.service.HospitalRecordService;
+import uk.nhs.icr.hospital.service.HospitalRecordService.AllergyForm;
+import uk.nhs.icr.hospital.service.HospitalRecordService.BloodTestForm;
+import uk.nhs.icr.hospital.service.HospitalRecordService.MedicationForm;
+import uk.nhs.icr.hospital.service.HospitalRecordService.ProblemForm;
+import uk.nhs.icr.hospital.service.HospitalRecordService.TreatmentPlanForm;
+import uk.nhs.icr.sharedrecord.service.RecordEntry;
 
 /** Clinicians' writes to the hospital record. Times are ISO-8601 with an offset; dates YYYY-MM-DD. */
 // "/patients" like PatientResource: JAX-RS picks root classes by their own path first, and a longer

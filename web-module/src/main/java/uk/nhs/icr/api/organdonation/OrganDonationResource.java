@@ -25,12 +25,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.nhs.icr.api.problem.Problem;
-import uk.nhs.icr.organdonation.OrganDonationService;
-import uk.nhs.icr.organdonation.OrganDonationService.CircumstancesForm;
-import uk.nhs.icr.organdonation.OrganDonationService.CircumstancesView;
-import uk.nhs.icr.organdonation.OrganDonationService.DecisionForm;
-import uk.nhs.icr.organdonation.OrganDonationService.DecisionView;
-import uk.nhs.icr.organdonation.OrganDonationService.Evaluation;
+import uk.nhs.icr.organdonation.service.OrganDonationService;
+import uk.nhs.icr.organdonation.service.OrganDonationService.CircumstancesForm;
+import uk.nhs.icr.organdonation.service.OrganDonationService.CircumstancesView;
+import uk.nhs.icr.organdonation.service.OrganDonationService.DecisionForm;
+import uk.nhs.icr.organdonation.service.OrganDonationService.DecisionView;
+import uk.nhs.icr.organdonation.service.OrganDonationService.Evaluation;
 
 @Path("/patients/{nhsNumber}/organ-donation")
 @Produces(MediaType.APPLICATION_JSON)

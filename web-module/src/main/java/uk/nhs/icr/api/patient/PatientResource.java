@@ -24,12 +24,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.nhs.icr.api.problem.Problem;
-import uk.nhs.icr.patient.PatientDemographics;
-import uk.nhs.icr.patient.PatientRegistration;
-import uk.nhs.icr.patient.PatientRegistrationService;
-import uk.nhs.icr.patient.PatientSearchService;
-import uk.nhs.icr.platform.InvalidInputException;
-import uk.nhs.icr.platform.Page;
+import uk.nhs.icr.patient.service.PatientDemographics;
+import uk.nhs.icr.patient.service.PatientRegistration;
+import uk.nhs.icr.patient.service.PatientRegistrationService;
+import uk.nhs.icr.patient.service.PatientSearchService;
+import uk.nhs.icr.platform.service.InvalidInputException;
+import uk.nhs.icr.platform.service.Page;
 
 @Path("/patients")
 @Produces(MediaType.APPLICATION_JSON)

@@ -4,7 +4,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-import uk.nhs.icr.access.AccessDeniedException;
+import uk.nhs.icr.access.service.AccessDeniedException;
 
 @Provider
 public class AccessDeniedMapper implements ExceptionMapper<AccessDeniedException> {

@@ -4,7 +4,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-import uk.nhs.icr.platform.ConflictException;
+import uk.nhs.icr.platform.service.ConflictException;
 
 @Provider
 public class ConflictMapper implements ExceptionMapper<ConflictException> {

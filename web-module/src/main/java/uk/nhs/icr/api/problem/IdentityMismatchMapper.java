@@ -4,7 +4,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-import uk.nhs.icr.organdonation.IdentityMismatchException;
+import uk.nhs.icr.organdonation.service.IdentityMismatchException;
 
 /** Well-formed, but the NHS number and date of birth are not the same person's: 422. */
 @Provider

@@ -4,7 +4,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-import uk.nhs.icr.platform.InvalidInputException;
+import uk.nhs.icr.platform.service.InvalidInputException;
 
 @Provider
 public class InvalidInputMapper implements ExceptionMapper<InvalidInputException> {

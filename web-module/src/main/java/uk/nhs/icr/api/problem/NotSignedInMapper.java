@@ -5,7 +5,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-import uk.nhs.icr.access.NotSignedInException;
+import uk.nhs.icr.access.service.NotSignedInException;
 
 @Provider
 public class NotSignedInMapper implements ExceptionMapper<NotSignedInException> {

@@ -4,7 +4,7 @@ import java.util.List;
 
 import jakarta.ws.rs.core.Response;
 
-import uk.nhs.icr.platform.FieldError;
+import uk.nhs.icr.platform.service.FieldError;
 
 /** An RFC 9457 problem detail, with the refused fields when input was at fault. */
 public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {

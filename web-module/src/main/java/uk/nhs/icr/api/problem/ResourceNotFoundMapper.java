@@ -4,7 +4,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-import uk.nhs.icr.platform.ResourceNotFoundException;
+import uk.nhs.icr.platform.service.ResourceNotFoundException;
 
 @Provider
 public class ResourceNotFoundMapper implements ExceptionMapper<ResourceNotFoundException> {

@@ -11,8 +11,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-import uk.nhs.icr.platform.DatabaseFailures;
-import uk.nhs.icr.platform.LoggableFailure;
+import uk.nhs.icr.platform.service.DatabaseFailures;
+import uk.nhs.icr.platform.service.LoggableFailure;
 
 /**
  * The last line: a body that is not JSON is the client's fault (400), an unreachable database is ours

@@ -12,15 +12,15 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 
-import uk.nhs.icr.access.AccessDeniedException;
-import uk.nhs.icr.access.Caller;
-import uk.nhs.icr.access.CurrentCaller;
-import uk.nhs.icr.access.NotSignedInException;
-import uk.nhs.icr.access.StaffProfile;
+import uk.nhs.icr.access.service.AccessDeniedException;
+import uk.nhs.icr.access.service.Caller;
+import uk.nhs.icr.access.service.CurrentCaller;
+import uk.nhs.icr.access.service.NotSignedInException;
+import uk.nhs.icr.access.service.StaffProfile;
 import uk.nhs.icr.access.StaffRole;
-import uk.nhs.icr.access.StaffSignInService;
+import uk.nhs.icr.access.service.StaffSignInService;
 import uk.nhs.icr.patient.NhsNumber;
-import uk.nhs.icr.shared.InvalidValueException;
+import uk.nhs.icr.platform.InvalidValueException;
 
 /**
  * Establishes the API caller from the bearer token, before anything else happens to an API request

@@ -3,7 +3,7 @@ package uk.nhs.icr.api.sharedrecord;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import uk.nhs.icr.sharedrecord.RecordEntry;
+import uk.nhs.icr.sharedrecord.service.RecordEntry;
 
 /** The answer to a write of a record entry: 201, the entry, and its address under the shared record. */
 public final class EntryLocations {

@@ -18,11 +18,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.nhs.icr.api.problem.Problem;
-import uk.nhs.icr.sharedrecord.RecordPage;
-import uk.nhs.icr.sharedrecord.RecordEntry;
-import uk.nhs.icr.sharedrecord.RecordSummary;
-import uk.nhs.icr.sharedrecord.SharedRecordService;
-import uk.nhs.icr.sharedrecord.SharedRecordService.ResultPoint;
+import uk.nhs.icr.sharedrecord.service.RecordPage;
+import uk.nhs.icr.sharedrecord.service.RecordEntry;
+import uk.nhs.icr.sharedrecord.service.RecordSummary;
+import uk.nhs.icr.sharedrecord.service.SharedRecordService;
+import uk.nhs.icr.sharedrecord.service.SharedRecordService.ResultPoint;
 
 // "/patients" like PatientResource: JAX-RS picks root classes by their own path first, and a longer
 // class path would hide GET /patients/{nhsNumber}

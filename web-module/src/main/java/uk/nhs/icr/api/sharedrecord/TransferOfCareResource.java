@@ -18,10 +18,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.nhs.icr.api.problem.Problem;
-import uk.nhs.icr.platform.InvalidInputException;
-import uk.nhs.icr.sharedrecord.TransferOfCareService;
-import uk.nhs.icr.sharedrecord.TransferOfCareService.Transfer;
-import uk.nhs.icr.sharedrecord.TransferOfCareService.TransferForm;
+import uk.nhs.icr.platform.service.InvalidInputException;
+import uk.nhs.icr.sharedrecord.service.TransferOfCareService;
+import uk.nhs.icr.sharedrecord.service.TransferOfCareService.Transfer;
+import uk.nhs.icr.sharedrecord.service.TransferOfCareService.TransferForm;
 
 @Path("/patients/{nhsNumber}/transfers-of-care")
 @Produces(MediaType.APPLICATION_JSON)

@@ -19,12 +19,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.nhs.icr.api.problem.Problem;
 import uk.nhs.icr.api.sharedrecord.EntryLocations;
-import uk.nhs.icr.sharedrecord.RecordEntry;
-import uk.nhs.icr.socialcare.SocialCareRecordService;
-import uk.nhs.icr.socialcare.SocialCareRecordService.AssessmentForm;
-import uk.nhs.icr.socialcare.SocialCareRecordService.CarePlanForm;
-import uk.nhs.icr.socialcare.SocialCareRecordService.CareVisitForm;
-import uk.nhs.icr.socialcare.SocialCareRecordService.SafeguardingForm;
+import uk.nhs.icr.sharedrecord.service.RecordEntry;
+import uk.nhs.icr.socialcare.service.SocialCareRecordService;
+import uk.nhs.icr.socialcare.service.SocialCareRecordService.AssessmentForm;
+import uk.nhs.icr.socialcare.service.SocialCareRecordService.CarePlanForm;
+import uk.nhs.icr.socialcare.service.SocialCareRecordService.CareVisitForm;
+import uk.nhs.icr.socialcare.service.SocialCareRecordService.SafeguardingForm;
 
 /** Social-care staff's writes to the social care record. Times are ISO-8601 with an offset; dates YYYY-MM-DD. */
 // "/patients" like PatientResource: JAX-RS picks root classes by their own path first, and a longer

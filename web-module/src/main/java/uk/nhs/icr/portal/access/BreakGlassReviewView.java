@@ -13,10 +13,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import uk.nhs.icr.access.BreakGlassGrant;
-import uk.nhs.icr.access.BreakGlassService;
-import uk.nhs.icr.access.BreakGlassView;
-import uk.nhs.icr.audit.AuditVerificationService;
-import uk.nhs.icr.platform.InvalidInputException;
+import uk.nhs.icr.access.service.BreakGlassService;
+import uk.nhs.icr.access.service.BreakGlassView;
+import uk.nhs.icr.audit.service.AuditVerificationService;
+import uk.nhs.icr.platform.service.InvalidInputException;
 import uk.nhs.icr.portal.FieldMessages;
 
 /** The privacy officer's queue of break-glass accesses to review, and the audit log's integrity check. */

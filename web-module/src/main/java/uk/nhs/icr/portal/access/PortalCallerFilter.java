@@ -12,10 +12,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
-import uk.nhs.icr.access.Caller;
-import uk.nhs.icr.access.CurrentCaller;
-import uk.nhs.icr.access.StaffProfile;
-import uk.nhs.icr.access.StaffSignInService;
+import uk.nhs.icr.access.service.Caller;
+import uk.nhs.icr.access.service.CurrentCaller;
+import uk.nhs.icr.access.service.StaffProfile;
+import uk.nhs.icr.access.service.StaffSignInService;
 
 /**
  * After the server's form sign-in, makes the signed-in member of staff the caller of every portal

@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import uk.nhs.icr.access.StaffSignInService;
+import uk.nhs.icr.access.service.StaffSignInService;
 
 /** The form sign-in's error page: counts the failure against the account (for lock-out), then shows the form again. */
 @WebServlet("/sign-in-failed")

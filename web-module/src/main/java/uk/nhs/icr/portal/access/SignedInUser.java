@@ -4,7 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
 
-import uk.nhs.icr.access.StaffProfile;
+import uk.nhs.icr.access.service.StaffProfile;
 import uk.nhs.icr.access.StaffRole;
 
 /** The signed-in member of staff, for the header every page shows. */

@@ -11,21 +11,21 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import uk.nhs.icr.access.AccessDeniedException;
+import uk.nhs.icr.access.service.AccessDeniedException;
 import uk.nhs.icr.access.StaffRole;
-import uk.nhs.icr.consent.ConsentService;
-import uk.nhs.icr.consent.ConsentService.ConsentForm;
-import uk.nhs.icr.consent.ConsentService.ConsentView;
-import uk.nhs.icr.consent.ConsentService.ProvisionForm;
-import uk.nhs.icr.consent.DataOptOutService;
-import uk.nhs.icr.consent.DataOptOutService.OptOutForm;
-import uk.nhs.icr.consent.DataOptOutService.OptOutView;
-import uk.nhs.icr.platform.ConflictException;
-import uk.nhs.icr.platform.FieldError;
-import uk.nhs.icr.platform.InvalidInputException;
-import uk.nhs.icr.platform.ResourceNotFoundException;
+import uk.nhs.icr.consent.service.ConsentService;
+import uk.nhs.icr.consent.service.ConsentService.ConsentForm;
+import uk.nhs.icr.consent.service.ConsentService.ConsentView;
+import uk.nhs.icr.consent.service.ConsentService.ProvisionForm;
+import uk.nhs.icr.consent.service.DataOptOutService;
+import uk.nhs.icr.consent.service.DataOptOutService.OptOutForm;
+import uk.nhs.icr.consent.service.DataOptOutService.OptOutView;
+import uk.nhs.icr.platform.service.ConflictException;
+import uk.nhs.icr.platform.service.FieldError;
+import uk.nhs.icr.platform.service.InvalidInputException;
+import uk.nhs.icr.platform.service.ResourceNotFoundException;
 import uk.nhs.icr.portal.FieldMessages;
-import uk.nhs.icr.record.DataCategory;
+import uk.nhs.icr.sharedrecord.DataCategory;
 
 /**
  * A patient's sharing consent and National Data Opt-out, read and recorded by staff on the patient's behalf

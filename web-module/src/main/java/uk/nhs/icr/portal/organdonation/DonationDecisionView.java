@@ -10,16 +10,16 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import uk.nhs.icr.access.AccessDeniedException;
-import uk.nhs.icr.organdonation.IdentityMismatchException;
+import uk.nhs.icr.access.service.AccessDeniedException;
+import uk.nhs.icr.organdonation.service.IdentityMismatchException;
 import uk.nhs.icr.organdonation.Organ;
-import uk.nhs.icr.organdonation.OrganDonationService;
-import uk.nhs.icr.organdonation.OrganDonationService.DecisionForm;
-import uk.nhs.icr.organdonation.OrganDonationService.DecisionView;
-import uk.nhs.icr.organdonation.OrganDonationService.RepresentativeForm;
-import uk.nhs.icr.platform.ConflictException;
-import uk.nhs.icr.platform.InvalidInputException;
-import uk.nhs.icr.platform.ResourceNotFoundException;
+import uk.nhs.icr.organdonation.service.OrganDonationService;
+import uk.nhs.icr.organdonation.service.OrganDonationService.DecisionForm;
+import uk.nhs.icr.organdonation.service.OrganDonationService.DecisionView;
+import uk.nhs.icr.organdonation.service.OrganDonationService.RepresentativeForm;
+import uk.nhs.icr.platform.service.ConflictException;
+import uk.nhs.icr.platform.service.InvalidInputException;
+import uk.nhs.icr.platform.service.ResourceNotFoundException;
 import uk.nhs.icr.portal.FieldMessages;
 
 /**

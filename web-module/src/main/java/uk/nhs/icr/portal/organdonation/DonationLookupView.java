@@ -9,12 +9,12 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import uk.nhs.icr.access.AccessDeniedException;
-import uk.nhs.icr.organdonation.OrganDonationService;
-import uk.nhs.icr.organdonation.OrganDonationService.DecisionView;
-import uk.nhs.icr.organdonation.OrganDonationService.Evaluation;
-import uk.nhs.icr.platform.InvalidInputException;
-import uk.nhs.icr.platform.ResourceNotFoundException;
+import uk.nhs.icr.access.service.AccessDeniedException;
+import uk.nhs.icr.organdonation.service.OrganDonationService;
+import uk.nhs.icr.organdonation.service.OrganDonationService.DecisionView;
+import uk.nhs.icr.organdonation.service.OrganDonationService.Evaluation;
+import uk.nhs.icr.platform.service.InvalidInputException;
+import uk.nhs.icr.platform.service.ResourceNotFoundException;
 import uk.nhs.icr.portal.FieldMessages;
 
 /**

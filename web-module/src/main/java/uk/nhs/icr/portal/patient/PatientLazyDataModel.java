@@ -7,9 +7,9 @@ import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
-import uk.nhs.icr.patient.PatientDemographics;
-import uk.nhs.icr.patient.PatientSearchService;
-import uk.nhs.icr.platform.Page;
+import uk.nhs.icr.patient.service.PatientDemographics;
+import uk.nhs.icr.patient.service.PatientSearchService;
+import uk.nhs.icr.platform.service.Page;
 
 /**
  * Feeds the search results table one page at a time from {@link PatientSearchService}. Each search is

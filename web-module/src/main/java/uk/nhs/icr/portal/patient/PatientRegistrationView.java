@@ -1,5 +1,7 @@
 package uk.nhs.icr.portal.patient;
 
+import uk.nhs.icr.platform.UkClock;
+
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.Set;
@@ -10,18 +12,21 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import uk.nhs.icr.access.AccessDeniedException;
-import uk.nhs.icr.patient.PatientDemographics;
-import uk.nhs.icr.patient.PatientRegistration;
-import uk.nhs.icr.patient.PatientRegistrationService;
-import uk.nhs.icr.platform.ConflictException;
-import uk.nhs.icr.platform.InvalidInputException;
+import uk.nhs.icr.access.service.AccessDeniedException;
+import uk.nhs.icr.patient.service.PatientDemographics;
+import uk.nhs.icr.patient.service.PatientRegistration;
+import uk.nhs.icr.patient.service.PatientRegistrationService;
+import uk.nhs.icr.platform.service.ConflictException;
+import uk.nhs.icr.platform.service.InvalidInputException;
 import uk.nhs.icr.portal.FieldMessages;
 
 /** The register-patient form. */
 @Named
 @ViewScoped
 public class PatientRegistrationView implements Serializable {
+
+    @Inject
+    UkClock clock;
 
     private static final long serialVersionUID = 1L;
     private static final Set<String> FIELDS =
@@ -57,7 +62,7 @@ public class PatientRegistrationView implements Serializable {
     }
 
     public LocalDate getToday() {
-        return LocalDate.now();
+        return clock.today();
     }
 
     public String getNhsNumber() {

@@ -8,12 +8,12 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import uk.nhs.icr.access.AccessDeniedException;
-import uk.nhs.icr.patient.PatientDemographics;
-import uk.nhs.icr.patient.PatientSearchService;
-import uk.nhs.icr.platform.Page;
-import uk.nhs.icr.platform.InvalidInputException;
-import uk.nhs.icr.platform.ResourceNotFoundException;
+import uk.nhs.icr.access.service.AccessDeniedException;
+import uk.nhs.icr.patient.service.PatientDemographics;
+import uk.nhs.icr.patient.service.PatientSearchService;
+import uk.nhs.icr.platform.service.Page;
+import uk.nhs.icr.platform.service.InvalidInputException;
+import uk.nhs.icr.platform.service.ResourceNotFoundException;
 import uk.nhs.icr.portal.FieldMessages;
 
 /**

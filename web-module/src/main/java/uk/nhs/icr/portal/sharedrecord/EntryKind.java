@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import uk.nhs.icr.access.Resource;
+import uk.nhs.icr.access.service.Resource;
 import uk.nhs.icr.access.StaffRole;
 
 /**

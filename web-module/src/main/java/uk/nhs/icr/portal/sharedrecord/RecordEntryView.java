@@ -11,27 +11,27 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import uk.nhs.icr.access.AccessDeniedException;
-import uk.nhs.icr.hospital.HospitalRecordService;
-import uk.nhs.icr.hospital.HospitalRecordService.AllergyForm;
-import uk.nhs.icr.hospital.HospitalRecordService.BloodTestForm;
-import uk.nhs.icr.hospital.HospitalRecordService.MedicationForm;
-import uk.nhs.icr.hospital.HospitalRecordService.ProblemForm;
-import uk.nhs.icr.hospital.HospitalRecordService.TreatmentPlanForm;
+import uk.nhs.icr.access.service.AccessDeniedException;
+import uk.nhs.icr.hospital.service.HospitalRecordService;
+import uk.nhs.icr.hospital.service.HospitalRecordService.AllergyForm;
+import uk.nhs.icr.hospital.service.HospitalRecordService.BloodTestForm;
+import uk.nhs.icr.hospital.service.HospitalRecordService.MedicationForm;
+import uk.nhs.icr.hospital.service.HospitalRecordService.ProblemForm;
+import uk.nhs.icr.hospital.service.HospitalRecordService.TreatmentPlanForm;
 import uk.nhs.icr.patient.NhsNumber;
-import uk.nhs.icr.platform.ConflictException;
-import uk.nhs.icr.platform.InvalidInputException;
-import uk.nhs.icr.platform.ResourceNotFoundException;
+import uk.nhs.icr.platform.service.ConflictException;
+import uk.nhs.icr.platform.service.InvalidInputException;
+import uk.nhs.icr.platform.service.ResourceNotFoundException;
 import uk.nhs.icr.portal.FieldMessages;
 import uk.nhs.icr.portal.access.SignedInUser;
-import uk.nhs.icr.sharedrecord.TransferOfCareService;
-import uk.nhs.icr.sharedrecord.TransferOfCareService.CareProvider;
-import uk.nhs.icr.sharedrecord.TransferOfCareService.TransferForm;
-import uk.nhs.icr.socialcare.SocialCareRecordService;
-import uk.nhs.icr.socialcare.SocialCareRecordService.AssessmentForm;
-import uk.nhs.icr.socialcare.SocialCareRecordService.CarePlanForm;
-import uk.nhs.icr.socialcare.SocialCareRecordService.CareVisitForm;
-import uk.nhs.icr.socialcare.SocialCareRecordService.SafeguardingForm;
+import uk.nhs.icr.sharedrecord.service.TransferOfCareService;
+import uk.nhs.icr.sharedrecord.service.TransferOfCareService.CareProvider;
+import uk.nhs.icr.sharedrecord.service.TransferOfCareService.TransferForm;
+import uk.nhs.icr.socialcare.service.SocialCareRecordService;
+import uk.nhs.icr.socialcare.service.SocialCareRecordService.AssessmentForm;
+import uk.nhs.icr.socialcare.service.SocialCareRecordService.CarePlanForm;
+import uk.nhs.icr.socialcare.service.SocialCareRecordService.CareVisitForm;
+import uk.nhs.icr.socialcare.service.SocialCareRecordService.SafeguardingForm;
 
 /**
  * The page that adds one entry to a patient's record ({@code ?nhsNumber=&kind=}), or discharges an

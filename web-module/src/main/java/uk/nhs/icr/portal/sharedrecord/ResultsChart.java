@@ -1,5 +1,7 @@
 package uk.nhs.icr.portal.sharedrecord;
 
+import uk.nhs.icr.platform.UkClock;
+
 import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -9,8 +11,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 
-import uk.nhs.icr.platform.Fields;
-import uk.nhs.icr.sharedrecord.SharedRecordService.ResultPoint;
+import uk.nhs.icr.platform.service.Fields;
+import uk.nhs.icr.sharedrecord.service.SharedRecordService.ResultPoint;
 
 /**
  * Builds the Chart.js configuration PrimeFaces' {@code p:chart} draws: one test's values over time, out-of-range
@@ -18,7 +20,7 @@ import uk.nhs.icr.sharedrecord.SharedRecordService.ResultPoint;
  */
 final class ResultsChart {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(Fields.UK);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(UkClock.ZONE);
     private static final String VALUE_COLOUR = "#005eb8";
     private static final String ABNORMAL_COLOUR = "#d5281b";
     private static final String RANGE_COLOUR = "#768692";

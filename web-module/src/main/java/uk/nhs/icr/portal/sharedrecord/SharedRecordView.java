@@ -10,13 +10,13 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import uk.nhs.icr.access.AccessDeniedException;
-import uk.nhs.icr.platform.InvalidInputException;
+import uk.nhs.icr.access.service.AccessDeniedException;
+import uk.nhs.icr.platform.service.InvalidInputException;
 import uk.nhs.icr.portal.FieldMessages;
 import uk.nhs.icr.portal.access.SignedInUser;
 import uk.nhs.icr.portal.patient.PatientView;
-import uk.nhs.icr.sharedrecord.RecordSummary;
-import uk.nhs.icr.sharedrecord.SharedRecordService;
+import uk.nhs.icr.sharedrecord.service.RecordSummary;
+import uk.nhs.icr.sharedrecord.service.SharedRecordService;
 
 /**
  * The shared record on a patient's page, once {@link PatientView} has opened it: the alerts banner and

@@ -7,12 +7,12 @@ import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
-import uk.nhs.icr.access.AccessDeniedException;
-import uk.nhs.icr.platform.InvalidInputException;
+import uk.nhs.icr.access.service.AccessDeniedException;
+import uk.nhs.icr.platform.service.InvalidInputException;
 import uk.nhs.icr.portal.FieldMessages;
-import uk.nhs.icr.sharedrecord.RecordEntry;
-import uk.nhs.icr.sharedrecord.RecordPage;
-import uk.nhs.icr.sharedrecord.SharedRecordService;
+import uk.nhs.icr.sharedrecord.service.RecordEntry;
+import uk.nhs.icr.sharedrecord.service.RecordPage;
+import uk.nhs.icr.sharedrecord.service.SharedRecordService;
 
 /**
  * Feeds the timeline table a page at a time from {@link SharedRecordService}, with the filters chosen

@@ -1,0 +1,134 @@
+package uk.nhs.icr.access.service;
+
+import uk.nhs.icr.platform.UkClock;
+
+import uk.nhs.icr.access.BreakGlassGrant;
+import uk.nhs.icr.access.BreakGlassGrants;
+import uk.nhs.icr.access.StaffRole;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import uk.nhs.icr.access.service.AccessDecision.Outcome;
+import uk.nhs.icr.access.service.AccessDecision.Purpose;
+import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.patient.service.PatientNotFoundException;
+import uk.nhs.icr.patient.PatientRepository;
+import uk.nhs.icr.platform.service.FieldErrors;
+import uk.nhs.icr.platform.service.Fields;
+import uk.nhs.icr.platform.service.InvalidInputException;
+import uk.nhs.icr.platform.InvalidValueException;
+
+/**
+ * Break-glass: a clinician without a legitimate relationship opens a record in an emergency, giving a
+ * reason. The grant lasts {@code icr.break-glass.duration} (default 24 hours) and waits in the privacy
+ * officer's review queue.
+ */
+@Stateless
+public class BreakGlassService {
+
+    public static final int MIN_REASON_LENGTH = 20;
+    /** What the reason and review-note columns hold. */
+    static final int MAX_TEXT_LENGTH = 2000;
+    static final String RESOURCE = "BreakGlass";
+
+    @Inject
+    CurrentCaller currentCaller;
+
+    @Inject
+    BreakGlassGrants grants;
+
+    @Inject
+    PatientRepository patients;
+
+    @Inject
+    AccessControl access;
+
+    @Inject
+    @ConfigProperty(name = "icr.break-glass.duration", defaultValue = "PT24H")
+    Duration duration;
+
+    @Inject
+
+    UkClock clock;
+
+    public BreakGlassView breakGlass(String nhsNumber, String reason) {
+        Caller caller = currentCaller.require();
+        NhsNumber patient = parse(nhsNumber);
+        FieldErrors errors = new FieldErrors();
+        String why = errors.parse("reason", reason, Fields.optionalText("reason", MAX_TEXT_LENGTH));
+        errors.throwIfAny();
+        if (why == null || why.length() < MIN_REASON_LENGTH) {
+            throw InvalidInputException.of("reason", "give the clinical reason in at least " + MIN_REASON_LENGTH + " characters");
+        }
+        if (!patients.exists(patient)) {
+            throw new PatientNotFoundException();
+        }
+        if (caller.isPatient() || !caller.role().mayBreakGlass()) {
+            access.record(caller, patient, RESOURCE, "GRANT",
+                    AccessDecision.deny(Purpose.BREAK_GLASS, "role may not break the glass", false));
+            throw new AccessDeniedException("Only clinicians may break the glass", false);
+        }
+        Instant now = clock.now();
+        BreakGlassGrant grant = new BreakGlassGrant(caller.username(), caller.role(), caller.organisation(), patient, why,
+                now, now.plus(duration));
+        grants.add(grant);
+        access.record(caller, patient, RESOURCE, "GRANT",
+                new AccessDecision(Outcome.GRANTED_BY_BREAK_GLASS, Purpose.BREAK_GLASS, "break-glass grant given", false));
+        return BreakGlassView.of(grant);
+    }
+
+    /** The active grant this caller holds for this patient, if any (for the red banner). */
+    public java.util.Optional<BreakGlassView> activeGrant(String nhsNumber) {
+        Caller caller = currentCaller.require();
+        if (caller.isPatient()) {
+            return java.util.Optional.empty();
+        }
+        return grants.activeFor(caller.username(), parse(nhsNumber), clock.now()).map(BreakGlassView::of);
+    }
+
+    public List<BreakGlassView> awaitingReview() {
+        requirePrivacyOfficer();
+        return grants.awaitingReview().stream().map(BreakGlassView::of).toList();
+    }
+
+    public BreakGlassView review(long grantId, BreakGlassGrant.Review outcome, String note) {
+        Caller reviewer = requirePrivacyOfficer();
+        if (outcome == null || outcome == BreakGlassGrant.Review.PENDING) {
+            throw InvalidInputException.of("outcome", "choose appropriate or escalated");
+        }
+        FieldErrors errors = new FieldErrors();
+        String text = errors.parse("note", note, Fields.optionalText("note", MAX_TEXT_LENGTH));
+        errors.throwIfAny();
+        if (text == null) {
+            throw InvalidInputException.of("note", "a review needs a note");
+        }
+        BreakGlassGrant grant = grants.find(grantId).orElseThrow(() -> InvalidInputException.of("grant", "no such break-glass grant"));
+        grant.review(outcome, reviewer.username(), text, clock.now());
+        access.record(reviewer, grant.patient(), RESOURCE, "REVIEW",
+                AccessDecision.grant(Purpose.PRIVACY_REVIEW, "break-glass reviewed: " + outcome.name().toLowerCase()));
+        return BreakGlassView.of(grant);
+    }
+
+    private Caller requirePrivacyOfficer() {
+        Caller caller = currentCaller.require();
+        if (!caller.hasRole(StaffRole.PRIVACY_OFFICER)) {
+            throw new AccessDeniedException("Only privacy officers review break-glass access", false);
+        }
+        return caller;
+    }
+
+    private static NhsNumber parse(String nhsNumber) {
+        try {
+            return NhsNumber.parse(nhsNumber);
+        } catch (InvalidValueException e) {
+            throw InvalidInputException.of("nhsNumber", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package uk.nhs.icr.access.service;
+
+import uk.nhs.icr.access.BreakGlassGrant;
+
+import java.io.Serializable;
+import java.time.Instant;
+
+/** A break-glass grant as the edges show it. */
+public record BreakGlassView(long id, String staffUsername, String role, String organisationOdsCode, String nhsNumber,
+                             String reason, Instant grantedAt, Instant expiresAt, String review, String reviewedBy,
+                             String reviewNote) implements Serializable {
+
+    static BreakGlassView of(BreakGlassGrant grant) {
+        return new BreakGlassView(grant.id() == null ? 0 : grant.id(), grant.staffUsername(), grant.staffRole().label(),
+                grant.organisation().value(), grant.patient().value(), grant.reason(), grant.grantedAt(), grant.expiresAt(),
+                grant.review().name().toLowerCase(), grant.reviewedBy(), grant.reviewNote());
+    }
+
+    @Override
+    public String toString() {
+        return "BreakGlassView[" + id + "]";
+    }
+}

@@ -1,0 +1,61 @@
+package uk.nhs.icr.access.service;
+
+import uk.nhs.icr.access.StaffRole;
+
+import java.io.Serializable;
+import java.util.Objects;
+
+import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.platform.OdsCode;
+
+/**
+ * Who is asking, as the edge that authenticated them established it: a member of staff acting in one
+ * role for one organisation, or a patient acting for themselves. Carried in {@link CurrentCaller}.
+ */
+public record Caller(String username, String displayName, StaffRole role, OdsCode organisation,
+                     String organisationName, NhsNumber self, Channel channel, String clientAddress)
+        implements Serializable {
+
+    public enum Channel { PORTAL, API }
+
+    public Caller {
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(channel, "channel");
+        clientAddress = clientAddress == null ? "unknown" : clientAddress;
+        if ((role == null) == (self == null)) {
+            throw new IllegalArgumentException("a caller is either staff with a role or a patient");
+        }
+    }
+
+    public static Caller staff(String username, String displayName, StaffRole role, OdsCode organisation,
+                               String organisationName, Channel channel, String clientAddress) {
+        return new Caller(username, displayName, role, Objects.requireNonNull(organisation), organisationName, null,
+                channel, clientAddress);
+    }
+
+    public static Caller patient(NhsNumber self, Channel channel, String clientAddress) {
+        return new Caller("patient", "Patient", null, null, null, self, channel, clientAddress);
+    }
+
+    public boolean isPatient() {
+        return self != null;
+    }
+
+    public boolean hasRole(StaffRole wanted) {
+        return role == wanted;
+    }
+
+    /** For the audit log: the role name, or PATIENT. */
+    public String roleName() {
+        return isPatient() ? "PATIENT" : role.name();
+    }
+
+    public String organisationCode() {
+        return isPatient() ? "-" : organisation.value();
+    }
+
+    @Override
+    public String toString() {
+        return "Caller[" + roleName() + "@" + organisationCode() + "]";
+    }
+}

@@ -1,0 +1,65 @@
+package uk.nhs.icr.access.service;
+
+import uk.nhs.icr.access.StaffRole;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import static uk.nhs.icr.access.StaffRole.ADMIN;
+import static uk.nhs.icr.access.StaffRole.CARE_WORKER;
+import static uk.nhs.icr.access.StaffRole.GP;
+import static uk.nhs.icr.access.StaffRole.HOSPITAL_CLINICIAN;
+import static uk.nhs.icr.access.StaffRole.NURSE;
+import static uk.nhs.icr.access.StaffRole.SOCIAL_WORKER;
+
+/**
+ * The kinds of patient data access is decided on, with the roles that may write each (reading needs a
+ * legitimate relationship or break-glass, whatever the kind). One table, so that "who may record what" is
+ * answered in one place: a care worker records visits, not diagnoses.
+ */
+public enum Resource {
+    PATIENT("Patient", EnumSet.of(GP, HOSPITAL_CLINICIAN, NURSE, SOCIAL_WORKER, ADMIN)),
+    SHARED_RECORD("SharedRecord", EnumSet.noneOf(StaffRole.class)),
+    PROBLEM("Problem", EnumSet.of(GP, HOSPITAL_CLINICIAN)),
+    MEDICATION("Medication", EnumSet.of(GP, HOSPITAL_CLINICIAN)),
+    ALLERGY("Allergy", EnumSet.of(GP, HOSPITAL_CLINICIAN, NURSE)),
+    BLOOD_TEST("BloodTestResult", EnumSet.of(GP, HOSPITAL_CLINICIAN, NURSE)),
+    TREATMENT_PLAN("TreatmentPlan", EnumSet.of(GP, HOSPITAL_CLINICIAN)),
+    NEEDS_ASSESSMENT("NeedsAssessment", EnumSet.of(SOCIAL_WORKER)),
+    CARE_PLAN("CarePlan", EnumSet.of(SOCIAL_WORKER)),
+    CARE_VISIT("CareVisit", EnumSet.of(SOCIAL_WORKER, CARE_WORKER)),
+    SAFEGUARDING_CONCERN("SafeguardingConcern", EnumSet.of(SOCIAL_WORKER, CARE_WORKER, GP, HOSPITAL_CLINICIAN, NURSE)),
+    TRANSFER_OF_CARE("TransferOfCare", EnumSet.of(HOSPITAL_CLINICIAN, NURSE)),
+    /** Preferences the patient sets themselves, or staff caring for them record on their behalf. */
+    CONSENT("Consent", EnumSet.of(GP, HOSPITAL_CLINICIAN, NURSE, SOCIAL_WORKER, ADMIN), true),
+    DATA_OPT_OUT("DataOptOut", EnumSet.of(GP, HOSPITAL_CLINICIAN, NURSE, SOCIAL_WORKER, ADMIN), true),
+    ORGAN_DONATION("OrganDonationDecision", EnumSet.of(GP, HOSPITAL_CLINICIAN, NURSE, ADMIN), true);
+
+    private final String auditName;
+    private final Set<StaffRole> writers;
+    private final boolean patientWrites;
+
+    Resource(String auditName, Set<StaffRole> writers) {
+        this(auditName, writers, false);
+    }
+
+    Resource(String auditName, Set<StaffRole> writers, boolean patientWrites) {
+        this.auditName = auditName;
+        this.writers = writers;
+        this.patientWrites = patientWrites;
+    }
+
+    /** True for the patient's own preferences, which the patient may change themselves. */
+    public boolean writableByThePatient() {
+        return patientWrites;
+    }
+
+    /** The resource type recorded in the audit log. */
+    public String auditName() {
+        return auditName;
+    }
+
+    public boolean writableBy(StaffRole role) {
+        return writers.contains(role);
+    }
+}

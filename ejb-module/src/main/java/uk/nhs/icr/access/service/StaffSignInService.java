@@ -1,0 +1,77 @@
+package uk.nhs.icr.access.service;
+
+import uk.nhs.icr.platform.UkClock;
+
+import uk.nhs.icr.access.StaffDirectory;
+import uk.nhs.icr.access.StaffMember;
+import uk.nhs.icr.access.StaffRole;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Bookkeeping around the server's form sign-in (the Elytron JDBC realm checks the bcrypt password):
+ * counts failures and locks the account after {@code icr.sign-in.max-failures} in a row (the realm then
+ * refuses it until {@code locked_until}), and clears the count on success.
+ */
+@Stateless
+public class StaffSignInService {
+
+    private static final Logger LOG = Logger.getLogger(StaffSignInService.class.getName());
+
+    @Inject
+    StaffDirectory directory;
+
+    @Inject
+    @ConfigProperty(name = "icr.sign-in.max-failures", defaultValue = "5")
+    int maxFailures;
+
+    @Inject
+    @ConfigProperty(name = "icr.sign-in.lock-duration", defaultValue = "PT15M")
+    Duration lockDuration;
+
+    @Inject
+
+    UkClock clock;
+
+    public void recordFailure(String username) {
+        if (username == null || username.isBlank()) {
+            return;
+        }
+        directory.findByUsername(username.strip()).ifPresent(staff -> {
+            boolean wasLocked = staff.isLockedAt(clock.now());
+            if (!wasLocked) {
+                staff.recordFailedSignIn(maxFailures, clock.now(), lockDuration);
+                if (staff.isLockedAt(clock.now())) {
+                    LOG.warning(() -> "Staff account locked after " + maxFailures + " failed sign-ins");
+                }
+            }
+        });
+    }
+
+    /** Called once per session after the server has authenticated the user. */
+    public Optional<StaffProfile> signedIn(String username) {
+        return directory.findByUsername(username).filter(StaffMember::isEnabled).map(staff -> {
+            staff.recordSuccessfulSignIn();
+            return profile(staff);
+        });
+    }
+
+    /** The directory's view of a user named in a bearer token; empty if unknown or disabled. */
+    public Optional<StaffProfile> profile(String username) {
+        return directory.findByUsername(username).filter(StaffMember::isEnabled).map(StaffSignInService::profile);
+    }
+
+    private static StaffProfile profile(StaffMember staff) {
+        StaffRole primary = staff.roles().stream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("staff member without a role"));
+        return new StaffProfile(staff.username(), staff.displayName(), primary, staff.organisation().odsCode(),
+                staff.organisation().name());
+    }
+}

@@ -1,0 +1,51 @@
+package uk.nhs.icr.audit.service;
+
+import uk.nhs.icr.platform.UkClock;
+
+import uk.nhs.icr.audit.AuditEntry;
+import uk.nhs.icr.audit.AuditLogRepository;
+
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import uk.nhs.icr.access.service.AccessDecision;
+import uk.nhs.icr.access.service.Caller;
+import uk.nhs.icr.patient.NhsNumber;
+
+/**
+ * Writes audit entries in a transaction of their own, so that an access is on record even when the
+ * business transaction it belongs to is rolled back (a denied or failed access included).
+ */
+@Stateless
+public class AuditLog {
+
+    @Inject
+    AuditLogRepository log;
+
+    @Inject
+
+    UkClock clock;
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void record(Caller caller, NhsNumber patient, String resourceType, String action, AccessDecision decision) {
+        append(caller, patient, resourceType, action, decision);
+    }
+
+    /**
+     * Writes the entry in the caller's transaction: for a change that must never be on record without its
+     * audit entry, nor the audit entry without the change.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void recordWithin(Caller caller, NhsNumber patient, String resourceType, String action, AccessDecision decision) {
+        append(caller, patient, resourceType, action, decision);
+    }
+
+    private void append(Caller caller, NhsNumber patient, String resourceType, String action, AccessDecision decision) {
+        log.append(new AuditEntry(caller.username(), caller.roleName(), caller.organisationCode(),
+                patient == null ? null : patient.value(), resourceType, action, decision.purpose().name(),
+                decision.outcome().name(), decision.reason(), caller.channel().name(), caller.clientAddress()), clock.now());
+    }
+}

@@ -1,0 +1,138 @@
+package uk.nhs.icr.consent.service;
+
+import uk.nhs.icr.platform.UkClock;
+
+import uk.nhs.icr.consent.ConsentRepository;
+import uk.nhs.icr.consent.DataOptOut;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.List;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+
+import uk.nhs.icr.access.service.AccessControl;
+import uk.nhs.icr.access.service.AccessDecision.Action;
+import uk.nhs.icr.access.service.Caller;
+import uk.nhs.icr.access.service.CurrentCaller;
+import uk.nhs.icr.access.service.Resource;
+import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.patient.Patient;
+import uk.nhs.icr.patient.service.PatientNotFoundException;
+import uk.nhs.icr.patient.PatientRepository;
+import uk.nhs.icr.platform.service.ChangedMeanwhileException;
+import uk.nhs.icr.platform.service.DatabaseFailures;
+import uk.nhs.icr.platform.service.FieldErrors;
+import uk.nhs.icr.platform.service.Fields;
+
+/**
+ * The National Data Opt-out: whether a patient's confidential information may be used for research and
+ * planning. Direct care never looks at it. The patient sets it; staff may record it for them, or for the
+ * proxy (a parent) of a child under {@link #PROXY_MAX_AGE}.
+ */
+@Stateless
+public class DataOptOutService {
+
+    @Inject
+    UkClock clock;
+
+    /** A parent or guardian may set the opt-out for a child younger than this. */
+    static final int PROXY_MAX_AGE = 13;
+
+    /** As typed: optedOut (true/false), setBy (self for the patient; staff or proxy for staff), proxyName for a proxy. */
+    public record OptOutForm(String optedOut, String setBy, String proxyName) {
+    }
+
+    /** The current choice (version 0: never set, so not opted out). */
+    public record OptOutView(boolean optedOut, int version, String setBy, String setByName, Instant recordedAt) implements Serializable {
+
+        static OptOutView of(DataOptOut choice) {
+            return new OptOutView(choice.optedOut(), choice.version(), choice.setBy().name().toLowerCase(), choice.setByName(),
+                    choice.recordedAt());
+        }
+
+        static OptOutView neverSet() {
+            return new OptOutView(false, 0, null, null, null);
+        }
+    }
+
+    @Inject
+    CurrentCaller currentCaller;
+
+    @Inject
+    AccessControl access;
+
+    @Inject
+    PatientRepository patients;
+
+    @Inject
+    ConsentRepository consents;
+
+    public OptOutView current(String nhsNumber) {
+        NhsNumber patient = readable(nhsNumber);
+        return consents.currentOptOut(patient).map(OptOutView::of).orElseGet(OptOutView::neverSet);
+    }
+
+    public List<OptOutView> history(String nhsNumber) {
+        NhsNumber patient = readable(nhsNumber);
+        return consents.optOutHistory(patient).stream().map(OptOutView::of).toList();
+    }
+
+    public OptOutView set(String nhsNumber, OptOutForm form) {
+        Caller caller = currentCaller.require();
+        OptOutForm f = form == null ? new OptOutForm(null, null, null) : form;
+        FieldErrors errors = new FieldErrors();
+        NhsNumber number = errors.parse("nhsNumber", nhsNumber, NhsNumber::parse);
+        Boolean optedOut = errors.parse("optedOut", f.optedOut(), Fields.yesNo("opted out", true));
+        DataOptOut.SetBy setBy = caller.isPatient() ? DataOptOut.SetBy.SELF
+                : errors.parse("setBy", f.setBy(), value -> value == null || value.isBlank() ? DataOptOut.SetBy.STAFF
+                : Fields.oneOf("set by", DataOptOut.SetBy.class).apply(value));
+        String proxyName = errors.parse("proxyName", f.proxyName(), Fields.optionalText("proxy name", 200));
+        if (setBy == DataOptOut.SetBy.SELF && !caller.isPatient()) {
+            errors.add("setBy", "staff record the choice as staff, or for a proxy");
+        }
+        if (setBy == DataOptOut.SetBy.PROXY && proxyName == null) {
+            errors.add("proxyName", "name the parent or guardian making the choice");
+        }
+        errors.throwIfAny();
+        Patient patient = patients.findByNhsNumber(number).orElseThrow(PatientNotFoundException::new);
+        // the access decision first: the proxy rule below tells the caller something about the patient's age
+        access.require(number, Resource.DATA_OPT_OUT, Action.WRITE);
+        if (setBy == DataOptOut.SetBy.PROXY && ageOn(patient, clock.today()) >= PROXY_MAX_AGE) {
+            errors.add("setBy", "a proxy may set the opt-out only for a child under " + PROXY_MAX_AGE);
+            errors.throwIfAny();
+        }
+        int version = consents.currentOptOut(number).map(DataOptOut::version).orElse(0) + 1;
+        DataOptOut choice = new DataOptOut(number, version, optedOut, setBy,
+                setBy == DataOptOut.SetBy.PROXY ? proxyName + " (proxy, recorded by " + caller.displayName() + ")" : caller.displayName(),
+                caller.username(), clock.now());
+        try {
+            consents.add(choice);
+        } catch (PersistenceException e) {
+            if (DatabaseFailures.isUniqueViolation(e)) {
+                throw new ChangedMeanwhileException("the opt-out choice");
+            }
+            throw e;
+        }
+        return OptOutView.of(choice);
+    }
+
+    private NhsNumber readable(String nhsNumber) {
+        FieldErrors errors = new FieldErrors();
+        NhsNumber patient = errors.parse("nhsNumber", nhsNumber, NhsNumber::parse);
+        errors.throwIfAny();
+        if (!patients.exists(patient)) {
+            throw new PatientNotFoundException();
+        }
+        access.require(patient, Resource.DATA_OPT_OUT, Action.READ);
+        return patient;
+    }
+
+    static int ageOn(Patient patient, LocalDate day) {
+        return Period.between(patient.identity().birthDate(), day).getYears();
+    }
+}

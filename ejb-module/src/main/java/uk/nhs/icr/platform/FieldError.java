@@ -1,7 +1,0 @@
-package uk.nhs.icr.platform;
-
-import java.io.Serializable;
-
-/** One refused input field: its name as the client sent it, and what is wrong in plain words. */
-public record FieldError(String field, String message) implements Serializable {
-}

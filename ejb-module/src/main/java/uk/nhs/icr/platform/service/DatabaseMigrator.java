@@ -1,0 +1,50 @@
+package uk.nhs.icr.platform.service;
+
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Brings both databases to the current schema when the application starts, before any request is
+ * served. Runs outside JTA: Flyway manages its own transactions and locks per database.
+ */
+@Singleton
+@Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class DatabaseMigrator {
+
+    private static final Logger LOG = Logger.getLogger(DatabaseMigrator.class.getName());
+
+    @Resource(lookup = "java:jboss/datasources/HospitalDS")
+    DataSource hospital;
+
+    @Resource(lookup = "java:jboss/datasources/SocialCareDS")
+    DataSource socialCare;
+
+    @PostConstruct
+    void migrate() {
+        migrate("hospital", hospital);
+        migrate("socialcare", socialCare);
+    }
+
+    private void migrate(String database, DataSource dataSource) {
+        MigrateResult result = Flyway.configure(DatabaseMigrator.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/" + database)
+                .failOnMissingLocations(true)
+                .load()
+                .migrate();
+        LOG.info(() -> "Database " + database + ": " + result.migrationsExecuted
+                + " migration(s) applied, schema now at version " + result.targetSchemaVersion);
+    }
+}

@@ -1,0 +1,204 @@
+package uk.nhs.icr.platform.service;
+
+import uk.nhs.icr.platform.UkClock;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import uk.nhs.icr.platform.InvalidValueException;
+
+/**
+ * Parsers for form fields as typed, for {@link FieldErrors#parse}: each refuses bad input with a reason a
+ * user can act on. Times are ISO-8601 with an offset ({@code 2026-11-25T09:30:00Z}) or, as a browser's
+ * date-time field sends them, without one ({@code 2026-11-25T09:30}, UK local time); dates are YYYY-MM-DD.
+ */
+public final class Fields {
+
+    /** The dates and times a record can sensibly hold (and PostgreSQL can store): from 1900 to the end of 2199. */
+    static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    static final LocalDate LATEST = LocalDate.of(2199, 12, 31);
+
+    private Fields() {
+    }
+
+    public static Function<String, String> text(String label, int maxLength) {
+        return value -> {
+            if (value == null || value.isBlank()) {
+                throw new InvalidValueException(label + " is required");
+            }
+            return optionalText(label, maxLength).apply(value);
+        };
+    }
+
+    public static Function<String, String> optionalText(String label, int maxLength) {
+        return value -> {
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            String stripped = value.strip();
+            if (stripped.length() > maxLength) {
+                throw new InvalidValueException(label + " must be at most " + maxLength + " characters");
+            }
+            // line breaks and tabs are text; other control characters are not (PostgreSQL refuses NUL outright)
+            if (stripped.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+                throw new InvalidValueException(label + " must not contain control characters");
+            }
+            return stripped;
+        };
+    }
+
+    public static Function<String, BigDecimal> decimal(String label, boolean required) {
+        return value -> {
+            if (value == null || value.isBlank()) {
+                if (required) {
+                    throw new InvalidValueException(label + " is required");
+                }
+                return null;
+            }
+            try {
+                BigDecimal number = new BigDecimal(value.strip());
+                if (number.abs().compareTo(BigDecimal.valueOf(1_000_000_000L)) >= 0 || number.scale() > 4) {
+                    throw new InvalidValueException(label + " must be below a billion with at most 4 decimal places");
+                }
+                return number;
+            } catch (NumberFormatException e) {
+                throw new InvalidValueException(label + " must be a number such as 4.5");
+            }
+        };
+    }
+
+    /**
+     * Exactly true or false (a JSON boolean arrives as that text). Stricter than JSON-B's Boolean, which reads
+     * any other word as false.
+     */
+    public static Function<String, Boolean> yesNo(String label, boolean required) {
+        return value -> {
+            if (value == null || value.isBlank()) {
+                if (required) {
+                    throw new InvalidValueException(label + " is required: true or false");
+                }
+                return null;
+            }
+            return switch (value.strip()) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw new InvalidValueException(label + " must be true or false");
+            };
+        };
+    }
+
+    /** A positive whole number, such as an entry id. */
+    public static Function<String, Long> wholeNumber(String label) {
+        return value -> {
+            String text = text(label, 19).apply(value);
+            try {
+                long number = Long.parseLong(text);
+                if (number > 0) {
+                    return number;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new InvalidValueException(label + " must be a positive whole number");
+        };
+    }
+
+    /** A date-time with offset; a plain date means its start, UTC. Never in the future (with a minute's grace). */
+    public static Function<String, Instant> pastInstant(String label, Instant now) {
+        return value -> {
+            if (value == null || value.isBlank()) {
+                throw new InvalidValueException(label + " is required");
+            }
+            Instant at = instant(label, value.strip());
+            if (at.isAfter(now.plusSeconds(60))) {
+                throw new InvalidValueException(label + " cannot be in the future");
+            }
+            return at;
+        };
+    }
+
+    public static Function<String, Instant> anyInstant(String label) {
+        return value -> {
+            if (value == null || value.isBlank()) {
+                throw new InvalidValueException(label + " is required");
+            }
+            return instant(label, value.strip());
+        };
+    }
+
+    public static Function<String, LocalDate> date(String label, boolean required) {
+        return value -> {
+            if (value == null || value.isBlank()) {
+                if (required) {
+                    throw new InvalidValueException(label + " is required");
+                }
+                return null;
+            }
+            LocalDate date;
+            try {
+                date = LocalDate.parse(value.strip());
+            } catch (DateTimeParseException e) {
+                throw new InvalidValueException(label + " must be a date written YYYY-MM-DD");
+            }
+            return withinRange(label, date);
+        };
+    }
+
+    public static <E extends Enum<E>> Function<String, E> oneOf(String label, Class<E> type) {
+        return value -> {
+            String allowed = Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT))
+                    .collect(Collectors.joining(", "));
+            if (value == null || value.isBlank()) {
+                throw new InvalidValueException(label + " is required: one of " + allowed);
+            }
+            try {
+                return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidValueException(label + " must be one of " + allowed);
+            }
+        };
+    }
+
+    private static LocalDate withinRange(String label, LocalDate date) {
+        if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+            throw new InvalidValueException(label + " must be between " + EARLIEST + " and " + LATEST);
+        }
+        return date;
+    }
+
+    private static Instant instant(String label, String value) {
+        Instant at = parseInstant(label, value);
+        // compared as instants: a far-off one cannot even be turned into a UK date
+        if (at.isBefore(EARLIEST.atStartOfDay(ZoneOffset.UTC).toInstant())
+                || !at.isBefore(LATEST.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())) {
+            throw new InvalidValueException(label + " must be between " + EARLIEST + " and " + LATEST);
+        }
+        return at;
+    }
+
+    private static Instant parseInstant(String label, String value) {
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            // what a browser's date-time field sends: a wall-clock time in England
+            try {
+                return LocalDateTime.parse(value).atZone(UkClock.ZONE).toInstant();
+            } catch (DateTimeParseException e2) {
+                try {
+                    return LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC);
+                } catch (DateTimeParseException e3) {
+                    throw new InvalidValueException(label + " must be a date-time such as 2026-11-25T09:30:00Z");
+                }
+            }
+        }
+    }
+}

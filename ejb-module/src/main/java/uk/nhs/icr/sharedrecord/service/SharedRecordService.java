@@ -1,0 +1,243 @@
+package uk.nhs.icr.sharedrecord.service;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import uk.nhs.icr.access.service.AccessControl;
+import uk.nhs.icr.access.service.AccessDeniedException;
+import uk.nhs.icr.access.service.CurrentCaller;
+import uk.nhs.icr.consent.Withholding;
+import uk.nhs.icr.hospital.Allergy;
+import uk.nhs.icr.hospital.ClinicalAlert;
+import uk.nhs.icr.hospital.HospitalEntry;
+import uk.nhs.icr.hospital.HospitalRecordRepository;
+import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.patient.service.PatientNotFoundException;
+import uk.nhs.icr.patient.PatientRepository;
+import uk.nhs.icr.platform.service.FieldErrors;
+import uk.nhs.icr.platform.service.Fields;
+import uk.nhs.icr.platform.service.Page;
+import uk.nhs.icr.platform.service.PageRequest;
+import uk.nhs.icr.platform.service.ResourceNotFoundException;
+import uk.nhs.icr.sharedrecord.RecordQuery;
+import uk.nhs.icr.platform.InvalidValueException;
+import uk.nhs.icr.socialcare.SocialCareEntry;
+import uk.nhs.icr.socialcare.SocialCareRecordRepository;
+
+/**
+ * The shared record view: one timeline of the hospital and social care records, newest first, filtered
+ * and paged, and the summary. Each read goes through the access decision point and is audited; each
+ * store is read in a fixed number of queries however long the record is.
+ */
+@Stateless
+public class SharedRecordService {
+
+    static final Set<String> HOSPITAL_TYPES = Set.of("ENCOUNTER", "PROBLEM", "MEDICATION", "ALLERGY", "BLOOD_TEST",
+            "TREATMENT_PLAN", "REFERRAL", "DISCHARGE_SUMMARY", "ALERT");
+    static final Set<String> SOCIAL_CARE_TYPES = Set.of("NEEDS_ASSESSMENT", "CARE_PLAN", "CARE_VISIT",
+            "MEDICATION_ADMINISTRATION", "SAFEGUARDING_CONCERN", "CONTACT", "ALLOCATION", "REFERRAL_REQUEST");
+    /** Paging merges the newest (page + 1) * size entries of each store, so deep pages are capped. */
+    static final int MAX_WINDOW = 5_000;
+
+    private static final Comparator<RecordEntry> NEWEST_FIRST = Comparator.comparing(RecordEntry::occurredAt).reversed()
+            .thenComparing(RecordEntry::source).thenComparing(Comparator.comparingLong(RecordEntry::id).reversed());
+
+    @Inject
+    CurrentCaller currentCaller;
+
+    @Inject
+    AccessControl access;
+
+    @Inject
+    PatientRepository patients;
+
+    @Inject
+    HospitalRecordRepository hospital;
+
+    @Inject
+    SocialCareRecordRepository socialCare;
+
+    public RecordPage timeline(String nhsNumber, String source, String types, String from, String to,
+                                      String page, String size) {
+        currentCaller.require();
+        FieldErrors errors = new FieldErrors();
+        NhsNumber patient = errors.parse("nhsNumber", nhsNumber, NhsNumber::parse);
+        String wanted = errors.parse("source", source, SharedRecordService::source);
+        Set<String> typeSet = errors.parse("type", types, SharedRecordService::types);
+        Instant since = errors.parse("from", from, value -> value == null || value.isBlank() ? null : Fields.anyInstant("from").apply(value));
+        Instant until = errors.parse("to", to, value -> value == null || value.isBlank() ? null : Fields.anyInstant("to").apply(value));
+        PageRequest request = PageRequest.parse(page, size, errors);
+        if (since != null && until != null && !since.isBefore(until)) {
+            errors.add("to", "to must be after from");
+        }
+        if ((long) (request.page() + 1) * request.size() > MAX_WINDOW) {
+            errors.add("page", "pages beyond the newest " + MAX_WINDOW + " entries are not served: narrow the dates instead");
+        }
+        errors.throwIfAny();
+        Withholding withholding = open(patient);
+
+        boolean wantHospital = !wanted.equals(RecordEntry.SOCIAL_CARE) && (typeSet.isEmpty() || typeSet.stream().anyMatch(HOSPITAL_TYPES::contains));
+        boolean wantSocial = !wanted.equals(RecordEntry.HOSPITAL) && (typeSet.isEmpty() || typeSet.stream().anyMatch(SOCIAL_CARE_TYPES::contains));
+        RecordQuery query = new RecordQuery(typeSet, Optional.ofNullable(since), Optional.ofNullable(until), withholding.categoryNames());
+        int window = (request.page() + 1) * request.size();
+        List<RecordEntry> merged = new ArrayList<>();
+        long total = 0;
+        if (withholding.withholdsEverything()) {
+            wantHospital = false;
+            wantSocial = false;
+        }
+        if (wantHospital) {
+            hospital.newest(patient, query, window).forEach(entry -> merged.add(RecordEntry.of(entry)));
+            total += hospital.count(patient, query);
+        }
+        if (wantSocial) {
+            socialCare.newest(patient, query, window).forEach(entry -> merged.add(RecordEntry.of(entry)));
+            total += socialCare.count(patient, query);
+        }
+        merged.sort(NEWEST_FIRST);
+        List<RecordEntry> items = merged.subList(Math.min(request.firstResult(), merged.size()),
+                Math.min(request.firstResult() + request.size(), merged.size()));
+        Page<RecordEntry> result = new Page<>(List.copyOf(items), request.page(), request.size(), total);
+        return new RecordPage(result, somethingWithheld(patient, withholding));
+    }
+
+    /** One entry of either record, by source ({@code hospital} or {@code social-care}) and id. */
+    public RecordEntry entry(String nhsNumber, String source, String id) {
+        currentCaller.require();
+        FieldErrors errors = new FieldErrors();
+        NhsNumber patient = errors.parse("nhsNumber", nhsNumber, NhsNumber::parse);
+        String wanted = errors.parse("source", source, SharedRecordService::source);
+        Long entryId = errors.parse("id", id, Fields.wholeNumber("entry id"));
+        if (wanted != null && wanted.isEmpty()) {
+            errors.add("source", "source must be hospital or social-care");
+        }
+        errors.throwIfAny();
+        Withholding withholding = open(patient);
+        RecordEntry entry = (wanted.equals(RecordEntry.HOSPITAL)
+                ? hospital.findEntry(patient, entryId).map(RecordEntry::of)
+                : socialCare.findEntry(patient, entryId).map(RecordEntry::of)).orElseThrow(EntryNotFoundException::new);
+        if (withholding.withholds(entry.category())) {
+            throw new AccessDeniedException("This entry is withheld at the patient's request", false);
+        }
+        return entry;
+    }
+
+    /** No such entry in this patient's record. */
+    public static class EntryNotFoundException extends ResourceNotFoundException {
+
+        private static final long serialVersionUID = 1L;
+
+        public EntryNotFoundException() {
+            super("This patient's record has no entry with that id");
+        }
+    }
+
+    /** One value of a test over time, for a chart. */
+    public record ResultPoint(Instant reportedAt, BigDecimal value, String unit, BigDecimal referenceLow,
+                              BigDecimal referenceHigh, boolean abnormal) implements Serializable {
+    }
+
+    /** Charts show at most this many results of a test, the newest. */
+    static final int MAX_RESULTS = 200;
+
+    /** The results of one test (by its name, as in the summary), oldest first: at most the newest {@link #MAX_RESULTS}. */
+    public List<ResultPoint> results(String nhsNumber, String test) {
+        currentCaller.require();
+        FieldErrors errors = new FieldErrors();
+        NhsNumber patient = errors.parse("nhsNumber", nhsNumber, NhsNumber::parse);
+        String name = errors.parse("test", test, Fields.text("test", 200));
+        errors.throwIfAny();
+        Withholding withholding = open(patient);
+        return hospital.resultsOf(patient, name, RecordQuery.withholding(withholding.categoryNames()), MAX_RESULTS).stream()
+                .map(r -> new ResultPoint(r.occurredAt(), r.value(), r.unit(), r.referenceLow(), r.referenceHigh(), r.abnormal()))
+                .toList();
+    }
+
+    public RecordSummary summary(String nhsNumber) {
+        currentCaller.require();
+        FieldErrors errors = new FieldErrors();
+        NhsNumber patient = errors.parse("nhsNumber", nhsNumber, NhsNumber::parse);
+        errors.throwIfAny();
+        Withholding withholding = open(patient);
+        RecordQuery query = RecordQuery.withholding(withholding.categoryNames());
+        boolean everything = withholding.withholdsEverything();
+
+        List<HospitalEntry> current = everything ? List.of() : hospital.summaryEntries(patient, query);
+        List<RecordEntry> results = everything ? List.of() : hospital.latestResults(patient, query).stream().map(RecordEntry::of).toList();
+        List<SocialCareEntry> social = everything ? List.of() : socialCare.summaryEntries(patient, query);
+
+        List<String> alerts = new ArrayList<>();
+        current.stream().filter(Allergy.class::isInstance).map(Allergy.class::cast).forEach(allergy -> alerts.add(
+                "Allergy: " + allergy.title() + (allergy.severity() == null ? "" : " (" + allergy.severity().name().toLowerCase(Locale.ROOT) + ")")));
+        current.stream().filter(ClinicalAlert.class::isInstance).forEach(alert -> alerts.add(alert.title() + ": " + alert.details()));
+        if (social.stream().anyMatch(entry -> entry.type().equals("SAFEGUARDING_CONCERN"))) {
+            alerts.add("Safeguarding concern open");
+        }
+        RecordEntry carePlan = social.stream().filter(entry -> entry.type().equals("CARE_PLAN")).findFirst()
+                .map(RecordEntry::of).orElse(null);
+        return new RecordSummary(alerts, ofType(current, "PROBLEM"), ofType(current, "MEDICATION"), ofType(current, "ALLERGY"),
+                results, ofType(current, "ENCOUNTER"), carePlan,
+                social.stream().filter(entry -> entry.type().equals("SAFEGUARDING_CONCERN")).map(RecordEntry::of).toList(),
+                somethingWithheld(patient, withholding));
+    }
+
+    /** Checks the patient exists and the caller may read the record; returns what consent withholds from them. */
+    private Withholding open(NhsNumber patient) {
+        if (!patients.exists(patient)) {
+            throw new PatientNotFoundException();
+        }
+        return access.requireRecordRead(patient).withholding();
+    }
+
+    /** Whether the reader is missing anything: some entry of either record is in a withheld category. */
+    private boolean somethingWithheld(NhsNumber patient, Withholding withholding) {
+        if (!withholding.withholdsAnything()) {
+            return false;
+        }
+        Set<String> categories = withholding.categoryNames();
+        return hospital.countInCategories(patient, categories) + socialCare.countInCategories(patient, categories) > 0;
+    }
+
+    private static List<RecordEntry> ofType(List<HospitalEntry> entries, String type) {
+        return entries.stream().filter(entry -> entry.type().equals(type)).map(RecordEntry::of).toList();
+    }
+
+    private static String source(String value) {
+        if (value == null || value.isBlank()) {
+            return "";
+        }
+        String wanted = value.strip().toLowerCase(Locale.ROOT);
+        if (!wanted.equals(RecordEntry.HOSPITAL) && !wanted.equals(RecordEntry.SOCIAL_CARE)) {
+            throw new InvalidValueException("source must be hospital or social-care");
+        }
+        return wanted;
+    }
+
+    private static Set<String> types(String value) {
+        if (value == null || value.isBlank()) {
+            return Set.of();
+        }
+        Set<String> types = Arrays.stream(value.split(",")).map(t -> t.strip().toUpperCase(Locale.ROOT).replace('-', '_'))
+                .filter(t -> !t.isEmpty()).collect(Collectors.toSet());
+        Set<String> unknown = types.stream().filter(t -> !HOSPITAL_TYPES.contains(t) && !SOCIAL_CARE_TYPES.contains(t))
+                .collect(Collectors.toSet());
+        if (!unknown.isEmpty()) {
+            throw new InvalidValueException("unknown entry type(s) " + unknown.stream().sorted().toList() + "; known: "
+                    + Stream.concat(HOSPITAL_TYPES.stream(), SOCIAL_CARE_TYPES.stream()).sorted().toList());
+        }
+        return types;
+    }
+}

@@ -1,0 +1,121 @@
+package uk.nhs.icr.sharedrecord.service;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Logger;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+
+import uk.nhs.icr.access.Organisation;
+import uk.nhs.icr.access.OrganisationType;
+import uk.nhs.icr.access.service.Resource;
+import uk.nhs.icr.access.StaffDirectory;
+import uk.nhs.icr.hospital.DischargeSummary;
+import uk.nhs.icr.hospital.Encounter;
+import uk.nhs.icr.hospital.HospitalRecordRepository;
+import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.platform.service.ConflictException;
+import uk.nhs.icr.platform.service.DatabaseFailures;
+import uk.nhs.icr.platform.service.FieldErrors;
+import uk.nhs.icr.platform.service.Fields;
+import uk.nhs.icr.sharedrecord.EntryAuthor;
+import uk.nhs.icr.platform.OdsCode;
+import uk.nhs.icr.socialcare.ReferralRequest;
+import uk.nhs.icr.socialcare.SocialCareRecordRepository;
+
+/**
+ * Transfer of care from hospital to social care, in ONE JTA transaction across both XA datasources: the
+ * hospital side closes the admission and records the discharge summary, the social-care side opens an
+ * assessment request with the care needs. Both happen or neither does.
+ */
+@Stateless
+public class TransferOfCareService {
+
+    private static final Logger LOG = Logger.getLogger(TransferOfCareService.class.getName());
+
+    public record TransferForm(String admissionId, String dischargeSummary, String careNeeds, String careProviderOdsCode) {
+    }
+
+    public record Transfer(long admissionId, Instant dischargedAt, long dischargeSummaryId, long referralRequestId,
+                           String careProviderOdsCode) implements Serializable {
+    }
+
+    /** The admission is not open: already discharged or transferred. */
+    public static class AdmissionNotOpenException extends ConflictException {
+
+        private static final long serialVersionUID = 1L;
+
+        public AdmissionNotOpenException(String message) {
+            super(message);
+        }
+    }
+
+    /** An organisation social care can be asked to assess or care for a patient. */
+    public record CareProvider(String odsCode, String name) implements Serializable {
+    }
+
+    static final Set<OrganisationType> RECEIVING_TYPES = EnumSet.of(OrganisationType.CARE_PROVIDER, OrganisationType.LOCAL_AUTHORITY);
+
+    @Inject
+    RecordWriter writer;
+
+    @Inject
+    HospitalRecordRepository hospital;
+
+    @Inject
+    SocialCareRecordRepository socialCare;
+
+    @Inject
+    StaffDirectory directory;
+
+    /** Local authorities and care providers known to ICR: where a transfer of care can go. */
+    public List<CareProvider> careProviders() {
+        return directory.organisationsOfType(RECEIVING_TYPES).stream()
+                .map(organisation -> new CareProvider(organisation.odsCode().value(), organisation.name()))
+                .toList();
+    }
+
+    public Transfer discharge(String nhsNumber, TransferForm form) {
+        FieldErrors errors = new FieldErrors();
+        NhsNumber patient = writer.patient(nhsNumber, errors);
+        TransferForm f = form == null ? new TransferForm(null, null, null, null) : form;
+        Long admissionId = errors.parse("admissionId", f.admissionId(), Fields.wholeNumber("admission id"));
+        String summary = errors.parse("dischargeSummary", f.dischargeSummary(), Fields.text("discharge summary", 4000));
+        String careNeeds = errors.parse("careNeeds", f.careNeeds(), Fields.text("care needs", 4000));
+        OdsCode provider = errors.parse("careProviderOdsCode", f.careProviderOdsCode(), OdsCode::parse);
+        if (provider != null && directory.findOrganisation(provider).map(Organisation::type).filter(RECEIVING_TYPES::contains).isEmpty()) {
+            errors.add("careProviderOdsCode", "not a care provider or local authority known to ICR");
+        }
+        EntryAuthor author = writer.authorise(patient, Resource.TRANSFER_OF_CARE, errors);
+
+        Encounter admission = hospital.findEncounter(patient, admissionId)
+                .filter(encounter -> encounter.kind() == Encounter.Kind.ADMISSION)
+                .orElseThrow(() -> new AdmissionNotOpenException("This patient has no admission with that id"));
+        if (!admission.isOpenAdmission()) {
+            throw new AdmissionNotOpenException("This admission has already ended: it was discharged or transferred before");
+        }
+        Instant now = writer.now();
+        admission.close(now);
+        DischargeSummary discharge = new DischargeSummary(patient, admission, summary, now, author, now);
+        ReferralRequest referral = new ReferralRequest(patient, admission.id(), provider, careNeeds, now, author, now);
+        try {
+            // identity keys: each insert is sent as it is persisted, so a clash surfaces here, not at commit
+            hospital.add(discharge);
+            socialCare.add(referral);
+            hospital.flush();
+            socialCare.flush();
+        } catch (PersistenceException e) {
+            if (DatabaseFailures.isUniqueViolation(e)) {
+                throw new AdmissionNotOpenException("Social care already holds a request for this admission");
+            }
+            throw e;
+        }
+        LOG.info(() -> "Transfer of care: admission " + admission.id() + " closed, social-care request " + referral.id() + " opened");
+        return new Transfer(admission.id(), now, discharge.id(), referral.id(), provider.value());
+    }
+}

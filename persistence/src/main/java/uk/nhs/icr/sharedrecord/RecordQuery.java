@@ -1,0 +1,52 @@
+package uk.nhs.icr.sharedrecord;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which entries of one record to list: kinds (empty means all), a time window on when they happened, and the
+ * data categories withheld from this reader by the patient's consent (left out of every list and count).
+ */
+public record RecordQuery(Set<String> types, Optional<Instant> from, Optional<Instant> to, Set<String> withheld) {
+
+    public RecordQuery {
+        types = Set.copyOf(types);
+        withheld = Set.copyOf(withheld);
+    }
+
+    /** Everything but the withheld categories. */
+    public static RecordQuery withholding(Set<String> categories) {
+        return new RecordQuery(Set.of(), Optional.empty(), Optional.empty(), categories);
+    }
+
+    /** The JPQL conditions for an entry alias {@code e}, after its patient condition. */
+    public String conditions() {
+        return conditions("e");
+    }
+
+    /** The JPQL conditions for an entry with this alias; parameters are shared, so any number of aliases may use them. */
+    public String conditions(String alias) {
+        StringBuilder jpql = new StringBuilder();
+        if (!types.isEmpty()) {
+            jpql.append(" and ").append(alias).append(".entryType in :types");
+        }
+        from.ifPresent(at -> jpql.append(" and ").append(alias).append(".occurredAt >= :from"));
+        to.ifPresent(at -> jpql.append(" and ").append(alias).append(".occurredAt < :to"));
+        if (!withheld.isEmpty()) {
+            jpql.append(" and ").append(alias).append(".category not in :withheld");
+        }
+        return jpql.toString();
+    }
+
+    public void bind(jakarta.persistence.Query query) {
+        if (!types.isEmpty()) {
+            query.setParameter("types", types);
+        }
+        from.ifPresent(at -> query.setParameter("from", at));
+        to.ifPresent(at -> query.setParameter("to", at));
+        if (!withheld.isEmpty()) {
+            query.setParameter("withheld", withheld);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package uk.nhs.icr.sharedrecord;
+
+import java.time.Instant;
+import java.util.Objects;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.MappedSuperclass;
+
+import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.platform.OdsCode;
+
+/**
+ * What every entry of either record holds: the patient, when it happened and was recorded, its author and
+ * organisation, a title, status and free text, and the data category consent refers to. Each record maps
+ * it to its own table ({@code hospital_entry}, {@code social_care_entry}); subclasses add their kind's columns.
+ */
+@MappedSuperclass
+public abstract class RecordedEntry {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "patient_nhs_number", nullable = false, updatable = false)
+    private NhsNumber patient;
+
+    @Column(name = "entry_type", insertable = false, updatable = false)
+    private String entryType;
+
+    @Column(name = "category", nullable = false)
+    private String category;
+
+    @Column(name = "occurred_at", nullable = false)
+    private Instant occurredAt;
+
+    @Column(name = "recorded_at", nullable = false, updatable = false)
+    private Instant recordedAt;
+
+    @Column(name = "author_username", nullable = false, updatable = false)
+    private String authorUsername;
+
+    @Column(name = "author_name", nullable = false, updatable = false)
+    private String authorName;
+
+    @Column(name = "organisation_ods", nullable = false, updatable = false)
+    private OdsCode organisation;
+
+    @Column(name = "title", nullable = false)
+    private String title;
+
+    @Column(name = "status")
+    private String status;
+
+    @Column(name = "details")
+    private String details;
+
+    protected RecordedEntry() {
+        // for JPA
+    }
+
+    protected RecordedEntry(NhsNumber patient, String category, Instant occurredAt, EntryAuthor author, Instant recordedAt,
+                            String title, String status, String details) {
+        this.patient = Objects.requireNonNull(patient);
+        this.category = Objects.requireNonNull(category);
+        this.occurredAt = Objects.requireNonNull(occurredAt);
+        this.recordedAt = Objects.requireNonNull(recordedAt);
+        this.authorUsername = author.username();
+        this.authorName = author.name();
+        this.organisation = author.organisation();
+        this.title = Objects.requireNonNull(title);
+        this.status = status;
+        this.details = details;
+    }
+
+    /** The kind of entry, as stored in {@code entry_type}. */
+    public abstract String type();
+
+    /** One line for the timeline, after the title. */
+    public abstract String summary();
+
+    /** Files the entry under a sensitive data category (e.g. MENTAL_HEALTH) that consent may withhold. */
+    public void fileUnder(String dataCategory) {
+        this.category = Objects.requireNonNull(dataCategory);
+    }
+
+    protected void changeStatus(String newStatus) {
+        this.status = newStatus;
+    }
+
+    public Long id() { return id; }
+    public NhsNumber patient() { return patient; }
+    public String category() { return category; }
+    public Instant occurredAt() { return occurredAt; }
+    public Instant recordedAt() { return recordedAt; }
+    public String authorName() { return authorName; }
+    public String authorUsername() { return authorUsername; }
+    public OdsCode organisation() { return organisation; }
+    public String title() { return title; }
+    public String status() { return status; }
+    public String details() { return details; }
+
+    protected static String joined(String... parts) {
+        StringBuilder text = new StringBuilder();
+        for (String part : parts) {
+            if (part != null && !part.isBlank()) {
+                text.append(text.length() == 0 ? "" : " · ").append(part);
+            }
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * API resources for break-glass grants.
+ */
+package uk.nhs.icr.api.access;

@@ -1,0 +1,33 @@
+package uk.nhs.icr.api.audit;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import uk.nhs.icr.audit.service.AccessLogEntry;
+import uk.nhs.icr.audit.service.AccessLogService;
+import uk.nhs.icr.platform.service.Page;
+
+@Path("/patients/{nhsNumber}/access-log")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Access")
+public class AccessLogResource {
+
+    @Inject
+    AccessLogService accessLog;
+
+    @GET
+    @Operation(summary = "Who viewed this record: newest first",
+            description = "For the patient's own token and for privacy officers. Break-glass entries are flagged.")
+    public Page<AccessLogEntry> accessLog(@PathParam("nhsNumber") String nhsNumber,
+                                          @QueryParam("page") String page, @QueryParam("size") String size) {
+        return accessLog.accessLog(nhsNumber, page, size);
+    }
+}

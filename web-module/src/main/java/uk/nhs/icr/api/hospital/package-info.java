@@ -1,0 +1,4 @@
+/**
+ * API resources that record hospital entries.
+ */
+package uk.nhs.icr.api.hospital;

@@ -1,0 +1,4 @@
+/**
+ * API resources for the organ-donation register: decisions, history, evaluation and circumstances.
+ */
+package uk.nhs.icr.api.organdonation;
