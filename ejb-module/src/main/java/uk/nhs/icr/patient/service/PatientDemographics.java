@@ -1,0 +1,32 @@
+package uk.nhs.icr.patient.service;
+
+import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.patient.Patient;
+import uk.nhs.icr.patient.PatientIdentity;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** What the edges see of a registered patient. Plain values, so it serialises as JSON and binds in Faces. */
+public record PatientDemographics(String nhsNumber, String givenName, String familyName, LocalDate birthDate,
+                                  String sex, String postcode, String gpPracticeOdsCode, Instant registeredAt)
+        implements Serializable {
+
+    static PatientDemographics of(Patient patient) {
+        PatientIdentity identity = patient.identity();
+        return new PatientDemographics(identity.nhsNumber().value(), identity.givenName(), identity.familyName(),
+                identity.birthDate(), patient.sex().code(), patient.postcode().value(),
+                patient.gpPractice().value(), patient.registeredAt());
+    }
+
+    /** The NHS number as people read it, {@code 943 476 5919}. */
+    public String nhsNumberFormatted() {
+        return NhsNumber.parse(nhsNumber).formatted();
+    }
+
+    @Override
+    public String toString() {
+        return "PatientDemographics[***]";
+    }
+}

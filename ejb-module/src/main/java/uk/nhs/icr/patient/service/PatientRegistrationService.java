@@ -1,0 +1,95 @@
+package uk.nhs.icr.patient.service;
+
+import uk.nhs.icr.platform.UkClock;
+
+import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.patient.Patient;
+import uk.nhs.icr.patient.PatientRepository;
+
+import java.time.Instant;
+import java.util.logging.Logger;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+
+import uk.nhs.icr.access.service.AccessControl;
+import uk.nhs.icr.access.service.AccessDecision.Action;
+import uk.nhs.icr.access.service.CurrentCaller;
+import uk.nhs.icr.access.service.Resource;
+import uk.nhs.icr.platform.service.DatabaseFailures;
+import uk.nhs.icr.platform.service.FieldErrors;
+import uk.nhs.icr.platform.Postcode;
+import uk.nhs.icr.socialcare.Person;
+import uk.nhs.icr.socialcare.PersonRepository;
+
+/**
+ * Registers a patient: the demographic record in the hospital database and the linked person in the
+ * social-care database, in one JTA transaction across both XA datasources. Either both exist
+ * afterwards or neither does.
+ */
+@Stateless
+public class PatientRegistrationService {
+
+    private static final Logger LOG = Logger.getLogger(PatientRegistrationService.class.getName());
+
+    @Inject
+    PatientRepository patients;
+
+    @Inject
+    PersonRepository people;
+
+    @Inject
+    AccessControl access;
+
+    @Inject
+    CurrentCaller currentCaller;
+
+    @Inject
+
+    UkClock clock;
+
+    public PatientDemographics register(PatientRegistration form) {
+        currentCaller.require();
+        PatientRegistration.Valid valid = form.validate(clock.today());
+        access.requireRegistration(valid.identity().nhsNumber());
+        if (patients.exists(valid.identity().nhsNumber())) {
+            throw new PatientAlreadyRegisteredException("hospital");
+        }
+        Instant now = clock.now();
+        Patient patient = new Patient(valid.identity(), valid.sex(), valid.postcode(), valid.gpPractice(), now);
+        patients.add(patient);
+        people.add(new Person(valid.identity(), now));
+        // Flush both now so each database's constraints are checked inside this method, where a clash can
+        // still be reported as such; the container then rolls back both sides.
+        flushOrReportDuplicate(patients::flush, "hospital");
+        flushOrReportDuplicate(people::flush, "social care");
+        LOG.info(() -> "Registered patient " + patient.id() + " in the hospital and social-care records");
+        return PatientDemographics.of(patient);
+    }
+
+    /** Records a change of address; the caller needs write access to this patient's record. */
+    public PatientDemographics changePostcode(String nhsNumber, String postcode) {
+        currentCaller.require();
+        NhsNumber number = PatientSearchService.parseNhsNumber(nhsNumber);
+        FieldErrors errors = new FieldErrors();
+        Postcode newPostcode = errors.parse("postcode", postcode, Postcode::parse);
+        errors.throwIfAny();
+        Patient patient = patients.findByNhsNumber(number).orElseThrow(PatientNotFoundException::new);
+        access.require(number, Resource.PATIENT, Action.WRITE);
+        patient.moveTo(newPostcode);
+        LOG.info(() -> "Recorded a change of address for patient " + patient.id());
+        return PatientDemographics.of(patient);
+    }
+
+    private static void flushOrReportDuplicate(Runnable flush, String record) {
+        try {
+            flush.run();
+        } catch (PersistenceException e) {
+            if (DatabaseFailures.isUniqueViolation(e)) {
+                throw new PatientAlreadyRegisteredException(record);
+            }
+            throw e;
+        }
+    }
+}
