@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import uk.nhs.icr.access.service.StaffPasswords;
+
 /**
  * Reads and (for failure injection) writes the test databases directly over JDBC, bypassing the
  * application, so assertions see what was really committed.
@@ -114,11 +116,11 @@ public final class Databases {
                 nhsNumber, provider);
     }
 
-    /** A member of staff of a demo organisation, with a bcrypt password made by the database. */
+    /** A member of staff of a demo organisation, with their password hashed as ICR hashes staff passwords. */
     public static void createStaff(String username, String organisation, String role, String password) {
         execute(HOSPITAL, "insert into staff (username, display_name, organisation_id, password_hash)"
-                + " select ?, 'Test User', id, crypt(?, gen_salt('bf', 10)) from organisation where ods_code = ?",
-                username, password, organisation);
+                + " select ?, 'Test User', id, ? from organisation where ods_code = ?",
+                username, new StaffPasswords().bcrypt(password), organisation);
         execute(HOSPITAL, "insert into staff_role (staff_id, role) select id, ? from staff where username = ?", role, username);
     }
 

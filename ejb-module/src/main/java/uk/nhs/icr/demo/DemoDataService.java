@@ -1,5 +1,6 @@
 package uk.nhs.icr.demo;
 
+import uk.nhs.icr.access.service.StaffPasswords;
 import uk.nhs.icr.platform.UkClock;
 
 import java.time.Duration;
@@ -32,6 +33,8 @@ import uk.nhs.icr.platform.OdsCode;
 import uk.nhs.icr.socialcare.PersonRepository;
 import uk.nhs.icr.socialcare.SocialCareRecordRepository;
 import uk.nhs.icr.socialcare.SocialCareRelationships;
+import uk.nhs.icr.platform.RecordedBy;
+import uk.nhs.icr.platform.VersionedDecision;
 
 /**
  * Adds whichever demo patients, organisations, staff and relationships are missing, each call in one XA
@@ -42,6 +45,9 @@ public class DemoDataService {
 
     @Inject
     UkClock clock;
+
+    @Inject
+    StaffPasswords passwords;
 
     private static final Logger LOG = Logger.getLogger(DemoDataService.class.getName());
 
@@ -93,7 +99,7 @@ public class DemoDataService {
         for (DemoDirectory.DemoUser u : DemoDirectory.USERS) {
             if (directory.findByUsername(u.username()).isEmpty()) {
                 directory.addStaff(u.username(), u.displayName(), organisations.get(u.organisation()), Set.of(u.role()),
-                        DemoDirectory.PASSWORD);
+                        passwords.bcrypt(DemoDirectory.PASSWORD));
             }
         }
         if (!firstTime) {
@@ -175,14 +181,14 @@ public class DemoDataService {
             }
             OrganDonationDecision decision = switch ((i / DONOR_EVERY) % 4) {
                 case 0 -> new OrganDonationDecision(patient, 1, Choice.OPT_IN, List.of(), List.of(), false,
-                        OrganDonationDecision.RecordedBy.PATIENT, "Patient", "patient", at);
+                        new VersionedDecision.Recorder(RecordedBy.PATIENT, "Patient", "patient"), at);
                 case 1 -> new OrganDonationDecision(patient, 1, Choice.OPT_IN, List.of(Organ.KIDNEYS, Organ.LIVER, Organ.CORNEAS), List.of(),
-                        true, OrganDonationDecision.RecordedBy.PATIENT, "Patient", "patient", at);
+                        true, new VersionedDecision.Recorder(RecordedBy.PATIENT, "Patient", "patient"), at);
                 case 2 -> new OrganDonationDecision(patient, 1, Choice.OPT_OUT, List.of(), List.of(), false,
-                        OrganDonationDecision.RecordedBy.PATIENT, "Patient", "patient", at);
+                        new VersionedDecision.Recorder(RecordedBy.PATIENT, "Patient", "patient"), at);
                 default -> new OrganDonationDecision(patient, 1, Choice.REPRESENTATIVES, List.of(),
                         List.of(new Representative("Family member", "Daughter", "07700 900461")), false,
-                        OrganDonationDecision.RecordedBy.PATIENT, "Patient", "patient", at);
+                        new VersionedDecision.Recorder(RecordedBy.PATIENT, "Patient", "patient"), at);
             };
             donationRegister.add(decision);
             added++;

@@ -43,11 +43,8 @@ public class StaffDirectory {
         em.persist(organisation);
     }
 
-    /** Adds a member of staff whose password is hashed with bcrypt (cost 10) by the database. */
-    public void addStaff(String username, String displayName, Organisation organisation, Set<StaffRole> roles, String password) {
-        String hash = (String) em.createNativeQuery("select crypt(?1, gen_salt('bf', 10))")
-                .setParameter(1, password)
-                .getSingleResult();
-        em.persist(new StaffMember(username, displayName, organisation, roles, hash));
+    /** Adds a member of staff; {@code bcryptHash} is their password already hashed (modular crypt form, $2a$...). */
+    public void addStaff(String username, String displayName, Organisation organisation, Set<StaffRole> roles, String bcryptHash) {
+        em.persist(new StaffMember(username, displayName, organisation, roles, bcryptHash));
     }
 }

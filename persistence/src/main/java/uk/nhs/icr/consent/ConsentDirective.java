@@ -13,15 +13,13 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import uk.nhs.icr.access.StaffRole;
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.sharedrecord.DataCategory;
 import uk.nhs.icr.platform.OdsCode;
+import uk.nhs.icr.platform.VersionedDecision;
 
 /**
  * One version of a patient's consent directive for a scope (FHIR R4 {@code Consent}): status, when it was
@@ -31,27 +29,15 @@ import uk.nhs.icr.platform.OdsCode;
  */
 @Entity
 @Table(name = "consent_directive")
-public class ConsentDirective {
+public class ConsentDirective extends VersionedDecision {
 
     public enum Scope { TREATMENT, RESEARCH }
 
     public enum Status { ACTIVE, INACTIVE, ENTERED_IN_ERROR }
 
-    public enum RecordedBy { PATIENT, PROXY, STAFF }
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    @Column(name = "patient_nhs_number", nullable = false, updatable = false)
-    private NhsNumber patient;
-
     @Enumerated(EnumType.STRING)
     @Column(name = "scope", nullable = false, updatable = false)
     private Scope scope;
-
-    @Column(name = "version", nullable = false, updatable = false)
-    private int version;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "status", nullable = false, updatable = false)
@@ -59,16 +45,6 @@ public class ConsentDirective {
 
     @Column(name = "decided_at", nullable = false, updatable = false)
     private Instant decidedAt;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "recorded_by_kind", nullable = false, updatable = false)
-    private RecordedBy recordedBy;
-
-    @Column(name = "recorded_by_name", nullable = false, updatable = false)
-    private String recordedByName;
-
-    @Column(name = "recorded_by_username", nullable = false, updatable = false)
-    private String recordedByUsername;
 
     @Column(name = "recorded_by_ods", updatable = false)
     private String recordedByOrganisation;
@@ -80,28 +56,19 @@ public class ConsentDirective {
     @Column(name = "provisions", nullable = false, updatable = false)
     private List<Provision> provisions;
 
-    @Column(name = "recorded_at", nullable = false, updatable = false)
-    private Instant recordedAt;
-
     protected ConsentDirective() {
         // for JPA
     }
 
-    public ConsentDirective(NhsNumber patient, Scope scope, int version, Status status, Instant decidedAt, RecordedBy recordedBy,
-                            String recordedByName, String recordedByUsername, String recordedByOrganisation, String reason,
-                            List<Provision> provisions, Instant recordedAt) {
-        this.patient = Objects.requireNonNull(patient);
+    public ConsentDirective(NhsNumber patient, Scope scope, int version, Status status, Instant decidedAt, Recorder recorder,
+                            String recordedByOrganisation, String reason, List<Provision> provisions, Instant recordedAt) {
+        super(patient, version, recorder, recordedAt);
         this.scope = Objects.requireNonNull(scope);
-        this.version = version;
         this.status = Objects.requireNonNull(status);
         this.decidedAt = Objects.requireNonNull(decidedAt);
-        this.recordedBy = Objects.requireNonNull(recordedBy);
-        this.recordedByName = Objects.requireNonNull(recordedByName);
-        this.recordedByUsername = Objects.requireNonNull(recordedByUsername);
         this.recordedByOrganisation = recordedByOrganisation;
         this.reason = reason;
         this.provisions = List.copyOf(provisions);
-        this.recordedAt = Objects.requireNonNull(recordedAt);
     }
 
     /**
@@ -111,7 +78,7 @@ public class ConsentDirective {
      */
     public Withholding withholdingFor(OdsCode organisation, StaffRole role, Instant at, ZoneId zone) {
         if (status != Status.ACTIVE) {
-            return Withholding.none("consent v" + version + " is " + status.name().toLowerCase() + ": nothing withheld");
+            return Withholding.none("consent v" + version() + " is " + status.name().toLowerCase() + ": nothing withheld");
         }
         Set<DataCategory> withheld = EnumSet.noneOf(DataCategory.class);
         Set<Integer> rules = new TreeSet<>();
@@ -123,9 +90,9 @@ public class ConsentDirective {
             }
         }
         if (withheld.isEmpty()) {
-            return Withholding.none("consent v" + version + ": no deny provision applies");
+            return Withholding.none("consent v" + version() + ": no deny provision applies");
         }
-        return new Withholding(withheld, "consent v" + version + " deny provision " + rules + " withholds " + withheld);
+        return new Withholding(withheld, "consent v" + version() + " deny provision " + rules + " withholds " + withheld);
     }
 
     /** The 1-based number of the first provision of this type that applies, or 0. */
@@ -139,16 +106,10 @@ public class ConsentDirective {
         return 0;
     }
 
-    public Long id() { return id; }
-    public NhsNumber patient() { return patient; }
     public Scope scope() { return scope; }
-    public int version() { return version; }
     public Status status() { return status; }
     public Instant decidedAt() { return decidedAt; }
-    public RecordedBy recordedBy() { return recordedBy; }
-    public String recordedByName() { return recordedByName; }
     public String recordedByOrganisation() { return recordedByOrganisation; }
     public String reason() { return reason; }
     public List<Provision> provisions() { return provisions; }
-    public Instant recordedAt() { return recordedAt; }
 }

@@ -9,12 +9,11 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.platform.RecordedBy;
+import uk.nhs.icr.platform.VersionedDecision;
 
 /**
  * One version of a person's organ-donation decision on the register: opt in (to everything, or to chosen
@@ -23,23 +22,11 @@ import uk.nhs.icr.patient.NhsNumber;
  */
 @Entity
 @Table(name = "organ_donation_decision")
-public class OrganDonationDecision {
+public class OrganDonationDecision extends VersionedDecision {
 
     public static final int MAX_REPRESENTATIVES = 2;
 
     public enum Choice { OPT_IN, OPT_OUT, REPRESENTATIVES }
-
-    public enum RecordedBy { PATIENT, STAFF }
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    @Column(name = "patient_nhs_number", nullable = false, updatable = false)
-    private NhsNumber patient;
-
-    @Column(name = "version", nullable = false, updatable = false)
-    private int version;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "decision", nullable = false, updatable = false)
@@ -57,48 +44,27 @@ public class OrganDonationDecision {
     @Column(name = "faith_declaration", nullable = false, updatable = false)
     private boolean faithDeclaration;
 
-    @Enumerated(EnumType.STRING)
-    @Column(name = "recorded_by_kind", nullable = false, updatable = false)
-    private RecordedBy recordedBy;
-
-    @Column(name = "recorded_by_name", nullable = false, updatable = false)
-    private String recordedByName;
-
-    @Column(name = "recorded_by_username", nullable = false, updatable = false)
-    private String recordedByUsername;
-
-    @Column(name = "recorded_at", nullable = false, updatable = false)
-    private Instant recordedAt;
-
     protected OrganDonationDecision() {
         // for JPA
     }
 
     public OrganDonationDecision(NhsNumber patient, int version, Choice choice, List<Organ> organs, List<Representative> representatives,
-                                 boolean faithDeclaration, RecordedBy recordedBy, String recordedByName, String recordedByUsername,
-                                 Instant recordedAt) {
+                                 boolean faithDeclaration, Recorder recorder, Instant recordedAt) {
+        super(patient, version, recorder, recordedAt);
         if (choice == Choice.REPRESENTATIVES && (representatives.isEmpty() || representatives.size() > MAX_REPRESENTATIVES)) {
             throw new IllegalArgumentException("one or two representatives");
         }
-        this.patient = Objects.requireNonNull(patient);
-        this.version = version;
+        if (recorder.kind() == RecordedBy.PROXY) {
+            throw new IllegalArgumentException("the person or staff on their behalf record a donation decision, not a proxy");
+        }
         this.choice = Objects.requireNonNull(choice);
         this.organs = choice == Choice.OPT_IN ? List.copyOf(organs) : List.of();
         this.representatives = choice == Choice.REPRESENTATIVES ? List.copyOf(representatives) : List.of();
         this.faithDeclaration = faithDeclaration;
-        this.recordedBy = Objects.requireNonNull(recordedBy);
-        this.recordedByName = Objects.requireNonNull(recordedByName);
-        this.recordedByUsername = Objects.requireNonNull(recordedByUsername);
-        this.recordedAt = Objects.requireNonNull(recordedAt);
     }
 
-    public NhsNumber patient() { return patient; }
-    public int version() { return version; }
     public Choice choice() { return choice; }
     public List<Organ> organs() { return organs == null ? List.of() : organs; }
     public List<Representative> representatives() { return representatives == null ? List.of() : representatives; }
     public boolean faithDeclaration() { return faithDeclaration; }
-    public RecordedBy recordedBy() { return recordedBy; }
-    public String recordedByName() { return recordedByName; }
-    public Instant recordedAt() { return recordedAt; }
 }

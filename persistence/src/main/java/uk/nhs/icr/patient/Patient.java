@@ -1,10 +1,10 @@
 package uk.nhs.icr.patient;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Objects;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -31,17 +31,8 @@ public class Patient {
     @SequenceGenerator(name = "patient_seq", sequenceName = "patient_seq", allocationSize = 50)
     private Long id;
 
-    @Column(name = "nhs_number", nullable = false, updatable = false, length = 10)
-    private NhsNumber nhsNumber;
-
-    @Column(name = "given_name", nullable = false)
-    private String givenName;
-
-    @Column(name = "family_name", nullable = false)
-    private String familyName;
-
-    @Column(name = "birth_date", nullable = false)
-    private LocalDate birthDate;
+    @Embedded
+    private PatientIdentity identity;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "sex", nullable = false)
@@ -64,10 +55,7 @@ public class Patient {
     }
 
     public Patient(PatientIdentity identity, Sex sex, Postcode postcode, OdsCode gpPractice, Instant registeredAt) {
-        this.nhsNumber = identity.nhsNumber();
-        this.givenName = identity.givenName();
-        this.familyName = identity.familyName();
-        this.birthDate = identity.birthDate();
+        this.identity = Objects.requireNonNull(identity);
         this.sex = Objects.requireNonNull(sex);
         this.postcode = Objects.requireNonNull(postcode);
         this.gpPractice = Objects.requireNonNull(gpPractice);
@@ -84,11 +72,11 @@ public class Patient {
     }
 
     public NhsNumber nhsNumber() {
-        return nhsNumber;
+        return identity.nhsNumber();
     }
 
     public PatientIdentity identity() {
-        return new PatientIdentity(nhsNumber, givenName, familyName, birthDate);
+        return identity;
     }
 
     public Sex sex() {

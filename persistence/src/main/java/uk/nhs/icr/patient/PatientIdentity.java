@@ -3,11 +3,19 @@ package uk.nhs.icr.patient;
 import java.time.LocalDate;
 import java.util.Objects;
 
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+
 /**
  * What identifies a person in both records: NHS number, names and date of birth. The hospital
- * {@link Patient} and the social-care {@code Person} are both created from one identity.
+ * {@link Patient} and the social-care {@code Person} both embed one, in columns of the same names.
  */
-public record PatientIdentity(NhsNumber nhsNumber, String givenName, String familyName, LocalDate birthDate) {
+@Embeddable
+public record PatientIdentity(
+        @Column(name = "nhs_number", nullable = false, updatable = false, length = 10) NhsNumber nhsNumber,
+        @Column(name = "given_name", nullable = false) String givenName,
+        @Column(name = "family_name", nullable = false) String familyName,
+        @Column(name = "birth_date", nullable = false) LocalDate birthDate) {
 
     public PatientIdentity {
         Objects.requireNonNull(nhsNumber, "nhsNumber");

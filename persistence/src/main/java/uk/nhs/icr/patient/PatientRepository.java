@@ -31,14 +31,14 @@ public class PatientRepository {
     }
 
     public Optional<Patient> findByNhsNumber(NhsNumber nhsNumber) {
-        return em.createQuery("select p from Patient p where p.nhsNumber = :nhsNumber", Patient.class)
+        return em.createQuery("select p from Patient p where p.identity.nhsNumber = :nhsNumber", Patient.class)
                 .setParameter("nhsNumber", nhsNumber)
                 .getResultStream()
                 .findFirst();
     }
 
     public boolean exists(NhsNumber nhsNumber) {
-        return !em.createQuery("select 1 from Patient p where p.nhsNumber = :nhsNumber", Integer.class)
+        return !em.createQuery("select 1 from Patient p where p.identity.nhsNumber = :nhsNumber", Integer.class)
                 .setParameter("nhsNumber", nhsNumber)
                 .setMaxResults(1)
                 .getResultList()
@@ -50,7 +50,7 @@ public class PatientRepository {
         if (nhsNumbers.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(em.createQuery("select p.nhsNumber from Patient p where p.nhsNumber in :numbers", NhsNumber.class)
+        return new HashSet<>(em.createQuery("select p.identity.nhsNumber from Patient p where p.identity.nhsNumber in :numbers", NhsNumber.class)
                 .setParameter("numbers", nhsNumbers)
                 .getResultList());
     }
@@ -59,7 +59,7 @@ public class PatientRepository {
     public List<Patient> search(PatientSearchCriteria criteria, int firstResult, int maxResults) {
         TypedQuery<Patient> query = em.createQuery(
                 "select p from Patient p" + where(criteria)
-                        + " order by lower(p.familyName), lower(p.givenName), p.birthDate, p.id",
+                        + " order by lower(p.identity.familyName), lower(p.identity.givenName), p.identity.birthDate, p.id",
                 Patient.class);
         bind(criteria).forEach(query::setParameter);
         return query.setFirstResult(firstResult).setMaxResults(maxResults).getResultList();
@@ -74,17 +74,17 @@ public class PatientRepository {
     private static String where(PatientSearchCriteria criteria) {
         StringBuilder jpql = new StringBuilder(" where 1 = 1");
         for (int i = 0; i < criteria.nameParts().size(); i++) {
-            jpql.append(" and (lower(p.familyName) like :name").append(i).append(" escape '!'")
-                    .append(" or lower(p.givenName) like :name").append(i).append(" escape '!')");
+            jpql.append(" and (lower(p.identity.familyName) like :name").append(i).append(" escape '!'")
+                    .append(" or lower(p.identity.givenName) like :name").append(i).append(" escape '!')");
         }
-        criteria.birthDate().ifPresent(date -> jpql.append(" and p.birthDate = :birthDate"));
+        criteria.birthDate().ifPresent(date -> jpql.append(" and p.identity.birthDate = :birthDate"));
         jpql.append(" and (p.gpPractice = :organisation")
-                .append(" or exists (select 1 from CareEpisode e where e.patient = p.nhsNumber")
+                .append(" or exists (select 1 from CareEpisode e where e.patient = p.identity.nhsNumber")
                 .append(" and e.organisation = :organisation and e.endedAt is null)")
-                .append(" or exists (select 1 from BreakGlassGrant g where g.patient = p.nhsNumber")
+                .append(" or exists (select 1 from BreakGlassGrant g where g.patient = p.identity.nhsNumber")
                 .append(" and g.staffUsername = :username and g.grantedAt <= :now and g.expiresAt > :now)");
         if (!criteria.visibleTo().alsoVisible().isEmpty()) {
-            jpql.append(" or p.nhsNumber in :alsoVisible");
+            jpql.append(" or p.identity.nhsNumber in :alsoVisible");
         }
         jpql.append(")");
         return jpql.toString();

@@ -1,10 +1,10 @@
 package uk.nhs.icr.socialcare;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Objects;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -29,17 +29,8 @@ public class Person {
     @SequenceGenerator(name = "person_seq", sequenceName = "person_seq", allocationSize = 50)
     private Long id;
 
-    @Column(name = "nhs_number", nullable = false, updatable = false, length = 10)
-    private NhsNumber nhsNumber;
-
-    @Column(name = "given_name", nullable = false)
-    private String givenName;
-
-    @Column(name = "family_name", nullable = false)
-    private String familyName;
-
-    @Column(name = "birth_date", nullable = false)
-    private LocalDate birthDate;
+    @Embedded
+    private PatientIdentity identity;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
@@ -52,10 +43,7 @@ public class Person {
     }
 
     public Person(PatientIdentity identity, Instant createdAt) {
-        this.nhsNumber = identity.nhsNumber();
-        this.givenName = identity.givenName();
-        this.familyName = identity.familyName();
-        this.birthDate = identity.birthDate();
+        this.identity = Objects.requireNonNull(identity);
         this.createdAt = Objects.requireNonNull(createdAt);
     }
 
@@ -64,10 +52,10 @@ public class Person {
     }
 
     public NhsNumber nhsNumber() {
-        return nhsNumber;
+        return identity.nhsNumber();
     }
 
     public PatientIdentity identity() {
-        return new PatientIdentity(nhsNumber, givenName, familyName, birthDate);
+        return identity;
     }
 }

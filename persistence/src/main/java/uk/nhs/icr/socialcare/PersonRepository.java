@@ -23,7 +23,7 @@ public class PersonRepository {
     }
 
     public Optional<Person> findByNhsNumber(NhsNumber nhsNumber) {
-        return em.createQuery("select p from Person p where p.nhsNumber = :nhsNumber", Person.class)
+        return em.createQuery("select p from Person p where p.identity.nhsNumber = :nhsNumber", Person.class)
                 .setParameter("nhsNumber", nhsNumber)
                 .getResultStream()
                 .findFirst();
@@ -34,7 +34,7 @@ public class PersonRepository {
         if (nhsNumbers.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(em.createQuery("select p.nhsNumber from Person p where p.nhsNumber in :numbers", NhsNumber.class)
+        return new HashSet<>(em.createQuery("select p.identity.nhsNumber from Person p where p.identity.nhsNumber in :numbers", NhsNumber.class)
                 .setParameter("numbers", nhsNumbers)
                 .getResultList());
     }

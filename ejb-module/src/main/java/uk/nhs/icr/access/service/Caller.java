@@ -7,6 +7,8 @@ import java.util.Objects;
 
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.platform.OdsCode;
+import uk.nhs.icr.platform.RecordedBy;
+import uk.nhs.icr.platform.VersionedDecision;
 
 /**
  * Who is asking, as the edge that authenticated them established it: a member of staff acting in one
@@ -43,6 +45,16 @@ public record Caller(String username, String displayName, StaffRole role, OdsCod
 
     public boolean hasRole(StaffRole wanted) {
         return role == wanted;
+    }
+
+    /** This caller as the recorder of a patient's decision, acting as {@code kind}. */
+    public VersionedDecision.Recorder recordingAs(RecordedBy kind) {
+        return new VersionedDecision.Recorder(kind, displayName, username);
+    }
+
+    /** This caller as the recorder of a patient's decision: the patient themselves, or staff. */
+    public VersionedDecision.Recorder recorder() {
+        return recordingAs(isPatient() ? RecordedBy.PATIENT : RecordedBy.STAFF);
     }
 
     /** For the audit log: the role name, or PATIENT. */

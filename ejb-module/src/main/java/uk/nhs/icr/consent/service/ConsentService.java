@@ -12,12 +12,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.PersistenceException;
 
 import uk.nhs.icr.access.service.AccessControl;
 import uk.nhs.icr.access.service.AccessDecision.Action;
@@ -28,14 +28,15 @@ import uk.nhs.icr.access.StaffRole;
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.patient.service.PatientNotFoundException;
 import uk.nhs.icr.patient.PatientRepository;
-import uk.nhs.icr.platform.service.ChangedMeanwhileException;
-import uk.nhs.icr.platform.service.DatabaseFailures;
 import uk.nhs.icr.platform.service.FieldErrors;
 import uk.nhs.icr.platform.service.Fields;
 import uk.nhs.icr.platform.service.ResourceNotFoundException;
 import uk.nhs.icr.sharedrecord.DataCategory;
 import uk.nhs.icr.platform.InvalidValueException;
 import uk.nhs.icr.platform.OdsCode;
+import uk.nhs.icr.platform.RecordedBy;
+import uk.nhs.icr.platform.VersionedDecision;
+import uk.nhs.icr.platform.service.DecisionVersions;
 
 /**
  * A patient's consent directives (FHIR R4 Consent shape): read the current one or its history, record a new
@@ -75,7 +76,7 @@ public class ConsentService {
         }
 
         private static String lower(Enum<?> value) {
-            return value.name().toLowerCase().replace('_', '-');
+            return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 
@@ -131,7 +132,7 @@ public class ConsentService {
         ConsentDirective.Scope scope = errors.parse("scope", f.scope(), ConsentService::scope);
         Instant decidedAt = f.decidedAt() == null || f.decidedAt().isBlank() ? clock.now()
                 : errors.parse("decidedAt", f.decidedAt(), Fields.pastInstant("decision time", clock.now()));
-        ConsentDirective.RecordedBy recordedBy = caller.isPatient() ? ConsentDirective.RecordedBy.PATIENT
+        RecordedBy recordedBy = caller.isPatient() ? RecordedBy.PATIENT
                 : errors.parse("recordedBy", f.recordedBy(), ConsentService::staffRecordedBy);
         String reason = errors.parse("reason", f.reason(), Fields.optionalText("reason", 1000));
         if (!caller.isPatient() && (reason == null || reason.length() < MIN_REASON)) {
@@ -142,18 +143,9 @@ public class ConsentService {
         requirePatient(patient);
         access.require(patient, Resource.CONSENT, Action.WRITE);
 
-        int version = consents.current(patient, scope).map(ConsentDirective::version).orElse(0) + 1;
-        ConsentDirective directive = new ConsentDirective(patient, scope, version, status, decidedAt, recordedBy,
-                caller.displayName(), caller.username(), caller.isPatient() ? null : caller.organisation().value(), reason,
-                provisions, clock.now());
-        try {
-            consents.add(directive);
-        } catch (PersistenceException e) {
-            if (DatabaseFailures.isUniqueViolation(e)) {
-                throw new ChangedMeanwhileException("the consent");
-            }
-            throw e;
-        }
+        ConsentDirective directive = DecisionVersions.append(new ConsentDirective(patient, scope,
+                VersionedDecision.nextVersion(consents.current(patient, scope)), status, decidedAt, caller.recordingAs(recordedBy),
+                caller.isPatient() ? null : caller.organisation().value(), reason, provisions, clock.now()), consents::add, "the consent");
         return ConsentView.of(directive);
     }
 
@@ -216,12 +208,12 @@ public class ConsentService {
                 : Fields.oneOf("scope", ConsentDirective.Scope.class).apply(value);
     }
 
-    private static ConsentDirective.RecordedBy staffRecordedBy(String value) {
+    private static RecordedBy staffRecordedBy(String value) {
         if (value == null || value.isBlank()) {
-            return ConsentDirective.RecordedBy.STAFF;
+            return RecordedBy.STAFF;
         }
-        ConsentDirective.RecordedBy by = Fields.oneOf("recorded by", ConsentDirective.RecordedBy.class).apply(value);
-        if (by == ConsentDirective.RecordedBy.PATIENT) {
+        RecordedBy by = Fields.oneOf("recorded by", RecordedBy.class).apply(value);
+        if (by == RecordedBy.PATIENT) {
             throw new InvalidValueException("staff record a directive as staff or for a proxy; the patient records their own");
         }
         return by;

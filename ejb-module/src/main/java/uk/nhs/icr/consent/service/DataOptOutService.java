@@ -10,10 +10,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.PersistenceException;
 
 import uk.nhs.icr.access.service.AccessControl;
 import uk.nhs.icr.access.service.AccessDecision.Action;
@@ -24,10 +24,12 @@ import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.patient.Patient;
 import uk.nhs.icr.patient.service.PatientNotFoundException;
 import uk.nhs.icr.patient.PatientRepository;
-import uk.nhs.icr.platform.service.ChangedMeanwhileException;
-import uk.nhs.icr.platform.service.DatabaseFailures;
 import uk.nhs.icr.platform.service.FieldErrors;
 import uk.nhs.icr.platform.service.Fields;
+import uk.nhs.icr.platform.InvalidValueException;
+import uk.nhs.icr.platform.RecordedBy;
+import uk.nhs.icr.platform.VersionedDecision;
+import uk.nhs.icr.platform.service.DecisionVersions;
 
 /**
  * The National Data Opt-out: whether a patient's confidential information may be used for research and
@@ -40,6 +42,8 @@ public class DataOptOutService {
     @Inject
     UkClock clock;
 
+    private static final String SELF = "self";
+
     /** A parent or guardian may set the opt-out for a child younger than this. */
     static final int PROXY_MAX_AGE = 13;
 
@@ -51,7 +55,7 @@ public class DataOptOutService {
     public record OptOutView(boolean optedOut, int version, String setBy, String setByName, Instant recordedAt) implements Serializable {
 
         static OptOutView of(DataOptOut choice) {
-            return new OptOutView(choice.optedOut(), choice.version(), choice.setBy().name().toLowerCase(), choice.setByName(),
+            return new OptOutView(choice.optedOut(), choice.version(), setByWord(choice.recordedBy()), choice.recordedByName(),
                     choice.recordedAt());
         }
 
@@ -88,36 +92,27 @@ public class DataOptOutService {
         FieldErrors errors = new FieldErrors();
         NhsNumber number = errors.parse("nhsNumber", nhsNumber, NhsNumber::parse);
         Boolean optedOut = errors.parse("optedOut", f.optedOut(), Fields.yesNo("opted out", true));
-        DataOptOut.SetBy setBy = caller.isPatient() ? DataOptOut.SetBy.SELF
-                : errors.parse("setBy", f.setBy(), value -> value == null || value.isBlank() ? DataOptOut.SetBy.STAFF
-                : Fields.oneOf("set by", DataOptOut.SetBy.class).apply(value));
+        RecordedBy setBy = caller.isPatient() ? RecordedBy.PATIENT : errors.parse("setBy", f.setBy(), DataOptOutService::setBy);
         String proxyName = errors.parse("proxyName", f.proxyName(), Fields.optionalText("proxy name", 200));
-        if (setBy == DataOptOut.SetBy.SELF && !caller.isPatient()) {
+        if (setBy == RecordedBy.PATIENT && !caller.isPatient()) {
             errors.add("setBy", "staff record the choice as staff, or for a proxy");
         }
-        if (setBy == DataOptOut.SetBy.PROXY && proxyName == null) {
+        if (setBy == RecordedBy.PROXY && proxyName == null) {
             errors.add("proxyName", "name the parent or guardian making the choice");
         }
         errors.throwIfAny();
         Patient patient = patients.findByNhsNumber(number).orElseThrow(PatientNotFoundException::new);
         // the access decision first: the proxy rule below tells the caller something about the patient's age
         access.require(number, Resource.DATA_OPT_OUT, Action.WRITE);
-        if (setBy == DataOptOut.SetBy.PROXY && ageOn(patient, clock.today()) >= PROXY_MAX_AGE) {
+        if (setBy == RecordedBy.PROXY && ageOn(patient, clock.today()) >= PROXY_MAX_AGE) {
             errors.add("setBy", "a proxy may set the opt-out only for a child under " + PROXY_MAX_AGE);
             errors.throwIfAny();
         }
-        int version = consents.currentOptOut(number).map(DataOptOut::version).orElse(0) + 1;
-        DataOptOut choice = new DataOptOut(number, version, optedOut, setBy,
-                setBy == DataOptOut.SetBy.PROXY ? proxyName + " (proxy, recorded by " + caller.displayName() + ")" : caller.displayName(),
-                caller.username(), clock.now());
-        try {
-            consents.add(choice);
-        } catch (PersistenceException e) {
-            if (DatabaseFailures.isUniqueViolation(e)) {
-                throw new ChangedMeanwhileException("the opt-out choice");
-            }
-            throw e;
-        }
+        String recordedByName = setBy == RecordedBy.PROXY ? proxyName + " (proxy, recorded by " + caller.displayName() + ")"
+                : caller.displayName();
+        DataOptOut choice = DecisionVersions.append(new DataOptOut(number, VersionedDecision.nextVersion(consents.currentOptOut(number)),
+                optedOut, new VersionedDecision.Recorder(setBy, recordedByName, caller.username()), clock.now()), consents::add,
+                "the opt-out choice");
         return OptOutView.of(choice);
     }
 
@@ -134,5 +129,24 @@ public class DataOptOutService {
 
     static int ageOn(Patient patient, LocalDate day) {
         return Period.between(patient.identity().birthDate(), day).getYears();
+    }
+
+    /** The opt-out API's words for who set it: "self" (the patient), "staff" or "proxy". */
+    static String setByWord(RecordedBy by) {
+        return by == RecordedBy.PATIENT ? SELF : by.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static RecordedBy setBy(String value) {
+        if (value == null || value.isBlank()) {
+            return RecordedBy.STAFF;
+        }
+        String word = value.strip().toLowerCase(Locale.ROOT);
+        if (word.equals(SELF)) {
+            return RecordedBy.PATIENT;
+        }
+        if (word.equals("staff") || word.equals("proxy")) {
+            return RecordedBy.valueOf(word.toUpperCase(Locale.ROOT));
+        }
+        throw new InvalidValueException("set by must be one of self, staff, proxy");
     }
 }

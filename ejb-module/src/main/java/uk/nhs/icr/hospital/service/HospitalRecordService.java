@@ -133,10 +133,7 @@ public class HospitalRecordService {
         String goals = errors.parse("goals", f.goals(), Fields.text("goals", 2000));
         String activities = errors.parse("activities", f.activities(), Fields.text("activities", 2000));
         String clinician = errors.parse("responsibleClinician", f.responsibleClinician(), Fields.text("responsible clinician", 200));
-        LocalDate review = errors.parse("reviewDate", f.reviewDate(), Fields.date("review date", true));
-        if (review != null && review.isBefore(writer.today())) {
-            errors.add("reviewDate", "review date cannot be in the past");
-        }
+        LocalDate review = writer.reviewDate(f.reviewDate(), errors);
         EntryAuthor author = writer.authorise(patient, Resource.TREATMENT_PLAN, errors);
         Instant now = writer.now();
         return store(new TreatmentPlan(patient, title, goals, activities, clinician, review, now, author, now));

@@ -14,11 +14,11 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.PersistenceException;
 
 import uk.nhs.icr.access.service.AccessControl;
 import uk.nhs.icr.access.service.Caller;
@@ -30,11 +30,11 @@ import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.patient.Patient;
 import uk.nhs.icr.patient.service.PatientNotFoundException;
 import uk.nhs.icr.patient.PatientRepository;
-import uk.nhs.icr.platform.service.ChangedMeanwhileException;
-import uk.nhs.icr.platform.service.DatabaseFailures;
 import uk.nhs.icr.platform.service.FieldErrors;
 import uk.nhs.icr.platform.service.Fields;
 import uk.nhs.icr.platform.service.ResourceNotFoundException;
+import uk.nhs.icr.platform.VersionedDecision;
+import uk.nhs.icr.platform.service.DecisionVersions;
 
 /**
  * The organ-donation register. A person (or staff on their behalf, after checking NHS number and date of
@@ -70,7 +70,7 @@ public class OrganDonationService {
 
         static DecisionView of(OrganDonationDecision d) {
             return new DecisionView(d.version(), d.choice().name().toLowerCase().replace('_', '-'), d.organs(), d.representatives(),
-                    d.faithDeclaration(), d.recordedBy().name().toLowerCase(), d.recordedByName(), d.recordedAt());
+                    d.faithDeclaration(), d.recordedBy().name().toLowerCase(Locale.ROOT), d.recordedByName(), d.recordedAt());
         }
     }
 
@@ -126,19 +126,10 @@ public class OrganDonationService {
             access.refuseWrite(number, Resource.ORGAN_DONATION, "RECORD", "identity check failed: date of birth does not match");
             throw new IdentityMismatchException();
         }
-        int version = register.current(number).map(OrganDonationDecision::version).orElse(0) + 1;
+        int version = VersionedDecision.nextVersion(register.current(number));
         access.requireWriteAuditedWithChange(number, Resource.ORGAN_DONATION, "RECORD_V" + version);
-        OrganDonationDecision decision = new OrganDonationDecision(number, version, choice, organs, representatives,
-                Boolean.TRUE.equals(faith), caller.isPatient() ? OrganDonationDecision.RecordedBy.PATIENT
-                : OrganDonationDecision.RecordedBy.STAFF, caller.displayName(), caller.username(), clock.now());
-        try {
-            register.add(decision);
-        } catch (PersistenceException e) {
-            if (DatabaseFailures.isUniqueViolation(e)) {
-                throw new ChangedMeanwhileException("the organ-donation decision");
-            }
-            throw e;
-        }
+        OrganDonationDecision decision = DecisionVersions.append(new OrganDonationDecision(number, version, choice, organs,
+                representatives, Boolean.TRUE.equals(faith), caller.recorder(), clock.now()), register::add, "the organ-donation decision");
         return DecisionView.of(decision);
     }
 

@@ -18,6 +18,7 @@ import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.patient.service.PatientNotFoundException;
 import uk.nhs.icr.patient.PatientRepository;
 import uk.nhs.icr.platform.service.FieldErrors;
+import uk.nhs.icr.platform.service.Fields;
 import uk.nhs.icr.sharedrecord.EntryAuthor;
 
 /**
@@ -62,8 +63,13 @@ public class RecordWriter {
         return clock.now();
     }
 
-    /** Today's date in England. */
-    public LocalDate today() {
-        return clock.today();
+    /** A plan's review date (field {@code reviewDate}): required, and today or later in England. */
+    public LocalDate reviewDate(String typed, FieldErrors errors) {
+        LocalDate review = errors.parse("reviewDate", typed, Fields.date("review date", true));
+        if (review != null && review.isBefore(clock.today())) {
+            errors.add("reviewDate", "review date cannot be in the past");
+            return null;
+        }
+        return review;
     }
 }

@@ -66,10 +66,7 @@ public class SocialCareRecordService {
         String needs = errors.parse("needs", f.needs(), Fields.text("needs", 4000));
         String outcomes = errors.parse("outcomes", f.outcomes(), Fields.text("outcomes", 2000));
         String services = errors.parse("services", f.services(), Fields.text("services", 2000));
-        LocalDate review = errors.parse("reviewDate", f.reviewDate(), Fields.date("review date", true));
-        if (review != null && review.isBefore(writer.today())) {
-            errors.add("reviewDate", "review date cannot be in the past");
-        }
+        LocalDate review = writer.reviewDate(f.reviewDate(), errors);
         EntryAuthor author = writer.authorise(person, Resource.CARE_PLAN, errors);
         Instant now = writer.now();
         return store(new CarePlan(person, needs, outcomes, services, review, now, author, now));

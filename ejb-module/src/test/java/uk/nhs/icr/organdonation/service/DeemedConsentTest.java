@@ -19,6 +19,8 @@ import uk.nhs.icr.organdonation.DonationCircumstances.Residency;
 import uk.nhs.icr.organdonation.OrganDonationDecision.Choice;
 import uk.nhs.icr.organdonation.service.OrganDonationService.Evaluation;
 import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.platform.RecordedBy;
+import uk.nhs.icr.platform.VersionedDecision;
 
 /** Every branch of the deemed-consent evaluation (England, since May 2020). */
 class DeemedConsentTest {
@@ -31,8 +33,8 @@ class DeemedConsentTest {
     }
 
     private static OrganDonationDecision decision(Choice choice, List<Organ> organs, List<Representative> representatives) {
-        return new OrganDonationDecision(PATIENT, 1, choice, organs, representatives, true, OrganDonationDecision.RecordedBy.PATIENT,
-                "Patient", "patient", Instant.parse("2026-01-01T00:00:00Z"));
+        return new OrganDonationDecision(PATIENT, 1, choice, organs, representatives, true,
+                new VersionedDecision.Recorder(RecordedBy.PATIENT, "Patient", "patient"), Instant.parse("2026-01-01T00:00:00Z"));
     }
 
     private static DonationCircumstances circumstances(boolean lacksCapacity, Residency residency) {
