@@ -60,7 +60,10 @@ class OrganDonationIT extends IcrDeployment {
         assertEquals(List.of("KIDNEYS", "CORNEAS"), history.get(1).getJsonArray("organs").getValuesAs(JsonString.class).stream()
                 .map(JsonString::getString).toList());
         assertTrue(history.get(1).getBoolean("faithDeclaration"));
-        assertEquals(1, audited(patient, "RECORD_V3", "GRANTED"), "each change is audited with it");
+        assertEquals(3, audited(patient, "RECORD", "GRANTED"), "each change is audited with it");
+        assertEquals(1, Databases.count(Databases.HOSPITAL, "select count(*) from audit_event where patient_nhs_number = ? and"
+                + " resource_type = 'OrganDonationDecision' and action = 'RECORD' and reason like '%; version 3'", patient),
+                "the audit entry names the version it recorded");
     }
 
     @Test
@@ -70,7 +73,7 @@ class OrganDonationIT extends IcrDeployment {
         record(GP, patient, "{\"birthDate\":\"1975-03-15\",\"decision\":\"opt-out\"}").problem(422);
 
         assertEquals(0, decisions(patient));
-        assertEquals(0, audited(patient, "RECORD_V1", "GRANTED"), "the change's audit entry went with the change");
+        assertEquals(0, audited(patient, "RECORD", "GRANTED"), "the change's audit entry went with the change");
         assertEquals(1, audited(patient, "RECORD", "DENIED"), "the failed identity check is on record");
     }
 

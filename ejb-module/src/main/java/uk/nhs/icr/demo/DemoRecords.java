@@ -35,6 +35,8 @@ import uk.nhs.icr.socialcare.MedicationAdministration;
 import uk.nhs.icr.socialcare.NeedsAssessment;
 import uk.nhs.icr.socialcare.SafeguardingConcern;
 import uk.nhs.icr.socialcare.SocialCareEntry;
+import uk.nhs.icr.sharedrecord.DataCategory;
+import uk.nhs.icr.sharedrecord.EntryStatus;
 
 /**
  * Generates a plausible hospital and social-care history for each demo patient: results, problems,
@@ -60,7 +62,7 @@ final class DemoRecords {
     private record Test(String name, String unit, double low, double high, double mean, double spread) {
     }
 
-    private record Diagnosis(String snomed, String display, String category) {
+    private record Diagnosis(String snomed, String display, DataCategory category) {
     }
 
     private record Drug(String name, String dose, String route, String frequency, Medication.Course course) {
@@ -79,18 +81,18 @@ final class DemoRecords {
             new Test("TSH", "mU/L", 0.27, 4.2, 2.1, 1.3));
 
     private static final List<Diagnosis> DIAGNOSES = List.of(
-            new Diagnosis("38341003", "Hypertension", "GENERAL"),
-            new Diagnosis("44054006", "Type 2 diabetes mellitus", "GENERAL"),
-            new Diagnosis("195967001", "Asthma", "GENERAL"),
-            new Diagnosis("13645005", "Chronic obstructive pulmonary disease", "GENERAL"),
-            new Diagnosis("396275006", "Osteoarthritis", "GENERAL"),
-            new Diagnosis("49436004", "Atrial fibrillation", "GENERAL"),
-            new Diagnosis("709044004", "Chronic kidney disease", "GENERAL"),
-            new Diagnosis("40930008", "Hypothyroidism", "GENERAL"),
-            new Diagnosis("52448006", "Dementia", "MENTAL_HEALTH"),
-            new Diagnosis("35489007", "Depressive disorder", "MENTAL_HEALTH"),
-            new Diagnosis("197480006", "Anxiety disorder", "MENTAL_HEALTH"),
-            new Diagnosis("105629000", "Chlamydial infection", "SEXUAL_HEALTH"));
+            new Diagnosis("38341003", "Hypertension", DataCategory.GENERAL),
+            new Diagnosis("44054006", "Type 2 diabetes mellitus", DataCategory.GENERAL),
+            new Diagnosis("195967001", "Asthma", DataCategory.GENERAL),
+            new Diagnosis("13645005", "Chronic obstructive pulmonary disease", DataCategory.GENERAL),
+            new Diagnosis("396275006", "Osteoarthritis", DataCategory.GENERAL),
+            new Diagnosis("49436004", "Atrial fibrillation", DataCategory.GENERAL),
+            new Diagnosis("709044004", "Chronic kidney disease", DataCategory.GENERAL),
+            new Diagnosis("40930008", "Hypothyroidism", DataCategory.GENERAL),
+            new Diagnosis("52448006", "Dementia", DataCategory.MENTAL_HEALTH),
+            new Diagnosis("35489007", "Depressive disorder", DataCategory.MENTAL_HEALTH),
+            new Diagnosis("197480006", "Anxiety disorder", DataCategory.MENTAL_HEALTH),
+            new Diagnosis("105629000", "Chlamydial infection", DataCategory.SEXUAL_HEALTH));
 
     private static final List<Drug> DRUGS = List.of(
             new Drug("Amlodipine 5mg tablets", "5 mg", "oral", "once daily", Medication.Course.REPEAT),
@@ -161,10 +163,10 @@ final class DemoRecords {
         int problems = longRecord ? 6 : random.nextInt(3);
         for (int i = 0; i < problems; i++) {
             Diagnosis diagnosis = DIAGNOSES.get(random.nextInt(DIAGNOSES.size()));
-            if (age < 16 && diagnosis.category().equals("SEXUAL_HEALTH")) {
+            if (age < 16 && diagnosis.category() == DataCategory.SEXUAL_HEALTH) {
                 continue;
             }
-            Problem problem = new Problem(number, diagnosis.snomed(), diagnosis.display(), past(random, 3650), Problem.ACTIVE, gp,
+            Problem problem = new Problem(number, diagnosis.snomed(), diagnosis.display(), past(random, 3650), EntryStatus.ACTIVE, gp,
                     ANCHOR, null);
             problem.fileUnder(diagnosis.category());
             hospital.add(problem);
@@ -173,9 +175,9 @@ final class DemoRecords {
         for (int i = 0; i < medications; i++) {
             Drug drug = DRUGS.get(random.nextInt(DRUGS.size()));
             Medication medication = new Medication(number, drug.name(), drug.dose(), drug.route(), drug.frequency(), drug.course(),
-                    drug.course() == Medication.Course.ACUTE ? "COMPLETED" : Medication.ACTIVE, past(random, 1500), gp, ANCHOR);
+                    drug.course() == Medication.Course.ACUTE ? EntryStatus.COMPLETED : EntryStatus.ACTIVE, past(random, 1500), gp, ANCHOR);
             if (drug.name().startsWith("Sertraline")) {
-                medication.fileUnder("MENTAL_HEALTH");
+                medication.fileUnder(DataCategory.MENTAL_HEALTH);
             }
             hospital.add(medication);
         }

@@ -50,8 +50,8 @@ class DemoRecordsTest {
 
     private static List<String> lines(DemoRecords.History history) {
         return java.util.stream.Stream.concat(
-                        history.hospital().stream().map(entry -> entry.type() + entry.occurredAt() + entry.title() + entry.summary()),
-                        history.socialCare().stream().map(entry -> entry.type() + entry.occurredAt() + entry.title() + entry.summary()))
+                        history.hospital().stream().map(entry -> entry.type().name() + entry.occurredAt() + entry.title() + entry.summary()),
+                        history.socialCare().stream().map(entry -> entry.type().name() + entry.occurredAt() + entry.title() + entry.summary()))
                 .toList();
     }
 }

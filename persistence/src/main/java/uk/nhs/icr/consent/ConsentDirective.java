@@ -20,6 +20,7 @@ import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.sharedrecord.DataCategory;
 import uk.nhs.icr.platform.OdsCode;
 import uk.nhs.icr.platform.VersionedDecision;
+import uk.nhs.icr.platform.Codes;
 
 /**
  * One version of a patient's consent directive for a scope (FHIR R4 {@code Consent}): status, when it was
@@ -78,7 +79,7 @@ public class ConsentDirective extends VersionedDecision {
      */
     public Withholding withholdingFor(OdsCode organisation, StaffRole role, Instant at, ZoneId zone) {
         if (status != Status.ACTIVE) {
-            return Withholding.none("consent v" + version() + " is " + status.name().toLowerCase() + ": nothing withheld");
+            return Withholding.none("consent v" + version() + " is " + Codes.phrase(status) + ": nothing withheld");
         }
         Set<DataCategory> withheld = EnumSet.noneOf(DataCategory.class);
         Set<Integer> rules = new TreeSet<>();

@@ -3,7 +3,6 @@ package uk.nhs.icr.consent;
 import java.io.Serializable;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import uk.nhs.icr.sharedrecord.DataCategory;
 
@@ -29,12 +28,7 @@ public record Withholding(Set<DataCategory> categories, String rule) implements 
         return categories.containsAll(EnumSet.allOf(DataCategory.class));
     }
 
-    public boolean withholds(String category) {
-        return categories.stream().anyMatch(c -> c.name().equals(category));
-    }
-
-    /** The withheld categories by name, as entries store them. */
-    public Set<String> categoryNames() {
-        return categories.stream().map(Enum::name).collect(Collectors.toSet());
+    public boolean withholds(DataCategory category) {
+        return categories.contains(category);
     }
 }

@@ -10,10 +10,13 @@ import jakarta.persistence.Enumerated;
 
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.sharedrecord.EntryAuthor;
+import uk.nhs.icr.sharedrecord.EntryStatus;
+import uk.nhs.icr.sharedrecord.EntryType;
+import uk.nhs.icr.platform.Codes;
 
 /** An allergy or adverse reaction: the substance, what it does, how badly. Always in the alerts banner. */
 @Entity
-@DiscriminatorValue("ALLERGY")
+@DiscriminatorValue(EntryType.Stored.ALLERGY)
 public class Allergy extends HospitalEntry {
 
     public enum Severity { MILD, MODERATE, SEVERE }
@@ -31,7 +34,7 @@ public class Allergy extends HospitalEntry {
 
     public Allergy(NhsNumber patient, String substance, String reaction, Severity severity, Instant noted, EntryAuthor author,
                    Instant recordedAt) {
-        super(patient, noted, author, recordedAt, substance, "ACTIVE", null);
+        super(EntryType.ALLERGY, patient, noted, author, recordedAt, substance, EntryStatus.ACTIVE, null);
         this.reaction = reaction;
         this.severity = severity;
     }
@@ -39,13 +42,9 @@ public class Allergy extends HospitalEntry {
     public String reaction() { return reaction; }
     public Severity severity() { return severity; }
 
-    @Override
-    public String type() {
-        return "ALLERGY";
-    }
 
     @Override
     public String summary() {
-        return joined(reaction, severity == null ? null : severity.name().toLowerCase());
+        return joined(reaction, severity == null ? null : Codes.phrase(severity));
     }
 }

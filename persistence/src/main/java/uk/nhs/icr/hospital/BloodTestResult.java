@@ -11,10 +11,12 @@ import jakarta.persistence.Enumerated;
 
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.sharedrecord.EntryAuthor;
+import uk.nhs.icr.sharedrecord.EntryStatus;
+import uk.nhs.icr.sharedrecord.EntryType;
 
 /** A blood-test result: value and unit against a reference range; the abnormal flag follows from the range. */
 @Entity
-@DiscriminatorValue("BLOOD_TEST")
+@DiscriminatorValue(EntryType.Stored.BLOOD_TEST)
 public class BloodTestResult extends HospitalEntry {
 
     public enum Flag { LOW, NORMAL, HIGH }
@@ -41,7 +43,7 @@ public class BloodTestResult extends HospitalEntry {
 
     public BloodTestResult(NhsNumber patient, String test, BigDecimal value, String unit, BigDecimal referenceLow,
                            BigDecimal referenceHigh, Instant reported, EntryAuthor author, Instant recordedAt) {
-        super(patient, reported, author, recordedAt, test, "FINAL", null);
+        super(EntryType.BLOOD_TEST, patient, reported, author, recordedAt, test, EntryStatus.FINAL, null);
         this.value = value;
         this.unit = unit;
         this.referenceLow = referenceLow;
@@ -71,10 +73,6 @@ public class BloodTestResult extends HospitalEntry {
         return flag != Flag.NORMAL;
     }
 
-    @Override
-    public String type() {
-        return "BLOOD_TEST";
-    }
 
     @Override
     public String summary() {

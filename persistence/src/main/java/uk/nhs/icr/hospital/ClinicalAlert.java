@@ -10,10 +10,12 @@ import jakarta.persistence.Enumerated;
 
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.sharedrecord.EntryAuthor;
+import uk.nhs.icr.sharedrecord.EntryStatus;
+import uk.nhs.icr.sharedrecord.EntryType;
 
 /** An alert every viewer must see first, such as a DNACPR decision or a ReSPECT plan. */
 @Entity
-@DiscriminatorValue("ALERT")
+@DiscriminatorValue(EntryType.Stored.ALERT)
 public class ClinicalAlert extends HospitalEntry {
 
     public enum Kind { DNACPR, RESPECT, OTHER }
@@ -27,8 +29,8 @@ public class ClinicalAlert extends HospitalEntry {
     }
 
     public ClinicalAlert(NhsNumber patient, Kind kind, String text, Instant at, EntryAuthor author, Instant recordedAt) {
-        super(patient, at, author, recordedAt, kind == Kind.DNACPR ? "DNACPR" : kind == Kind.RESPECT ? "ReSPECT plan" : "Alert",
-                "ACTIVE", text);
+        super(EntryType.ALERT, patient, at, author, recordedAt, kind == Kind.DNACPR ? "DNACPR" : kind == Kind.RESPECT ? "ReSPECT plan" : "Alert",
+                EntryStatus.ACTIVE, text);
         this.kind = kind;
     }
 
@@ -36,10 +38,6 @@ public class ClinicalAlert extends HospitalEntry {
         return kind;
     }
 
-    @Override
-    public String type() {
-        return "ALERT";
-    }
 
     @Override
     public String summary() {

@@ -10,10 +10,12 @@ import jakarta.persistence.ManyToOne;
 
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.sharedrecord.EntryAuthor;
+import uk.nhs.icr.sharedrecord.EntryStatus;
+import uk.nhs.icr.sharedrecord.EntryType;
 
 /** The summary written when an admission ends. */
 @Entity
-@DiscriminatorValue("DISCHARGE_SUMMARY")
+@DiscriminatorValue(EntryType.Stored.DISCHARGE_SUMMARY)
 public class DischargeSummary extends HospitalEntry {
 
     @ManyToOne(fetch = FetchType.LAZY)
@@ -25,14 +27,10 @@ public class DischargeSummary extends HospitalEntry {
     }
 
     public DischargeSummary(NhsNumber patient, Encounter admission, String summary, Instant at, EntryAuthor author, Instant recordedAt) {
-        super(patient, at, author, recordedAt, "Discharge summary", "FINAL", summary);
+        super(EntryType.DISCHARGE_SUMMARY, patient, at, author, recordedAt, "Discharge summary", EntryStatus.FINAL, summary);
         this.admission = admission;
     }
 
-    @Override
-    public String type() {
-        return "DISCHARGE_SUMMARY";
-    }
 
     @Override
     public String summary() {

@@ -10,18 +10,17 @@ import jakarta.persistence.Enumerated;
 
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.sharedrecord.EntryAuthor;
+import uk.nhs.icr.sharedrecord.EntryStatus;
+import uk.nhs.icr.sharedrecord.EntryType;
 
 /** An outpatient appointment, admission, discharge or A&E attendance. Admissions stay open until discharge. */
 @Entity
-@DiscriminatorValue("ENCOUNTER")
+@DiscriminatorValue(EntryType.Stored.ENCOUNTER)
 public class Encounter extends HospitalEntry {
 
     public enum Kind { OUTPATIENT, ADMISSION, DISCHARGE, EMERGENCY }
 
-    public static final String OPEN = "OPEN";
-    public static final String CLOSED = "CLOSED";
-
-    @Enumerated(EnumType.STRING)
+            @Enumerated(EnumType.STRING)
     @Column(name = "encounter_kind")
     private Kind kind;
 
@@ -33,7 +32,7 @@ public class Encounter extends HospitalEntry {
     }
 
     public Encounter(NhsNumber patient, Kind kind, Instant startedAt, EntryAuthor author, Instant recordedAt, String reason) {
-        super(patient, startedAt, author, recordedAt, label(kind), kind == Kind.ADMISSION ? OPEN : CLOSED, reason);
+        super(EntryType.ENCOUNTER, patient, startedAt, author, recordedAt, label(kind), kind == Kind.ADMISSION ? EntryStatus.OPEN : EntryStatus.CLOSED, reason);
         this.kind = kind;
     }
 
@@ -47,7 +46,7 @@ public class Encounter extends HospitalEntry {
     }
 
     public boolean isOpenAdmission() {
-        return kind == Kind.ADMISSION && OPEN.equals(status());
+        return kind == Kind.ADMISSION && status() == EntryStatus.OPEN;
     }
 
     /** Ends the admission; discharging twice is refused by the caller before this is reached. */
@@ -55,7 +54,7 @@ public class Encounter extends HospitalEntry {
         if (!isOpenAdmission()) {
             throw new IllegalStateException("only an open admission can be closed");
         }
-        changeStatus(CLOSED);
+        changeStatus(EntryStatus.CLOSED);
         endedAt = at;
     }
 
@@ -67,10 +66,6 @@ public class Encounter extends HospitalEntry {
         return endedAt;
     }
 
-    @Override
-    public String type() {
-        return "ENCOUNTER";
-    }
 
     @Override
     public String summary() {

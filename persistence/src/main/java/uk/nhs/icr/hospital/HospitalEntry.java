@@ -11,6 +11,9 @@ import jakarta.persistence.Table;
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.sharedrecord.EntryAuthor;
 import uk.nhs.icr.sharedrecord.RecordedEntry;
+import uk.nhs.icr.sharedrecord.DataCategory;
+import uk.nhs.icr.sharedrecord.EntryStatus;
+import uk.nhs.icr.sharedrecord.EntryType;
 
 /**
  * One entry in a patient's hospital record. All kinds share one table, so the whole record (or a page of
@@ -23,15 +26,15 @@ import uk.nhs.icr.sharedrecord.RecordedEntry;
 public abstract class HospitalEntry extends RecordedEntry {
 
     /** Filed here unless the entry is filed under a sensitive category. */
-    public static final String DEFAULT_CATEGORY = "GENERAL";
+    public static final DataCategory DEFAULT_CATEGORY = DataCategory.GENERAL;
 
     protected HospitalEntry() {
         // for JPA
     }
 
-    protected HospitalEntry(NhsNumber patient, Instant occurredAt, EntryAuthor author, Instant recordedAt,
-                            String title, String status, String details) {
-        super(patient, DEFAULT_CATEGORY, occurredAt, author, recordedAt, title, status, details);
+    protected HospitalEntry(EntryType type, NhsNumber patient, Instant occurredAt, EntryAuthor author, Instant recordedAt,
+                            String title, EntryStatus status, String details) {
+        super(type, patient, DEFAULT_CATEGORY, occurredAt, author, recordedAt, title, status, details);
     }
 
     /** True for a result outside its reference range. */

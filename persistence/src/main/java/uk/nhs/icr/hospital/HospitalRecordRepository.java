@@ -13,6 +13,10 @@ import jakarta.persistence.TypedQuery;
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.sharedrecord.EntryRepository;
 import uk.nhs.icr.sharedrecord.RecordQuery;
+import java.util.EnumSet;
+import java.util.Set;
+import uk.nhs.icr.sharedrecord.EntryStatus;
+import uk.nhs.icr.sharedrecord.EntryType;
 
 /**
  * Patients' hospital records. Every read is one query whatever the number of entries: the single-table
@@ -33,15 +37,20 @@ public class HospitalRecordRepository extends EntryRepository<HospitalEntry> {
         return em;
     }
 
+    static final Set<EntryType> SUMMARY_TYPES = EnumSet.of(EntryType.PROBLEM, EntryType.MEDICATION, EntryType.ALLERGY,
+            EntryType.ALERT, EntryType.TREATMENT_PLAN, EntryType.ENCOUNTER);
+
     /**
      * What the summary shows, in one query: active problems, active medications, allergies, active alerts
      * and treatment plans. Results are fetched separately by {@link #latestResults}.
      */
     public List<HospitalEntry> summaryEntries(NhsNumber patient, RecordQuery query) {
         TypedQuery<HospitalEntry> jpql = em.createQuery("select e from HospitalEntry e where e.patient = :patient"
-                + " and e.entryType in ('PROBLEM', 'MEDICATION', 'ALLERGY', 'ALERT', 'TREATMENT_PLAN', 'ENCOUNTER')"
-                + " and e.status in ('ACTIVE', 'OPEN')" + query.conditions() + " order by e.occurredAt desc, e.id desc", HospitalEntry.class);
-        jpql.setParameter("patient", patient);
+                + " and e.entryType in :summaryTypes and e.status in :current" + query.conditions()
+                + " order by e.occurredAt desc, e.id desc", HospitalEntry.class);
+        jpql.setParameter("patient", patient)
+                .setParameter("summaryTypes", SUMMARY_TYPES)
+                .setParameter("current", EnumSet.of(EntryStatus.ACTIVE, EntryStatus.OPEN));
         query.bind(jpql);
         return jpql.getResultList();
     }

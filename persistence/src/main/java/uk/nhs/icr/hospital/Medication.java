@@ -10,17 +10,18 @@ import jakarta.persistence.Enumerated;
 
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.sharedrecord.EntryAuthor;
+import uk.nhs.icr.sharedrecord.EntryStatus;
+import uk.nhs.icr.sharedrecord.EntryType;
+import uk.nhs.icr.platform.Codes;
 
 /** A medication: name (dm+d style), dose, route, frequency; acute or repeat; active or stopped. */
 @Entity
-@DiscriminatorValue("MEDICATION")
+@DiscriminatorValue(EntryType.Stored.MEDICATION)
 public class Medication extends HospitalEntry {
 
     public enum Course { ACUTE, REPEAT }
 
-    public static final String ACTIVE = "ACTIVE";
-
-    @Column(name = "dose")
+        @Column(name = "dose")
     private String dose;
 
     @Column(name = "route")
@@ -37,9 +38,9 @@ public class Medication extends HospitalEntry {
         // for JPA
     }
 
-    public Medication(NhsNumber patient, String name, String dose, String route, String frequency, Course course, String status,
+    public Medication(NhsNumber patient, String name, String dose, String route, String frequency, Course course, EntryStatus status,
                       Instant started, EntryAuthor author, Instant recordedAt) {
-        super(patient, started, author, recordedAt, name, status, null);
+        super(EntryType.MEDICATION, patient, started, author, recordedAt, name, status, null);
         this.dose = dose;
         this.route = route;
         this.frequency = frequency;
@@ -51,13 +52,9 @@ public class Medication extends HospitalEntry {
     public String frequency() { return frequency; }
     public Course course() { return course; }
 
-    @Override
-    public String type() {
-        return "MEDICATION";
-    }
 
     @Override
     public String summary() {
-        return joined(dose, route, frequency, course == null ? null : course.name().toLowerCase(), status());
+        return joined(dose, route, frequency, course == null ? null : Codes.phrase(course), status());
     }
 }

@@ -8,24 +8,24 @@ import jakarta.persistence.Entity;
 
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.sharedrecord.EntryAuthor;
+import uk.nhs.icr.sharedrecord.EntryStatus;
+import uk.nhs.icr.sharedrecord.EntryType;
 
 /** A problem or diagnosis, coded in SNOMED CT. */
 @Entity
-@DiscriminatorValue("PROBLEM")
+@DiscriminatorValue(EntryType.Stored.PROBLEM)
 public class Problem extends HospitalEntry {
 
-    public static final String ACTIVE = "ACTIVE";
-
-    @Column(name = "snomed_code")
+        @Column(name = "snomed_code")
     private String snomedCode;
 
     protected Problem() {
         // for JPA
     }
 
-    public Problem(NhsNumber patient, String snomedCode, String display, Instant onset, String status, EntryAuthor author,
+    public Problem(NhsNumber patient, String snomedCode, String display, Instant onset, EntryStatus status, EntryAuthor author,
                    Instant recordedAt, String notes) {
-        super(patient, onset, author, recordedAt, display, status, notes);
+        super(EntryType.PROBLEM, patient, onset, author, recordedAt, display, status, notes);
         this.snomedCode = snomedCode;
     }
 
@@ -33,10 +33,6 @@ public class Problem extends HospitalEntry {
         return snomedCode;
     }
 
-    @Override
-    public String type() {
-        return "PROBLEM";
-    }
 
     @Override
     public String summary() {

@@ -8,10 +8,12 @@ import jakarta.persistence.Entity;
 
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.sharedrecord.EntryAuthor;
+import uk.nhs.icr.sharedrecord.EntryStatus;
+import uk.nhs.icr.sharedrecord.EntryType;
 
 /** A referral to a service or specialty. */
 @Entity
-@DiscriminatorValue("REFERRAL")
+@DiscriminatorValue(EntryType.Stored.REFERRAL)
 public class Referral extends HospitalEntry {
 
     @Column(name = "referred_to")
@@ -22,14 +24,10 @@ public class Referral extends HospitalEntry {
     }
 
     public Referral(NhsNumber patient, String referredTo, String reason, Instant sent, EntryAuthor author, Instant recordedAt) {
-        super(patient, sent, author, recordedAt, "Referral to " + referredTo, "SENT", reason);
+        super(EntryType.REFERRAL, patient, sent, author, recordedAt, "Referral to " + referredTo, EntryStatus.SENT, reason);
         this.referredTo = referredTo;
     }
 
-    @Override
-    public String type() {
-        return "REFERRAL";
-    }
 
     @Override
     public String summary() {

@@ -9,10 +9,12 @@ import jakarta.persistence.Entity;
 
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.sharedrecord.EntryAuthor;
+import uk.nhs.icr.sharedrecord.EntryStatus;
+import uk.nhs.icr.sharedrecord.EntryType;
 
 /** An electronic treatment plan: goals, activities, the responsible clinician and when it is reviewed. */
 @Entity
-@DiscriminatorValue("TREATMENT_PLAN")
+@DiscriminatorValue(EntryType.Stored.TREATMENT_PLAN)
 public class TreatmentPlan extends HospitalEntry {
 
     @Column(name = "goals")
@@ -33,7 +35,7 @@ public class TreatmentPlan extends HospitalEntry {
 
     public TreatmentPlan(NhsNumber patient, String title, String goals, String activities, String responsibleClinician,
                          LocalDate reviewDate, Instant started, EntryAuthor author, Instant recordedAt) {
-        super(patient, started, author, recordedAt, title, "ACTIVE", null);
+        super(EntryType.TREATMENT_PLAN, patient, started, author, recordedAt, title, EntryStatus.ACTIVE, null);
         this.goals = goals;
         this.activities = activities;
         this.responsibleClinician = responsibleClinician;
@@ -45,10 +47,6 @@ public class TreatmentPlan extends HospitalEntry {
     public String responsibleClinician() { return responsibleClinician; }
     public LocalDate reviewDate() { return reviewDate; }
 
-    @Override
-    public String type() {
-        return "TREATMENT_PLAN";
-    }
 
     @Override
     public String summary() {

@@ -67,7 +67,7 @@ public abstract class EntryRepository<E extends RecordedEntry> {
     }
 
     /** How many of the patient's entries are filed under these categories (to say that something is withheld). */
-    public long countInCategories(NhsNumber patient, Set<String> categories) {
+    public long countInCategories(NhsNumber patient, Set<DataCategory> categories) {
         return em().createQuery("select count(e) from " + type.getSimpleName() + " e where e.patient = :patient"
                         + " and e.category in :categories", Long.class)
                 .setParameter("patient", patient)

@@ -8,7 +8,7 @@ import java.util.Set;
  * Which entries of one record to list: kinds (empty means all), a time window on when they happened, and the
  * data categories withheld from this reader by the patient's consent (left out of every list and count).
  */
-public record RecordQuery(Set<String> types, Optional<Instant> from, Optional<Instant> to, Set<String> withheld) {
+public record RecordQuery(Set<EntryType> types, Optional<Instant> from, Optional<Instant> to, Set<DataCategory> withheld) {
 
     public RecordQuery {
         types = Set.copyOf(types);
@@ -16,7 +16,7 @@ public record RecordQuery(Set<String> types, Optional<Instant> from, Optional<In
     }
 
     /** Everything but the withheld categories. */
-    public static RecordQuery withholding(Set<String> categories) {
+    public static RecordQuery withholding(Set<DataCategory> categories) {
         return new RecordQuery(Set.of(), Optional.empty(), Optional.empty(), categories);
     }
 

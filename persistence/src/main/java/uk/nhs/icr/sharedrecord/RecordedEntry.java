@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -27,11 +29,14 @@ public abstract class RecordedEntry {
     @Column(name = "patient_nhs_number", nullable = false, updatable = false)
     private NhsNumber patient;
 
+    /** The discriminator, read back; set by the constructor for entries not yet loaded. */
+    @Enumerated(EnumType.STRING)
     @Column(name = "entry_type", insertable = false, updatable = false)
-    private String entryType;
+    private EntryType entryType;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "category", nullable = false)
-    private String category;
+    private DataCategory category;
 
     @Column(name = "occurred_at", nullable = false)
     private Instant occurredAt;
@@ -51,8 +56,9 @@ public abstract class RecordedEntry {
     @Column(name = "title", nullable = false)
     private String title;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "status")
-    private String status;
+    private EntryStatus status;
 
     @Column(name = "details")
     private String details;
@@ -61,8 +67,9 @@ public abstract class RecordedEntry {
         // for JPA
     }
 
-    protected RecordedEntry(NhsNumber patient, String category, Instant occurredAt, EntryAuthor author, Instant recordedAt,
-                            String title, String status, String details) {
+    protected RecordedEntry(EntryType type, NhsNumber patient, DataCategory category, Instant occurredAt, EntryAuthor author,
+                            Instant recordedAt, String title, EntryStatus status, String details) {
+        this.entryType = Objects.requireNonNull(type);
         this.patient = Objects.requireNonNull(patient);
         this.category = Objects.requireNonNull(category);
         this.occurredAt = Objects.requireNonNull(occurredAt);
@@ -76,36 +83,39 @@ public abstract class RecordedEntry {
     }
 
     /** The kind of entry, as stored in {@code entry_type}. */
-    public abstract String type();
+    public EntryType type() {
+        return entryType;
+    }
 
     /** One line for the timeline, after the title. */
     public abstract String summary();
 
     /** Files the entry under a sensitive data category (e.g. MENTAL_HEALTH) that consent may withhold. */
-    public void fileUnder(String dataCategory) {
+    public void fileUnder(DataCategory dataCategory) {
         this.category = Objects.requireNonNull(dataCategory);
     }
 
-    protected void changeStatus(String newStatus) {
+    protected void changeStatus(EntryStatus newStatus) {
         this.status = newStatus;
     }
 
     public Long id() { return id; }
     public NhsNumber patient() { return patient; }
-    public String category() { return category; }
+    public DataCategory category() { return category; }
     public Instant occurredAt() { return occurredAt; }
     public Instant recordedAt() { return recordedAt; }
     public String authorName() { return authorName; }
     public String authorUsername() { return authorUsername; }
     public OdsCode organisation() { return organisation; }
     public String title() { return title; }
-    public String status() { return status; }
+    public EntryStatus status() { return status; }
     public String details() { return details; }
 
-    protected static String joined(String... parts) {
+    /** The parts that are present, joined with " · " (an enum by its name). */
+    protected static String joined(Object... parts) {
         StringBuilder text = new StringBuilder();
-        for (String part : parts) {
-            if (part != null && !part.isBlank()) {
+        for (Object part : parts) {
+            if (part != null && !part.toString().isBlank()) {
                 text.append(text.length() == 0 ? "" : " · ").append(part);
             }
         }

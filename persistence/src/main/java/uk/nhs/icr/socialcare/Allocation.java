@@ -9,10 +9,12 @@ import jakarta.persistence.Entity;
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.sharedrecord.EntryAuthor;
 import uk.nhs.icr.platform.OdsCode;
+import uk.nhs.icr.sharedrecord.EntryStatus;
+import uk.nhs.icr.sharedrecord.EntryType;
 
 /** Who looks after the person in social care: the allocated social worker and the care provider. */
 @Entity
-@DiscriminatorValue("ALLOCATION")
+@DiscriminatorValue(EntryType.Stored.ALLOCATION)
 public class Allocation extends SocialCareEntry {
 
     @Column(name = "social_worker")
@@ -26,15 +28,11 @@ public class Allocation extends SocialCareEntry {
     }
 
     public Allocation(NhsNumber person, String socialWorker, OdsCode careProvider, Instant at, EntryAuthor author, Instant recordedAt) {
-        super(person, at, author, recordedAt, "Allocation", "ACTIVE", null);
+        super(EntryType.ALLOCATION, person, at, author, recordedAt, "Allocation", EntryStatus.ACTIVE, null);
         this.socialWorker = socialWorker;
         this.careProvider = careProvider;
     }
 
-    @Override
-    public String type() {
-        return "ALLOCATION";
-    }
 
     @Override
     public String summary() {

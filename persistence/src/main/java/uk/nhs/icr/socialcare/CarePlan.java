@@ -9,15 +9,15 @@ import jakarta.persistence.Entity;
 
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.sharedrecord.EntryAuthor;
+import uk.nhs.icr.sharedrecord.EntryStatus;
+import uk.nhs.icr.sharedrecord.EntryType;
 
 /** A care and support plan: the needs it meets, the outcomes sought, the services and when it is reviewed. */
 @Entity
-@DiscriminatorValue("CARE_PLAN")
+@DiscriminatorValue(EntryType.Stored.CARE_PLAN)
 public class CarePlan extends SocialCareEntry {
 
-    public static final String ACTIVE = "ACTIVE";
-
-    @Column(name = "outcomes")
+        @Column(name = "outcomes")
     private String outcomes;
 
     @Column(name = "services")
@@ -32,7 +32,7 @@ public class CarePlan extends SocialCareEntry {
 
     public CarePlan(NhsNumber person, String needs, String outcomes, String services, LocalDate reviewDate, Instant started,
                     EntryAuthor author, Instant recordedAt) {
-        super(person, started, author, recordedAt, "Care and support plan", ACTIVE, needs);
+        super(EntryType.CARE_PLAN, person, started, author, recordedAt, "Care and support plan", EntryStatus.ACTIVE, needs);
         this.outcomes = outcomes;
         this.services = services;
         this.reviewDate = reviewDate;
@@ -42,10 +42,6 @@ public class CarePlan extends SocialCareEntry {
     public String services() { return services; }
     public LocalDate reviewDate() { return reviewDate; }
 
-    @Override
-    public String type() {
-        return "CARE_PLAN";
-    }
 
     @Override
     public String summary() {

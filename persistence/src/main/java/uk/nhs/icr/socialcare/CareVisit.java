@@ -9,10 +9,12 @@ import jakarta.persistence.Entity;
 
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.sharedrecord.EntryAuthor;
+import uk.nhs.icr.sharedrecord.EntryStatus;
+import uk.nhs.icr.sharedrecord.EntryType;
 
 /** A home-care visit: planned against actual times, the tasks done, notes, and who visited. */
 @Entity
-@DiscriminatorValue("CARE_VISIT")
+@DiscriminatorValue(EntryType.Stored.CARE_VISIT)
 public class CareVisit extends SocialCareEntry {
 
     @Column(name = "planned_start")
@@ -39,7 +41,7 @@ public class CareVisit extends SocialCareEntry {
 
     public CareVisit(NhsNumber person, Instant plannedStart, Instant plannedEnd, Instant actualStart, Instant actualEnd,
                      String tasksDone, String notes, EntryAuthor author, Instant recordedAt) {
-        super(person, actualStart, author, recordedAt, "Care visit", "COMPLETED", notes);
+        super(EntryType.CARE_VISIT, person, actualStart, author, recordedAt, "Care visit", EntryStatus.COMPLETED, notes);
         this.plannedStart = plannedStart;
         this.plannedEnd = plannedEnd;
         this.actualStart = actualStart;
@@ -55,10 +57,6 @@ public class CareVisit extends SocialCareEntry {
     public String tasksDone() { return tasksDone; }
     public String careWorker() { return careWorker; }
 
-    @Override
-    public String type() {
-        return "CARE_VISIT";
-    }
 
     @Override
     public String summary() {

@@ -8,10 +8,12 @@ import jakarta.persistence.Entity;
 
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.sharedrecord.EntryAuthor;
+import uk.nhs.icr.sharedrecord.EntryStatus;
+import uk.nhs.icr.sharedrecord.EntryType;
 
 /** A contact or next of kin. */
 @Entity
-@DiscriminatorValue("CONTACT")
+@DiscriminatorValue(EntryType.Stored.CONTACT)
 public class Contact extends SocialCareEntry {
 
     @Column(name = "contact_name")
@@ -32,17 +34,13 @@ public class Contact extends SocialCareEntry {
 
     public Contact(NhsNumber person, String name, String relationship, String telephone, boolean nextOfKin, Instant at,
                    EntryAuthor author, Instant recordedAt) {
-        super(person, at, author, recordedAt, nextOfKin ? "Next of kin" : "Contact", "ACTIVE", null);
+        super(EntryType.CONTACT, person, at, author, recordedAt, nextOfKin ? "Next of kin" : "Contact", EntryStatus.ACTIVE, null);
         this.name = name;
         this.relationship = relationship;
         this.telephone = telephone;
         this.nextOfKin = nextOfKin;
     }
 
-    @Override
-    public String type() {
-        return "CONTACT";
-    }
 
     @Override
     public String summary() {

@@ -1,6 +1,7 @@
 package uk.nhs.icr.socialcare;
 
 import java.time.Instant;
+import java.util.Locale;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.DiscriminatorValue;
@@ -10,13 +11,24 @@ import jakarta.persistence.Enumerated;
 
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.sharedrecord.EntryAuthor;
+import uk.nhs.icr.sharedrecord.EntryStatus;
+import uk.nhs.icr.sharedrecord.EntryType;
+import uk.nhs.icr.platform.Codes;
 
 /** One line of the medication administration record (eMAR): what was due, and whether it was given. */
 @Entity
-@DiscriminatorValue("MEDICATION_ADMINISTRATION")
+@DiscriminatorValue(EntryType.Stored.MEDICATION_ADMINISTRATION)
 public class MedicationAdministration extends SocialCareEntry {
 
-    public enum Outcome { GIVEN, REFUSED, MISSED, NOT_REQUIRED }
+    public enum Outcome {
+        GIVEN(EntryStatus.GIVEN), REFUSED(EntryStatus.REFUSED), MISSED(EntryStatus.MISSED), NOT_REQUIRED(EntryStatus.NOT_REQUIRED);
+
+        private final EntryStatus status;
+
+        Outcome(EntryStatus status) {
+            this.status = status;
+        }
+    }
 
     @Column(name = "medication")
     private String medication;
@@ -34,16 +46,13 @@ public class MedicationAdministration extends SocialCareEntry {
 
     public MedicationAdministration(NhsNumber person, String medication, String dose, Outcome outcome, Instant at,
                                     EntryAuthor author, Instant recordedAt) {
-        super(person, at, author, recordedAt, "Medication " + outcome.name().toLowerCase().replace('_', ' '), outcome.name(), null);
+        super(EntryType.MEDICATION_ADMINISTRATION, person, at, author, recordedAt,
+                "Medication " + Codes.phrase(outcome), outcome.status, null);
         this.medication = medication;
         this.dose = dose;
         this.outcome = outcome;
     }
 
-    @Override
-    public String type() {
-        return "MEDICATION_ADMINISTRATION";
-    }
 
     @Override
     public String summary() {

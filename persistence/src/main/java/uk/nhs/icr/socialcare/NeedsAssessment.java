@@ -10,10 +10,13 @@ import jakarta.persistence.Enumerated;
 
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.sharedrecord.EntryAuthor;
+import uk.nhs.icr.sharedrecord.EntryStatus;
+import uk.nhs.icr.sharedrecord.EntryType;
+import uk.nhs.icr.platform.Codes;
 
 /** A Care Act needs assessment and its eligibility outcome. */
 @Entity
-@DiscriminatorValue("NEEDS_ASSESSMENT")
+@DiscriminatorValue(EntryType.Stored.NEEDS_ASSESSMENT)
 public class NeedsAssessment extends SocialCareEntry {
 
     public enum Eligibility { ELIGIBLE, NOT_ELIGIBLE, PENDING }
@@ -27,7 +30,7 @@ public class NeedsAssessment extends SocialCareEntry {
     }
 
     public NeedsAssessment(NhsNumber person, String needs, Eligibility eligibility, Instant assessed, EntryAuthor author, Instant recordedAt) {
-        super(person, assessed, author, recordedAt, "Care Act needs assessment", "COMPLETED", needs);
+        super(EntryType.NEEDS_ASSESSMENT, person, assessed, author, recordedAt, "Care Act needs assessment", EntryStatus.COMPLETED, needs);
         this.eligibility = eligibility;
     }
 
@@ -35,13 +38,9 @@ public class NeedsAssessment extends SocialCareEntry {
         return eligibility;
     }
 
-    @Override
-    public String type() {
-        return "NEEDS_ASSESSMENT";
-    }
 
     @Override
     public String summary() {
-        return joined("Needs: " + details(), "Eligibility: " + eligibility.name().toLowerCase().replace('_', ' '));
+        return joined("Needs: " + details(), "Eligibility: " + Codes.phrase(eligibility));
     }
 }

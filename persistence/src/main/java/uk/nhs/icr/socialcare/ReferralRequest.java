@@ -9,13 +9,15 @@ import jakarta.persistence.Entity;
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.sharedrecord.EntryAuthor;
 import uk.nhs.icr.platform.OdsCode;
+import uk.nhs.icr.sharedrecord.EntryStatus;
+import uk.nhs.icr.sharedrecord.EntryType;
 
 /**
  * A request for a social-care assessment opened by a transfer of care from hospital. One per hospital
  * admission: the database refuses a second for the same {@code sourceEncounterId}.
  */
 @Entity
-@DiscriminatorValue("REFERRAL_REQUEST")
+@DiscriminatorValue(EntryType.Stored.REFERRAL_REQUEST)
 public class ReferralRequest extends SocialCareEntry {
 
     @Column(name = "source_encounter_id", updatable = false)
@@ -30,7 +32,7 @@ public class ReferralRequest extends SocialCareEntry {
 
     public ReferralRequest(NhsNumber person, long sourceEncounterId, OdsCode requestedFrom, String careNeeds, Instant at,
                            EntryAuthor author, Instant recordedAt) {
-        super(person, at, author, recordedAt, "Assessment request after hospital discharge", "OPEN", careNeeds);
+        super(EntryType.REFERRAL_REQUEST, person, at, author, recordedAt, "Assessment request after hospital discharge", EntryStatus.OPEN, careNeeds);
         this.sourceEncounterId = sourceEncounterId;
         this.requestedFrom = requestedFrom;
     }
@@ -38,10 +40,6 @@ public class ReferralRequest extends SocialCareEntry {
     public Long sourceEncounterId() { return sourceEncounterId; }
     public OdsCode requestedFrom() { return requestedFrom; }
 
-    @Override
-    public String type() {
-        return "REFERRAL_REQUEST";
-    }
 
     @Override
     public String summary() {

@@ -8,15 +8,16 @@ import jakarta.persistence.Entity;
 
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.sharedrecord.EntryAuthor;
+import uk.nhs.icr.sharedrecord.DataCategory;
+import uk.nhs.icr.sharedrecord.EntryStatus;
+import uk.nhs.icr.sharedrecord.EntryType;
 
 /** A safeguarding concern: who raised it, its category (e.g. neglect, financial abuse) and whether it is open. */
 @Entity
-@DiscriminatorValue("SAFEGUARDING_CONCERN")
+@DiscriminatorValue(EntryType.Stored.SAFEGUARDING_CONCERN)
 public class SafeguardingConcern extends SocialCareEntry {
 
-    public static final String OPEN = "OPEN";
-
-    @Column(name = "safeguarding_category")
+        @Column(name = "safeguarding_category")
     private String concernCategory;
 
     @Column(name = "raised_by")
@@ -28,19 +29,16 @@ public class SafeguardingConcern extends SocialCareEntry {
 
     public SafeguardingConcern(NhsNumber person, String concernCategory, String description, Instant raised, EntryAuthor author,
                                Instant recordedAt) {
-        super(person, raised, author, recordedAt, "Safeguarding concern: " + concernCategory, OPEN, description);
+        super(EntryType.SAFEGUARDING_CONCERN, person, raised, author, recordedAt, "Safeguarding concern: " + concernCategory,
+                EntryStatus.OPEN, description);
         this.concernCategory = concernCategory;
         this.raisedBy = author.name();
-        fileUnder("SAFEGUARDING");
+        fileUnder(DataCategory.SAFEGUARDING);
     }
 
     public String concernCategory() { return concernCategory; }
     public String raisedBy() { return raisedBy; }
 
-    @Override
-    public String type() {
-        return "SAFEGUARDING_CONCERN";
-    }
 
     @Override
     public String summary() {

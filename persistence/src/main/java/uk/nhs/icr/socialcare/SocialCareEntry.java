@@ -13,6 +13,9 @@ import jakarta.persistence.Table;
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.sharedrecord.EntryAuthor;
 import uk.nhs.icr.sharedrecord.RecordedEntry;
+import uk.nhs.icr.sharedrecord.DataCategory;
+import uk.nhs.icr.sharedrecord.EntryStatus;
+import uk.nhs.icr.sharedrecord.EntryType;
 
 /**
  * One entry in a person's social care record. All kinds share one table, so the whole record (or a page of
@@ -26,14 +29,14 @@ import uk.nhs.icr.sharedrecord.RecordedEntry;
 public abstract class SocialCareEntry extends RecordedEntry {
 
     /** Filed here unless the entry is filed under a more specific category (e.g. SAFEGUARDING). */
-    public static final String DEFAULT_CATEGORY = "SOCIAL_CARE";
+    public static final DataCategory DEFAULT_CATEGORY = DataCategory.SOCIAL_CARE;
 
     protected SocialCareEntry() {
         // for JPA
     }
 
-    protected SocialCareEntry(NhsNumber person, Instant occurredAt, EntryAuthor author, Instant recordedAt,
-                              String title, String status, String details) {
-        super(person, DEFAULT_CATEGORY, occurredAt, author, recordedAt, title, status, details);
+    protected SocialCareEntry(EntryType type, NhsNumber person, Instant occurredAt, EntryAuthor author, Instant recordedAt,
+                              String title, EntryStatus status, String details) {
+        super(type, person, DEFAULT_CATEGORY, occurredAt, author, recordedAt, title, status, details);
     }
 }

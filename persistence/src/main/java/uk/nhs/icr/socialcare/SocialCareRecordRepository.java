@@ -10,6 +10,8 @@ import jakarta.persistence.TypedQuery;
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.sharedrecord.EntryRepository;
 import uk.nhs.icr.sharedrecord.RecordQuery;
+import uk.nhs.icr.sharedrecord.EntryStatus;
+import uk.nhs.icr.sharedrecord.EntryType;
 
 /** People's social care records: each read one query, as in the hospital record. */
 @ApplicationScoped
@@ -31,10 +33,12 @@ public class SocialCareRecordRepository extends EntryRepository<SocialCareEntry>
     /** Active care plans and open safeguarding concerns, newest first, in one query. */
     public List<SocialCareEntry> summaryEntries(NhsNumber person, RecordQuery query) {
         TypedQuery<SocialCareEntry> jpql = em.createQuery("select e from SocialCareEntry e where e.patient = :person"
-                + " and ((e.entryType = 'CARE_PLAN' and e.status = 'ACTIVE')"
-                + " or (e.entryType = 'SAFEGUARDING_CONCERN' and e.status = 'OPEN'))" + query.conditions()
+                + " and ((e.entryType = :carePlan and e.status = :active)"
+                + " or (e.entryType = :concern and e.status = :open))" + query.conditions()
                 + " order by e.occurredAt desc, e.id desc", SocialCareEntry.class);
-        jpql.setParameter("person", person);
+        jpql.setParameter("person", person)
+                .setParameter("carePlan", EntryType.CARE_PLAN).setParameter("active", EntryStatus.ACTIVE)
+                .setParameter("concern", EntryType.SAFEGUARDING_CONCERN).setParameter("open", EntryStatus.OPEN);
         query.bind(jpql);
         return jpql.getResultList();
     }

@@ -15,9 +15,9 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import uk.nhs.icr.access.service.AccessDecision.Action;
 import uk.nhs.icr.access.service.AccessDecision.Outcome;
 import uk.nhs.icr.access.service.AccessDecision.Purpose;
+import uk.nhs.icr.audit.AuditAction;
 import uk.nhs.icr.audit.service.AuditLog;
 import uk.nhs.icr.consent.ConsentDirective;
 import uk.nhs.icr.consent.ConsentRepository;
@@ -62,10 +62,10 @@ public class AccessControl {
     UkClock clock;
 
     /** Decides, audits, and returns the decision if granted; throws if not signed in or denied. */
-    public AccessDecision require(NhsNumber patient, Resource resource, Action action) {
+    public AccessDecision require(NhsNumber patient, Resource resource, AuditAction action) {
         Caller caller = currentCaller.require();
         AccessDecision decision = decide(caller, patient, resource, action);
-        audit.record(caller, patient, resource.auditName(), action.name(), decision);
+        audit.record(caller, patient, resource, action, decision);
         if (!decision.granted()) {
             throw new AccessDeniedException(decision.reason(), decision.breakGlassAvailable());
         }
@@ -78,9 +78,9 @@ public class AccessControl {
      */
     public RecordAccess requireRecordRead(NhsNumber patient) {
         Caller caller = currentCaller.require();
-        AccessDecision decision = decide(caller, patient, Resource.SHARED_RECORD, Action.READ);
+        AccessDecision decision = decide(caller, patient, Resource.SHARED_RECORD, AuditAction.READ);
         Withholding withholding = decision.granted() ? withholding(caller, patient, decision) : Withholding.none("not opened");
-        audit.record(caller, patient, Resource.SHARED_RECORD.auditName(), Action.READ.name(),
+        audit.record(caller, patient, Resource.SHARED_RECORD, AuditAction.READ,
                 decision.granted() ? decision.noting(withholding.rule()) : decision);
         if (!decision.granted()) {
             throw new AccessDeniedException(decision.reason(), decision.breakGlassAvailable());
@@ -107,7 +107,7 @@ public class AccessControl {
      * A look-up on the organ-donation register: only the specialist nurse for organ donation (in a donation
      * context, whatever the relationship) or the patient themselves. Audited either way; throws if denied.
      */
-    public AccessDecision requireDonationLookup(NhsNumber patient, String what) {
+    public AccessDecision requireDonationLookup(NhsNumber patient, AuditAction what) {
         Caller caller = currentCaller.require();
         AccessDecision decision;
         if (caller.isPatient()) {
@@ -119,7 +119,7 @@ public class AccessControl {
                     : AccessDecision.deny(Purpose.ORGAN_DONATION, "only the specialist nurse for organ donation may look up a decision",
                     false);
         }
-        audit.record(caller, patient, Resource.ORGAN_DONATION.auditName(), what, decision);
+        audit.record(caller, patient, Resource.ORGAN_DONATION, what, decision);
         if (!decision.granted()) {
             throw new AccessDeniedException(decision.reason(), false);
         }
@@ -129,17 +129,18 @@ public class AccessControl {
     /**
      * As {@link #require} for a write whose audit entry must share its transaction: a granted write is audited
      * in the caller's transaction (committed with the change, or not at all); a refusal in a transaction of its own.
-     * Call it last before the change: the audit chain stays locked until the transaction ends, so no audit entry
-     * of its own transaction may follow in the same request.
+     * {@code note}, if any, is added to the audit entry's reason (which version, say). Call it last before the
+     * change: the audit chain stays locked until the transaction ends, so no audit entry of its own transaction
+     * may follow in the same request.
      */
-    public AccessDecision requireWriteAuditedWithChange(NhsNumber patient, Resource resource, String action) {
+    public AccessDecision requireWriteAuditedWithChange(NhsNumber patient, Resource resource, AuditAction action, String note) {
         Caller caller = currentCaller.require();
-        AccessDecision decision = decide(caller, patient, resource, Action.WRITE);
+        AccessDecision decision = decide(caller, patient, resource, action);
         if (!decision.granted()) {
-            audit.record(caller, patient, resource.auditName(), action, decision);
+            audit.record(caller, patient, resource, action, decision);
             throw new AccessDeniedException(decision.reason(), decision.breakGlassAvailable());
         }
-        audit.recordWithin(caller, patient, resource.auditName(), action, decision);
+        audit.recordWithin(caller, patient, resource, action, note == null ? decision : decision.noting(note));
         return decision;
     }
 
@@ -147,14 +148,14 @@ public class AccessControl {
      * Refuses a write for a reason found before anything was written (a failed identity check, say): audited,
      * in a transaction of its own, as a denial. A caller who may not write at all is refused with 403 instead.
      */
-    public void refuseWrite(NhsNumber patient, Resource resource, String action, String why) {
+    public void refuseWrite(NhsNumber patient, Resource resource, AuditAction action, String why) {
         Caller caller = currentCaller.require();
-        AccessDecision decision = decide(caller, patient, resource, Action.WRITE);
+        AccessDecision decision = decide(caller, patient, resource, action);
         if (!decision.granted()) {
-            audit.record(caller, patient, resource.auditName(), action, decision);
+            audit.record(caller, patient, resource, action, decision);
             throw new AccessDeniedException(decision.reason(), decision.breakGlassAvailable());
         }
-        audit.record(caller, patient, resource.auditName(), action, AccessDecision.deny(decision.purpose(), why, false));
+        audit.record(caller, patient, resource, action, AccessDecision.deny(decision.purpose(), why, false));
     }
 
     /** Roles that register new patients (front desk, GPs and hospital staff). */
@@ -167,15 +168,15 @@ public class AccessControl {
         AccessDecision decision = !caller.isPatient() && REGISTRARS.contains(caller.role())
                 ? AccessDecision.grant(Purpose.ADMINISTRATION, "patient registration")
                 : AccessDecision.deny(Purpose.ADMINISTRATION, "role may not register patients", false);
-        audit.record(caller, patient, Resource.PATIENT.auditName(), "CREATE", decision);
+        audit.record(caller, patient, Resource.PATIENT, AuditAction.CREATE, decision);
         if (!decision.granted()) {
             throw new AccessDeniedException("Your role may not register patients", false);
         }
     }
 
     /** Records an access that concerns no single patient (a search) or that another rule has decided. */
-    public void record(Caller caller, NhsNumber patient, String resourceType, String action, AccessDecision decision) {
-        audit.record(caller, patient, resourceType, action, decision);
+    public void record(Caller caller, NhsNumber patient, Resource resource, AuditAction action, AccessDecision decision) {
+        audit.record(caller, patient, resource, action, decision);
     }
 
     /** True when the caller has a legitimate relationship with the patient (no break-glass). */
@@ -183,10 +184,10 @@ public class AccessControl {
         return !caller.isPatient() && relationship(caller, patient);
     }
 
-    AccessDecision decide(Caller caller, NhsNumber patient, Resource resource, Action action) {
+    AccessDecision decide(Caller caller, NhsNumber patient, Resource resource, AuditAction action) {
         if (caller.isPatient()) {
             boolean own = caller.self().equals(patient);
-            if (own && action == Action.READ) {
+            if (own && !action.writes()) {
                 return AccessDecision.grant(Purpose.PATIENT_ACCESS, "patient reading their own record");
             }
             return own && resource.writableByThePatient()
@@ -201,7 +202,7 @@ public class AccessControl {
             return AccessDecision.deny(Purpose.ORGAN_DONATION,
                     "specialist nurses for organ donation look up donation decisions; they do not open records", false);
         }
-        if (action == Action.WRITE && !resource.writableBy(role)) {
+        if (action.writes() && !resource.writableBy(role)) {
             return AccessDecision.deny(Purpose.DIRECT_CARE, role.label() + "s may not record " + resource.auditName()
                     + " entries", false);
         }

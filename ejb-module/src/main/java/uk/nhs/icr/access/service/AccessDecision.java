@@ -7,8 +7,6 @@ public record AccessDecision(Outcome outcome, Purpose purpose, String reason, bo
 
     public enum Purpose { DIRECT_CARE, BREAK_GLASS, ADMINISTRATION, PATIENT_ACCESS, PRIVACY_REVIEW, ORGAN_DONATION }
 
-    public enum Action { READ, WRITE }
-
     public boolean granted() {
         return outcome != Outcome.DENIED;
     }

@@ -24,6 +24,8 @@ import uk.nhs.icr.platform.service.FieldErrors;
 import uk.nhs.icr.platform.service.Fields;
 import uk.nhs.icr.platform.service.InvalidInputException;
 import uk.nhs.icr.platform.InvalidValueException;
+import uk.nhs.icr.platform.Codes;
+import uk.nhs.icr.audit.AuditAction;
 
 /**
  * Break-glass: a clinician without a legitimate relationship opens a record in an emergency, giving a
@@ -36,7 +38,6 @@ public class BreakGlassService {
     public static final int MIN_REASON_LENGTH = 20;
     /** What the reason and review-note columns hold. */
     static final int MAX_TEXT_LENGTH = 2000;
-    static final String RESOURCE = "BreakGlass";
 
     @Inject
     CurrentCaller currentCaller;
@@ -71,7 +72,7 @@ public class BreakGlassService {
             throw new PatientNotFoundException();
         }
         if (caller.isPatient() || !caller.role().mayBreakGlass()) {
-            access.record(caller, patient, RESOURCE, "GRANT",
+            access.record(caller, patient, Resource.BREAK_GLASS, AuditAction.GRANT,
                     AccessDecision.deny(Purpose.BREAK_GLASS, "role may not break the glass", false));
             throw new AccessDeniedException("Only clinicians may break the glass", false);
         }
@@ -79,7 +80,7 @@ public class BreakGlassService {
         BreakGlassGrant grant = new BreakGlassGrant(caller.username(), caller.role(), caller.organisation(), patient, why,
                 now, now.plus(duration));
         grants.add(grant);
-        access.record(caller, patient, RESOURCE, "GRANT",
+        access.record(caller, patient, Resource.BREAK_GLASS, AuditAction.GRANT,
                 new AccessDecision(Outcome.GRANTED_BY_BREAK_GLASS, Purpose.BREAK_GLASS, "break-glass grant given", false));
         return BreakGlassView.of(grant);
     }
@@ -111,8 +112,8 @@ public class BreakGlassService {
         }
         BreakGlassGrant grant = grants.find(grantId).orElseThrow(() -> InvalidInputException.of("grant", "no such break-glass grant"));
         grant.review(outcome, reviewer.username(), text, clock.now());
-        access.record(reviewer, grant.patient(), RESOURCE, "REVIEW",
-                AccessDecision.grant(Purpose.PRIVACY_REVIEW, "break-glass reviewed: " + outcome.name().toLowerCase()));
+        access.record(reviewer, grant.patient(), Resource.BREAK_GLASS, AuditAction.REVIEW,
+                AccessDecision.grant(Purpose.PRIVACY_REVIEW, "break-glass reviewed: " + Codes.phrase(outcome)));
         return BreakGlassView.of(grant);
     }
 

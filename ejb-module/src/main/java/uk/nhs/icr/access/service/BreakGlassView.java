@@ -1,6 +1,7 @@
 package uk.nhs.icr.access.service;
 
 import uk.nhs.icr.access.BreakGlassGrant;
+import uk.nhs.icr.platform.Codes;
 
 import java.io.Serializable;
 import java.time.Instant;
@@ -13,7 +14,7 @@ public record BreakGlassView(long id, String staffUsername, String role, String 
     static BreakGlassView of(BreakGlassGrant grant) {
         return new BreakGlassView(grant.id() == null ? 0 : grant.id(), grant.staffUsername(), grant.staffRole().label(),
                 grant.organisation().value(), grant.patient().value(), grant.reason(), grant.grantedAt(), grant.expiresAt(),
-                grant.review().name().toLowerCase(), grant.reviewedBy(), grant.reviewNote());
+                Codes.phrase(grant.review()), grant.reviewedBy(), grant.reviewNote());
     }
 
     @Override

@@ -33,7 +33,11 @@ public enum Resource {
     /** Preferences the patient sets themselves, or staff caring for them record on their behalf. */
     CONSENT("Consent", EnumSet.of(GP, HOSPITAL_CLINICIAN, NURSE, SOCIAL_WORKER, ADMIN), true),
     DATA_OPT_OUT("DataOptOut", EnumSet.of(GP, HOSPITAL_CLINICIAN, NURSE, SOCIAL_WORKER, ADMIN), true),
-    ORGAN_DONATION("OrganDonationDecision", EnumSet.of(GP, HOSPITAL_CLINICIAN, NURSE, ADMIN), true);
+    ORGAN_DONATION("OrganDonationDecision", EnumSet.of(GP, HOSPITAL_CLINICIAN, NURSE, ADMIN), true),
+    /** What no one records through the write path: audited under these names all the same. */
+    PATIENT_SEARCH("PatientSearch", EnumSet.noneOf(StaffRole.class)),
+    BREAK_GLASS("BreakGlass", EnumSet.noneOf(StaffRole.class)),
+    ACCESS_LOG("AccessLog", EnumSet.noneOf(StaffRole.class));
 
     private final String auditName;
     private final Set<StaffRole> writers;

@@ -20,12 +20,13 @@ import uk.nhs.icr.platform.service.InvalidInputException;
 import uk.nhs.icr.platform.service.Page;
 import uk.nhs.icr.platform.service.PageRequest;
 import uk.nhs.icr.platform.InvalidValueException;
+import uk.nhs.icr.audit.AuditAction;
+import uk.nhs.icr.access.service.Resource;
 
 /** "Who viewed my record": for the patient themselves and for privacy officers. Reading it is audited too. */
 @Stateless
 public class AccessLogService {
 
-    static final String RESOURCE = "AccessLog";
 
     @Inject
     CurrentCaller currentCaller;
@@ -50,7 +51,7 @@ public class AccessLogService {
         boolean own = caller.isPatient() && caller.self().equals(patient);
         boolean reviewer = caller.hasRole(StaffRole.PRIVACY_OFFICER);
         if (!own && !reviewer) {
-            access.record(caller, patient, RESOURCE, "READ",
+            access.record(caller, patient, Resource.ACCESS_LOG, AuditAction.READ,
                     AccessDecision.deny(Purpose.PRIVACY_REVIEW, "only the patient and privacy officers see the access log", false));
             throw new AccessDeniedException("Only the patient and privacy officers may see who viewed this record", false);
         }
@@ -58,7 +59,7 @@ public class AccessLogService {
         long total = auditLog.countForPatient(patient.value());
         List<AccessLogEntry> items = auditLog.forPatient(patient.value(), request.firstResult(), request.size()).stream()
                 .map(AccessLogEntry::of).toList();
-        access.record(caller, patient, RESOURCE, "READ",
+        access.record(caller, patient, Resource.ACCESS_LOG, AuditAction.READ,
                 AccessDecision.grant(own ? Purpose.PATIENT_ACCESS : Purpose.PRIVACY_REVIEW, "access log viewed"));
         return new Page<>(items, request.page(), request.size(), total);
     }

@@ -14,6 +14,8 @@ import jakarta.inject.Inject;
 import uk.nhs.icr.access.service.AccessDecision;
 import uk.nhs.icr.access.service.Caller;
 import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.access.service.Resource;
+import uk.nhs.icr.audit.AuditAction;
 
 /**
  * Writes audit entries in a transaction of their own, so that an access is on record even when the
@@ -26,12 +28,11 @@ public class AuditLog {
     AuditLogRepository log;
 
     @Inject
-
     UkClock clock;
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void record(Caller caller, NhsNumber patient, String resourceType, String action, AccessDecision decision) {
-        append(caller, patient, resourceType, action, decision);
+    public void record(Caller caller, NhsNumber patient, Resource resource, AuditAction action, AccessDecision decision) {
+        append(caller, patient, resource, action, decision);
     }
 
     /**
@@ -39,13 +40,13 @@ public class AuditLog {
      * audit entry, nor the audit entry without the change.
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public void recordWithin(Caller caller, NhsNumber patient, String resourceType, String action, AccessDecision decision) {
-        append(caller, patient, resourceType, action, decision);
+    public void recordWithin(Caller caller, NhsNumber patient, Resource resource, AuditAction action, AccessDecision decision) {
+        append(caller, patient, resource, action, decision);
     }
 
-    private void append(Caller caller, NhsNumber patient, String resourceType, String action, AccessDecision decision) {
+    private void append(Caller caller, NhsNumber patient, Resource resource, AuditAction action, AccessDecision decision) {
         log.append(new AuditEntry(caller.username(), caller.roleName(), caller.organisationCode(),
-                patient == null ? null : patient.value(), resourceType, action, decision.purpose().name(),
+                patient == null ? null : patient.value(), resource.auditName(), action.name(), decision.purpose().name(),
                 decision.outcome().name(), decision.reason(), caller.channel().name(), caller.clientAddress()), clock.now());
     }
 }

@@ -20,7 +20,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
 import uk.nhs.icr.access.service.AccessControl;
-import uk.nhs.icr.access.service.AccessDecision.Action;
 import uk.nhs.icr.access.service.Caller;
 import uk.nhs.icr.access.service.CurrentCaller;
 import uk.nhs.icr.access.service.Resource;
@@ -37,6 +36,8 @@ import uk.nhs.icr.platform.OdsCode;
 import uk.nhs.icr.platform.RecordedBy;
 import uk.nhs.icr.platform.VersionedDecision;
 import uk.nhs.icr.platform.service.DecisionVersions;
+import uk.nhs.icr.platform.Codes;
+import uk.nhs.icr.audit.AuditAction;
 
 /**
  * A patient's consent directives (FHIR R4 Consent shape): read the current one or its history, record a new
@@ -76,7 +77,7 @@ public class ConsentService {
         }
 
         private static String lower(Enum<?> value) {
-            return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+            return Codes.of(value);
         }
     }
 
@@ -108,7 +109,7 @@ public class ConsentService {
         ConsentDirective.Scope wanted = errors.parse("scope", scope, ConsentService::scope);
         errors.throwIfAny();
         requirePatient(patient);
-        access.require(patient, Resource.CONSENT, Action.READ);
+        access.require(patient, Resource.CONSENT, AuditAction.READ);
         return consents.current(patient, wanted).map(ConsentView::of).orElseThrow(NoConsentDirectiveException::new);
     }
 
@@ -119,7 +120,7 @@ public class ConsentService {
         ConsentDirective.Scope wanted = errors.parse("scope", scope, ConsentService::scope);
         errors.throwIfAny();
         requirePatient(patient);
-        access.require(patient, Resource.CONSENT, Action.READ);
+        access.require(patient, Resource.CONSENT, AuditAction.READ);
         return consents.history(patient, wanted).stream().map(ConsentView::of).toList();
     }
 
@@ -141,7 +142,7 @@ public class ConsentService {
         List<Provision> provisions = provisions(f.provisions(), errors);
         errors.throwIfAny();
         requirePatient(patient);
-        access.require(patient, Resource.CONSENT, Action.WRITE);
+        access.require(patient, Resource.CONSENT, AuditAction.WRITE);
 
         ConsentDirective directive = DecisionVersions.append(new ConsentDirective(patient, scope,
                 VersionedDecision.nextVersion(consents.current(patient, scope)), status, decidedAt, caller.recordingAs(recordedBy),

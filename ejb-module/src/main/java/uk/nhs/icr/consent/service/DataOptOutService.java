@@ -16,7 +16,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
 import uk.nhs.icr.access.service.AccessControl;
-import uk.nhs.icr.access.service.AccessDecision.Action;
 import uk.nhs.icr.access.service.Caller;
 import uk.nhs.icr.access.service.CurrentCaller;
 import uk.nhs.icr.access.service.Resource;
@@ -30,6 +29,8 @@ import uk.nhs.icr.platform.InvalidValueException;
 import uk.nhs.icr.platform.RecordedBy;
 import uk.nhs.icr.platform.VersionedDecision;
 import uk.nhs.icr.platform.service.DecisionVersions;
+import uk.nhs.icr.platform.Codes;
+import uk.nhs.icr.audit.AuditAction;
 
 /**
  * The National Data Opt-out: whether a patient's confidential information may be used for research and
@@ -103,7 +104,7 @@ public class DataOptOutService {
         errors.throwIfAny();
         Patient patient = patients.findByNhsNumber(number).orElseThrow(PatientNotFoundException::new);
         // the access decision first: the proxy rule below tells the caller something about the patient's age
-        access.require(number, Resource.DATA_OPT_OUT, Action.WRITE);
+        access.require(number, Resource.DATA_OPT_OUT, AuditAction.WRITE);
         if (setBy == RecordedBy.PROXY && ageOn(patient, clock.today()) >= PROXY_MAX_AGE) {
             errors.add("setBy", "a proxy may set the opt-out only for a child under " + PROXY_MAX_AGE);
             errors.throwIfAny();
@@ -123,7 +124,7 @@ public class DataOptOutService {
         if (!patients.exists(patient)) {
             throw new PatientNotFoundException();
         }
-        access.require(patient, Resource.DATA_OPT_OUT, Action.READ);
+        access.require(patient, Resource.DATA_OPT_OUT, AuditAction.READ);
         return patient;
     }
 
@@ -133,7 +134,7 @@ public class DataOptOutService {
 
     /** The opt-out API's words for who set it: "self" (the patient), "staff" or "proxy". */
     static String setByWord(RecordedBy by) {
-        return by == RecordedBy.PATIENT ? SELF : by.name().toLowerCase(Locale.ROOT);
+        return by == RecordedBy.PATIENT ? SELF : Codes.phrase(by);
     }
 
     private static RecordedBy setBy(String value) {

@@ -20,6 +20,7 @@ import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.platform.service.FieldErrors;
 import uk.nhs.icr.platform.service.Fields;
 import uk.nhs.icr.sharedrecord.DataCategory;
+import uk.nhs.icr.sharedrecord.EntryStatus;
 import uk.nhs.icr.sharedrecord.EntryAuthor;
 import uk.nhs.icr.platform.InvalidValueException;
 import uk.nhs.icr.sharedrecord.service.RecordEntry;
@@ -51,7 +52,16 @@ public class HospitalRecordService {
     public record TreatmentPlanForm(String title, String goals, String activities, String responsibleClinician, String reviewDate) {
     }
 
-    public enum ProblemStatus { ACTIVE, RESOLVED }
+    /** What a clinician may say of a problem they record. */
+    public enum ProblemStatus {
+        ACTIVE(EntryStatus.ACTIVE), RESOLVED(EntryStatus.RESOLVED);
+
+        private final EntryStatus stored;
+
+        ProblemStatus(EntryStatus stored) {
+            this.stored = stored;
+        }
+    }
 
     @Inject
     RecordWriter writer;
@@ -94,7 +104,7 @@ public class HospitalRecordService {
         String notes = errors.parse("notes", f.notes(), Fields.optionalText("notes", 4000));
         DataCategory category = errors.parse("category", f.category(), HospitalRecordService::category);
         EntryAuthor author = writer.authorise(patient, Resource.PROBLEM, errors);
-        return store(new Problem(patient, code, display, onset, status.name(), author, writer.now(), notes), category);
+        return store(new Problem(patient, code, display, onset, status.stored, author, writer.now(), notes), category);
     }
 
     public RecordEntry recordMedication(String nhsNumber, MedicationForm form) {
@@ -109,7 +119,7 @@ public class HospitalRecordService {
         Instant started = errors.parse("startedAt", f.startedAt(), Fields.pastInstant("start", writer.now()));
         DataCategory category = errors.parse("category", f.category(), HospitalRecordService::category);
         EntryAuthor author = writer.authorise(patient, Resource.MEDICATION, errors);
-        return store(new Medication(patient, name, dose, route, frequency, course, Medication.ACTIVE, started, author, writer.now()),
+        return store(new Medication(patient, name, dose, route, frequency, course, EntryStatus.ACTIVE, started, author, writer.now()),
                 category);
     }
 
@@ -152,7 +162,7 @@ public class HospitalRecordService {
     }
 
     private RecordEntry store(HospitalEntry entry, DataCategory category) {
-        entry.fileUnder(category.name());
+        entry.fileUnder(category);
         return store(entry);
     }
 

@@ -35,6 +35,8 @@ import uk.nhs.icr.platform.service.Fields;
 import uk.nhs.icr.platform.service.ResourceNotFoundException;
 import uk.nhs.icr.platform.VersionedDecision;
 import uk.nhs.icr.platform.service.DecisionVersions;
+import uk.nhs.icr.platform.Codes;
+import uk.nhs.icr.audit.AuditAction;
 
 /**
  * The organ-donation register. A person (or staff on their behalf, after checking NHS number and date of
@@ -55,7 +57,9 @@ public class OrganDonationService {
     static final int ADULT_AGE = 18;
 
     /** Rare or novel transplants deemed consent never covers: they always need express consent. */
-    static final List<String> NEEDS_EXPRESS_CONSENT = List.of("FACE", "HANDS", "ARMS_AND_LEGS", "UTERUS", "PENIS", "LARYNX");
+    public enum NovelTransplant { FACE, HANDS, ARMS_AND_LEGS, UTERUS, PENIS, LARYNX }
+
+    static final List<NovelTransplant> NEEDS_EXPRESS_CONSENT = List.of(NovelTransplant.values());
 
     /** As typed: birthDate (the identity check), decision (opt-in, opt-out, representatives), organs (opt-in; none: all), representatives, faithDeclaration. */
     public record DecisionForm(String birthDate, String decision, List<String> organs, List<RepresentativeForm> representatives,
@@ -69,8 +73,8 @@ public class OrganDonationService {
                                boolean faithDeclaration, String recordedBy, String recordedByName, Instant recordedAt) implements Serializable {
 
         static DecisionView of(OrganDonationDecision d) {
-            return new DecisionView(d.version(), d.choice().name().toLowerCase().replace('_', '-'), d.organs(), d.representatives(),
-                    d.faithDeclaration(), d.recordedBy().name().toLowerCase(Locale.ROOT), d.recordedByName(), d.recordedAt());
+            return new DecisionView(d.version(), Codes.of(d.choice()), d.organs(), d.representatives(),
+                    d.faithDeclaration(), Codes.phrase(d.recordedBy()), d.recordedByName(), d.recordedAt());
         }
     }
 
@@ -78,9 +82,12 @@ public class OrganDonationService {
      * What the register means for donation on a date: the express decision in force then, or deemed consent,
      * or why deemed consent does not apply. The family is always consulted.
      */
-    public record Evaluation(LocalDate at, String outcome, String reason, List<Organ> organs, List<Representative> representatives,
-                             boolean faithDeclaration, Integer decisionVersion, List<String> needsExpressConsent,
+    public record Evaluation(LocalDate at, Outcome outcome, String reason, List<Organ> organs, List<Representative> representatives,
+                             boolean faithDeclaration, Integer decisionVersion, List<NovelTransplant> needsExpressConsent,
                              boolean familyToBeConsulted) implements Serializable {
+
+        /** An express decision (opt in, opt out, representatives), deemed consent, or neither. */
+        public enum Outcome { EXPRESS_OPT_IN, OPT_OUT, REPRESENTATIVES, DEEMED_CONSENT, NOT_APPLICABLE }
     }
 
     /** As typed: lacksCapacity (true/false), residency (ordinarily-resident, not-ordinarily-resident, visitor). */
@@ -123,24 +130,24 @@ public class OrganDonationService {
         errors.throwIfAny();
         Patient patient = patients.findByNhsNumber(number).orElseThrow(PatientNotFoundException::new);
         if (!patient.identity().birthDate().equals(birthDate)) {
-            access.refuseWrite(number, Resource.ORGAN_DONATION, "RECORD", "identity check failed: date of birth does not match");
+            access.refuseWrite(number, Resource.ORGAN_DONATION, AuditAction.RECORD, "identity check failed: date of birth does not match");
             throw new IdentityMismatchException();
         }
         int version = VersionedDecision.nextVersion(register.current(number));
-        access.requireWriteAuditedWithChange(number, Resource.ORGAN_DONATION, "RECORD_V" + version);
+        access.requireWriteAuditedWithChange(number, Resource.ORGAN_DONATION, AuditAction.RECORD, "version " + version);
         OrganDonationDecision decision = DecisionVersions.append(new OrganDonationDecision(number, version, choice, organs,
                 representatives, Boolean.TRUE.equals(faith), caller.recorder(), clock.now()), register::add, "the organ-donation decision");
         return DecisionView.of(decision);
     }
 
     public DecisionView current(String nhsNumber) {
-        NhsNumber number = lookUp(nhsNumber, "LOOK_UP");
+        NhsNumber number = lookUp(nhsNumber, AuditAction.LOOK_UP);
         return register.current(number).map(DecisionView::of).orElseThrow(NoDecisionException::new);
     }
 
     /** Every version, newest first. */
     public List<DecisionView> history(String nhsNumber) {
-        NhsNumber number = lookUp(nhsNumber, "HISTORY");
+        NhsNumber number = lookUp(nhsNumber, AuditAction.HISTORY);
         return register.history(number, MAX_VERSIONS).stream().map(DecisionView::of).toList();
     }
 
@@ -149,7 +156,7 @@ public class OrganDonationService {
         FieldErrors errors = new FieldErrors();
         LocalDate day = at == null || at.isBlank() ? clock.today() : errors.parse("at", at, Fields.date("at", true));
         errors.throwIfAny();
-        NhsNumber number = lookUp(nhsNumber, "EVALUATE");
+        NhsNumber number = lookUp(nhsNumber, AuditAction.EVALUATE);
         Patient patient = patients.findByNhsNumber(number).orElseThrow(PatientNotFoundException::new);
         Instant endOfDay = day.plusDays(1).atStartOfDay(UkClock.ZONE).toInstant();
         Optional<OrganDonationDecision> inForce = register.history(number, MAX_VERSIONS).stream()
@@ -162,10 +169,10 @@ public class OrganDonationService {
                                Optional<DonationCircumstances> circumstances) {
         if (inForce.isPresent()) {
             OrganDonationDecision d = inForce.get();
-            String outcome = switch (d.choice()) {
-                case OPT_IN -> "EXPRESS_OPT_IN";
-                case OPT_OUT -> "OPT_OUT";
-                case REPRESENTATIVES -> "REPRESENTATIVES";
+            Evaluation.Outcome outcome = switch (d.choice()) {
+                case OPT_IN -> Evaluation.Outcome.EXPRESS_OPT_IN;
+                case OPT_OUT -> Evaluation.Outcome.OPT_OUT;
+                case REPRESENTATIVES -> Evaluation.Outcome.REPRESENTATIVES;
             };
             String reason = switch (d.choice()) {
                 case OPT_IN -> d.organs().isEmpty() ? "registered to donate all organs and tissue" : "registered to donate the organs listed";
@@ -187,10 +194,10 @@ public class OrganDonationService {
             exclusion = "a visitor to England";
         }
         if (exclusion != null) {
-            return new Evaluation(day, "NOT_APPLICABLE", "no decision registered and deemed consent does not apply: " + exclusion,
+            return new Evaluation(day, Evaluation.Outcome.NOT_APPLICABLE, "no decision registered and deemed consent does not apply: " + exclusion,
                     List.of(), List.of(), false, null, NEEDS_EXPRESS_CONSENT, true);
         }
-        return new Evaluation(day, "DEEMED_CONSENT", "no decision registered: an adult ordinarily resident in England is deemed to consent",
+        return new Evaluation(day, Evaluation.Outcome.DEEMED_CONSENT, "no decision registered: an adult ordinarily resident in England is deemed to consent",
                 List.of(Organ.values()), List.of(), false, null, NEEDS_EXPRESS_CONSENT, true);
     }
 
@@ -210,12 +217,12 @@ public class OrganDonationService {
         if (!patients.exists(number)) {
             throw new PatientNotFoundException();
         }
-        access.requireWriteAuditedWithChange(number, Resource.ORGAN_DONATION, "CIRCUMSTANCES");
+        access.requireWriteAuditedWithChange(number, Resource.ORGAN_DONATION, AuditAction.CIRCUMSTANCES, null);
         Instant now = clock.now();
         Optional<DonationCircumstances> existing = register.circumstances(number);
         existing.ifPresentOrElse(c -> c.record(lacksCapacity, residency, caller.username(), now),
                 () -> register.add(new DonationCircumstances(number, lacksCapacity, residency, caller.username(), now)));
-        return new CircumstancesView(lacksCapacity, residency.name().toLowerCase().replace('_', '-'), now);
+        return new CircumstancesView(lacksCapacity, Codes.of(residency), now);
     }
 
     /** No decision on the register for this person. */
@@ -228,7 +235,7 @@ public class OrganDonationService {
         }
     }
 
-    private NhsNumber lookUp(String nhsNumber, String what) {
+    private NhsNumber lookUp(String nhsNumber, AuditAction what) {
         FieldErrors errors = new FieldErrors();
         NhsNumber number = errors.parse("nhsNumber", nhsNumber, NhsNumber::parse);
         errors.throwIfAny();

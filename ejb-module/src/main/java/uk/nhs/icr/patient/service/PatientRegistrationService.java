@@ -14,7 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 
 import uk.nhs.icr.access.service.AccessControl;
-import uk.nhs.icr.access.service.AccessDecision.Action;
 import uk.nhs.icr.access.service.CurrentCaller;
 import uk.nhs.icr.access.service.Resource;
 import uk.nhs.icr.platform.service.DatabaseFailures;
@@ -22,6 +21,7 @@ import uk.nhs.icr.platform.service.FieldErrors;
 import uk.nhs.icr.platform.Postcode;
 import uk.nhs.icr.socialcare.Person;
 import uk.nhs.icr.socialcare.PersonRepository;
+import uk.nhs.icr.audit.AuditAction;
 
 /**
  * Registers a patient: the demographic record in the hospital database and the linked person in the
@@ -76,7 +76,7 @@ public class PatientRegistrationService {
         Postcode newPostcode = errors.parse("postcode", postcode, Postcode::parse);
         errors.throwIfAny();
         Patient patient = patients.findByNhsNumber(number).orElseThrow(PatientNotFoundException::new);
-        access.require(number, Resource.PATIENT, Action.WRITE);
+        access.require(number, Resource.PATIENT, AuditAction.WRITE);
         patient.moveTo(newPostcode);
         LOG.info(() -> "Recorded a change of address for patient " + patient.id());
         return PatientDemographics.of(patient);

@@ -17,7 +17,6 @@ import jakarta.inject.Inject;
 
 import uk.nhs.icr.access.service.AccessControl;
 import uk.nhs.icr.access.service.AccessDecision;
-import uk.nhs.icr.access.service.AccessDecision.Action;
 import uk.nhs.icr.access.service.AccessDecision.Purpose;
 import uk.nhs.icr.access.service.AccessDeniedException;
 import uk.nhs.icr.access.service.Caller;
@@ -31,6 +30,7 @@ import uk.nhs.icr.platform.service.InvalidInputException;
 import uk.nhs.icr.platform.service.Page;
 import uk.nhs.icr.platform.service.PageRequest;
 import uk.nhs.icr.platform.InvalidValueException;
+import uk.nhs.icr.audit.AuditAction;
 
 /**
  * Finds registered patients: one by NHS number (through the access decision point), or a page of those
@@ -61,7 +61,7 @@ public class PatientSearchService {
         currentCaller.require();
         NhsNumber number = parseNhsNumber(nhsNumber);
         Patient patient = patients.findByNhsNumber(number).orElseThrow(PatientNotFoundException::new);
-        access.require(number, Resource.PATIENT, Action.READ);
+        access.require(number, Resource.PATIENT, AuditAction.READ);
         return PatientDemographics.of(patient);
     }
 
@@ -93,7 +93,7 @@ public class PatientSearchService {
     public Page<PatientDemographics> search(String name, String birthDate, String page, String size) {
         Caller caller = currentCaller.require();
         if (caller.isPatient() || caller.hasRole(StaffRole.PRIVACY_OFFICER) || caller.hasRole(StaffRole.ORGAN_DONATION_NURSE)) {
-            access.record(caller, null, "PatientSearch", "SEARCH",
+            access.record(caller, null, Resource.PATIENT_SEARCH, AuditAction.SEARCH,
                     AccessDecision.deny(Purpose.DIRECT_CARE, "role may not search the register", false));
             throw new AccessDeniedException("Your role does not search the patient register", false);
         }
@@ -111,7 +111,7 @@ public class PatientSearchService {
         long total = patients.count(criteria);
         List<PatientDemographics> items = total == 0 ? List.of()
                 : patients.search(criteria, request.firstResult(), request.size()).stream().map(PatientDemographics::of).toList();
-        access.record(caller, null, "PatientSearch", "SEARCH", AccessDecision.grant(
+        access.record(caller, null, Resource.PATIENT_SEARCH, AuditAction.SEARCH, AccessDecision.grant(
                 caller.hasRole(StaffRole.ADMIN) ? Purpose.ADMINISTRATION : Purpose.DIRECT_CARE, total + " visible matches"));
         return new Page<>(items, request.page(), request.size(), total);
     }

@@ -15,6 +15,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import uk.nhs.icr.platform.InvalidValueException;
+import uk.nhs.icr.platform.Codes;
 
 /**
  * Parsers for form fields as typed, for {@link FieldErrors#parse}: each refuses bad input with a reason a
@@ -155,7 +156,7 @@ public final class Fields {
 
     public static <E extends Enum<E>> Function<String, E> oneOf(String label, Class<E> type) {
         return value -> {
-            String allowed = Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT))
+            String allowed = Arrays.stream(type.getEnumConstants()).map(Codes::of)
                     .collect(Collectors.joining(", "));
             if (value == null || value.isBlank()) {
                 throw new InvalidValueException(label + " is required: one of " + allowed);

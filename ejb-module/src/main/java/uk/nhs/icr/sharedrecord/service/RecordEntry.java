@@ -5,22 +5,23 @@ import java.time.Instant;
 
 import uk.nhs.icr.hospital.HospitalEntry;
 import uk.nhs.icr.socialcare.SocialCareEntry;
+import uk.nhs.icr.sharedrecord.DataCategory;
+import uk.nhs.icr.sharedrecord.EntryStatus;
+import uk.nhs.icr.sharedrecord.EntryType;
+import uk.nhs.icr.sharedrecord.RecordSource;
 
-/** One line of the shared record, from either store, with its author and organisation. */
-public record RecordEntry(String source, String type, long id, Instant occurredAt, String title, String summary,
-                          String status, String authorName, String organisationOdsCode, boolean abnormal, String category)
+/** One line of the shared record, from either store ({@code source}: its {@link RecordSource#code()}), with its author and organisation. */
+public record RecordEntry(String source, EntryType type, long id, Instant occurredAt, String title, String summary,
+                          EntryStatus status, String authorName, String organisationOdsCode, boolean abnormal, DataCategory category)
         implements Serializable {
 
-    public static final String HOSPITAL = "hospital";
-    public static final String SOCIAL_CARE = "social-care";
-
     public static RecordEntry of(HospitalEntry entry) {
-        return new RecordEntry(HOSPITAL, entry.type(), entry.id(), entry.occurredAt(), entry.title(), entry.summary(),
+        return new RecordEntry(RecordSource.HOSPITAL.code(), entry.type(), entry.id(), entry.occurredAt(), entry.title(), entry.summary(),
                 entry.status(), entry.authorName(), entry.organisation().value(), entry.abnormal(), entry.category());
     }
 
     public static RecordEntry of(SocialCareEntry entry) {
-        return new RecordEntry(SOCIAL_CARE, entry.type(), entry.id(), entry.occurredAt(), entry.title(), entry.summary(),
+        return new RecordEntry(RecordSource.SOCIAL_CARE.code(), entry.type(), entry.id(), entry.occurredAt(), entry.title(), entry.summary(),
                 entry.status(), entry.authorName(), entry.organisation().value(), false, entry.category());
     }
 

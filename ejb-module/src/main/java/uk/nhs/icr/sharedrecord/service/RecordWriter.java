@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import uk.nhs.icr.access.service.AccessControl;
-import uk.nhs.icr.access.service.AccessDecision.Action;
 import uk.nhs.icr.access.service.Caller;
 import uk.nhs.icr.access.service.CurrentCaller;
 import uk.nhs.icr.access.service.Resource;
@@ -20,6 +19,7 @@ import uk.nhs.icr.patient.PatientRepository;
 import uk.nhs.icr.platform.service.FieldErrors;
 import uk.nhs.icr.platform.service.Fields;
 import uk.nhs.icr.sharedrecord.EntryAuthor;
+import uk.nhs.icr.audit.AuditAction;
 
 /**
  * The steps every write to either record takes, in order: a signed-in caller, a well-formed form (all bad
@@ -54,7 +54,7 @@ public class RecordWriter {
         if (!patients.exists(patient)) {
             throw new PatientNotFoundException();
         }
-        access.require(patient, resource, Action.WRITE);
+        access.require(patient, resource, AuditAction.WRITE);
         Caller caller = currentCaller.require();
         return new EntryAuthor(caller.username(), caller.displayName(), caller.organisation());
     }

@@ -6,12 +6,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -32,10 +32,14 @@ import uk.nhs.icr.platform.service.Fields;
 import uk.nhs.icr.platform.service.Page;
 import uk.nhs.icr.platform.service.PageRequest;
 import uk.nhs.icr.platform.service.ResourceNotFoundException;
+import uk.nhs.icr.sharedrecord.DataCategory;
+import uk.nhs.icr.sharedrecord.EntryType;
 import uk.nhs.icr.sharedrecord.RecordQuery;
+import uk.nhs.icr.sharedrecord.RecordSource;
 import uk.nhs.icr.platform.InvalidValueException;
 import uk.nhs.icr.socialcare.SocialCareEntry;
 import uk.nhs.icr.socialcare.SocialCareRecordRepository;
+import uk.nhs.icr.platform.Codes;
 
 /**
  * The shared record view: one timeline of the hospital and social care records, newest first, filtered
@@ -45,10 +49,6 @@ import uk.nhs.icr.socialcare.SocialCareRecordRepository;
 @Stateless
 public class SharedRecordService {
 
-    static final Set<String> HOSPITAL_TYPES = Set.of("ENCOUNTER", "PROBLEM", "MEDICATION", "ALLERGY", "BLOOD_TEST",
-            "TREATMENT_PLAN", "REFERRAL", "DISCHARGE_SUMMARY", "ALERT");
-    static final Set<String> SOCIAL_CARE_TYPES = Set.of("NEEDS_ASSESSMENT", "CARE_PLAN", "CARE_VISIT",
-            "MEDICATION_ADMINISTRATION", "SAFEGUARDING_CONCERN", "CONTACT", "ALLOCATION", "REFERRAL_REQUEST");
     /** Paging merges the newest (page + 1) * size entries of each store, so deep pages are capped. */
     static final int MAX_WINDOW = 5_000;
 
@@ -75,8 +75,8 @@ public class SharedRecordService {
         currentCaller.require();
         FieldErrors errors = new FieldErrors();
         NhsNumber patient = errors.parse("nhsNumber", nhsNumber, NhsNumber::parse);
-        String wanted = errors.parse("source", source, SharedRecordService::source);
-        Set<String> typeSet = errors.parse("type", types, SharedRecordService::types);
+        Optional<RecordSource> wanted = errors.parse("source", source, SharedRecordService::source);
+        Set<EntryType> typeSet = errors.parse("type", types, SharedRecordService::types);
         Instant since = errors.parse("from", from, value -> value == null || value.isBlank() ? null : Fields.anyInstant("from").apply(value));
         Instant until = errors.parse("to", to, value -> value == null || value.isBlank() ? null : Fields.anyInstant("to").apply(value));
         PageRequest request = PageRequest.parse(page, size, errors);
@@ -89,9 +89,9 @@ public class SharedRecordService {
         errors.throwIfAny();
         Withholding withholding = open(patient);
 
-        boolean wantHospital = !wanted.equals(RecordEntry.SOCIAL_CARE) && (typeSet.isEmpty() || typeSet.stream().anyMatch(HOSPITAL_TYPES::contains));
-        boolean wantSocial = !wanted.equals(RecordEntry.HOSPITAL) && (typeSet.isEmpty() || typeSet.stream().anyMatch(SOCIAL_CARE_TYPES::contains));
-        RecordQuery query = new RecordQuery(typeSet, Optional.ofNullable(since), Optional.ofNullable(until), withholding.categoryNames());
+        boolean wantHospital = wants(RecordSource.HOSPITAL, wanted, typeSet);
+        boolean wantSocial = wants(RecordSource.SOCIAL_CARE, wanted, typeSet);
+        RecordQuery query = new RecordQuery(typeSet, Optional.ofNullable(since), Optional.ofNullable(until), withholding.categories());
         int window = (request.page() + 1) * request.size();
         List<RecordEntry> merged = new ArrayList<>();
         long total = 0;
@@ -119,14 +119,14 @@ public class SharedRecordService {
         currentCaller.require();
         FieldErrors errors = new FieldErrors();
         NhsNumber patient = errors.parse("nhsNumber", nhsNumber, NhsNumber::parse);
-        String wanted = errors.parse("source", source, SharedRecordService::source);
+        Optional<RecordSource> wanted = errors.parse("source", source, SharedRecordService::source);
         Long entryId = errors.parse("id", id, Fields.wholeNumber("entry id"));
         if (wanted != null && wanted.isEmpty()) {
             errors.add("source", "source must be hospital or social-care");
         }
         errors.throwIfAny();
         Withholding withholding = open(patient);
-        RecordEntry entry = (wanted.equals(RecordEntry.HOSPITAL)
+        RecordEntry entry = (wanted.get() == RecordSource.HOSPITAL
                 ? hospital.findEntry(patient, entryId).map(RecordEntry::of)
                 : socialCare.findEntry(patient, entryId).map(RecordEntry::of)).orElseThrow(EntryNotFoundException::new);
         if (withholding.withholds(entry.category())) {
@@ -161,7 +161,7 @@ public class SharedRecordService {
         String name = errors.parse("test", test, Fields.text("test", 200));
         errors.throwIfAny();
         Withholding withholding = open(patient);
-        return hospital.resultsOf(patient, name, RecordQuery.withholding(withholding.categoryNames()), MAX_RESULTS).stream()
+        return hospital.resultsOf(patient, name, RecordQuery.withholding(withholding.categories()), MAX_RESULTS).stream()
                 .map(r -> new ResultPoint(r.occurredAt(), r.value(), r.unit(), r.referenceLow(), r.referenceHigh(), r.abnormal()))
                 .toList();
     }
@@ -172,7 +172,7 @@ public class SharedRecordService {
         NhsNumber patient = errors.parse("nhsNumber", nhsNumber, NhsNumber::parse);
         errors.throwIfAny();
         Withholding withholding = open(patient);
-        RecordQuery query = RecordQuery.withholding(withholding.categoryNames());
+        RecordQuery query = RecordQuery.withholding(withholding.categories());
         boolean everything = withholding.withholdsEverything();
 
         List<HospitalEntry> current = everything ? List.of() : hospital.summaryEntries(patient, query);
@@ -181,16 +181,16 @@ public class SharedRecordService {
 
         List<String> alerts = new ArrayList<>();
         current.stream().filter(Allergy.class::isInstance).map(Allergy.class::cast).forEach(allergy -> alerts.add(
-                "Allergy: " + allergy.title() + (allergy.severity() == null ? "" : " (" + allergy.severity().name().toLowerCase(Locale.ROOT) + ")")));
+                "Allergy: " + allergy.title() + (allergy.severity() == null ? "" : " (" + Codes.phrase(allergy.severity()) + ")")));
         current.stream().filter(ClinicalAlert.class::isInstance).forEach(alert -> alerts.add(alert.title() + ": " + alert.details()));
-        if (social.stream().anyMatch(entry -> entry.type().equals("SAFEGUARDING_CONCERN"))) {
+        if (social.stream().anyMatch(entry -> entry.type() == EntryType.SAFEGUARDING_CONCERN)) {
             alerts.add("Safeguarding concern open");
         }
-        RecordEntry carePlan = social.stream().filter(entry -> entry.type().equals("CARE_PLAN")).findFirst()
+        RecordEntry carePlan = social.stream().filter(entry -> entry.type() == EntryType.CARE_PLAN).findFirst()
                 .map(RecordEntry::of).orElse(null);
-        return new RecordSummary(alerts, ofType(current, "PROBLEM"), ofType(current, "MEDICATION"), ofType(current, "ALLERGY"),
-                results, ofType(current, "ENCOUNTER"), carePlan,
-                social.stream().filter(entry -> entry.type().equals("SAFEGUARDING_CONCERN")).map(RecordEntry::of).toList(),
+        return new RecordSummary(alerts, ofType(current, EntryType.PROBLEM), ofType(current, EntryType.MEDICATION),
+                ofType(current, EntryType.ALLERGY), results, ofType(current, EntryType.ENCOUNTER), carePlan,
+                social.stream().filter(entry -> entry.type() == EntryType.SAFEGUARDING_CONCERN).map(RecordEntry::of).toList(),
                 somethingWithheld(patient, withholding));
     }
 
@@ -207,37 +207,39 @@ public class SharedRecordService {
         if (!withholding.withholdsAnything()) {
             return false;
         }
-        Set<String> categories = withholding.categoryNames();
+        Set<DataCategory> categories = withholding.categories();
         return hospital.countInCategories(patient, categories) + socialCare.countInCategories(patient, categories) > 0;
     }
 
-    private static List<RecordEntry> ofType(List<HospitalEntry> entries, String type) {
-        return entries.stream().filter(entry -> entry.type().equals(type)).map(RecordEntry::of).toList();
+    private static List<RecordEntry> ofType(List<HospitalEntry> entries, EntryType type) {
+        return entries.stream().filter(entry -> entry.type() == type).map(RecordEntry::of).toList();
     }
 
-    private static String source(String value) {
+    /** Whether a timeline read needs this store: no source chosen or this one, and no types chosen or one of its own. */
+    private static boolean wants(RecordSource store, Optional<RecordSource> wanted, Set<EntryType> types) {
+        return wanted.map(store::equals).orElse(true)
+                && (types.isEmpty() || types.stream().anyMatch(type -> type.source() == store));
+    }
+
+    private static Optional<RecordSource> source(String value) {
         if (value == null || value.isBlank()) {
-            return "";
+            return Optional.empty();
         }
-        String wanted = value.strip().toLowerCase(Locale.ROOT);
-        if (!wanted.equals(RecordEntry.HOSPITAL) && !wanted.equals(RecordEntry.SOCIAL_CARE)) {
-            throw new InvalidValueException("source must be hospital or social-care");
-        }
-        return wanted;
+        return Optional.of(RecordSource.fromCode(value.strip().toLowerCase(Locale.ROOT))
+                .orElseThrow(() -> new InvalidValueException("source must be hospital or social-care")));
     }
 
-    private static Set<String> types(String value) {
+    private static Set<EntryType> types(String value) {
         if (value == null || value.isBlank()) {
             return Set.of();
         }
-        Set<String> types = Arrays.stream(value.split(",")).map(t -> t.strip().toUpperCase(Locale.ROOT).replace('-', '_'))
+        Set<String> names = Arrays.stream(value.split(",")).map(t -> t.strip().toUpperCase(Locale.ROOT).replace('-', '_'))
                 .filter(t -> !t.isEmpty()).collect(Collectors.toSet());
-        Set<String> unknown = types.stream().filter(t -> !HOSPITAL_TYPES.contains(t) && !SOCIAL_CARE_TYPES.contains(t))
-                .collect(Collectors.toSet());
+        Set<String> known = Arrays.stream(EntryType.values()).map(Enum::name).collect(Collectors.toSet());
+        List<String> unknown = names.stream().filter(name -> !known.contains(name)).sorted().toList();
         if (!unknown.isEmpty()) {
-            throw new InvalidValueException("unknown entry type(s) " + unknown.stream().sorted().toList() + "; known: "
-                    + Stream.concat(HOSPITAL_TYPES.stream(), SOCIAL_CARE_TYPES.stream()).sorted().toList());
+            throw new InvalidValueException("unknown entry type(s) " + unknown + "; known: " + known.stream().sorted().toList());
         }
-        return types;
+        return names.stream().map(EntryType::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(EntryType.class)));
     }
 }

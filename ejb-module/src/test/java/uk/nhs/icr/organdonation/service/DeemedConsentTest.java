@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import uk.nhs.icr.organdonation.DonationCircumstances.Residency;
 import uk.nhs.icr.organdonation.OrganDonationDecision.Choice;
 import uk.nhs.icr.organdonation.service.OrganDonationService.Evaluation;
+import uk.nhs.icr.organdonation.service.OrganDonationService.NovelTransplant;
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.platform.RecordedBy;
 import uk.nhs.icr.platform.VersionedDecision;
@@ -44,16 +45,16 @@ class DeemedConsentTest {
     @Test
     void an_adult_with_no_decision_is_deemed_to_consent_but_never_for_novel_transplants() {
         Evaluation evaluation = evaluate(LocalDate.of(1980, 5, 1), null, null);
-        assertEquals("DEEMED_CONSENT", evaluation.outcome());
-        assertTrue(evaluation.needsExpressConsent().containsAll(List.of("FACE", "HANDS", "UTERUS")));
+        assertEquals(Evaluation.Outcome.DEEMED_CONSENT, evaluation.outcome());
+        assertTrue(evaluation.needsExpressConsent().containsAll(List.of(NovelTransplant.FACE, NovelTransplant.HANDS, NovelTransplant.UTERUS)));
         assertTrue(evaluation.familyToBeConsulted());
     }
 
     @Test
     void eighteen_exactly_on_the_day_is_deemed_to_consent_and_a_day_younger_is_not() {
-        assertEquals("DEEMED_CONSENT", evaluate(DAY.minusYears(18), null, null).outcome());
+        assertEquals(Evaluation.Outcome.DEEMED_CONSENT, evaluate(DAY.minusYears(18), null, null).outcome());
         Evaluation younger = evaluate(DAY.minusYears(18).plusDays(1), null, null);
-        assertEquals("NOT_APPLICABLE", younger.outcome());
+        assertEquals(Evaluation.Outcome.NOT_APPLICABLE, younger.outcome());
         assertTrue(younger.reason().contains("under 18"), younger.reason());
     }
 
@@ -63,23 +64,23 @@ class DeemedConsentTest {
         assertTrue(evaluate(adult, null, circumstances(true, Residency.ORDINARILY_RESIDENT)).reason().contains("capacity"));
         assertTrue(evaluate(adult, null, circumstances(false, Residency.NOT_ORDINARILY_RESIDENT)).reason().contains("not ordinarily resident"));
         assertTrue(evaluate(adult, null, circumstances(false, Residency.VISITOR)).reason().contains("visitor"));
-        assertEquals("DEEMED_CONSENT", evaluate(adult, null, circumstances(false, Residency.ORDINARILY_RESIDENT)).outcome());
+        assertEquals(Evaluation.Outcome.DEEMED_CONSENT, evaluate(adult, null, circumstances(false, Residency.ORDINARILY_RESIDENT)).outcome());
     }
 
     @Test
     void an_express_decision_stands_whatever_the_exclusions() {
         LocalDate child = DAY.minusYears(15);
         Evaluation optIn = evaluate(child, decision(Choice.OPT_IN, List.of(Organ.KIDNEYS, Organ.CORNEAS), List.of()), null);
-        assertEquals("EXPRESS_OPT_IN", optIn.outcome());
+        assertEquals(Evaluation.Outcome.EXPRESS_OPT_IN, optIn.outcome());
         assertEquals(List.of(Organ.KIDNEYS, Organ.CORNEAS), optIn.organs());
         assertTrue(optIn.faithDeclaration());
         assertEquals(List.of(Organ.values()), evaluate(child, decision(Choice.OPT_IN, List.of(), List.of()), null).organs(),
                 "an opt-in with no organs chosen is everything");
-        assertEquals("OPT_OUT", evaluate(LocalDate.of(1970, 1, 1), decision(Choice.OPT_OUT, List.of(), List.of()),
+        assertEquals(Evaluation.Outcome.OPT_OUT, evaluate(LocalDate.of(1970, 1, 1), decision(Choice.OPT_OUT, List.of(), List.of()),
                 circumstances(false, Residency.VISITOR)).outcome());
         Evaluation representatives = evaluate(LocalDate.of(1970, 1, 1), decision(Choice.REPRESENTATIVES, List.of(),
                 List.of(new Representative("Sam Lee", "Brother", "07700 900123"))), null);
-        assertEquals("REPRESENTATIVES", representatives.outcome());
+        assertEquals(Evaluation.Outcome.REPRESENTATIVES, representatives.outcome());
         assertEquals("Sam Lee", representatives.representatives().get(0).name());
     }
 }

@@ -5,6 +5,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
+import uk.nhs.icr.platform.Codes;
+
 /**
  * Failures the JAX-RS runtime raises itself (unknown path, wrong method or media type, unreadable body)
  * keep their status but get a problem body instead of the server's HTML page.
@@ -22,7 +24,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             return UnexpectedExceptionMapper.malformedBody();
         }
         Response.Status known = Response.Status.fromStatusCode(status.getStatusCode());
-        String slug = known == null ? "client-error" : known.name().toLowerCase().replace('_', '-');
+        String slug = known == null ? "client-error" : Codes.of(known);
         return Problem.of(slug, status.getReasonPhrase(), status, detail(status.getStatusCode())).toResponse();
     }
 

@@ -18,6 +18,7 @@ import uk.nhs.icr.access.service.BreakGlassView;
 import uk.nhs.icr.audit.service.AuditVerificationService;
 import uk.nhs.icr.platform.service.InvalidInputException;
 import uk.nhs.icr.portal.FieldMessages;
+import uk.nhs.icr.platform.Codes;
 
 /** The privacy officer's queue of break-glass accesses to review, and the audit log's integrity check. */
 @Named
@@ -53,7 +54,7 @@ public class BreakGlassReviewView implements Serializable {
         try {
             breakGlass.review(grantId, outcome, notes.get(grantId));
             FacesContext.getCurrentInstance().addMessage(null,
-                    new FacesMessage("Break-glass access " + grantId + " marked " + outcome.name().toLowerCase()));
+                    new FacesMessage("Break-glass access " + grantId + " marked " + Codes.phrase(outcome)));
             load();
         } catch (InvalidInputException e) {
             e.errors().forEach(error -> FieldMessages.error(null, error.message()));

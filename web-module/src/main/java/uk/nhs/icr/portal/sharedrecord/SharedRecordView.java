@@ -3,6 +3,7 @@ package uk.nhs.icr.portal.sharedrecord;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -17,6 +18,7 @@ import uk.nhs.icr.portal.access.SignedInUser;
 import uk.nhs.icr.portal.patient.PatientView;
 import uk.nhs.icr.sharedrecord.service.RecordSummary;
 import uk.nhs.icr.sharedrecord.service.SharedRecordService;
+import uk.nhs.icr.sharedrecord.EntryType;
 
 /**
  * The shared record on a patient's page, once {@link PatientView} has opened it: the alerts banner and
@@ -33,15 +35,8 @@ public class SharedRecordView implements Serializable {
     public record TypeOption(String value, String label) implements Serializable {
     }
 
-    static final List<TypeOption> TYPES = List.of(
-            new TypeOption("ENCOUNTER", "Encounters"), new TypeOption("PROBLEM", "Problems"), new TypeOption("MEDICATION", "Medications"),
-            new TypeOption("ALLERGY", "Allergies"), new TypeOption("BLOOD_TEST", "Blood tests"),
-            new TypeOption("TREATMENT_PLAN", "Treatment plans"), new TypeOption("REFERRAL", "Referrals"),
-            new TypeOption("DISCHARGE_SUMMARY", "Discharge summaries"), new TypeOption("ALERT", "Alerts"),
-            new TypeOption("NEEDS_ASSESSMENT", "Needs assessments"), new TypeOption("CARE_PLAN", "Care plans"),
-            new TypeOption("CARE_VISIT", "Care visits"), new TypeOption("MEDICATION_ADMINISTRATION", "Medication administration"),
-            new TypeOption("SAFEGUARDING_CONCERN", "Safeguarding concerns"), new TypeOption("CONTACT", "Contacts"),
-            new TypeOption("ALLOCATION", "Allocations"), new TypeOption("REFERRAL_REQUEST", "Social care requests"));
+    static final List<TypeOption> TYPES = Arrays.stream(EntryType.values())
+            .map(type -> new TypeOption(type.name(), type.plural())).toList();
 
     @Inject
     SharedRecordService sharedRecord;
