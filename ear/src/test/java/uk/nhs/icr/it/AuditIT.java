@@ -23,7 +23,7 @@ class AuditIT extends IcrDeployment {
         TestPatients patient = aPatient();
         assertEquals(201, Api.postJson("/api/patients", patient.json()).status());
 
-        Api.as(Tokens.staff("gp.canal", "GP").sign()).get("/api/patients/" + patient.nhsNumber()).problem(403);
+        Api.as(Tokens.staff("gp.canal", "GP").sign()).get("/api/patients/" + patient.nhsNumber()).problem(404);
 
         assertEquals(1, Databases.count(Databases.HOSPITAL, "select count(*) from audit_event where patient_nhs_number = ?"
                 + " and username = 'gp.canal' and outcome = 'DENIED' and reason = 'no legitimate relationship'"

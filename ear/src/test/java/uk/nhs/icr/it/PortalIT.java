@@ -95,9 +95,18 @@ class PortalIT extends IcrDeployment {
         assertEquals(302, answer.status(), answer.body());
         Api.Reply record = gp.get(answer.header("Location").replace(Api.BASE, ""));
 
-        assertTrue(record.body().contains("No legitimate relationship"), record.body());
+        assertTrue(record.body().contains("No patient you may see has this NHS number"), record.body());
         assertTrue(record.body().contains("id=\"breakGlass\""), "break-glass offered to a GP");
         assertFalse(record.body().contains("id=\"demographics\""), "record not shown");
+
+        Api.Reply unknown = gp.get("/patients/patient.xhtml?nhsNumber=" + TestPatients.newNhsNumber());
+        assertEquals(denialOf(record.body()), denialOf(unknown.body()), "an NHS number nobody has reads the same");
+    }
+
+    private static String denialOf(String html) {
+        int at = html.indexOf("id=\"deniedReason\"");
+        assertTrue(at >= 0, html);
+        return html.substring(at, html.indexOf("</p>", at));
     }
 
     @Test

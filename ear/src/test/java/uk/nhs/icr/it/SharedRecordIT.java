@@ -134,8 +134,8 @@ class SharedRecordIT extends IcrDeployment {
 
         GP.get(path("/record")).json();
         GP.get(path("/summary")).json();
-        Api.as(Tokens.staff("gp.canal", "GP").sign()).get(path("/record")).problem(403);
-        Api.as(Tokens.staff("gp.canal", "GP").sign()).get(path("/summary")).problem(403);
+        Api.as(Tokens.staff("gp.canal", "GP").sign()).get(path("/record")).problem(404);
+        Api.as(Tokens.staff("gp.canal", "GP").sign()).get(path("/summary")).problem(404);
 
         assertEquals(before + 4, Databases.auditRows(patient, "SharedRecord", "READ"));
         assertEquals(2, Databases.count(Databases.HOSPITAL, "select count(*) from audit_event where patient_nhs_number = ?"

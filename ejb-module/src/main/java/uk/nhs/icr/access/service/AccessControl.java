@@ -1,20 +1,18 @@
 package uk.nhs.icr.access.service;
 
-import uk.nhs.icr.platform.UkClock;
-
-import uk.nhs.icr.access.BreakGlassGrants;
-import uk.nhs.icr.access.CareRelationships;
-import uk.nhs.icr.access.StaffRole;
-
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import uk.nhs.icr.access.BreakGlassGrants;
+import uk.nhs.icr.access.CareRelationships;
+import uk.nhs.icr.access.StaffRole;
 import uk.nhs.icr.access.service.AccessDecision.Outcome;
 import uk.nhs.icr.access.service.AccessDecision.Purpose;
 import uk.nhs.icr.audit.AuditAction;
@@ -23,16 +21,24 @@ import uk.nhs.icr.consent.ConsentDirective;
 import uk.nhs.icr.consent.ConsentRepository;
 import uk.nhs.icr.consent.Withholding;
 import uk.nhs.icr.patient.NhsNumber;
-import uk.nhs.icr.platform.service.Fields;
+import uk.nhs.icr.patient.PatientRepository;
+import uk.nhs.icr.patient.service.PatientNotFoundException;
+import uk.nhs.icr.platform.UkClock;
 import uk.nhs.icr.socialcare.SocialCareRelationships;
 
 /**
- * The one access decision point. Every read or write of a patient's data asks it first; it decides
- * (legitimate relationship, break-glass grant, role), records the decision in the audit log whatever it
- * is, and refuses with {@link AccessDeniedException} when denied.
+ * The one access decision point. Every {@link PatientDataAccess} method runs through {@link #around}: it
+ * decides (role, legitimate relationship, break-glass grant, the patient's own record), records the decision
+ * in the audit log whatever it is, applies the patient's consent to reads of their record, and refuses when
+ * denied. A refusal that depends on the patient is "no patient you may see" (404), the same whether the
+ * patient exists or not, so that nobody learns who is registered; a refusal by role alone is 403.
  */
 @Stateless
 public class AccessControl {
+
+    /** Reads that rest on the care relationship: one granted read of a patient in a request covers the others. */
+    static final Set<Resource> CARE_RECORD = EnumSet.of(Resource.PATIENT, Resource.SHARED_RECORD, Resource.CONSENT,
+            Resource.DATA_OPT_OUT);
 
     @Inject
     CurrentCaller currentCaller;
@@ -52,40 +58,64 @@ public class AccessControl {
     @Inject
     ConsentRepository consents;
 
+    @Inject
+    PatientRepository patients;
+
+    @Inject
+    PatientAccess patientAccess;
+
+    @Inject
+    UkClock clock;
+
     /** Whether a break-glass grant also lifts a patient's explicit deny; by default it does not. */
     @Inject
     @ConfigProperty(name = "icr.consent.break-glass-overrides-deny", defaultValue = "false")
     boolean breakGlassOverridesDeny;
 
-    @Inject
-
-    UkClock clock;
-
-    /** Decides, audits, and returns the decision if granted; throws if not signed in or denied. */
-    public AccessDecision require(NhsNumber patient, Resource resource, AuditAction action) {
+    /**
+     * Decides, audits and runs {@code method} if granted. A read is audited before it runs (it was allowed,
+     * whatever happens next); a write is audited in its own transaction when it succeeds, so the change and
+     * its audit entry commit together or not at all, and as a denial when it is refused for a reason of its
+     * own ({@link AuditedRefusal}).
+     */
+    @AccessDecidedInside("this is the access decision point")
+    public Object around(NhsNumber patient, Resource resource, AuditAction action, Callable<Object> method) throws Exception {
         Caller caller = currentCaller.require();
-        AccessDecision decision = decide(caller, patient, resource, action);
-        audit.record(caller, patient, resource, action, decision);
-        if (!decision.granted()) {
-            throw new AccessDeniedException(decision.reason(), decision.breakGlassAvailable());
+        boolean careRead = !action.writes() && CARE_RECORD.contains(resource);
+        if (careRead && patientAccess.readOf(patient).isPresent()) {
+            return method.call();
         }
-        return decision;
+        AccessDecision decision = decide(caller, patient, resource, action);
+        if (!decision.granted()) {
+            audit.record(caller, patient, resource, action, decision);
+            throw refusal(decision);
+        }
+        if (!action.writes()) {
+            Withholding withholding = careRead ? withholding(caller, patient, decision) : Withholding.none("not the care record");
+            audit.record(caller, patient, resource, action, careRead ? decision.noting(withholding.rule()) : decision);
+            if (careRead) {
+                patientAccess.opened(patient, new PatientAccess.Opened(decision, withholding));
+            }
+            return method.call();
+        }
+        patientAccess.forget(patient);
+        try {
+            Object result = method.call();
+            String note = patientAccess.takeNote();
+            audit.recordWithin(caller, patient, resource, action, note == null ? decision : decision.noting(note));
+            return result;
+        } catch (RuntimeException e) {
+            patientAccess.takeNote();
+            if (e instanceof AuditedRefusal refused) {
+                audit.record(caller, patient, resource, action, AccessDecision.deny(decision.purpose(), refused.auditReason(), false));
+            }
+            throw e;
+        }
     }
 
-    /**
-     * Opens the shared record for reading: the access decision, then what the patient's consent directive
-     * withholds from this caller. Audited with both rules; throws if denied.
-     */
-    public RecordAccess requireRecordRead(NhsNumber patient) {
-        Caller caller = currentCaller.require();
-        AccessDecision decision = decide(caller, patient, Resource.SHARED_RECORD, AuditAction.READ);
-        Withholding withholding = decision.granted() ? withholding(caller, patient, decision) : Withholding.none("not opened");
-        audit.record(caller, patient, Resource.SHARED_RECORD, AuditAction.READ,
-                decision.granted() ? decision.noting(withholding.rule()) : decision);
-        if (!decision.granted()) {
-            throw new AccessDeniedException(decision.reason(), decision.breakGlassAvailable());
-        }
-        return new RecordAccess(decision, withholding);
+    private static RuntimeException refusal(AccessDecision decision) {
+        return decision.patientHidden() ? new PatientNotFoundException(decision.breakGlassAvailable())
+                : new AccessDeniedException(decision.reason(), decision.breakGlassAvailable());
     }
 
     private Withholding withholding(Caller caller, NhsNumber patient, AccessDecision decision) {
@@ -103,66 +133,15 @@ public class AccessControl {
         return withholding;
     }
 
-    /**
-     * A look-up on the organ-donation register: only the specialist nurse for organ donation (in a donation
-     * context, whatever the relationship) or the patient themselves. Audited either way; throws if denied.
-     */
-    public AccessDecision requireDonationLookup(NhsNumber patient, AuditAction what) {
-        Caller caller = currentCaller.require();
-        AccessDecision decision;
-        if (caller.isPatient()) {
-            decision = caller.self().equals(patient) ? AccessDecision.grant(Purpose.PATIENT_ACCESS, "patient viewing their own decision")
-                    : AccessDecision.deny(Purpose.PATIENT_ACCESS, "patients may see their own decision only", false);
-        } else {
-            decision = caller.hasRole(StaffRole.ORGAN_DONATION_NURSE)
-                    ? AccessDecision.grant(Purpose.ORGAN_DONATION, "specialist nurse for organ donation: donation look-up")
-                    : AccessDecision.deny(Purpose.ORGAN_DONATION, "only the specialist nurse for organ donation may look up a decision",
-                    false);
-        }
-        audit.record(caller, patient, Resource.ORGAN_DONATION, what, decision);
-        if (!decision.granted()) {
-            throw new AccessDeniedException(decision.reason(), false);
-        }
-        return decision;
-    }
-
-    /**
-     * As {@link #require} for a write whose audit entry must share its transaction: a granted write is audited
-     * in the caller's transaction (committed with the change, or not at all); a refusal in a transaction of its own.
-     * {@code note}, if any, is added to the audit entry's reason (which version, say). Call it last before the
-     * change: the audit chain stays locked until the transaction ends, so no audit entry of its own transaction
-     * may follow in the same request.
-     */
-    public AccessDecision requireWriteAuditedWithChange(NhsNumber patient, Resource resource, AuditAction action, String note) {
-        Caller caller = currentCaller.require();
-        AccessDecision decision = decide(caller, patient, resource, action);
-        if (!decision.granted()) {
-            audit.record(caller, patient, resource, action, decision);
-            throw new AccessDeniedException(decision.reason(), decision.breakGlassAvailable());
-        }
-        audit.recordWithin(caller, patient, resource, action, note == null ? decision : decision.noting(note));
-        return decision;
-    }
-
-    /**
-     * Refuses a write for a reason found before anything was written (a failed identity check, say): audited,
-     * in a transaction of its own, as a denial. A caller who may not write at all is refused with 403 instead.
-     */
-    public void refuseWrite(NhsNumber patient, Resource resource, AuditAction action, String why) {
-        Caller caller = currentCaller.require();
-        AccessDecision decision = decide(caller, patient, resource, action);
-        if (!decision.granted()) {
-            audit.record(caller, patient, resource, action, decision);
-            throw new AccessDeniedException(decision.reason(), decision.breakGlassAvailable());
-        }
-        audit.record(caller, patient, resource, action, AccessDecision.deny(decision.purpose(), why, false));
-    }
-
     /** Roles that register new patients (front desk, GPs and hospital staff). */
     static final Set<StaffRole> REGISTRARS = EnumSet.of(StaffRole.GP, StaffRole.HOSPITAL_CLINICIAN, StaffRole.NURSE,
             StaffRole.ADMIN);
 
-    /** Registration creates the record, so no relationship can exist yet: the role decides. Audited either way. */
+    /**
+     * Registration creates the record, so no relationship can exist yet: the role decides. Audited either way,
+     * in a transaction of its own (a duplicate NHS number still leaves the attempt on record).
+     */
+    @AccessDecidedInside("registration creates the record, so no relationship can exist yet: the role decides")
     public void requireRegistration(NhsNumber patient) {
         Caller caller = currentCaller.require();
         AccessDecision decision = !caller.isPatient() && REGISTRARS.contains(caller.role())
@@ -174,23 +153,27 @@ public class AccessControl {
         }
     }
 
-    /** Records an access that concerns no single patient (a search) or that another rule has decided. */
+    /** Records an access that concerns no single patient (a search) or that a rule of its own has decided. */
+    @AccessDecidedInside("records a decision another rule has taken; reads no patient data")
     public void record(Caller caller, NhsNumber patient, Resource resource, AuditAction action, AccessDecision decision) {
         audit.record(caller, patient, resource, action, decision);
     }
 
-    /** True when the caller has a legitimate relationship with the patient (no break-glass). */
-    public boolean hasRelationship(Caller caller, NhsNumber patient) {
-        return !caller.isPatient() && relationship(caller, patient);
-    }
-
     AccessDecision decide(Caller caller, NhsNumber patient, Resource resource, AuditAction action) {
+        if (resource == Resource.ORGAN_DONATION && !action.writes()) {
+            return donationLookup(caller, patient);
+        }
+        if (resource == Resource.ACCESS_LOG) {
+            return accessLogRead(caller, patient);
+        }
         if (caller.isPatient()) {
-            boolean own = caller.self().equals(patient);
-            if (own && !action.writes()) {
+            if (!isOwnRegisteredRecord(caller, patient)) {
+                return AccessDecision.hidden(Purpose.PATIENT_ACCESS, "not the patient's own record", false);
+            }
+            if (!action.writes()) {
                 return AccessDecision.grant(Purpose.PATIENT_ACCESS, "patient reading their own record");
             }
-            return own && resource.writableByThePatient()
+            return resource.writableByThePatient()
                     ? AccessDecision.grant(Purpose.PATIENT_ACCESS, "patient setting their own preference")
                     : AccessDecision.deny(Purpose.PATIENT_ACCESS, "patients may read their own record only", false);
         }
@@ -211,9 +194,45 @@ public class AccessControl {
             return AccessDecision.grant(purpose, "legitimate relationship");
         }
         if (role.mayBreakGlass() && breakGlass.activeFor(caller.username(), patient, clock.now()).isPresent()) {
-            return new AccessDecision(Outcome.GRANTED_BY_BREAK_GLASS, Purpose.BREAK_GLASS, "active break-glass grant", false);
+            return new AccessDecision(Outcome.GRANTED_BY_BREAK_GLASS, Purpose.BREAK_GLASS, "active break-glass grant", false, false);
         }
-        return AccessDecision.deny(purpose, "no legitimate relationship", role.mayBreakGlass());
+        // also what someone gets for an NHS number nobody is registered with: no relationship can exist
+        return AccessDecision.hidden(purpose, "no legitimate relationship", role.mayBreakGlass());
+    }
+
+    /** Only the specialist nurse for organ donation (in a donation context, whatever the relationship) or the person. */
+    private AccessDecision donationLookup(Caller caller, NhsNumber patient) {
+        if (caller.isPatient()) {
+            return isOwnRegisteredRecord(caller, patient)
+                    ? AccessDecision.grant(Purpose.PATIENT_ACCESS, "patient viewing their own decision")
+                    : AccessDecision.hidden(Purpose.PATIENT_ACCESS, "patients may see their own decision only", false);
+        }
+        if (!caller.hasRole(StaffRole.ORGAN_DONATION_NURSE)) {
+            return AccessDecision.deny(Purpose.ORGAN_DONATION, "only the specialist nurse for organ donation may look up a decision",
+                    false);
+        }
+        return patients.exists(patient)
+                ? AccessDecision.grant(Purpose.ORGAN_DONATION, "specialist nurse for organ donation: donation look-up")
+                : AccessDecision.hidden(Purpose.ORGAN_DONATION, "no such patient", false);
+    }
+
+    /** Who viewed a record: the patient themselves, or a privacy officer reviewing access. */
+    private AccessDecision accessLogRead(Caller caller, NhsNumber patient) {
+        if (caller.isPatient()) {
+            return isOwnRegisteredRecord(caller, patient)
+                    ? AccessDecision.grant(Purpose.PATIENT_ACCESS, "patient viewing who accessed their record")
+                    : AccessDecision.hidden(Purpose.PATIENT_ACCESS, "not the patient's own record", false);
+        }
+        if (!caller.hasRole(StaffRole.PRIVACY_OFFICER)) {
+            return AccessDecision.deny(Purpose.PRIVACY_REVIEW, "only the patient and privacy officers see the access log", false);
+        }
+        return patients.exists(patient)
+                ? AccessDecision.grant(Purpose.PRIVACY_REVIEW, "privacy officer reviewing access")
+                : AccessDecision.hidden(Purpose.PRIVACY_REVIEW, "no such patient", false);
+    }
+
+    private boolean isOwnRegisteredRecord(Caller caller, NhsNumber patient) {
+        return caller.self().equals(patient) && patients.exists(patient);
     }
 
     private boolean relationship(Caller caller, NhsNumber patient) {

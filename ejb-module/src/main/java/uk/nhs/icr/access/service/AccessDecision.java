@@ -1,7 +1,11 @@
 package uk.nhs.icr.access.service;
 
-/** The answer of the access decision point, with the purpose the access is made for and why. */
-public record AccessDecision(Outcome outcome, Purpose purpose, String reason, boolean breakGlassAvailable) {
+/**
+ * The answer of the access decision point, with the purpose the access is made for and why. A denial that
+ * depends on the patient ({@code patientHidden}) is answered as "no patient you may see", like an NHS number
+ * nobody is registered with; one by role alone says so.
+ */
+public record AccessDecision(Outcome outcome, Purpose purpose, String reason, boolean breakGlassAvailable, boolean patientHidden) {
 
     public enum Outcome { GRANTED, GRANTED_BY_BREAK_GLASS, DENIED }
 
@@ -13,14 +17,20 @@ public record AccessDecision(Outcome outcome, Purpose purpose, String reason, bo
 
     /** The same decision with a further rule noted in its reason (what the audit records). */
     public AccessDecision noting(String rule) {
-        return new AccessDecision(outcome, purpose, reason + "; " + rule, breakGlassAvailable);
+        return new AccessDecision(outcome, purpose, reason + "; " + rule, breakGlassAvailable, patientHidden);
     }
 
     public static AccessDecision grant(Purpose purpose, String reason) {
-        return new AccessDecision(Outcome.GRANTED, purpose, reason, false);
+        return new AccessDecision(Outcome.GRANTED, purpose, reason, false, false);
     }
 
+    /** Refused whoever the patient is: by role, or by the kind of data. */
     public static AccessDecision deny(Purpose purpose, String reason, boolean breakGlassAvailable) {
-        return new AccessDecision(Outcome.DENIED, purpose, reason, breakGlassAvailable);
+        return new AccessDecision(Outcome.DENIED, purpose, reason, breakGlassAvailable, false);
+    }
+
+    /** Refused because of who the patient is (no relationship, someone else's record, or no such patient). */
+    public static AccessDecision hidden(Purpose purpose, String reason, boolean breakGlassAvailable) {
+        return new AccessDecision(Outcome.DENIED, purpose, reason, breakGlassAvailable, true);
     }
 }

@@ -23,7 +23,6 @@ import uk.nhs.icr.patient.PatientRepository;
 import uk.nhs.icr.platform.service.FieldErrors;
 import uk.nhs.icr.platform.service.Fields;
 import uk.nhs.icr.platform.service.InvalidInputException;
-import uk.nhs.icr.platform.InvalidValueException;
 import uk.nhs.icr.platform.Codes;
 import uk.nhs.icr.audit.AuditAction;
 
@@ -56,42 +55,44 @@ public class BreakGlassService {
     Duration duration;
 
     @Inject
-
     UkClock clock;
 
-    public BreakGlassView breakGlass(String nhsNumber, String reason) {
+    @AccessDecidedInside("break-glass is how a clinician without a relationship gets one: the role decides, and the grant is audited")
+    public BreakGlassView breakGlass(NhsNumber patient, String reason) {
         Caller caller = currentCaller.require();
-        NhsNumber patient = parse(nhsNumber);
         FieldErrors errors = new FieldErrors();
         String why = errors.parse("reason", reason, Fields.optionalText("reason", MAX_TEXT_LENGTH));
         errors.throwIfAny();
         if (why == null || why.length() < MIN_REASON_LENGTH) {
             throw InvalidInputException.of("reason", "give the clinical reason in at least " + MIN_REASON_LENGTH + " characters");
         }
-        if (!patients.exists(patient)) {
-            throw new PatientNotFoundException();
-        }
         if (caller.isPatient() || !caller.role().mayBreakGlass()) {
             access.record(caller, patient, Resource.BREAK_GLASS, AuditAction.GRANT,
                     AccessDecision.deny(Purpose.BREAK_GLASS, "role may not break the glass", false));
             throw new AccessDeniedException("Only clinicians may break the glass", false);
+        }
+        if (!patients.exists(patient)) {
+            access.record(caller, patient, Resource.BREAK_GLASS, AuditAction.GRANT,
+                    AccessDecision.hidden(Purpose.BREAK_GLASS, "no such patient", false));
+            throw new PatientNotFoundException();
         }
         Instant now = clock.now();
         BreakGlassGrant grant = new BreakGlassGrant(caller.username(), caller.role(), caller.organisation(), patient, why,
                 now, now.plus(duration));
         grants.add(grant);
         access.record(caller, patient, Resource.BREAK_GLASS, AuditAction.GRANT,
-                new AccessDecision(Outcome.GRANTED_BY_BREAK_GLASS, Purpose.BREAK_GLASS, "break-glass grant given", false));
+                new AccessDecision(Outcome.GRANTED_BY_BREAK_GLASS, Purpose.BREAK_GLASS, "break-glass grant given", false, false));
         return BreakGlassView.of(grant);
     }
 
     /** The active grant this caller holds for this patient, if any (for the red banner). */
-    public java.util.Optional<BreakGlassView> activeGrant(String nhsNumber) {
+    @AccessDecidedInside("the caller's own grant, for the red banner: no patient data")
+    public java.util.Optional<BreakGlassView> activeGrant(NhsNumber patient) {
         Caller caller = currentCaller.require();
         if (caller.isPatient()) {
             return java.util.Optional.empty();
         }
-        return grants.activeFor(caller.username(), parse(nhsNumber), clock.now()).map(BreakGlassView::of);
+        return grants.activeFor(caller.username(), patient, clock.now()).map(BreakGlassView::of);
     }
 
     public List<BreakGlassView> awaitingReview() {
@@ -123,13 +124,5 @@ public class BreakGlassService {
             throw new AccessDeniedException("Only privacy officers review break-glass access", false);
         }
         return caller;
-    }
-
-    private static NhsNumber parse(String nhsNumber) {
-        try {
-            return NhsNumber.parse(nhsNumber);
-        } catch (InvalidValueException e) {
-            throw InvalidInputException.of("nhsNumber", e.getMessage());
-        }
     }
 }

@@ -37,7 +37,6 @@ public class StaffSignInService {
     Duration lockDuration;
 
     @Inject
-
     UkClock clock;
 
     public void recordFailure(String username) {

@@ -1,5 +1,6 @@
 package uk.nhs.icr.audit.service;
 
+import uk.nhs.icr.access.service.AccessDecidedInside;
 import uk.nhs.icr.platform.UkClock;
 
 import uk.nhs.icr.audit.AuditEntry;
@@ -31,6 +32,7 @@ public class AuditLog {
     UkClock clock;
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @AccessDecidedInside("writes the audit entry of a decision already taken")
     public void record(Caller caller, NhsNumber patient, Resource resource, AuditAction action, AccessDecision decision) {
         append(caller, patient, resource, action, decision);
     }
@@ -40,6 +42,7 @@ public class AuditLog {
      * audit entry, nor the audit entry without the change.
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    @AccessDecidedInside("writes the audit entry of a decision already taken")
     public void recordWithin(Caller caller, NhsNumber patient, Resource resource, AuditAction action, AccessDecision decision) {
         append(caller, patient, resource, action, decision);
     }

@@ -1,5 +1,6 @@
 package uk.nhs.icr.consent.service;
 
+import uk.nhs.icr.access.service.PatientDataAccess;
 import uk.nhs.icr.platform.UkClock;
 
 import uk.nhs.icr.consent.ConsentDirective;
@@ -12,21 +13,17 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
-import uk.nhs.icr.access.service.AccessControl;
 import uk.nhs.icr.access.service.Caller;
 import uk.nhs.icr.access.service.CurrentCaller;
 import uk.nhs.icr.access.service.Resource;
 import uk.nhs.icr.access.StaffRole;
 import uk.nhs.icr.patient.NhsNumber;
-import uk.nhs.icr.patient.service.PatientNotFoundException;
-import uk.nhs.icr.patient.PatientRepository;
 import uk.nhs.icr.platform.service.FieldErrors;
 import uk.nhs.icr.platform.service.Fields;
 import uk.nhs.icr.platform.service.ResourceNotFoundException;
@@ -95,40 +92,30 @@ public class ConsentService {
     CurrentCaller currentCaller;
 
     @Inject
-    AccessControl access;
-
-    @Inject
-    PatientRepository patients;
-
-    @Inject
     ConsentRepository consents;
 
-    public ConsentView current(String nhsNumber, String scope) {
+    @PatientDataAccess(resource = Resource.CONSENT, action = AuditAction.READ)
+    public ConsentView current(NhsNumber patient, String scope) {
         FieldErrors errors = new FieldErrors();
-        NhsNumber patient = errors.parse("nhsNumber", nhsNumber, NhsNumber::parse);
         ConsentDirective.Scope wanted = errors.parse("scope", scope, ConsentService::scope);
         errors.throwIfAny();
-        requirePatient(patient);
-        access.require(patient, Resource.CONSENT, AuditAction.READ);
         return consents.current(patient, wanted).map(ConsentView::of).orElseThrow(NoConsentDirectiveException::new);
     }
 
     /** Every version, newest first (empty when none was ever recorded). */
-    public List<ConsentView> history(String nhsNumber, String scope) {
+    @PatientDataAccess(resource = Resource.CONSENT, action = AuditAction.READ)
+    public List<ConsentView> history(NhsNumber patient, String scope) {
         FieldErrors errors = new FieldErrors();
-        NhsNumber patient = errors.parse("nhsNumber", nhsNumber, NhsNumber::parse);
         ConsentDirective.Scope wanted = errors.parse("scope", scope, ConsentService::scope);
         errors.throwIfAny();
-        requirePatient(patient);
-        access.require(patient, Resource.CONSENT, AuditAction.READ);
         return consents.history(patient, wanted).stream().map(ConsentView::of).toList();
     }
 
-    public ConsentView record(String nhsNumber, ConsentForm form) {
+    @PatientDataAccess(resource = Resource.CONSENT, action = AuditAction.WRITE)
+    public ConsentView record(NhsNumber patient, ConsentForm form) {
         Caller caller = currentCaller.require();
         ConsentForm f = form == null ? new ConsentForm(null, null, null, null, null, null) : form;
         FieldErrors errors = new FieldErrors();
-        NhsNumber patient = errors.parse("nhsNumber", nhsNumber, NhsNumber::parse);
         ConsentDirective.Status status = errors.parse("status", f.status(), Fields.oneOf("status", ConsentDirective.Status.class));
         ConsentDirective.Scope scope = errors.parse("scope", f.scope(), ConsentService::scope);
         Instant decidedAt = f.decidedAt() == null || f.decidedAt().isBlank() ? clock.now()
@@ -141,19 +128,11 @@ public class ConsentService {
         }
         List<Provision> provisions = provisions(f.provisions(), errors);
         errors.throwIfAny();
-        requirePatient(patient);
-        access.require(patient, Resource.CONSENT, AuditAction.WRITE);
 
         ConsentDirective directive = DecisionVersions.append(new ConsentDirective(patient, scope,
                 VersionedDecision.nextVersion(consents.current(patient, scope)), status, decidedAt, caller.recordingAs(recordedBy),
                 caller.isPatient() ? null : caller.organisation().value(), reason, provisions, clock.now()), consents::add, "the consent");
         return ConsentView.of(directive);
-    }
-
-    private void requirePatient(NhsNumber patient) {
-        if (!patients.exists(patient)) {
-            throw new PatientNotFoundException();
-        }
     }
 
     private static List<Provision> provisions(List<ProvisionForm> forms, FieldErrors errors) {

@@ -1,5 +1,6 @@
 package uk.nhs.icr.consent.service;
 
+import uk.nhs.icr.access.service.PatientDataAccess;
 import uk.nhs.icr.platform.UkClock;
 
 import uk.nhs.icr.consent.ConsentRepository;
@@ -77,21 +78,21 @@ public class DataOptOutService {
     @Inject
     ConsentRepository consents;
 
-    public OptOutView current(String nhsNumber) {
-        NhsNumber patient = readable(nhsNumber);
+    @PatientDataAccess(resource = Resource.DATA_OPT_OUT, action = AuditAction.READ)
+    public OptOutView current(NhsNumber patient) {
         return consents.currentOptOut(patient).map(OptOutView::of).orElseGet(OptOutView::neverSet);
     }
 
-    public List<OptOutView> history(String nhsNumber) {
-        NhsNumber patient = readable(nhsNumber);
+    @PatientDataAccess(resource = Resource.DATA_OPT_OUT, action = AuditAction.READ)
+    public List<OptOutView> history(NhsNumber patient) {
         return consents.optOutHistory(patient).stream().map(OptOutView::of).toList();
     }
 
-    public OptOutView set(String nhsNumber, OptOutForm form) {
+    @PatientDataAccess(resource = Resource.DATA_OPT_OUT, action = AuditAction.WRITE)
+    public OptOutView set(NhsNumber number, OptOutForm form) {
         Caller caller = currentCaller.require();
         OptOutForm f = form == null ? new OptOutForm(null, null, null) : form;
         FieldErrors errors = new FieldErrors();
-        NhsNumber number = errors.parse("nhsNumber", nhsNumber, NhsNumber::parse);
         Boolean optedOut = errors.parse("optedOut", f.optedOut(), Fields.yesNo("opted out", true));
         RecordedBy setBy = caller.isPatient() ? RecordedBy.PATIENT : errors.parse("setBy", f.setBy(), DataOptOutService::setBy);
         String proxyName = errors.parse("proxyName", f.proxyName(), Fields.optionalText("proxy name", 200));
@@ -102,9 +103,8 @@ public class DataOptOutService {
             errors.add("proxyName", "name the parent or guardian making the choice");
         }
         errors.throwIfAny();
+        // the access decision came first (the interceptor): the proxy rule tells the caller the patient's age band
         Patient patient = patients.findByNhsNumber(number).orElseThrow(PatientNotFoundException::new);
-        // the access decision first: the proxy rule below tells the caller something about the patient's age
-        access.require(number, Resource.DATA_OPT_OUT, AuditAction.WRITE);
         if (setBy == RecordedBy.PROXY && ageOn(patient, clock.today()) >= PROXY_MAX_AGE) {
             errors.add("setBy", "a proxy may set the opt-out only for a child under " + PROXY_MAX_AGE);
             errors.throwIfAny();
@@ -115,17 +115,6 @@ public class DataOptOutService {
                 optedOut, new VersionedDecision.Recorder(setBy, recordedByName, caller.username()), clock.now()), consents::add,
                 "the opt-out choice");
         return OptOutView.of(choice);
-    }
-
-    private NhsNumber readable(String nhsNumber) {
-        FieldErrors errors = new FieldErrors();
-        NhsNumber patient = errors.parse("nhsNumber", nhsNumber, NhsNumber::parse);
-        errors.throwIfAny();
-        if (!patients.exists(patient)) {
-            throw new PatientNotFoundException();
-        }
-        access.require(patient, Resource.DATA_OPT_OUT, AuditAction.READ);
-        return patient;
     }
 
     static int ageOn(Patient patient, LocalDate day) {

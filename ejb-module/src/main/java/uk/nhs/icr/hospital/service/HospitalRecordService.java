@@ -1,5 +1,7 @@
 package uk.nhs.icr.hospital.service;
 
+import uk.nhs.icr.audit.AuditAction;
+import uk.nhs.icr.access.service.PatientDataAccess;
 import uk.nhs.icr.hospital.Allergy;
 import uk.nhs.icr.hospital.BloodTestResult;
 import uk.nhs.icr.hospital.HospitalEntry;
@@ -69,9 +71,9 @@ public class HospitalRecordService {
     @Inject
     HospitalRecordRepository record;
 
-    public RecordEntry recordBloodTest(String nhsNumber, BloodTestForm form) {
+    @PatientDataAccess(resource = Resource.BLOOD_TEST, action = AuditAction.WRITE)
+    public RecordEntry recordBloodTest(NhsNumber patient, BloodTestForm form) {
         FieldErrors errors = new FieldErrors();
-        NhsNumber patient = writer.patient(nhsNumber, errors);
         BloodTestForm f = form == null ? new BloodTestForm(null, null, null, null, null, null) : form;
         String test = errors.parse("test", f.test(), Fields.text("test", 200));
         BigDecimal value = errors.parse("value", f.value(), Fields.decimal("value", true));
@@ -82,13 +84,13 @@ public class HospitalRecordService {
         if (low != null && high != null && low.compareTo(high) > 0) {
             errors.add("referenceHigh", "reference high must not be below reference low");
         }
-        EntryAuthor author = writer.authorise(patient, Resource.BLOOD_TEST, errors);
+        EntryAuthor author = writer.author(errors);
         return store(new BloodTestResult(patient, test, value, unit, low, high, reported, author, writer.now()));
     }
 
-    public RecordEntry recordProblem(String nhsNumber, ProblemForm form) {
+    @PatientDataAccess(resource = Resource.PROBLEM, action = AuditAction.WRITE)
+    public RecordEntry recordProblem(NhsNumber patient, ProblemForm form) {
         FieldErrors errors = new FieldErrors();
-        NhsNumber patient = writer.patient(nhsNumber, errors);
         ProblemForm f = form == null ? new ProblemForm(null, null, null, null, null, null) : form;
         String code = errors.parse("snomedCode", f.snomedCode(), value -> {
             String text = Fields.text("SNOMED CT code", 18).apply(value);
@@ -103,13 +105,13 @@ public class HospitalRecordService {
                 : errors.parse("status", f.status(), Fields.oneOf("status", ProblemStatus.class));
         String notes = errors.parse("notes", f.notes(), Fields.optionalText("notes", 4000));
         DataCategory category = errors.parse("category", f.category(), HospitalRecordService::category);
-        EntryAuthor author = writer.authorise(patient, Resource.PROBLEM, errors);
+        EntryAuthor author = writer.author(errors);
         return store(new Problem(patient, code, display, onset, status.stored, author, writer.now(), notes), category);
     }
 
-    public RecordEntry recordMedication(String nhsNumber, MedicationForm form) {
+    @PatientDataAccess(resource = Resource.MEDICATION, action = AuditAction.WRITE)
+    public RecordEntry recordMedication(NhsNumber patient, MedicationForm form) {
         FieldErrors errors = new FieldErrors();
-        NhsNumber patient = writer.patient(nhsNumber, errors);
         MedicationForm f = form == null ? new MedicationForm(null, null, null, null, null, null, null) : form;
         String name = errors.parse("name", f.name(), Fields.text("medication name", 300));
         String dose = errors.parse("dose", f.dose(), Fields.text("dose", 100));
@@ -118,33 +120,33 @@ public class HospitalRecordService {
         Medication.Course course = errors.parse("course", f.course(), Fields.oneOf("course", Medication.Course.class));
         Instant started = errors.parse("startedAt", f.startedAt(), Fields.pastInstant("start", writer.now()));
         DataCategory category = errors.parse("category", f.category(), HospitalRecordService::category);
-        EntryAuthor author = writer.authorise(patient, Resource.MEDICATION, errors);
+        EntryAuthor author = writer.author(errors);
         return store(new Medication(patient, name, dose, route, frequency, course, EntryStatus.ACTIVE, started, author, writer.now()),
                 category);
     }
 
-    public RecordEntry recordAllergy(String nhsNumber, AllergyForm form) {
+    @PatientDataAccess(resource = Resource.ALLERGY, action = AuditAction.WRITE)
+    public RecordEntry recordAllergy(NhsNumber patient, AllergyForm form) {
         FieldErrors errors = new FieldErrors();
-        NhsNumber patient = writer.patient(nhsNumber, errors);
         AllergyForm f = form == null ? new AllergyForm(null, null, null, null) : form;
         String substance = errors.parse("substance", f.substance(), Fields.text("substance", 300));
         String reaction = errors.parse("reaction", f.reaction(), Fields.text("reaction", 200));
         Allergy.Severity severity = errors.parse("severity", f.severity(), Fields.oneOf("severity", Allergy.Severity.class));
         Instant noted = errors.parse("notedAt", f.notedAt(), Fields.pastInstant("noted time", writer.now()));
-        EntryAuthor author = writer.authorise(patient, Resource.ALLERGY, errors);
+        EntryAuthor author = writer.author(errors);
         return store(new Allergy(patient, substance, reaction, severity, noted, author, writer.now()));
     }
 
-    public RecordEntry recordTreatmentPlan(String nhsNumber, TreatmentPlanForm form) {
+    @PatientDataAccess(resource = Resource.TREATMENT_PLAN, action = AuditAction.WRITE)
+    public RecordEntry recordTreatmentPlan(NhsNumber patient, TreatmentPlanForm form) {
         FieldErrors errors = new FieldErrors();
-        NhsNumber patient = writer.patient(nhsNumber, errors);
         TreatmentPlanForm f = form == null ? new TreatmentPlanForm(null, null, null, null, null) : form;
         String title = errors.parse("title", f.title(), Fields.text("title", 300));
         String goals = errors.parse("goals", f.goals(), Fields.text("goals", 2000));
         String activities = errors.parse("activities", f.activities(), Fields.text("activities", 2000));
         String clinician = errors.parse("responsibleClinician", f.responsibleClinician(), Fields.text("responsible clinician", 200));
         LocalDate review = writer.reviewDate(f.reviewDate(), errors);
-        EntryAuthor author = writer.authorise(patient, Resource.TREATMENT_PLAN, errors);
+        EntryAuthor author = writer.author(errors);
         Instant now = writer.now();
         return store(new TreatmentPlan(patient, title, goals, activities, clinician, review, now, author, now));
     }

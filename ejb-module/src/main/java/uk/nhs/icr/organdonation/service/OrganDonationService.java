@@ -1,5 +1,7 @@
 package uk.nhs.icr.organdonation.service;
 
+import uk.nhs.icr.access.service.PatientAccess;
+import uk.nhs.icr.access.service.PatientDataAccess;
 import uk.nhs.icr.platform.UkClock;
 
 import uk.nhs.icr.organdonation.DonationCircumstances;
@@ -14,13 +16,11 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
-import uk.nhs.icr.access.service.AccessControl;
 import uk.nhs.icr.access.service.Caller;
 import uk.nhs.icr.access.service.CurrentCaller;
 import uk.nhs.icr.access.service.Resource;
@@ -98,7 +98,7 @@ public class OrganDonationService {
     CurrentCaller currentCaller;
 
     @Inject
-    AccessControl access;
+    PatientAccess patientAccess;
 
     @Inject
     PatientRepository patients;
@@ -106,11 +106,11 @@ public class OrganDonationService {
     @Inject
     OrganDonationRegister register;
 
-    public DecisionView record(String nhsNumber, DecisionForm form) {
+    @PatientDataAccess(resource = Resource.ORGAN_DONATION, action = AuditAction.RECORD)
+    public DecisionView record(NhsNumber number, DecisionForm form) {
         Caller caller = currentCaller.require();
         DecisionForm f = form == null ? new DecisionForm(null, null, null, null, null) : form;
         FieldErrors errors = new FieldErrors();
-        NhsNumber number = errors.parse("nhsNumber", nhsNumber, NhsNumber::parse);
         LocalDate birthDate = errors.parse("birthDate", f.birthDate(), Fields.date("date of birth", true));
         Choice choice = errors.parse("decision", f.decision(), Fields.oneOf("decision", Choice.class));
         List<Organ> organs = new ArrayList<>();
@@ -130,33 +130,32 @@ public class OrganDonationService {
         errors.throwIfAny();
         Patient patient = patients.findByNhsNumber(number).orElseThrow(PatientNotFoundException::new);
         if (!patient.identity().birthDate().equals(birthDate)) {
-            access.refuseWrite(number, Resource.ORGAN_DONATION, AuditAction.RECORD, "identity check failed: date of birth does not match");
             throw new IdentityMismatchException();
         }
         int version = VersionedDecision.nextVersion(register.current(number));
-        access.requireWriteAuditedWithChange(number, Resource.ORGAN_DONATION, AuditAction.RECORD, "version " + version);
+        patientAccess.note("version " + version);
         OrganDonationDecision decision = DecisionVersions.append(new OrganDonationDecision(number, version, choice, organs,
                 representatives, Boolean.TRUE.equals(faith), caller.recorder(), clock.now()), register::add, "the organ-donation decision");
         return DecisionView.of(decision);
     }
 
-    public DecisionView current(String nhsNumber) {
-        NhsNumber number = lookUp(nhsNumber, AuditAction.LOOK_UP);
+    @PatientDataAccess(resource = Resource.ORGAN_DONATION, action = AuditAction.LOOK_UP)
+    public DecisionView current(NhsNumber number) {
         return register.current(number).map(DecisionView::of).orElseThrow(NoDecisionException::new);
     }
 
     /** Every version, newest first. */
-    public List<DecisionView> history(String nhsNumber) {
-        NhsNumber number = lookUp(nhsNumber, AuditAction.HISTORY);
+    @PatientDataAccess(resource = Resource.ORGAN_DONATION, action = AuditAction.HISTORY)
+    public List<DecisionView> history(NhsNumber number) {
         return register.history(number, MAX_VERSIONS).stream().map(DecisionView::of).toList();
     }
 
     /** What applies on {@code at} (YYYY-MM-DD; blank: today in the UK). */
-    public Evaluation evaluate(String nhsNumber, String at) {
+    @PatientDataAccess(resource = Resource.ORGAN_DONATION, action = AuditAction.EVALUATE)
+    public Evaluation evaluate(NhsNumber number, String at) {
         FieldErrors errors = new FieldErrors();
         LocalDate day = at == null || at.isBlank() ? clock.today() : errors.parse("at", at, Fields.date("at", true));
         errors.throwIfAny();
-        NhsNumber number = lookUp(nhsNumber, AuditAction.EVALUATE);
         Patient patient = patients.findByNhsNumber(number).orElseThrow(PatientNotFoundException::new);
         Instant endOfDay = day.plusDays(1).atStartOfDay(UkClock.ZONE).toInstant();
         Optional<OrganDonationDecision> inForce = register.history(number, MAX_VERSIONS).stream()
@@ -206,18 +205,14 @@ public class OrganDonationService {
     }
 
     /** Records capacity and residence as a clinician has established them (what deemed consent depends on besides age). */
-    public CircumstancesView recordCircumstances(String nhsNumber, CircumstancesForm form) {
+    @PatientDataAccess(resource = Resource.ORGAN_DONATION, action = AuditAction.CIRCUMSTANCES)
+    public CircumstancesView recordCircumstances(NhsNumber number, CircumstancesForm form) {
         Caller caller = currentCaller.require();
         CircumstancesForm f = form == null ? new CircumstancesForm(null, null) : form;
         FieldErrors errors = new FieldErrors();
-        NhsNumber number = errors.parse("nhsNumber", nhsNumber, NhsNumber::parse);
         Boolean lacksCapacity = errors.parse("lacksCapacity", f.lacksCapacity(), Fields.yesNo("lacks capacity", true));
         Residency residency = errors.parse("residency", f.residency(), Fields.oneOf("residency", Residency.class));
         errors.throwIfAny();
-        if (!patients.exists(number)) {
-            throw new PatientNotFoundException();
-        }
-        access.requireWriteAuditedWithChange(number, Resource.ORGAN_DONATION, AuditAction.CIRCUMSTANCES, null);
         Instant now = clock.now();
         Optional<DonationCircumstances> existing = register.circumstances(number);
         existing.ifPresentOrElse(c -> c.record(lacksCapacity, residency, caller.username(), now),
@@ -233,17 +228,6 @@ public class OrganDonationService {
         public NoDecisionException() {
             super("No organ-donation decision is registered for this person: ask for the evaluation to see whether deemed consent applies");
         }
-    }
-
-    private NhsNumber lookUp(String nhsNumber, AuditAction what) {
-        FieldErrors errors = new FieldErrors();
-        NhsNumber number = errors.parse("nhsNumber", nhsNumber, NhsNumber::parse);
-        errors.throwIfAny();
-        if (!patients.exists(number)) {
-            throw new PatientNotFoundException();
-        }
-        access.requireDonationLookup(number, what);
-        return number;
     }
 
     private static List<Representative> representatives(List<RepresentativeForm> forms, Choice choice, FieldErrors errors) {

@@ -13,7 +13,7 @@ public record PatientDemographics(String nhsNumber, String givenName, String fam
                                   String sex, String postcode, String gpPracticeOdsCode, Instant registeredAt)
         implements Serializable {
 
-    static PatientDemographics of(Patient patient) {
+    public static PatientDemographics of(Patient patient) {
         PatientIdentity identity = patient.identity();
         return new PatientDemographics(identity.nhsNumber().value(), identity.givenName(), identity.familyName(),
                 identity.birthDate(), patient.sex().code(), patient.postcode().value(),

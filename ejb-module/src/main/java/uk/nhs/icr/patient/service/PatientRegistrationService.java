@@ -1,5 +1,6 @@
 package uk.nhs.icr.patient.service;
 
+import uk.nhs.icr.access.service.PatientDataAccess;
 import uk.nhs.icr.platform.UkClock;
 
 import uk.nhs.icr.patient.NhsNumber;
@@ -46,7 +47,6 @@ public class PatientRegistrationService {
     CurrentCaller currentCaller;
 
     @Inject
-
     UkClock clock;
 
     public PatientDemographics register(PatientRegistration form) {
@@ -69,14 +69,12 @@ public class PatientRegistrationService {
     }
 
     /** Records a change of address; the caller needs write access to this patient's record. */
-    public PatientDemographics changePostcode(String nhsNumber, String postcode) {
-        currentCaller.require();
-        NhsNumber number = PatientSearchService.parseNhsNumber(nhsNumber);
+    @PatientDataAccess(resource = Resource.PATIENT, action = AuditAction.WRITE)
+    public PatientDemographics changePostcode(NhsNumber number, String postcode) {
         FieldErrors errors = new FieldErrors();
         Postcode newPostcode = errors.parse("postcode", postcode, Postcode::parse);
         errors.throwIfAny();
         Patient patient = patients.findByNhsNumber(number).orElseThrow(PatientNotFoundException::new);
-        access.require(number, Resource.PATIENT, AuditAction.WRITE);
         patient.moveTo(newPostcode);
         LOG.info(() -> "Recorded a change of address for patient " + patient.id());
         return PatientDemographics.of(patient);

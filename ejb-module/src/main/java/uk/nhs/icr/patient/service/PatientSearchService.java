@@ -1,9 +1,9 @@
 package uk.nhs.icr.patient.service;
 
+import uk.nhs.icr.access.service.PatientDataAccess;
 import uk.nhs.icr.platform.UkClock;
 
 import uk.nhs.icr.patient.NhsNumber;
-import uk.nhs.icr.patient.Patient;
 import uk.nhs.icr.patient.PatientRepository;
 import uk.nhs.icr.patient.PatientSearchCriteria;
 
@@ -26,7 +26,6 @@ import uk.nhs.icr.access.StaffRole;
 import uk.nhs.icr.socialcare.SocialCareRelationships;
 import uk.nhs.icr.platform.service.FieldErrors;
 import uk.nhs.icr.platform.service.Fields;
-import uk.nhs.icr.platform.service.InvalidInputException;
 import uk.nhs.icr.platform.service.Page;
 import uk.nhs.icr.platform.service.PageRequest;
 import uk.nhs.icr.platform.InvalidValueException;
@@ -54,36 +53,11 @@ public class PatientSearchService {
     AccessControl access;
 
     @Inject
-
     UkClock clock;
 
-    public PatientDemographics find(String nhsNumber) {
-        currentCaller.require();
-        NhsNumber number = parseNhsNumber(nhsNumber);
-        Patient patient = patients.findByNhsNumber(number).orElseThrow(PatientNotFoundException::new);
-        access.require(number, Resource.PATIENT, AuditAction.READ);
-        return PatientDemographics.of(patient);
-    }
-
-    /**
-     * Checks that a typed NHS number is valid and registered, and returns its ten digits. Reads no patient
-     * data (so it is not audited); opening the record is {@link #find}'s job.
-     */
-    public String registeredNhsNumber(String nhsNumber) {
-        currentCaller.require();
-        NhsNumber number = parseNhsNumber(nhsNumber);
-        if (!patients.exists(number)) {
-            throw new PatientNotFoundException();
-        }
-        return number.value();
-    }
-
-    static NhsNumber parseNhsNumber(String nhsNumber) {
-        try {
-            return NhsNumber.parse(nhsNumber);
-        } catch (InvalidValueException e) {
-            throw InvalidInputException.of("nhsNumber", e.getMessage());
-        }
+    @PatientDataAccess(resource = Resource.PATIENT, action = AuditAction.READ)
+    public PatientDemographics find(NhsNumber number) {
+        return patients.findByNhsNumber(number).map(PatientDemographics::of).orElseThrow(PatientNotFoundException::new);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.io.Serializable;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
+import uk.nhs.icr.access.service.AccessDecidedInside;
 import uk.nhs.icr.consent.ConsentRepository;
 import uk.nhs.icr.consent.DataOptOut;
 import uk.nhs.icr.patient.NhsNumber;
@@ -24,6 +25,7 @@ public class ResearchUseService {
     @Inject
     ConsentRepository consents;
 
+    @AccessDecidedInside("the research-use rule (opt-out, study consent), not a read of the record; the research issue will audit each use")
     public ResearchUse mayUse(NhsNumber patient, String studyId, boolean anonymised) {
         boolean optedOut = consents.currentOptOut(patient).map(DataOptOut::optedOut).orElse(false);
         return decide(optedOut, !anonymised && optedOut && consents.hasStudyConsent(patient, studyId), anonymised);

@@ -9,22 +9,15 @@ import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import uk.nhs.icr.access.service.AccessControl;
 import uk.nhs.icr.access.service.Caller;
 import uk.nhs.icr.access.service.CurrentCaller;
-import uk.nhs.icr.access.service.Resource;
-import uk.nhs.icr.patient.NhsNumber;
-import uk.nhs.icr.patient.service.PatientNotFoundException;
-import uk.nhs.icr.patient.PatientRepository;
 import uk.nhs.icr.platform.service.FieldErrors;
 import uk.nhs.icr.platform.service.Fields;
 import uk.nhs.icr.sharedrecord.EntryAuthor;
-import uk.nhs.icr.audit.AuditAction;
 
 /**
- * The steps every write to either record takes, in order: a signed-in caller, a well-formed form (all bad
- * fields reported at once), a registered patient, then the access decision for that kind of entry. The
- * caller becomes the entry's author.
+ * The steps every write to either record takes once access is granted: a well-formed form (all bad fields
+ * reported at once), then the caller as the entry's author.
  */
 @ApplicationScoped
 public class RecordWriter {
@@ -33,28 +26,11 @@ public class RecordWriter {
     CurrentCaller currentCaller;
 
     @Inject
-    PatientRepository patients;
-
-    @Inject
-    AccessControl access;
-
-    @Inject
-
     UkClock clock;
 
-    /** Parses the NHS number into {@code errors}; call {@link #authorise} after the form's other fields. */
-    public NhsNumber patient(String nhsNumber, FieldErrors errors) {
-        currentCaller.require();
-        return errors.parse("nhsNumber", nhsNumber, NhsNumber::parse);
-    }
-
-    /** Throws the collected field errors, then checks the patient exists and the caller may write this kind. */
-    public EntryAuthor authorise(NhsNumber patient, Resource resource, FieldErrors errors) {
+    /** Throws the collected field errors; otherwise the signed-in caller, as the entry's author. */
+    public EntryAuthor author(FieldErrors errors) {
         errors.throwIfAny();
-        if (!patients.exists(patient)) {
-            throw new PatientNotFoundException();
-        }
-        access.require(patient, resource, AuditAction.WRITE);
         Caller caller = currentCaller.require();
         return new EntryAuthor(caller.username(), caller.displayName(), caller.organisation());
     }

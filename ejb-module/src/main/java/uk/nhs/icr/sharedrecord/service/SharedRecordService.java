@@ -16,17 +16,22 @@ import java.util.stream.Collectors;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
-import uk.nhs.icr.access.service.AccessControl;
+import uk.nhs.icr.patient.service.PatientNotFoundException;
+import uk.nhs.icr.patient.service.PatientDemographics;
+import uk.nhs.icr.patient.PatientRepository;
+import uk.nhs.icr.access.service.BreakGlassView;
+import uk.nhs.icr.access.service.BreakGlassService;
+import uk.nhs.icr.audit.AuditAction;
+import uk.nhs.icr.access.service.Resource;
+import uk.nhs.icr.access.service.PatientDataAccess;
+import uk.nhs.icr.access.service.PatientAccess;
 import uk.nhs.icr.access.service.AccessDeniedException;
-import uk.nhs.icr.access.service.CurrentCaller;
 import uk.nhs.icr.consent.Withholding;
 import uk.nhs.icr.hospital.Allergy;
 import uk.nhs.icr.hospital.ClinicalAlert;
 import uk.nhs.icr.hospital.HospitalEntry;
 import uk.nhs.icr.hospital.HospitalRecordRepository;
 import uk.nhs.icr.patient.NhsNumber;
-import uk.nhs.icr.patient.service.PatientNotFoundException;
-import uk.nhs.icr.patient.PatientRepository;
 import uk.nhs.icr.platform.service.FieldErrors;
 import uk.nhs.icr.platform.service.Fields;
 import uk.nhs.icr.platform.service.Page;
@@ -43,8 +48,8 @@ import uk.nhs.icr.platform.Codes;
 
 /**
  * The shared record view: one timeline of the hospital and social care records, newest first, filtered
- * and paged, and the summary. Each read goes through the access decision point and is audited; each
- * store is read in a fixed number of queries however long the record is.
+ * and paged, and the summary. Each read goes through the access decision point ({@link PatientDataAccess})
+ * and is audited; each store is read in a fixed number of queries however long the record is.
  */
 @Stateless
 public class SharedRecordService {
@@ -56,13 +61,13 @@ public class SharedRecordService {
             .thenComparing(RecordEntry::source).thenComparing(Comparator.comparingLong(RecordEntry::id).reversed());
 
     @Inject
-    CurrentCaller currentCaller;
-
-    @Inject
-    AccessControl access;
+    PatientAccess patientAccess;
 
     @Inject
     PatientRepository patients;
+
+    @Inject
+    BreakGlassService breakGlass;
 
     @Inject
     HospitalRecordRepository hospital;
@@ -70,11 +75,10 @@ public class SharedRecordService {
     @Inject
     SocialCareRecordRepository socialCare;
 
-    public RecordPage timeline(String nhsNumber, String source, String types, String from, String to,
+    @PatientDataAccess(resource = Resource.SHARED_RECORD, action = AuditAction.READ)
+    public RecordPage timeline(NhsNumber patient, String source, String types, String from, String to,
                                       String page, String size) {
-        currentCaller.require();
         FieldErrors errors = new FieldErrors();
-        NhsNumber patient = errors.parse("nhsNumber", nhsNumber, NhsNumber::parse);
         Optional<RecordSource> wanted = errors.parse("source", source, SharedRecordService::source);
         Set<EntryType> typeSet = errors.parse("type", types, SharedRecordService::types);
         Instant since = errors.parse("from", from, value -> value == null || value.isBlank() ? null : Fields.anyInstant("from").apply(value));
@@ -87,7 +91,7 @@ public class SharedRecordService {
             errors.add("page", "pages beyond the newest " + MAX_WINDOW + " entries are not served: narrow the dates instead");
         }
         errors.throwIfAny();
-        Withholding withholding = open(patient);
+        Withholding withholding = patientAccess.withholding(patient);
 
         boolean wantHospital = wants(RecordSource.HOSPITAL, wanted, typeSet);
         boolean wantSocial = wants(RecordSource.SOCIAL_CARE, wanted, typeSet);
@@ -114,18 +118,32 @@ public class SharedRecordService {
         return new RecordPage(result, somethingWithheld(patient, withholding));
     }
 
+    /** What the patient page shows on opening: who the patient is, the summary, and the caller's break-glass grant if any. */
+    public record OpenedRecord(PatientDemographics patient, RecordSummary summary, BreakGlassView activeGrant) implements Serializable {
+    }
+
+    /**
+     * Opens the patient page in one access decision and one audit entry: the banner, the summary, and (in the
+     * same request) the first timeline page.
+     */
+    @PatientDataAccess(resource = Resource.SHARED_RECORD, action = AuditAction.READ)
+    public OpenedRecord open(NhsNumber patient) {
+        PatientDemographics demographics = patients.findByNhsNumber(patient).map(PatientDemographics::of)
+                .orElseThrow(PatientNotFoundException::new);
+        return new OpenedRecord(demographics, summary(patient), breakGlass.activeGrant(patient).orElse(null));
+    }
+
     /** One entry of either record, by source ({@code hospital} or {@code social-care}) and id. */
-    public RecordEntry entry(String nhsNumber, String source, String id) {
-        currentCaller.require();
+    @PatientDataAccess(resource = Resource.SHARED_RECORD, action = AuditAction.READ)
+    public RecordEntry entry(NhsNumber patient, String source, String id) {
         FieldErrors errors = new FieldErrors();
-        NhsNumber patient = errors.parse("nhsNumber", nhsNumber, NhsNumber::parse);
         Optional<RecordSource> wanted = errors.parse("source", source, SharedRecordService::source);
         Long entryId = errors.parse("id", id, Fields.wholeNumber("entry id"));
         if (wanted != null && wanted.isEmpty()) {
             errors.add("source", "source must be hospital or social-care");
         }
         errors.throwIfAny();
-        Withholding withholding = open(patient);
+        Withholding withholding = patientAccess.withholding(patient);
         RecordEntry entry = (wanted.get() == RecordSource.HOSPITAL
                 ? hospital.findEntry(patient, entryId).map(RecordEntry::of)
                 : socialCare.findEntry(patient, entryId).map(RecordEntry::of)).orElseThrow(EntryNotFoundException::new);
@@ -154,24 +172,20 @@ public class SharedRecordService {
     static final int MAX_RESULTS = 200;
 
     /** The results of one test (by its name, as in the summary), oldest first: at most the newest {@link #MAX_RESULTS}. */
-    public List<ResultPoint> results(String nhsNumber, String test) {
-        currentCaller.require();
+    @PatientDataAccess(resource = Resource.SHARED_RECORD, action = AuditAction.READ)
+    public List<ResultPoint> results(NhsNumber patient, String test) {
         FieldErrors errors = new FieldErrors();
-        NhsNumber patient = errors.parse("nhsNumber", nhsNumber, NhsNumber::parse);
         String name = errors.parse("test", test, Fields.text("test", 200));
         errors.throwIfAny();
-        Withholding withholding = open(patient);
+        Withholding withholding = patientAccess.withholding(patient);
         return hospital.resultsOf(patient, name, RecordQuery.withholding(withholding.categories()), MAX_RESULTS).stream()
                 .map(r -> new ResultPoint(r.occurredAt(), r.value(), r.unit(), r.referenceLow(), r.referenceHigh(), r.abnormal()))
                 .toList();
     }
 
-    public RecordSummary summary(String nhsNumber) {
-        currentCaller.require();
-        FieldErrors errors = new FieldErrors();
-        NhsNumber patient = errors.parse("nhsNumber", nhsNumber, NhsNumber::parse);
-        errors.throwIfAny();
-        Withholding withholding = open(patient);
+    @PatientDataAccess(resource = Resource.SHARED_RECORD, action = AuditAction.READ)
+    public RecordSummary summary(NhsNumber patient) {
+        Withholding withholding = patientAccess.withholding(patient);
         RecordQuery query = RecordQuery.withholding(withholding.categories());
         boolean everything = withholding.withholdsEverything();
 
@@ -192,14 +206,6 @@ public class SharedRecordService {
                 ofType(current, EntryType.ALLERGY), results, ofType(current, EntryType.ENCOUNTER), carePlan,
                 social.stream().filter(entry -> entry.type() == EntryType.SAFEGUARDING_CONCERN).map(RecordEntry::of).toList(),
                 somethingWithheld(patient, withholding));
-    }
-
-    /** Checks the patient exists and the caller may read the record; returns what consent withholds from them. */
-    private Withholding open(NhsNumber patient) {
-        if (!patients.exists(patient)) {
-            throw new PatientNotFoundException();
-        }
-        return access.requireRecordRead(patient).withholding();
     }
 
     /** Whether the reader is missing anything: some entry of either record is in a withheld category. */

@@ -11,6 +11,8 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 
+import uk.nhs.icr.audit.AuditAction;
+import uk.nhs.icr.access.service.PatientDataAccess;
 import uk.nhs.icr.access.Organisation;
 import uk.nhs.icr.access.OrganisationType;
 import uk.nhs.icr.access.service.Resource;
@@ -80,9 +82,9 @@ public class TransferOfCareService {
                 .toList();
     }
 
-    public Transfer discharge(String nhsNumber, TransferForm form) {
+    @PatientDataAccess(resource = Resource.TRANSFER_OF_CARE, action = AuditAction.WRITE)
+    public Transfer discharge(NhsNumber patient, TransferForm form) {
         FieldErrors errors = new FieldErrors();
-        NhsNumber patient = writer.patient(nhsNumber, errors);
         TransferForm f = form == null ? new TransferForm(null, null, null, null) : form;
         Long admissionId = errors.parse("admissionId", f.admissionId(), Fields.wholeNumber("admission id"));
         String summary = errors.parse("dischargeSummary", f.dischargeSummary(), Fields.text("discharge summary", 4000));
@@ -91,7 +93,7 @@ public class TransferOfCareService {
         if (provider != null && directory.findOrganisation(provider).map(Organisation::type).filter(RECEIVING_TYPES::contains).isEmpty()) {
             errors.add("careProviderOdsCode", "not a care provider or local authority known to ICR");
         }
-        EntryAuthor author = writer.authorise(patient, Resource.TRANSFER_OF_CARE, errors);
+        EntryAuthor author = writer.author(errors);
 
         Encounter admission = hospital.findEncounter(patient, admissionId)
                 .filter(encounter -> encounter.kind() == Encounter.Kind.ADMISSION)

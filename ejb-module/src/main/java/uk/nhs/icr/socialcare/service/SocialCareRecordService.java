@@ -1,5 +1,7 @@
 package uk.nhs.icr.socialcare.service;
 
+import uk.nhs.icr.audit.AuditAction;
+import uk.nhs.icr.access.service.PatientDataAccess;
 import uk.nhs.icr.socialcare.CarePlan;
 import uk.nhs.icr.socialcare.CareVisit;
 import uk.nhs.icr.socialcare.NeedsAssessment;
@@ -47,34 +49,34 @@ public class SocialCareRecordService {
     @Inject
     SocialCareRecordRepository record;
 
-    public RecordEntry recordAssessment(String nhsNumber, AssessmentForm form) {
+    @PatientDataAccess(resource = Resource.NEEDS_ASSESSMENT, action = AuditAction.WRITE)
+    public RecordEntry recordAssessment(NhsNumber person, AssessmentForm form) {
         FieldErrors errors = new FieldErrors();
-        NhsNumber person = writer.patient(nhsNumber, errors);
         AssessmentForm f = form == null ? new AssessmentForm(null, null, null) : form;
         String needs = errors.parse("needs", f.needs(), Fields.text("needs", 4000));
         NeedsAssessment.Eligibility eligibility = errors.parse("eligibility", f.eligibility(),
                 Fields.oneOf("eligibility", NeedsAssessment.Eligibility.class));
         Instant assessed = errors.parse("assessedAt", f.assessedAt(), Fields.pastInstant("assessment time", writer.now()));
-        EntryAuthor author = writer.authorise(person, Resource.NEEDS_ASSESSMENT, errors);
+        EntryAuthor author = writer.author(errors);
         return store(new NeedsAssessment(person, needs, eligibility, assessed, author, writer.now()));
     }
 
-    public RecordEntry recordCarePlan(String nhsNumber, CarePlanForm form) {
+    @PatientDataAccess(resource = Resource.CARE_PLAN, action = AuditAction.WRITE)
+    public RecordEntry recordCarePlan(NhsNumber person, CarePlanForm form) {
         FieldErrors errors = new FieldErrors();
-        NhsNumber person = writer.patient(nhsNumber, errors);
         CarePlanForm f = form == null ? new CarePlanForm(null, null, null, null) : form;
         String needs = errors.parse("needs", f.needs(), Fields.text("needs", 4000));
         String outcomes = errors.parse("outcomes", f.outcomes(), Fields.text("outcomes", 2000));
         String services = errors.parse("services", f.services(), Fields.text("services", 2000));
         LocalDate review = writer.reviewDate(f.reviewDate(), errors);
-        EntryAuthor author = writer.authorise(person, Resource.CARE_PLAN, errors);
+        EntryAuthor author = writer.author(errors);
         Instant now = writer.now();
         return store(new CarePlan(person, needs, outcomes, services, review, now, author, now));
     }
 
-    public RecordEntry recordCareVisit(String nhsNumber, CareVisitForm form) {
+    @PatientDataAccess(resource = Resource.CARE_VISIT, action = AuditAction.WRITE)
+    public RecordEntry recordCareVisit(NhsNumber person, CareVisitForm form) {
         FieldErrors errors = new FieldErrors();
-        NhsNumber person = writer.patient(nhsNumber, errors);
         CareVisitForm f = form == null ? new CareVisitForm(null, null, null, null, null, null) : form;
         Instant plannedStart = errors.parse("plannedStart", f.plannedStart(), Fields.anyInstant("planned start"));
         Instant plannedEnd = errors.parse("plannedEnd", f.plannedEnd(), Fields.anyInstant("planned end"));
@@ -88,18 +90,18 @@ public class SocialCareRecordService {
         if (actualStart != null && actualEnd != null && !actualEnd.isAfter(actualStart)) {
             errors.add("actualEnd", "actual end must be after actual start");
         }
-        EntryAuthor author = writer.authorise(person, Resource.CARE_VISIT, errors);
+        EntryAuthor author = writer.author(errors);
         return store(new CareVisit(person, plannedStart, plannedEnd, actualStart, actualEnd, tasks, notes, author, writer.now()));
     }
 
-    public RecordEntry recordSafeguardingConcern(String nhsNumber, SafeguardingForm form) {
+    @PatientDataAccess(resource = Resource.SAFEGUARDING_CONCERN, action = AuditAction.WRITE)
+    public RecordEntry recordSafeguardingConcern(NhsNumber person, SafeguardingForm form) {
         FieldErrors errors = new FieldErrors();
-        NhsNumber person = writer.patient(nhsNumber, errors);
         SafeguardingForm f = form == null ? new SafeguardingForm(null, null, null) : form;
         String category = errors.parse("category", f.category(), Fields.text("category", 40));
         String description = errors.parse("description", f.description(), Fields.text("description", 4000));
         Instant raised = errors.parse("raisedAt", f.raisedAt(), Fields.pastInstant("time raised", writer.now()));
-        EntryAuthor author = writer.authorise(person, Resource.SAFEGUARDING_CONCERN, errors);
+        EntryAuthor author = writer.author(errors);
         return store(new SafeguardingConcern(person, category, description, raised, author, writer.now()));
     }
 

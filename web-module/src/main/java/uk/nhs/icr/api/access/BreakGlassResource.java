@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.access.service.BreakGlassService;
 import uk.nhs.icr.access.service.BreakGlassView;
 import uk.nhs.icr.platform.service.InvalidInputException;
@@ -39,7 +40,7 @@ public class BreakGlassResource {
     @APIResponse(responseCode = "201", description = "Granted until expiresAt")
     @APIResponse(responseCode = "400", description = "Reason missing or too short")
     @APIResponse(responseCode = "403", description = "Role may not break the glass")
-    public Response breakGlass(@PathParam("nhsNumber") String nhsNumber, BreakGlassRequest request) {
+    public Response breakGlass(@PathParam("nhsNumber") NhsNumber nhsNumber, BreakGlassRequest request) {
         if (request == null) {
             throw InvalidInputException.of("reason", "give the clinical reason");
         }

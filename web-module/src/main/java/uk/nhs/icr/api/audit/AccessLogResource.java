@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.audit.service.AccessLogEntry;
 import uk.nhs.icr.audit.service.AccessLogService;
 import uk.nhs.icr.platform.service.Page;
@@ -26,7 +27,7 @@ public class AccessLogResource {
     @GET
     @Operation(summary = "Who viewed this record: newest first",
             description = "For the patient's own token and for privacy officers. Break-glass entries are flagged.")
-    public Page<AccessLogEntry> accessLog(@PathParam("nhsNumber") String nhsNumber,
+    public Page<AccessLogEntry> accessLog(@PathParam("nhsNumber") NhsNumber nhsNumber,
                                           @QueryParam("page") String page, @QueryParam("size") String size) {
         return accessLog.accessLog(nhsNumber, page, size);
     }

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.api.problem.Problem;
 import uk.nhs.icr.consent.service.ConsentService;
 import uk.nhs.icr.consent.service.ConsentService.ConsentForm;
@@ -38,7 +39,7 @@ public class ConsentResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ConsentView.class)))
     @APIResponse(responseCode = "404", description = "No directive recorded (the record is shared for direct care) or no such patient",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ConsentView current(@PathParam("nhsNumber") String nhsNumber,
+    public ConsentView current(@PathParam("nhsNumber") NhsNumber nhsNumber,
                                @Parameter(description = "treatment or research") @QueryParam("scope") String scope) {
         return consent.current(nhsNumber, scope);
     }
@@ -46,7 +47,7 @@ public class ConsentResource {
     @GET
     @Path("/history")
     @Operation(summary = "Every version of the directive for a scope, newest first")
-    public List<ConsentView> history(@PathParam("nhsNumber") String nhsNumber, @QueryParam("scope") String scope) {
+    public List<ConsentView> history(@PathParam("nhsNumber") NhsNumber nhsNumber, @QueryParam("scope") String scope) {
         return consent.history(nhsNumber, scope);
     }
 
@@ -61,7 +62,7 @@ public class ConsentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "No legitimate relationship, or a role that may not record consent",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ConsentView record(@PathParam("nhsNumber") String nhsNumber, ConsentForm form) {
+    public ConsentView record(@PathParam("nhsNumber") NhsNumber nhsNumber, ConsentForm form) {
         return consent.record(nhsNumber, form);
     }
 }

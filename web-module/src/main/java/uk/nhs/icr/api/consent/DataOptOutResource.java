@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.consent.service.DataOptOutService;
 import uk.nhs.icr.consent.service.DataOptOutService.OptOutForm;
 import uk.nhs.icr.consent.service.DataOptOutService.OptOutView;
@@ -29,14 +30,14 @@ public class DataOptOutResource {
     @GET
     @Operation(summary = "The patient's National Data Opt-out choice (version 0: never set, not opted out)",
             description = "It never affects direct care: it is honoured in research and planning uses.")
-    public OptOutView current(@PathParam("nhsNumber") String nhsNumber) {
+    public OptOutView current(@PathParam("nhsNumber") NhsNumber nhsNumber) {
         return optOut.current(nhsNumber);
     }
 
     @GET
     @Path("/history")
     @Operation(summary = "Every change of the choice, newest first")
-    public List<OptOutView> history(@PathParam("nhsNumber") String nhsNumber) {
+    public List<OptOutView> history(@PathParam("nhsNumber") NhsNumber nhsNumber) {
         return optOut.history(nhsNumber);
     }
 
@@ -44,7 +45,7 @@ public class DataOptOutResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Set the choice", description = "Body: optedOut (true/false); staff: setBy (staff, or proxy with proxyName for a "
             + "child under 13). The patient's own token sets it as self.")
-    public OptOutView set(@PathParam("nhsNumber") String nhsNumber, OptOutForm form) {
+    public OptOutView set(@PathParam("nhsNumber") NhsNumber nhsNumber, OptOutForm form) {
         return optOut.set(nhsNumber, form);
     }
 }

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.api.problem.Problem;
 import uk.nhs.icr.api.sharedrecord.EntryLocations;
 import uk.nhs.icr.hospital.service.HospitalRecordService;
@@ -55,7 +56,7 @@ public class HospitalRecordResource {
     @Path("/{nhsNumber}/blood-tests")
     @Operation(summary = "Record a blood-test result",
             description = "test, value, unit, referenceLow, referenceHigh, reportedAt; the abnormal flag follows from the range")
-    public Response bloodTest(@PathParam("nhsNumber") String nhsNumber, BloodTestForm form) {
+    public Response bloodTest(@PathParam("nhsNumber") NhsNumber nhsNumber, BloodTestForm form) {
         return EntryLocations.created(uriInfo, nhsNumber, record.recordBloodTest(nhsNumber, form));
     }
 
@@ -63,7 +64,7 @@ public class HospitalRecordResource {
     @Path("/{nhsNumber}/problems")
     @Operation(summary = "Record a problem or diagnosis", description = "snomedCode, display, onset, status (active, resolved), notes, "
             + "category (optional: mental_health, sexual_health, reproductive_health, substance_misuse, safeguarding; default general)")
-    public Response problem(@PathParam("nhsNumber") String nhsNumber, ProblemForm form) {
+    public Response problem(@PathParam("nhsNumber") NhsNumber nhsNumber, ProblemForm form) {
         return EntryLocations.created(uriInfo, nhsNumber, record.recordProblem(nhsNumber, form));
     }
 
@@ -71,14 +72,14 @@ public class HospitalRecordResource {
     @Path("/{nhsNumber}/medications")
     @Operation(summary = "Record a medication", description = "name, dose, route, frequency, course (acute, repeat), startedAt, "
             + "category (optional, as for problems)")
-    public Response medication(@PathParam("nhsNumber") String nhsNumber, MedicationForm form) {
+    public Response medication(@PathParam("nhsNumber") NhsNumber nhsNumber, MedicationForm form) {
         return EntryLocations.created(uriInfo, nhsNumber, record.recordMedication(nhsNumber, form));
     }
 
     @POST
     @Path("/{nhsNumber}/allergies")
     @Operation(summary = "Record an allergy", description = "substance, reaction, severity (mild, moderate, severe), notedAt")
-    public Response allergy(@PathParam("nhsNumber") String nhsNumber, AllergyForm form) {
+    public Response allergy(@PathParam("nhsNumber") NhsNumber nhsNumber, AllergyForm form) {
         return EntryLocations.created(uriInfo, nhsNumber, record.recordAllergy(nhsNumber, form));
     }
 
@@ -86,7 +87,7 @@ public class HospitalRecordResource {
     @Path("/{nhsNumber}/treatment-plans")
     @Operation(summary = "Record an electronic treatment plan",
             description = "title, goals, activities, responsibleClinician, reviewDate (today or later)")
-    public Response treatmentPlan(@PathParam("nhsNumber") String nhsNumber, TreatmentPlanForm form) {
+    public Response treatmentPlan(@PathParam("nhsNumber") NhsNumber nhsNumber, TreatmentPlanForm form) {
         return EntryLocations.created(uriInfo, nhsNumber, record.recordTreatmentPlan(nhsNumber, form));
     }
 }

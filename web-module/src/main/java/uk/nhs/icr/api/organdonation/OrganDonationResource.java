@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.api.problem.Problem;
 import uk.nhs.icr.organdonation.service.OrganDonationService;
 import uk.nhs.icr.organdonation.service.OrganDonationService.CircumstancesForm;
@@ -55,7 +56,7 @@ public class OrganDonationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The date of birth does not match the NHS number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response record(@PathParam("nhsNumber") String nhsNumber, DecisionForm form) {
+    public Response record(@PathParam("nhsNumber") NhsNumber nhsNumber, DecisionForm form) {
         DecisionView decision = register.record(nhsNumber, form);
         URI history = uriInfo.getAbsolutePathBuilder().path("history").build();
         return Response.created(history).entity(decision).build();
@@ -68,14 +69,14 @@ public class OrganDonationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No decision registered",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public DecisionView current(@PathParam("nhsNumber") String nhsNumber) {
+    public DecisionView current(@PathParam("nhsNumber") NhsNumber nhsNumber) {
         return register.current(nhsNumber);
     }
 
     @GET
     @Path("/history")
     @Operation(summary = "Every version of the decision, newest first")
-    public List<DecisionView> history(@PathParam("nhsNumber") String nhsNumber) {
+    public List<DecisionView> history(@PathParam("nhsNumber") NhsNumber nhsNumber) {
         return register.history(nhsNumber);
     }
 
@@ -84,7 +85,7 @@ public class OrganDonationResource {
     @Operation(summary = "What applies on a date: the express decision, deemed consent, or why deemed consent does not apply",
             description = "Organs deemed consent never covers (novel transplants) are always listed under needsExpressConsent.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Evaluation.class)))
-    public Evaluation evaluation(@PathParam("nhsNumber") String nhsNumber,
+    public Evaluation evaluation(@PathParam("nhsNumber") NhsNumber nhsNumber,
                                  @Parameter(description = "YYYY-MM-DD; default today") @QueryParam("at") String at) {
         return register.evaluate(nhsNumber, at);
     }
@@ -95,7 +96,7 @@ public class OrganDonationResource {
     @Operation(summary = "Record capacity and residence (what deemed consent depends on besides age)",
             description = "Body: lacksCapacity (true/false), residency (ordinarily-resident, not-ordinarily-resident, visitor). "
                     + "For staff caring for the person.")
-    public CircumstancesView circumstances(@PathParam("nhsNumber") String nhsNumber, CircumstancesForm form) {
+    public CircumstancesView circumstances(@PathParam("nhsNumber") NhsNumber nhsNumber, CircumstancesForm form) {
         return register.recordCircumstances(nhsNumber, form);
     }
 }

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.api.problem.Problem;
 import uk.nhs.icr.patient.service.PatientDemographics;
 import uk.nhs.icr.patient.service.PatientRegistration;
@@ -74,7 +75,7 @@ public class PatientResource {
     @APIResponse(responseCode = "404", description = "No patient with this NHS number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PatientDemographics find(
-            @Parameter(description = "10 digits, spaces allowed (943 476 5919)") @PathParam("nhsNumber") String nhsNumber) {
+            @Parameter(description = "10 digits, spaces allowed (943 476 5919)") @PathParam("nhsNumber") NhsNumber nhsNumber) {
         return search.find(nhsNumber);
     }
 
@@ -89,7 +90,7 @@ public class PatientResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PatientDemographics.class)))
     @APIResponse(responseCode = "403", description = "No legitimate relationship, or a role that may not write",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PatientDemographics changePostcode(@PathParam("nhsNumber") String nhsNumber, PostcodeChange change) {
+    public PatientDemographics changePostcode(@PathParam("nhsNumber") NhsNumber nhsNumber, PostcodeChange change) {
         if (change == null) {
             throw InvalidInputException.of("body", "a JSON object with the new postcode is required");
         }

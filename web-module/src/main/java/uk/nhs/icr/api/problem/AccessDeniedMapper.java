@@ -9,10 +9,11 @@ import uk.nhs.icr.access.service.AccessDeniedException;
 @Provider
 public class AccessDeniedMapper implements ExceptionMapper<AccessDeniedException> {
 
+    static final String BREAK_GLASS = " In an emergency you may break the glass: POST a reason to this patient's break-glass address.";
+
     @Override
     public Response toResponse(AccessDeniedException e) {
-        String detail = capitalised(e.getMessage()) + "."
-                + (e.breakGlassAvailable() ? " In an emergency you may break the glass: POST a reason to this patient's break-glass address." : "");
+        String detail = capitalised(e.getMessage()) + "." + (e.breakGlassAvailable() ? BREAK_GLASS : "");
         return Problem.of("forbidden", "Access denied", Response.Status.FORBIDDEN, detail).toResponse();
     }
 

@@ -16,6 +16,9 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
 
     @Override
     public Response toResponse(WebApplicationException e) {
+        if (e.getResponse().hasEntity() && e.getResponse().getEntity() instanceof Problem) {
+            return e.getResponse();
+        }
         Response.StatusType status = e.getResponse().getStatusInfo();
         if (status.getStatusCode() >= 500) {
             return UnexpectedExceptionMapper.unexpected(e);

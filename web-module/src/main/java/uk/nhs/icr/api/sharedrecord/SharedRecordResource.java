@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.api.problem.Problem;
 import uk.nhs.icr.sharedrecord.service.RecordPage;
 import uk.nhs.icr.sharedrecord.service.RecordEntry;
@@ -46,7 +47,7 @@ public class SharedRecordResource {
     @APIResponse(responseCode = "404", description = "No patient with this NHS number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RecordPage timeline(
-            @PathParam("nhsNumber") String nhsNumber,
+            @PathParam("nhsNumber") NhsNumber nhsNumber,
             @Parameter(description = "hospital or social-care; both when absent") @QueryParam("source") String source,
             @Parameter(description = "Entry types, comma-separated (BLOOD_TEST,CARE_VISIT...)") @QueryParam("type") String type,
             @Parameter(description = "From this time (inclusive): YYYY-MM-DD or ISO-8601 date-time") @QueryParam("from") String from,
@@ -62,7 +63,7 @@ public class SharedRecordResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RecordEntry.class)))
     @APIResponse(responseCode = "404", description = "No such entry for this patient",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RecordEntry entry(@PathParam("nhsNumber") String nhsNumber, @PathParam("source") String source,
+    public RecordEntry entry(@PathParam("nhsNumber") NhsNumber nhsNumber, @PathParam("source") String source,
                              @PathParam("id") String id) {
         return sharedRecord.entry(nhsNumber, source, id);
     }
@@ -72,7 +73,7 @@ public class SharedRecordResource {
     @Operation(summary = "One test's results over time, oldest first (at most the newest 200)",
             description = "test is the name shown in the summary, e.g. Potassium")
     @APIResponse(responseCode = "200", description = "reportedAt, value, unit, referenceLow, referenceHigh, abnormal")
-    public List<ResultPoint> results(@PathParam("nhsNumber") String nhsNumber, @QueryParam("test") String test) {
+    public List<ResultPoint> results(@PathParam("nhsNumber") NhsNumber nhsNumber, @QueryParam("test") String test) {
         return sharedRecord.results(nhsNumber, test);
     }
 
@@ -81,7 +82,7 @@ public class SharedRecordResource {
     @Operation(summary = "The summary: alerts, active problems, current medications, allergies, latest results "
             + "(abnormal flagged), open admissions, the active care plan and open safeguarding concerns")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RecordSummary.class)))
-    public RecordSummary summary(@PathParam("nhsNumber") String nhsNumber) {
+    public RecordSummary summary(@PathParam("nhsNumber") NhsNumber nhsNumber) {
         return sharedRecord.summary(nhsNumber);
     }
 }

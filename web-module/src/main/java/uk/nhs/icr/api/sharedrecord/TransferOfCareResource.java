@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.api.problem.Problem;
 import uk.nhs.icr.platform.service.InvalidInputException;
 import uk.nhs.icr.sharedrecord.service.TransferOfCareService;
@@ -46,13 +47,13 @@ public class TransferOfCareResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "No open admission with that id: already discharged or transferred",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response transfer(@PathParam("nhsNumber") String nhsNumber, TransferForm form) {
+    public Response transfer(@PathParam("nhsNumber") NhsNumber nhsNumber, TransferForm form) {
         if (form == null) {
             throw InvalidInputException.of("body", "a JSON object with the transfer's details is required");
         }
         Transfer transfer = transfers.discharge(nhsNumber, form);
         return Response.created(uriInfo.getBaseUriBuilder().path(SharedRecordResource.class).path("{nhsNumber}").path("record").path("hospital")
-                        .path(Long.toString(transfer.dischargeSummaryId())).build(nhsNumber.replace(" ", "")))
+                        .path(Long.toString(transfer.dischargeSummaryId())).build(nhsNumber.value()))
                 .entity(transfer).build();
     }
 }

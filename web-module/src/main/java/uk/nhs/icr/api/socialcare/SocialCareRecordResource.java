@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.api.problem.Problem;
 import uk.nhs.icr.api.sharedrecord.EntryLocations;
 import uk.nhs.icr.sharedrecord.service.RecordEntry;
@@ -54,28 +55,28 @@ public class SocialCareRecordResource {
     @POST
     @Path("/{nhsNumber}/needs-assessments")
     @Operation(summary = "Record a Care Act needs assessment", description = "needs, eligibility (eligible, not_eligible, pending), assessedAt")
-    public Response assessment(@PathParam("nhsNumber") String nhsNumber, AssessmentForm form) {
+    public Response assessment(@PathParam("nhsNumber") NhsNumber nhsNumber, AssessmentForm form) {
         return EntryLocations.created(uriInfo, nhsNumber, record.recordAssessment(nhsNumber, form));
     }
 
     @POST
     @Path("/{nhsNumber}/care-plans")
     @Operation(summary = "Record a care and support plan", description = "needs, outcomes, services, reviewDate (today or later)")
-    public Response carePlan(@PathParam("nhsNumber") String nhsNumber, CarePlanForm form) {
+    public Response carePlan(@PathParam("nhsNumber") NhsNumber nhsNumber, CarePlanForm form) {
         return EntryLocations.created(uriInfo, nhsNumber, record.recordCarePlan(nhsNumber, form));
     }
 
     @POST
     @Path("/{nhsNumber}/care-visits")
     @Operation(summary = "Record a care visit", description = "plannedStart, plannedEnd, actualStart, actualEnd, tasksDone, notes")
-    public Response careVisit(@PathParam("nhsNumber") String nhsNumber, CareVisitForm form) {
+    public Response careVisit(@PathParam("nhsNumber") NhsNumber nhsNumber, CareVisitForm form) {
         return EntryLocations.created(uriInfo, nhsNumber, record.recordCareVisit(nhsNumber, form));
     }
 
     @POST
     @Path("/{nhsNumber}/safeguarding-concerns")
     @Operation(summary = "Raise a safeguarding concern", description = "category, description, raisedAt")
-    public Response safeguardingConcern(@PathParam("nhsNumber") String nhsNumber, SafeguardingForm form) {
+    public Response safeguardingConcern(@PathParam("nhsNumber") NhsNumber nhsNumber, SafeguardingForm form) {
         return EntryLocations.created(uriInfo, nhsNumber, record.recordSafeguardingConcern(nhsNumber, form));
     }
 }

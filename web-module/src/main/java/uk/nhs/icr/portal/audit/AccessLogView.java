@@ -8,6 +8,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.audit.service.AccessLogEntry;
 import uk.nhs.icr.audit.service.AccessLogService;
 import uk.nhs.icr.platform.service.InvalidInputException;
@@ -23,7 +24,7 @@ public class AccessLogView implements Serializable {
     @Inject
     AccessLogService accessLog;
 
-    private String nhsNumber;
+    private NhsNumber nhsNumber;
     private List<AccessLogEntry> entries;
     private long total;
 
@@ -46,11 +47,11 @@ public class AccessLogView implements Serializable {
         return total;
     }
 
-    public String getNhsNumber() {
+    public NhsNumber getNhsNumber() {
         return nhsNumber;
     }
 
-    public void setNhsNumber(String nhsNumber) {
+    public void setNhsNumber(NhsNumber nhsNumber) {
         this.nhsNumber = nhsNumber;
     }
 }

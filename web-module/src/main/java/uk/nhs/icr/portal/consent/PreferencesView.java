@@ -11,6 +11,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.access.service.AccessDeniedException;
 import uk.nhs.icr.access.StaffRole;
 import uk.nhs.icr.consent.service.ConsentService;
@@ -76,7 +77,7 @@ public class PreferencesView implements Serializable {
     @Inject
     DataOptOutService optOut;
 
-    private String nhsNumber;
+    private NhsNumber nhsNumber;
     private ConsentView current;
     private List<ConsentView> history = List.of();
     private OptOutView optOutChoice;
@@ -170,8 +171,8 @@ public class PreferencesView implements Serializable {
     public OptOutView getOptOutChoice() { return optOutChoice; }
     public List<OptOutView> getOptOutHistory() { return optOutHistory; }
     public List<ProvisionRow> getProvisions() { return provisions; }
-    public String getNhsNumber() { return nhsNumber; }
-    public void setNhsNumber(String nhsNumber) { this.nhsNumber = nhsNumber; }
+    public NhsNumber getNhsNumber() { return nhsNumber; }
+    public void setNhsNumber(NhsNumber nhsNumber) { this.nhsNumber = nhsNumber; }
     public String getStatus() { return status; }
     public void setStatus(String status) { this.status = status; }
     public String getReason() { return reason; }

@@ -10,6 +10,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.access.service.AccessDeniedException;
 import uk.nhs.icr.organdonation.service.IdentityMismatchException;
 import uk.nhs.icr.organdonation.Organ;
@@ -35,7 +36,7 @@ public class DonationDecisionView implements Serializable {
     @Inject
     OrganDonationService register;
 
-    private String nhsNumber;
+    private NhsNumber nhsNumber;
     private LocalDate birthDate;
     private String decision;
     private List<String> organs = new ArrayList<>();
@@ -86,8 +87,8 @@ public class DonationDecisionView implements Serializable {
     }
 
     public DecisionView getRecorded() { return recorded; }
-    public String getNhsNumber() { return nhsNumber; }
-    public void setNhsNumber(String nhsNumber) { this.nhsNumber = nhsNumber; }
+    public NhsNumber getNhsNumber() { return nhsNumber; }
+    public void setNhsNumber(NhsNumber nhsNumber) { this.nhsNumber = nhsNumber; }
     public LocalDate getBirthDate() { return birthDate; }
     public void setBirthDate(LocalDate birthDate) { this.birthDate = birthDate; }
     public String getDecision() { return decision; }

@@ -9,6 +9,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.access.service.AccessDeniedException;
 import uk.nhs.icr.organdonation.service.OrganDonationService;
 import uk.nhs.icr.organdonation.service.OrganDonationService.DecisionView;
@@ -30,7 +31,7 @@ public class DonationLookupView implements Serializable {
     @Inject
     OrganDonationService register;
 
-    private String nhsNumber;
+    private NhsNumber nhsNumber;
     private LocalDate at;
     private Evaluation evaluation;
     private List<DecisionView> history = List.of();
@@ -50,8 +51,8 @@ public class DonationLookupView implements Serializable {
 
     public Evaluation getEvaluation() { return evaluation; }
     public List<DecisionView> getHistory() { return history; }
-    public String getNhsNumber() { return nhsNumber; }
-    public void setNhsNumber(String nhsNumber) { this.nhsNumber = nhsNumber; }
+    public NhsNumber getNhsNumber() { return nhsNumber; }
+    public void setNhsNumber(NhsNumber nhsNumber) { this.nhsNumber = nhsNumber; }
     public LocalDate getAt() { return at; }
     public void setAt(LocalDate at) { this.at = at; }
 }

@@ -8,12 +8,12 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.access.service.AccessDeniedException;
 import uk.nhs.icr.patient.service.PatientDemographics;
 import uk.nhs.icr.patient.service.PatientSearchService;
 import uk.nhs.icr.platform.service.Page;
 import uk.nhs.icr.platform.service.InvalidInputException;
-import uk.nhs.icr.platform.service.ResourceNotFoundException;
 import uk.nhs.icr.portal.FieldMessages;
 
 /**
@@ -32,21 +32,18 @@ public class PatientSearchView implements Serializable {
     @Inject
     PatientSearchService search;
 
-    private String nhsNumber;
+    private NhsNumber nhsNumber;
     private String name;
     private LocalDate birthDate;
     private PatientLazyDataModel results;
 
+    /** The number is checked as typed (the converter); the patient page decides, audits, and explains a refusal. */
     public String findByNhsNumber() {
-        try {
-            // the patient page reads (and audits) the record, or explains a refusal and offers break-glass
-            return "/patients/patient?faces-redirect=true&nhsNumber=" + search.registeredNhsNumber(nhsNumber);
-        } catch (InvalidInputException e) {
-            FieldMessages.show("byNumber", FIELDS, e);
-        } catch (ResourceNotFoundException e) {
-            FieldMessages.error("byNumber:nhsNumber", e.getMessage());
+        if (nhsNumber == null) {
+            FieldMessages.error("byNumber:nhsNumber", "Type an NHS number");
+            return null;
         }
-        return null;
+        return "/patients/patient?faces-redirect=true&nhsNumber=" + nhsNumber.value();
     }
 
     public void searchByName() {
@@ -68,11 +65,11 @@ public class PatientSearchView implements Serializable {
         return results;
     }
 
-    public String getNhsNumber() {
+    public NhsNumber getNhsNumber() {
         return nhsNumber;
     }
 
-    public void setNhsNumber(String nhsNumber) {
+    public void setNhsNumber(NhsNumber nhsNumber) {
         this.nhsNumber = nhsNumber;
     }
 

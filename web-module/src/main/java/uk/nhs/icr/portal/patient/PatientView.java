@@ -7,13 +7,15 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import uk.nhs.icr.sharedrecord.service.SharedRecordService.OpenedRecord;
+import uk.nhs.icr.sharedrecord.service.SharedRecordService;
+import uk.nhs.icr.patient.service.PatientNotFoundException;
+import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.access.service.AccessDeniedException;
 import uk.nhs.icr.access.service.BreakGlassService;
 import uk.nhs.icr.access.service.BreakGlassView;
 import uk.nhs.icr.patient.service.PatientDemographics;
-import uk.nhs.icr.patient.service.PatientSearchService;
 import uk.nhs.icr.platform.service.InvalidInputException;
-import uk.nhs.icr.platform.service.ResourceNotFoundException;
 import uk.nhs.icr.portal.FieldMessages;
 
 /**
@@ -27,12 +29,13 @@ public class PatientView implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    PatientSearchService search;
+    SharedRecordService sharedRecord;
 
     @Inject
     BreakGlassService breakGlass;
 
-    private String nhsNumber;
+    private NhsNumber nhsNumber;
+    private OpenedRecord opened;
     private PatientDemographics patient;
     private String deniedReason;
     private boolean breakGlassAvailable;
@@ -40,18 +43,26 @@ public class PatientView implements Serializable {
     private String reason;
     private boolean emergencyConfirmed;
 
+    /** Opens the record: banner, summary and break-glass grant in one access decision (the timeline follows in this request). */
     public void load() {
+        opened = null;
         patient = null;
         deniedReason = null;
         activeGrant = null;
+        if (nhsNumber == null) {
+            return;
+        }
         try {
-            patient = search.find(nhsNumber);
-            activeGrant = breakGlass.activeGrant(nhsNumber).orElse(null);
+            opened = sharedRecord.open(nhsNumber);
+            patient = opened.patient();
+            activeGrant = opened.activeGrant();
         } catch (AccessDeniedException e) {
             deniedReason = e.getMessage();
             breakGlassAvailable = e.breakGlassAvailable();
-        } catch (InvalidInputException | ResourceNotFoundException e) {
-            FieldMessages.error(null, "No patient is registered with this NHS number");
+        } catch (PatientNotFoundException e) {
+            // the same answer whether nobody has this number or the user has no right to the record
+            deniedReason = e.getMessage();
+            breakGlassAvailable = e.breakGlassAvailable();
         }
     }
 
@@ -63,13 +74,18 @@ public class PatientView implements Serializable {
         }
         try {
             breakGlass.breakGlass(nhsNumber, reason);
-            return "/patients/patient?faces-redirect=true&nhsNumber=" + nhsNumber.replace(" ", "");
+            return "/patients/patient?faces-redirect=true&nhsNumber=" + nhsNumber.value();
         } catch (InvalidInputException e) {
             FieldMessages.show("breakGlass", Set.of("reason"), e);
-        } catch (AccessDeniedException e) {
+        } catch (AccessDeniedException | PatientNotFoundException e) {
             FieldMessages.error(null, e.getMessage());
         }
         return null;
+    }
+
+    /** The record as opened by {@link #load}, or null if it was not. */
+    public OpenedRecord getOpened() {
+        return opened;
     }
 
     public PatientDemographics getPatient() {
@@ -88,11 +104,11 @@ public class PatientView implements Serializable {
         return activeGrant;
     }
 
-    public String getNhsNumber() {
+    public NhsNumber getNhsNumber() {
         return nhsNumber;
     }
 
-    public void setNhsNumber(String nhsNumber) {
+    public void setNhsNumber(NhsNumber nhsNumber) {
         this.nhsNumber = nhsNumber;
     }
 

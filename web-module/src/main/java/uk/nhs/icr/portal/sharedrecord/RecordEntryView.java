@@ -56,7 +56,7 @@ public class RecordEntryView implements Serializable {
     @Inject
     SignedInUser signedInUser;
 
-    private String nhsNumber;
+    private NhsNumber nhsNumber;
     private String kindSlug;
     private EntryKind kind;
     private final Map<String, String> values = new HashMap<>();
@@ -64,7 +64,7 @@ public class RecordEntryView implements Serializable {
 
     public void load() {
         kind = EntryKind.fromSlug(kindSlug).orElse(null);
-        if (kind == null || !NhsNumber.isValid(nhsNumber)) {
+        if (kind == null || nhsNumber == null) {
             FieldMessages.error(null, "Open this page from a patient's record: the patient or the kind of entry is missing");
             kind = null;
             return;
@@ -96,7 +96,7 @@ public class RecordEntryView implements Serializable {
         FacesContext context = FacesContext.getCurrentInstance();
         context.getExternalContext().getFlash().setKeepMessages(true);
         context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, kind.getLabel() + " recorded", null));
-        return "/patients/patient?faces-redirect=true&nhsNumber=" + nhsNumber.replace(" ", "");
+        return "/patients/patient?faces-redirect=true&nhsNumber=" + nhsNumber.value();
     }
 
     private void store() {
@@ -142,11 +142,11 @@ public class RecordEntryView implements Serializable {
         return careProviders;
     }
 
-    public String getNhsNumber() {
+    public NhsNumber getNhsNumber() {
         return nhsNumber;
     }
 
-    public void setNhsNumber(String nhsNumber) {
+    public void setNhsNumber(NhsNumber nhsNumber) {
         this.nhsNumber = nhsNumber;
     }
 

@@ -11,6 +11,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import uk.nhs.icr.patient.service.PatientNotFoundException;
 import uk.nhs.icr.access.service.AccessDeniedException;
 import uk.nhs.icr.platform.service.InvalidInputException;
 import uk.nhs.icr.portal.FieldMessages;
@@ -47,7 +48,6 @@ public class SharedRecordView implements Serializable {
     @Inject
     SignedInUser signedInUser;
 
-    private RecordSummary summary;
     private TimelineDataModel timeline;
     private String source;
     private List<String> types = new ArrayList<>();
@@ -56,17 +56,21 @@ public class SharedRecordView implements Serializable {
     private String selectedTest;
     private String resultsChart;
 
-    /** Runs after {@link PatientView#load}: nothing to show unless the record was opened. */
-    public void load() {
-        if (patientView.getPatient() == null) {
-            return;
+    /** The summary {@link PatientView#load} opened the record with; null if it was not opened. */
+    public RecordSummary getSummary() {
+        return patientView.getOpened() == null ? null : patientView.getOpened().summary();
+    }
+
+    /** The timeline, first page fetched when first shown (in the request that opened the record: no second decision). */
+    public TimelineDataModel getTimeline() {
+        if (timeline == null && patientView.getOpened() != null) {
+            try {
+                timeline = new TimelineDataModel(sharedRecord, patientView.getNhsNumber(), filters(), PAGE_SIZE);
+            } catch (AccessDeniedException | PatientNotFoundException e) {
+                FieldMessages.error(null, e.getMessage());
+            }
         }
-        try {
-            summary = sharedRecord.summary(patientView.getNhsNumber());
-            timeline = new TimelineDataModel(sharedRecord, patientView.getNhsNumber(), filters(), PAGE_SIZE);
-        } catch (AccessDeniedException e) {
-            FieldMessages.error(null, e.getMessage());
-        }
+        return timeline;
     }
 
     /** Applies the filters above the timeline. */
@@ -92,7 +96,7 @@ public class SharedRecordView implements Serializable {
         }
         try {
             resultsChart = ResultsChart.lineChart(selectedTest, sharedRecord.results(patientView.getNhsNumber(), selectedTest));
-        } catch (InvalidInputException | AccessDeniedException e) {
+        } catch (InvalidInputException | AccessDeniedException | PatientNotFoundException e) {
             FieldMessages.error(null, e.getMessage());
         }
     }
@@ -104,14 +108,6 @@ public class SharedRecordView implements Serializable {
 
     public boolean isMayTransfer() {
         return signedInUser.getProfile() != null && EntryKind.TRANSFER_OF_CARE.recordableBy(signedInUser.getProfile().role());
-    }
-
-    public RecordSummary getSummary() {
-        return summary;
-    }
-
-    public TimelineDataModel getTimeline() {
-        return timeline;
     }
 
     public String getSelectedTest() {

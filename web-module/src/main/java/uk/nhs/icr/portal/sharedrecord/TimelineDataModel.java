@@ -7,6 +7,8 @@ import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
+import uk.nhs.icr.patient.service.PatientNotFoundException;
+import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.access.service.AccessDeniedException;
 import uk.nhs.icr.platform.service.InvalidInputException;
 import uk.nhs.icr.portal.FieldMessages;
@@ -27,11 +29,11 @@ public class TimelineDataModel extends LazyDataModel<RecordEntry> {
     }
 
     private final SharedRecordService sharedRecord;
-    private final String nhsNumber;
+    private final NhsNumber nhsNumber;
     private final Filters filters;
     private RecordPage lastPage;
 
-    TimelineDataModel(SharedRecordService sharedRecord, String nhsNumber, Filters filters, int pageSize) {
+    TimelineDataModel(SharedRecordService sharedRecord, NhsNumber nhsNumber, Filters filters, int pageSize) {
         this.sharedRecord = sharedRecord;
         this.nhsNumber = nhsNumber;
         this.filters = filters;
@@ -59,7 +61,7 @@ public class TimelineDataModel extends LazyDataModel<RecordEntry> {
         if (lastPage.page() != pageNumber || lastPage.size() != pageSize) {
             try {
                 lastPage = fetch(pageNumber, pageSize);
-            } catch (InvalidInputException | AccessDeniedException e) {
+            } catch (InvalidInputException | AccessDeniedException | PatientNotFoundException e) {
                 // a page too deep to serve, or a break-glass grant that ran out while paging: say so, show nothing
                 FieldMessages.error(null, e instanceof InvalidInputException invalid ? invalid.errors().get(0).message() : e.getMessage());
                 return List.of();
