@@ -1,8 +1,5 @@
 package uk.nhs.icr.demo;
 
-import uk.nhs.icr.access.service.StaffPasswords;
-import uk.nhs.icr.platform.UkClock;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -18,6 +15,7 @@ import uk.nhs.icr.access.CareEpisode;
 import uk.nhs.icr.access.CareRelationships;
 import uk.nhs.icr.access.Organisation;
 import uk.nhs.icr.access.StaffDirectory;
+import uk.nhs.icr.access.service.StaffPasswords;
 import uk.nhs.icr.hospital.HospitalRecordRepository;
 import uk.nhs.icr.organdonation.Organ;
 import uk.nhs.icr.organdonation.OrganDonationDecision;
@@ -26,15 +24,16 @@ import uk.nhs.icr.organdonation.OrganDonationRegister;
 import uk.nhs.icr.organdonation.Representative;
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.patient.Patient;
-import uk.nhs.icr.patient.service.PatientRegistration;
 import uk.nhs.icr.patient.PatientRepository;
-import uk.nhs.icr.socialcare.Person;
+import uk.nhs.icr.patient.service.PatientRegistration;
 import uk.nhs.icr.platform.OdsCode;
+import uk.nhs.icr.platform.RecordedBy;
+import uk.nhs.icr.platform.UkClock;
+import uk.nhs.icr.platform.VersionedDecision;
+import uk.nhs.icr.socialcare.Person;
 import uk.nhs.icr.socialcare.PersonRepository;
 import uk.nhs.icr.socialcare.SocialCareRecordRepository;
 import uk.nhs.icr.socialcare.SocialCareRelationships;
-import uk.nhs.icr.platform.RecordedBy;
-import uk.nhs.icr.platform.VersionedDecision;
 
 /**
  * Adds whichever demo patients, organisations, staff and relationships are missing, each call in one XA

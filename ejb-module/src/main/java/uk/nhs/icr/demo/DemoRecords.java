@@ -25,8 +25,10 @@ import uk.nhs.icr.hospital.Referral;
 import uk.nhs.icr.hospital.TreatmentPlan;
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.patient.service.PatientRegistration;
-import uk.nhs.icr.sharedrecord.EntryAuthor;
 import uk.nhs.icr.platform.OdsCode;
+import uk.nhs.icr.sharedrecord.DataCategory;
+import uk.nhs.icr.sharedrecord.EntryAuthor;
+import uk.nhs.icr.sharedrecord.EntryStatus;
 import uk.nhs.icr.socialcare.Allocation;
 import uk.nhs.icr.socialcare.CarePlan;
 import uk.nhs.icr.socialcare.CareVisit;
@@ -35,8 +37,6 @@ import uk.nhs.icr.socialcare.MedicationAdministration;
 import uk.nhs.icr.socialcare.NeedsAssessment;
 import uk.nhs.icr.socialcare.SafeguardingConcern;
 import uk.nhs.icr.socialcare.SocialCareEntry;
-import uk.nhs.icr.sharedrecord.DataCategory;
-import uk.nhs.icr.sharedrecord.EntryStatus;
 
 /**
  * Generates a plausible hospital and social-care history for each demo patient: results, problems,

@@ -17,10 +17,10 @@ import jakarta.persistence.Table;
 
 import uk.nhs.icr.access.StaffRole;
 import uk.nhs.icr.patient.NhsNumber;
-import uk.nhs.icr.sharedrecord.DataCategory;
+import uk.nhs.icr.platform.Codes;
 import uk.nhs.icr.platform.OdsCode;
 import uk.nhs.icr.platform.VersionedDecision;
-import uk.nhs.icr.platform.Codes;
+import uk.nhs.icr.sharedrecord.DataCategory;
 
 /**
  * One version of a patient's consent directive for a scope (FHIR R4 {@code Consent}): status, when it was

@@ -7,8 +7,8 @@ import java.time.ZoneId;
 import java.util.Set;
 
 import uk.nhs.icr.access.StaffRole;
-import uk.nhs.icr.sharedrecord.DataCategory;
 import uk.nhs.icr.platform.OdsCode;
+import uk.nhs.icr.sharedrecord.DataCategory;
 
 /**
  * One rule of a consent directive, as FHIR R4 {@code Consent.provision}: permit or deny, for some data

@@ -9,11 +9,11 @@ import jakarta.persistence.InheritanceType;
 import jakarta.persistence.Table;
 
 import uk.nhs.icr.patient.NhsNumber;
-import uk.nhs.icr.sharedrecord.EntryAuthor;
-import uk.nhs.icr.sharedrecord.RecordedEntry;
 import uk.nhs.icr.sharedrecord.DataCategory;
+import uk.nhs.icr.sharedrecord.EntryAuthor;
 import uk.nhs.icr.sharedrecord.EntryStatus;
 import uk.nhs.icr.sharedrecord.EntryType;
+import uk.nhs.icr.sharedrecord.RecordedEntry;
 
 /**
  * One entry in a patient's hospital record. All kinds share one table, so the whole record (or a page of

@@ -2,8 +2,10 @@ package uk.nhs.icr.hospital;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -12,11 +14,9 @@ import jakarta.persistence.TypedQuery;
 
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.sharedrecord.EntryRepository;
-import uk.nhs.icr.sharedrecord.RecordQuery;
-import java.util.EnumSet;
-import java.util.Set;
 import uk.nhs.icr.sharedrecord.EntryStatus;
 import uk.nhs.icr.sharedrecord.EntryType;
+import uk.nhs.icr.sharedrecord.RecordQuery;
 
 /**
  * Patients' hospital records. Every read is one query whatever the number of entries: the single-table

@@ -9,10 +9,10 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 
 import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.platform.Codes;
 import uk.nhs.icr.sharedrecord.EntryAuthor;
 import uk.nhs.icr.sharedrecord.EntryStatus;
 import uk.nhs.icr.sharedrecord.EntryType;
-import uk.nhs.icr.platform.Codes;
 
 /** A medication: name (dm+d style), dose, route, frequency; acute or repeat; active or stopped. */
 @Entity

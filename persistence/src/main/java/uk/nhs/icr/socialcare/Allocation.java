@@ -7,8 +7,8 @@ import jakarta.persistence.DiscriminatorValue;
 import jakarta.persistence.Entity;
 
 import uk.nhs.icr.patient.NhsNumber;
-import uk.nhs.icr.sharedrecord.EntryAuthor;
 import uk.nhs.icr.platform.OdsCode;
+import uk.nhs.icr.sharedrecord.EntryAuthor;
 import uk.nhs.icr.sharedrecord.EntryStatus;
 import uk.nhs.icr.sharedrecord.EntryType;
 

@@ -10,10 +10,10 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 
 import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.platform.Codes;
 import uk.nhs.icr.sharedrecord.EntryAuthor;
 import uk.nhs.icr.sharedrecord.EntryStatus;
 import uk.nhs.icr.sharedrecord.EntryType;
-import uk.nhs.icr.platform.Codes;
 
 /** One line of the medication administration record (eMAR): what was due, and whether it was given. */
 @Entity

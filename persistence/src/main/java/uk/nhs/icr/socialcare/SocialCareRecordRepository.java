@@ -9,9 +9,9 @@ import jakarta.persistence.TypedQuery;
 
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.sharedrecord.EntryRepository;
-import uk.nhs.icr.sharedrecord.RecordQuery;
 import uk.nhs.icr.sharedrecord.EntryStatus;
 import uk.nhs.icr.sharedrecord.EntryType;
+import uk.nhs.icr.sharedrecord.RecordQuery;
 
 /** People's social care records: each read one query, as in the hospital record. */
 @ApplicationScoped

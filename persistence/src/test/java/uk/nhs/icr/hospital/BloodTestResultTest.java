@@ -10,8 +10,8 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 import uk.nhs.icr.patient.NhsNumber;
-import uk.nhs.icr.sharedrecord.EntryAuthor;
 import uk.nhs.icr.platform.OdsCode;
+import uk.nhs.icr.sharedrecord.EntryAuthor;
 
 class BloodTestResultTest {
 

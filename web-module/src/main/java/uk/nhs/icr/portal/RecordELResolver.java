@@ -13,7 +13,8 @@ import jakarta.el.PropertyNotWritableException;
 /**
  * Lets pages read record components as properties ({@code #{patient.familyName}}). The services hand the
  * portal records, and Expression Language 5 (Jakarta EE 10) only knows JavaBean getters; EL 6 does this
- * itself, so this class can go when the server moves to it.
+ * itself, so this class can go when the server moves to it. Checked 2026-11-26: WildFly 39.0.1 still ships
+ * EL 5.0 (jboss-el-api_5.0, Expressly 5.0.0), so it stays.
  */
 public class RecordELResolver extends ELResolver {
 

@@ -1,7 +1,5 @@
 package uk.nhs.icr.portal;
 
-import uk.nhs.icr.platform.UkClock;
-
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 
@@ -10,6 +8,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.convert.Converter;
 import jakarta.faces.convert.FacesConverter;
 
+import uk.nhs.icr.platform.UkClock;
 import uk.nhs.icr.platform.service.Fields;
 
 /**

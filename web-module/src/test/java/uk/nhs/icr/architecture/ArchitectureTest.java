@@ -1,18 +1,26 @@
 package uk.nhs.icr.architecture;
 
 import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
 import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Stateless;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.MappedSuperclass;
@@ -57,6 +65,41 @@ class ArchitectureTest {
             .orShould().dependOnClassesThat().areAnnotatedWith(MappedSuperclass.class)
             .orShould().dependOnClassesThat().areAssignableTo(EntityManager.class)
             .because("entities stay in the EJB tier; the web tier gets DTOs from the services");
+
+    /**
+     * String parameters of EJB business methods that are free text or an identifier kept as text, never a
+     * value that has a type (an NHS number, a date, a number, a flag, a code): those are converted at the edge.
+     */
+    static final Set<String> FREE_TEXT = Set.of(
+            "test",      // a blood test's name as the lab reports it
+            "reason",    // the clinician's words: why they break the glass
+            "note",      // the privacy officer's words on a review
+            "username",  // a sign-in name, as the staff directory holds it
+            "studyId");  // a study's reference, as its approval issued it
+
+    @Test
+    void service_methods_take_values_not_strings_to_parse() throws ClassNotFoundException {
+        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("uk.nhs.icr");
+        List<String> stringly = new ArrayList<>();
+        for (JavaClass bean : classes) {
+            if (!bean.isAnnotatedWith(Stateless.class) && !bean.isAnnotatedWith(Singleton.class)) {
+                continue;
+            }
+            for (Method method : Class.forName(bean.getName()).getDeclaredMethods()) {
+                if (!Modifier.isPublic(method.getModifiers()) || Modifier.isStatic(method.getModifiers())) {
+                    continue;
+                }
+                for (Parameter parameter : method.getParameters()) {
+                    assertTrue(parameter.isNamePresent(), "compiled with -parameters");
+                    if (parameter.getType() == String.class && !FREE_TEXT.contains(parameter.getName())) {
+                        stringly.add(bean.getSimpleName() + "." + method.getName() + "(" + parameter.getName() + ")");
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), stringly);
+    }
 
     /** A package split across two jars is two half-packages: each module owns its packages outright. */
     @Test

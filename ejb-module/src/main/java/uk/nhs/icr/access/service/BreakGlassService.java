@@ -1,11 +1,5 @@
 package uk.nhs.icr.access.service;
 
-import uk.nhs.icr.platform.UkClock;
-
-import uk.nhs.icr.access.BreakGlassGrant;
-import uk.nhs.icr.access.BreakGlassGrants;
-import uk.nhs.icr.access.StaffRole;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,16 +9,20 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import uk.nhs.icr.access.BreakGlassGrant;
+import uk.nhs.icr.access.BreakGlassGrants;
+import uk.nhs.icr.access.StaffRole;
 import uk.nhs.icr.access.service.AccessDecision.Outcome;
 import uk.nhs.icr.access.service.AccessDecision.Purpose;
+import uk.nhs.icr.audit.AuditAction;
 import uk.nhs.icr.patient.NhsNumber;
-import uk.nhs.icr.patient.service.PatientNotFoundException;
 import uk.nhs.icr.patient.PatientRepository;
+import uk.nhs.icr.patient.service.PatientNotFoundException;
+import uk.nhs.icr.platform.Codes;
+import uk.nhs.icr.platform.UkClock;
 import uk.nhs.icr.platform.service.FieldErrors;
 import uk.nhs.icr.platform.service.Fields;
 import uk.nhs.icr.platform.service.InvalidInputException;
-import uk.nhs.icr.platform.Codes;
-import uk.nhs.icr.audit.AuditAction;
 
 /**
  * Break-glass: a clinician without a legitimate relationship opens a record in an emergency, giving a

@@ -1,10 +1,10 @@
 package uk.nhs.icr.access.service;
 
-import uk.nhs.icr.access.BreakGlassGrant;
-import uk.nhs.icr.platform.Codes;
-
 import java.io.Serializable;
 import java.time.Instant;
+
+import uk.nhs.icr.access.BreakGlassGrant;
+import uk.nhs.icr.platform.Codes;
 
 /** A break-glass grant as the edges show it. */
 public record BreakGlassView(long id, String staffUsername, String role, String organisationOdsCode, String nhsNumber,

@@ -1,10 +1,9 @@
 package uk.nhs.icr.access.service;
 
-import uk.nhs.icr.access.StaffRole;
-
 import java.io.Serializable;
 import java.util.Objects;
 
+import uk.nhs.icr.access.StaffRole;
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.platform.OdsCode;
 import uk.nhs.icr.platform.RecordedBy;

@@ -1,16 +1,16 @@
 package uk.nhs.icr.access.service;
 
-import uk.nhs.icr.access.StaffRole;
-
-import java.util.EnumSet;
-import java.util.Set;
-
 import static uk.nhs.icr.access.StaffRole.ADMIN;
 import static uk.nhs.icr.access.StaffRole.CARE_WORKER;
 import static uk.nhs.icr.access.StaffRole.GP;
 import static uk.nhs.icr.access.StaffRole.HOSPITAL_CLINICIAN;
 import static uk.nhs.icr.access.StaffRole.NURSE;
 import static uk.nhs.icr.access.StaffRole.SOCIAL_WORKER;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import uk.nhs.icr.access.StaffRole;
 
 /**
  * The kinds of patient data access is decided on, with the roles that may write each (reading needs a

@@ -1,9 +1,8 @@
 package uk.nhs.icr.access.service;
 
-import uk.nhs.icr.access.StaffRole;
-
 import java.io.Serializable;
 
+import uk.nhs.icr.access.StaffRole;
 import uk.nhs.icr.platform.OdsCode;
 
 /** The signed-in member of staff, as every portal page shows them. */

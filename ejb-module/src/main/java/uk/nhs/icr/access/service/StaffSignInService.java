@@ -1,11 +1,5 @@
 package uk.nhs.icr.access.service;
 
-import uk.nhs.icr.platform.UkClock;
-
-import uk.nhs.icr.access.StaffDirectory;
-import uk.nhs.icr.access.StaffMember;
-import uk.nhs.icr.access.StaffRole;
-
 import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -14,6 +8,11 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import uk.nhs.icr.access.StaffDirectory;
+import uk.nhs.icr.access.StaffMember;
+import uk.nhs.icr.access.StaffRole;
+import uk.nhs.icr.platform.UkClock;
 
 /**
  * Bookkeeping around the server's form sign-in (the Elytron JDBC realm checks the bcrypt password):

@@ -1,22 +1,19 @@
 package uk.nhs.icr.audit.service;
 
-import uk.nhs.icr.access.service.AccessDecidedInside;
-import uk.nhs.icr.platform.UkClock;
-
-import uk.nhs.icr.audit.AuditEntry;
-import uk.nhs.icr.audit.AuditLogRepository;
-
-
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import uk.nhs.icr.access.service.AccessDecidedInside;
 import uk.nhs.icr.access.service.AccessDecision;
 import uk.nhs.icr.access.service.Caller;
-import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.access.service.Resource;
 import uk.nhs.icr.audit.AuditAction;
+import uk.nhs.icr.audit.AuditEntry;
+import uk.nhs.icr.audit.AuditLogRepository;
+import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.platform.UkClock;
 
 /**
  * Writes audit entries in a transaction of their own, so that an access is on record even when the

@@ -1,16 +1,15 @@
 package uk.nhs.icr.audit.service;
 
-import uk.nhs.icr.audit.AuditLogRepository;
-
 import java.io.Serializable;
 import java.util.Optional;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
+import uk.nhs.icr.access.StaffRole;
 import uk.nhs.icr.access.service.AccessDeniedException;
 import uk.nhs.icr.access.service.CurrentCaller;
-import uk.nhs.icr.access.StaffRole;
+import uk.nhs.icr.audit.AuditLogRepository;
 
 /** Checks the audit log's hash chain end to end and reports the first broken link. For privacy officers. */
 @Stateless

@@ -1,12 +1,5 @@
 package uk.nhs.icr.consent.service;
 
-import uk.nhs.icr.access.service.PatientDataAccess;
-import uk.nhs.icr.platform.UkClock;
-
-import uk.nhs.icr.consent.ConsentDirective;
-import uk.nhs.icr.consent.ConsentRepository;
-import uk.nhs.icr.consent.Provision;
-
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,22 +12,27 @@ import java.util.function.Function;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
+import uk.nhs.icr.access.StaffRole;
 import uk.nhs.icr.access.service.Caller;
 import uk.nhs.icr.access.service.CurrentCaller;
+import uk.nhs.icr.access.service.PatientDataAccess;
 import uk.nhs.icr.access.service.Resource;
-import uk.nhs.icr.access.StaffRole;
+import uk.nhs.icr.audit.AuditAction;
+import uk.nhs.icr.consent.ConsentDirective;
+import uk.nhs.icr.consent.ConsentRepository;
+import uk.nhs.icr.consent.Provision;
 import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.platform.Codes;
+import uk.nhs.icr.platform.InvalidValueException;
+import uk.nhs.icr.platform.OdsCode;
+import uk.nhs.icr.platform.RecordedBy;
+import uk.nhs.icr.platform.UkClock;
+import uk.nhs.icr.platform.VersionedDecision;
+import uk.nhs.icr.platform.service.DecisionVersions;
 import uk.nhs.icr.platform.service.FieldErrors;
 import uk.nhs.icr.platform.service.Fields;
 import uk.nhs.icr.platform.service.ResourceNotFoundException;
 import uk.nhs.icr.sharedrecord.DataCategory;
-import uk.nhs.icr.platform.InvalidValueException;
-import uk.nhs.icr.platform.OdsCode;
-import uk.nhs.icr.platform.RecordedBy;
-import uk.nhs.icr.platform.VersionedDecision;
-import uk.nhs.icr.platform.service.DecisionVersions;
-import uk.nhs.icr.platform.Codes;
-import uk.nhs.icr.audit.AuditAction;
 
 /**
  * A patient's consent directives (FHIR R4 Consent shape): read the current one or its history, record a new
@@ -95,19 +93,13 @@ public class ConsentService {
     ConsentRepository consents;
 
     @PatientDataAccess(resource = Resource.CONSENT, action = AuditAction.READ)
-    public ConsentView current(NhsNumber patient, String scope) {
-        FieldErrors errors = new FieldErrors();
-        ConsentDirective.Scope wanted = errors.parse("scope", scope, ConsentService::scope);
-        errors.throwIfAny();
+    public ConsentView current(NhsNumber patient, ConsentDirective.Scope wanted) {
         return consents.current(patient, wanted).map(ConsentView::of).orElseThrow(NoConsentDirectiveException::new);
     }
 
     /** Every version, newest first (empty when none was ever recorded). */
     @PatientDataAccess(resource = Resource.CONSENT, action = AuditAction.READ)
-    public List<ConsentView> history(NhsNumber patient, String scope) {
-        FieldErrors errors = new FieldErrors();
-        ConsentDirective.Scope wanted = errors.parse("scope", scope, ConsentService::scope);
-        errors.throwIfAny();
+    public List<ConsentView> history(NhsNumber patient, ConsentDirective.Scope wanted) {
         return consents.history(patient, wanted).stream().map(ConsentView::of).toList();
     }
 
@@ -183,7 +175,8 @@ public class ConsentService {
         return parsed;
     }
 
-    private static ConsentDirective.Scope scope(String value) {
+    /** A scope as a client typed it: treatment (the default when blank) or research. */
+    public static ConsentDirective.Scope scope(String value) {
         return value == null || value.isBlank() ? ConsentDirective.Scope.TREATMENT
                 : Fields.oneOf("scope", ConsentDirective.Scope.class).apply(value);
     }

@@ -1,11 +1,5 @@
 package uk.nhs.icr.consent.service;
 
-import uk.nhs.icr.access.service.PatientDataAccess;
-import uk.nhs.icr.platform.UkClock;
-
-import uk.nhs.icr.consent.ConsentRepository;
-import uk.nhs.icr.consent.DataOptOut;
-
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,19 +13,23 @@ import jakarta.inject.Inject;
 import uk.nhs.icr.access.service.AccessControl;
 import uk.nhs.icr.access.service.Caller;
 import uk.nhs.icr.access.service.CurrentCaller;
+import uk.nhs.icr.access.service.PatientDataAccess;
 import uk.nhs.icr.access.service.Resource;
+import uk.nhs.icr.audit.AuditAction;
+import uk.nhs.icr.consent.ConsentRepository;
+import uk.nhs.icr.consent.DataOptOut;
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.patient.Patient;
-import uk.nhs.icr.patient.service.PatientNotFoundException;
 import uk.nhs.icr.patient.PatientRepository;
-import uk.nhs.icr.platform.service.FieldErrors;
-import uk.nhs.icr.platform.service.Fields;
+import uk.nhs.icr.patient.service.PatientNotFoundException;
+import uk.nhs.icr.platform.Codes;
 import uk.nhs.icr.platform.InvalidValueException;
 import uk.nhs.icr.platform.RecordedBy;
+import uk.nhs.icr.platform.UkClock;
 import uk.nhs.icr.platform.VersionedDecision;
 import uk.nhs.icr.platform.service.DecisionVersions;
-import uk.nhs.icr.platform.Codes;
-import uk.nhs.icr.audit.AuditAction;
+import uk.nhs.icr.platform.service.FieldErrors;
+import uk.nhs.icr.platform.service.Fields;
 
 /**
  * The National Data Opt-out: whether a patient's confidential information may be used for research and

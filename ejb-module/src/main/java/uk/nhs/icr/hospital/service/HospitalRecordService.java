@@ -1,15 +1,5 @@
 package uk.nhs.icr.hospital.service;
 
-import uk.nhs.icr.audit.AuditAction;
-import uk.nhs.icr.access.service.PatientDataAccess;
-import uk.nhs.icr.hospital.Allergy;
-import uk.nhs.icr.hospital.BloodTestResult;
-import uk.nhs.icr.hospital.HospitalEntry;
-import uk.nhs.icr.hospital.HospitalRecordRepository;
-import uk.nhs.icr.hospital.Medication;
-import uk.nhs.icr.hospital.Problem;
-import uk.nhs.icr.hospital.TreatmentPlan;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,14 +7,23 @@ import java.time.LocalDate;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
+import uk.nhs.icr.access.service.PatientDataAccess;
 import uk.nhs.icr.access.service.Resource;
+import uk.nhs.icr.audit.AuditAction;
+import uk.nhs.icr.hospital.Allergy;
+import uk.nhs.icr.hospital.BloodTestResult;
+import uk.nhs.icr.hospital.HospitalEntry;
+import uk.nhs.icr.hospital.HospitalRecordRepository;
+import uk.nhs.icr.hospital.Medication;
+import uk.nhs.icr.hospital.Problem;
+import uk.nhs.icr.hospital.TreatmentPlan;
 import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.platform.InvalidValueException;
 import uk.nhs.icr.platform.service.FieldErrors;
 import uk.nhs.icr.platform.service.Fields;
 import uk.nhs.icr.sharedrecord.DataCategory;
-import uk.nhs.icr.sharedrecord.EntryStatus;
 import uk.nhs.icr.sharedrecord.EntryAuthor;
-import uk.nhs.icr.platform.InvalidValueException;
+import uk.nhs.icr.sharedrecord.EntryStatus;
 import uk.nhs.icr.sharedrecord.service.RecordEntry;
 import uk.nhs.icr.sharedrecord.service.RecordWriter;
 

@@ -1,15 +1,5 @@
 package uk.nhs.icr.organdonation.service;
 
-import uk.nhs.icr.access.service.PatientAccess;
-import uk.nhs.icr.access.service.PatientDataAccess;
-import uk.nhs.icr.platform.UkClock;
-
-import uk.nhs.icr.organdonation.DonationCircumstances;
-import uk.nhs.icr.organdonation.Organ;
-import uk.nhs.icr.organdonation.OrganDonationDecision;
-import uk.nhs.icr.organdonation.OrganDonationRegister;
-import uk.nhs.icr.organdonation.Representative;
-
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,20 +13,28 @@ import jakarta.inject.Inject;
 
 import uk.nhs.icr.access.service.Caller;
 import uk.nhs.icr.access.service.CurrentCaller;
+import uk.nhs.icr.access.service.PatientAccess;
+import uk.nhs.icr.access.service.PatientDataAccess;
 import uk.nhs.icr.access.service.Resource;
+import uk.nhs.icr.audit.AuditAction;
+import uk.nhs.icr.organdonation.DonationCircumstances;
 import uk.nhs.icr.organdonation.DonationCircumstances.Residency;
+import uk.nhs.icr.organdonation.Organ;
+import uk.nhs.icr.organdonation.OrganDonationDecision;
 import uk.nhs.icr.organdonation.OrganDonationDecision.Choice;
+import uk.nhs.icr.organdonation.OrganDonationRegister;
+import uk.nhs.icr.organdonation.Representative;
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.patient.Patient;
-import uk.nhs.icr.patient.service.PatientNotFoundException;
 import uk.nhs.icr.patient.PatientRepository;
+import uk.nhs.icr.patient.service.PatientNotFoundException;
+import uk.nhs.icr.platform.Codes;
+import uk.nhs.icr.platform.UkClock;
+import uk.nhs.icr.platform.VersionedDecision;
+import uk.nhs.icr.platform.service.DecisionVersions;
 import uk.nhs.icr.platform.service.FieldErrors;
 import uk.nhs.icr.platform.service.Fields;
 import uk.nhs.icr.platform.service.ResourceNotFoundException;
-import uk.nhs.icr.platform.VersionedDecision;
-import uk.nhs.icr.platform.service.DecisionVersions;
-import uk.nhs.icr.platform.Codes;
-import uk.nhs.icr.audit.AuditAction;
 
 /**
  * The organ-donation register. A person (or staff on their behalf, after checking NHS number and date of
@@ -150,12 +148,10 @@ public class OrganDonationService {
         return register.history(number, MAX_VERSIONS).stream().map(DecisionView::of).toList();
     }
 
-    /** What applies on {@code at} (YYYY-MM-DD; blank: today in the UK). */
+    /** What applies on {@code at} (empty: today in the UK). */
     @PatientDataAccess(resource = Resource.ORGAN_DONATION, action = AuditAction.EVALUATE)
-    public Evaluation evaluate(NhsNumber number, String at) {
-        FieldErrors errors = new FieldErrors();
-        LocalDate day = at == null || at.isBlank() ? clock.today() : errors.parse("at", at, Fields.date("at", true));
-        errors.throwIfAny();
+    public Evaluation evaluate(NhsNumber number, Optional<LocalDate> at) {
+        LocalDate day = at.orElseGet(clock::today);
         Patient patient = patients.findByNhsNumber(number).orElseThrow(PatientNotFoundException::new);
         Instant endOfDay = day.plusDays(1).atStartOfDay(UkClock.ZONE).toInstant();
         Optional<OrganDonationDecision> inForce = register.history(number, MAX_VERSIONS).stream()

@@ -1,12 +1,12 @@
 package uk.nhs.icr.patient.service;
 
-import uk.nhs.icr.patient.NhsNumber;
-import uk.nhs.icr.patient.Patient;
-import uk.nhs.icr.patient.PatientIdentity;
-
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
+
+import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.patient.Patient;
+import uk.nhs.icr.patient.PatientIdentity;
 
 /** What the edges see of a registered patient. Plain values, so it serialises as JSON and binds in Faces. */
 public record PatientDemographics(String nhsNumber, String givenName, String familyName, LocalDate birthDate,

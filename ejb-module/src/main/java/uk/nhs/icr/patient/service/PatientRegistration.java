@@ -1,17 +1,16 @@
 package uk.nhs.icr.patient.service;
 
-import uk.nhs.icr.patient.NhsNumber;
-import uk.nhs.icr.patient.PatientIdentity;
-import uk.nhs.icr.patient.Sex;
-
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.function.Function;
 
-import uk.nhs.icr.platform.service.FieldErrors;
+import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.patient.PatientIdentity;
+import uk.nhs.icr.patient.Sex;
 import uk.nhs.icr.platform.InvalidValueException;
 import uk.nhs.icr.platform.OdsCode;
 import uk.nhs.icr.platform.Postcode;
+import uk.nhs.icr.platform.service.FieldErrors;
 
 /**
  * A registration form as the user or partner system filled it in: every field as typed, so that one

@@ -1,12 +1,5 @@
 package uk.nhs.icr.patient.service;
 
-import uk.nhs.icr.access.service.PatientDataAccess;
-import uk.nhs.icr.platform.UkClock;
-
-import uk.nhs.icr.patient.NhsNumber;
-import uk.nhs.icr.patient.Patient;
-import uk.nhs.icr.patient.PatientRepository;
-
 import java.time.Instant;
 import java.util.logging.Logger;
 
@@ -16,13 +9,17 @@ import jakarta.persistence.PersistenceException;
 
 import uk.nhs.icr.access.service.AccessControl;
 import uk.nhs.icr.access.service.CurrentCaller;
+import uk.nhs.icr.access.service.PatientDataAccess;
 import uk.nhs.icr.access.service.Resource;
-import uk.nhs.icr.platform.service.DatabaseFailures;
-import uk.nhs.icr.platform.service.FieldErrors;
+import uk.nhs.icr.audit.AuditAction;
+import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.patient.Patient;
+import uk.nhs.icr.patient.PatientRepository;
 import uk.nhs.icr.platform.Postcode;
+import uk.nhs.icr.platform.UkClock;
+import uk.nhs.icr.platform.service.DatabaseFailures;
 import uk.nhs.icr.socialcare.Person;
 import uk.nhs.icr.socialcare.PersonRepository;
-import uk.nhs.icr.audit.AuditAction;
 
 /**
  * Registers a patient: the demographic record in the hospital database and the linked person in the
@@ -70,10 +67,7 @@ public class PatientRegistrationService {
 
     /** Records a change of address; the caller needs write access to this patient's record. */
     @PatientDataAccess(resource = Resource.PATIENT, action = AuditAction.WRITE)
-    public PatientDemographics changePostcode(NhsNumber number, String postcode) {
-        FieldErrors errors = new FieldErrors();
-        Postcode newPostcode = errors.parse("postcode", postcode, Postcode::parse);
-        errors.throwIfAny();
+    public PatientDemographics changePostcode(NhsNumber number, Postcode newPostcode) {
         Patient patient = patients.findByNhsNumber(number).orElseThrow(PatientNotFoundException::new);
         patient.moveTo(newPostcode);
         LOG.info(() -> "Recorded a change of address for patient " + patient.id());

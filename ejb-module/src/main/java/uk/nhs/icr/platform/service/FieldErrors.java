@@ -24,6 +24,14 @@ public final class FieldErrors {
         }
     }
 
+    /** Parses a field that stands alone (a query parameter, say): the value, or a refusal naming the field. */
+    public static <T> T parseOne(String field, String text, Function<String, T> parser) {
+        FieldErrors errors = new FieldErrors();
+        T value = errors.parse(field, text, parser);
+        errors.throwIfAny();
+        return value;
+    }
+
     public void add(String field, String message) {
         errors.add(new FieldError(field, message));
     }

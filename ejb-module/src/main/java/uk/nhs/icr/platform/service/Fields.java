@@ -1,7 +1,5 @@
 package uk.nhs.icr.platform.service;
 
-import uk.nhs.icr.platform.UkClock;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,8 +12,9 @@ import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import uk.nhs.icr.platform.InvalidValueException;
 import uk.nhs.icr.platform.Codes;
+import uk.nhs.icr.platform.InvalidValueException;
+import uk.nhs.icr.platform.UkClock;
 
 /**
  * Parsers for form fields as typed, for {@link FieldErrors#parse}: each refuses bad input with a reason a

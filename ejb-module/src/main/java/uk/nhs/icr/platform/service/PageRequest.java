@@ -12,6 +12,14 @@ public record PageRequest(int page, int size) {
         }
     }
 
+    /** Reads page and size as a client typed them (blank means the default); refuses naming each bad one. */
+    public static PageRequest of(String page, String size) {
+        FieldErrors errors = new FieldErrors();
+        PageRequest request = parse(page, size, errors);
+        errors.throwIfAny();
+        return request;
+    }
+
     /** Reads page and size as a client typed them (blank means the default), recording what is wrong. */
     public static PageRequest parse(String page, String size, FieldErrors errors) {
         int pageNumber = parseInt(page, 0, "page", 0, Integer.MAX_VALUE / MAX_SIZE, errors);

@@ -4,11 +4,11 @@ import java.io.Serializable;
 import java.time.Instant;
 
 import uk.nhs.icr.hospital.HospitalEntry;
-import uk.nhs.icr.socialcare.SocialCareEntry;
 import uk.nhs.icr.sharedrecord.DataCategory;
 import uk.nhs.icr.sharedrecord.EntryStatus;
 import uk.nhs.icr.sharedrecord.EntryType;
 import uk.nhs.icr.sharedrecord.RecordSource;
+import uk.nhs.icr.socialcare.SocialCareEntry;
 
 /** One line of the shared record, from either store ({@code source}: its {@link RecordSource#code()}), with its author and organisation. */
 public record RecordEntry(String source, EntryType type, long id, Instant occurredAt, String title, String summary,

@@ -1,16 +1,14 @@
 package uk.nhs.icr.sharedrecord.service;
 
-import java.time.LocalDate;
-
-import uk.nhs.icr.platform.UkClock;
-
 import java.time.Instant;
+import java.time.LocalDate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import uk.nhs.icr.access.service.Caller;
 import uk.nhs.icr.access.service.CurrentCaller;
+import uk.nhs.icr.platform.UkClock;
 import uk.nhs.icr.platform.service.FieldErrors;
 import uk.nhs.icr.platform.service.Fields;
 import uk.nhs.icr.sharedrecord.EntryAuthor;

@@ -4,34 +4,30 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
-import uk.nhs.icr.patient.service.PatientNotFoundException;
-import uk.nhs.icr.patient.service.PatientDemographics;
-import uk.nhs.icr.patient.PatientRepository;
-import uk.nhs.icr.access.service.BreakGlassView;
-import uk.nhs.icr.access.service.BreakGlassService;
-import uk.nhs.icr.audit.AuditAction;
-import uk.nhs.icr.access.service.Resource;
-import uk.nhs.icr.access.service.PatientDataAccess;
-import uk.nhs.icr.access.service.PatientAccess;
 import uk.nhs.icr.access.service.AccessDeniedException;
+import uk.nhs.icr.access.service.BreakGlassService;
+import uk.nhs.icr.access.service.BreakGlassView;
+import uk.nhs.icr.access.service.PatientAccess;
+import uk.nhs.icr.access.service.PatientDataAccess;
+import uk.nhs.icr.access.service.Resource;
+import uk.nhs.icr.audit.AuditAction;
 import uk.nhs.icr.consent.Withholding;
 import uk.nhs.icr.hospital.Allergy;
 import uk.nhs.icr.hospital.ClinicalAlert;
 import uk.nhs.icr.hospital.HospitalEntry;
 import uk.nhs.icr.hospital.HospitalRecordRepository;
 import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.patient.PatientRepository;
+import uk.nhs.icr.patient.service.PatientDemographics;
+import uk.nhs.icr.patient.service.PatientNotFoundException;
+import uk.nhs.icr.platform.Codes;
 import uk.nhs.icr.platform.service.FieldErrors;
 import uk.nhs.icr.platform.service.Fields;
 import uk.nhs.icr.platform.service.Page;
@@ -41,10 +37,8 @@ import uk.nhs.icr.sharedrecord.DataCategory;
 import uk.nhs.icr.sharedrecord.EntryType;
 import uk.nhs.icr.sharedrecord.RecordQuery;
 import uk.nhs.icr.sharedrecord.RecordSource;
-import uk.nhs.icr.platform.InvalidValueException;
 import uk.nhs.icr.socialcare.SocialCareEntry;
 import uk.nhs.icr.socialcare.SocialCareRecordRepository;
-import uk.nhs.icr.platform.Codes;
 
 /**
  * The shared record view: one timeline of the hospital and social care records, newest first, filtered
@@ -53,9 +47,6 @@ import uk.nhs.icr.platform.Codes;
  */
 @Stateless
 public class SharedRecordService {
-
-    /** Paging merges the newest (page + 1) * size entries of each store, so deep pages are capped. */
-    static final int MAX_WINDOW = 5_000;
 
     private static final Comparator<RecordEntry> NEWEST_FIRST = Comparator.comparing(RecordEntry::occurredAt).reversed()
             .thenComparing(RecordEntry::source).thenComparing(Comparator.comparingLong(RecordEntry::id).reversed());
@@ -76,26 +67,13 @@ public class SharedRecordService {
     SocialCareRecordRepository socialCare;
 
     @PatientDataAccess(resource = Resource.SHARED_RECORD, action = AuditAction.READ)
-    public RecordPage timeline(NhsNumber patient, String source, String types, String from, String to,
-                                      String page, String size) {
-        FieldErrors errors = new FieldErrors();
-        Optional<RecordSource> wanted = errors.parse("source", source, SharedRecordService::source);
-        Set<EntryType> typeSet = errors.parse("type", types, SharedRecordService::types);
-        Instant since = errors.parse("from", from, value -> value == null || value.isBlank() ? null : Fields.anyInstant("from").apply(value));
-        Instant until = errors.parse("to", to, value -> value == null || value.isBlank() ? null : Fields.anyInstant("to").apply(value));
-        PageRequest request = PageRequest.parse(page, size, errors);
-        if (since != null && until != null && !since.isBefore(until)) {
-            errors.add("to", "to must be after from");
-        }
-        if ((long) (request.page() + 1) * request.size() > MAX_WINDOW) {
-            errors.add("page", "pages beyond the newest " + MAX_WINDOW + " entries are not served: narrow the dates instead");
-        }
-        errors.throwIfAny();
+    public RecordPage timeline(NhsNumber patient, TimelineQuery timeline) {
         Withholding withholding = patientAccess.withholding(patient);
 
-        boolean wantHospital = wants(RecordSource.HOSPITAL, wanted, typeSet);
-        boolean wantSocial = wants(RecordSource.SOCIAL_CARE, wanted, typeSet);
-        RecordQuery query = new RecordQuery(typeSet, Optional.ofNullable(since), Optional.ofNullable(until), withholding.categories());
+        boolean wantHospital = timeline.wants(RecordSource.HOSPITAL);
+        boolean wantSocial = timeline.wants(RecordSource.SOCIAL_CARE);
+        RecordQuery query = new RecordQuery(timeline.types(), timeline.from(), timeline.to(), withholding.categories());
+        PageRequest request = timeline.page();
         int window = (request.page() + 1) * request.size();
         List<RecordEntry> merged = new ArrayList<>();
         long total = 0;
@@ -135,16 +113,9 @@ public class SharedRecordService {
 
     /** One entry of either record, by source ({@code hospital} or {@code social-care}) and id. */
     @PatientDataAccess(resource = Resource.SHARED_RECORD, action = AuditAction.READ)
-    public RecordEntry entry(NhsNumber patient, String source, String id) {
-        FieldErrors errors = new FieldErrors();
-        Optional<RecordSource> wanted = errors.parse("source", source, SharedRecordService::source);
-        Long entryId = errors.parse("id", id, Fields.wholeNumber("entry id"));
-        if (wanted != null && wanted.isEmpty()) {
-            errors.add("source", "source must be hospital or social-care");
-        }
-        errors.throwIfAny();
+    public RecordEntry entry(NhsNumber patient, RecordSource source, long entryId) {
         Withholding withholding = patientAccess.withholding(patient);
-        RecordEntry entry = (wanted.get() == RecordSource.HOSPITAL
+        RecordEntry entry = (source == RecordSource.HOSPITAL
                 ? hospital.findEntry(patient, entryId).map(RecordEntry::of)
                 : socialCare.findEntry(patient, entryId).map(RecordEntry::of)).orElseThrow(EntryNotFoundException::new);
         if (withholding.withholds(entry.category())) {
@@ -221,31 +192,4 @@ public class SharedRecordService {
         return entries.stream().filter(entry -> entry.type() == type).map(RecordEntry::of).toList();
     }
 
-    /** Whether a timeline read needs this store: no source chosen or this one, and no types chosen or one of its own. */
-    private static boolean wants(RecordSource store, Optional<RecordSource> wanted, Set<EntryType> types) {
-        return wanted.map(store::equals).orElse(true)
-                && (types.isEmpty() || types.stream().anyMatch(type -> type.source() == store));
-    }
-
-    private static Optional<RecordSource> source(String value) {
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
-        return Optional.of(RecordSource.fromCode(value.strip().toLowerCase(Locale.ROOT))
-                .orElseThrow(() -> new InvalidValueException("source must be hospital or social-care")));
-    }
-
-    private static Set<EntryType> types(String value) {
-        if (value == null || value.isBlank()) {
-            return Set.of();
-        }
-        Set<String> names = Arrays.stream(value.split(",")).map(t -> t.strip().toUpperCase(Locale.ROOT).replace('-', '_'))
-                .filter(t -> !t.isEmpty()).collect(Collectors.toSet());
-        Set<String> known = Arrays.stream(EntryType.values()).map(Enum::name).collect(Collectors.toSet());
-        List<String> unknown = names.stream().filter(name -> !known.contains(name)).sorted().toList();
-        if (!unknown.isEmpty()) {
-            throw new InvalidValueException("unknown entry type(s) " + unknown + "; known: " + known.stream().sorted().toList());
-        }
-        return names.stream().map(EntryType::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(EntryType.class)));
-    }
 }

@@ -11,22 +11,22 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 
-import uk.nhs.icr.audit.AuditAction;
-import uk.nhs.icr.access.service.PatientDataAccess;
 import uk.nhs.icr.access.Organisation;
 import uk.nhs.icr.access.OrganisationType;
-import uk.nhs.icr.access.service.Resource;
 import uk.nhs.icr.access.StaffDirectory;
+import uk.nhs.icr.access.service.PatientDataAccess;
+import uk.nhs.icr.access.service.Resource;
+import uk.nhs.icr.audit.AuditAction;
 import uk.nhs.icr.hospital.DischargeSummary;
 import uk.nhs.icr.hospital.Encounter;
 import uk.nhs.icr.hospital.HospitalRecordRepository;
 import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.platform.OdsCode;
 import uk.nhs.icr.platform.service.ConflictException;
 import uk.nhs.icr.platform.service.DatabaseFailures;
 import uk.nhs.icr.platform.service.FieldErrors;
 import uk.nhs.icr.platform.service.Fields;
 import uk.nhs.icr.sharedrecord.EntryAuthor;
-import uk.nhs.icr.platform.OdsCode;
 import uk.nhs.icr.socialcare.ReferralRequest;
 import uk.nhs.icr.socialcare.SocialCareRecordRepository;
 

@@ -1,27 +1,26 @@
 package uk.nhs.icr.socialcare.service;
 
-import uk.nhs.icr.audit.AuditAction;
-import uk.nhs.icr.access.service.PatientDataAccess;
-import uk.nhs.icr.socialcare.CarePlan;
-import uk.nhs.icr.socialcare.CareVisit;
-import uk.nhs.icr.socialcare.NeedsAssessment;
-import uk.nhs.icr.socialcare.SafeguardingConcern;
-import uk.nhs.icr.socialcare.SocialCareEntry;
-import uk.nhs.icr.socialcare.SocialCareRecordRepository;
-
 import java.time.Instant;
 import java.time.LocalDate;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
+import uk.nhs.icr.access.service.PatientDataAccess;
 import uk.nhs.icr.access.service.Resource;
+import uk.nhs.icr.audit.AuditAction;
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.platform.service.FieldErrors;
 import uk.nhs.icr.platform.service.Fields;
 import uk.nhs.icr.sharedrecord.EntryAuthor;
 import uk.nhs.icr.sharedrecord.service.RecordEntry;
 import uk.nhs.icr.sharedrecord.service.RecordWriter;
+import uk.nhs.icr.socialcare.CarePlan;
+import uk.nhs.icr.socialcare.CareVisit;
+import uk.nhs.icr.socialcare.NeedsAssessment;
+import uk.nhs.icr.socialcare.SafeguardingConcern;
+import uk.nhs.icr.socialcare.SocialCareEntry;
+import uk.nhs.icr.socialcare.SocialCareRecordRepository;
 
 /**
  * Social-care staff's writes to the social care record: needs assessments, care and support plans, care

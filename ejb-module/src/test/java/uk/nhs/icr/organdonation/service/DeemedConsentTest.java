@@ -1,10 +1,5 @@
 package uk.nhs.icr.organdonation.service;
 
-import uk.nhs.icr.organdonation.DonationCircumstances;
-import uk.nhs.icr.organdonation.Organ;
-import uk.nhs.icr.organdonation.OrganDonationDecision;
-import uk.nhs.icr.organdonation.Representative;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,8 +10,12 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import uk.nhs.icr.organdonation.DonationCircumstances;
 import uk.nhs.icr.organdonation.DonationCircumstances.Residency;
+import uk.nhs.icr.organdonation.Organ;
+import uk.nhs.icr.organdonation.OrganDonationDecision;
 import uk.nhs.icr.organdonation.OrganDonationDecision.Choice;
+import uk.nhs.icr.organdonation.Representative;
 import uk.nhs.icr.organdonation.service.OrganDonationService.Evaluation;
 import uk.nhs.icr.organdonation.service.OrganDonationService.NovelTransplant;
 import uk.nhs.icr.patient.NhsNumber;

@@ -1,7 +1,5 @@
 package uk.nhs.icr.patient.service;
 
-import uk.nhs.icr.patient.Sex;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -10,6 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import uk.nhs.icr.patient.Sex;
 import uk.nhs.icr.platform.service.FieldError;
 import uk.nhs.icr.platform.service.InvalidInputException;
 

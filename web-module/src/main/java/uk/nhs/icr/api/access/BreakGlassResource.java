@@ -15,9 +15,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.access.service.BreakGlassService;
 import uk.nhs.icr.access.service.BreakGlassView;
+import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.platform.service.InvalidInputException;
 
 @Path("/patients/{nhsNumber}/break-glass")

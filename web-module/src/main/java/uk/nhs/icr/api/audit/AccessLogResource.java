@@ -11,10 +11,11 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.audit.service.AccessLogEntry;
 import uk.nhs.icr.audit.service.AccessLogService;
+import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.platform.service.Page;
+import uk.nhs.icr.platform.service.PageRequest;
 
 @Path("/patients/{nhsNumber}/access-log")
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,6 +30,6 @@ public class AccessLogResource {
             description = "For the patient's own token and for privacy officers. Break-glass entries are flagged.")
     public Page<AccessLogEntry> accessLog(@PathParam("nhsNumber") NhsNumber nhsNumber,
                                           @QueryParam("page") String page, @QueryParam("size") String size) {
-        return accessLog.accessLog(nhsNumber, page, size);
+        return accessLog.accessLog(nhsNumber, PageRequest.of(page, size));
     }
 }

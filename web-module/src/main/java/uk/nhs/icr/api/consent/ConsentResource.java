@@ -19,11 +19,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.api.problem.Problem;
 import uk.nhs.icr.consent.service.ConsentService;
 import uk.nhs.icr.consent.service.ConsentService.ConsentForm;
 import uk.nhs.icr.consent.service.ConsentService.ConsentView;
+import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.platform.service.FieldErrors;
 
 @Path("/patients/{nhsNumber}/consent")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,14 +42,14 @@ public class ConsentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ConsentView current(@PathParam("nhsNumber") NhsNumber nhsNumber,
                                @Parameter(description = "treatment or research") @QueryParam("scope") String scope) {
-        return consent.current(nhsNumber, scope);
+        return consent.current(nhsNumber, FieldErrors.parseOne("scope", scope, ConsentService::scope));
     }
 
     @GET
     @Path("/history")
     @Operation(summary = "Every version of the directive for a scope, newest first")
     public List<ConsentView> history(@PathParam("nhsNumber") NhsNumber nhsNumber, @QueryParam("scope") String scope) {
-        return consent.history(nhsNumber, scope);
+        return consent.history(nhsNumber, FieldErrors.parseOne("scope", scope, ConsentService::scope));
     }
 
     @PUT

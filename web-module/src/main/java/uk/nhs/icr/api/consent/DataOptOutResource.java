@@ -14,10 +14,10 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.consent.service.DataOptOutService;
 import uk.nhs.icr.consent.service.DataOptOutService.OptOutForm;
 import uk.nhs.icr.consent.service.DataOptOutService.OptOutView;
+import uk.nhs.icr.patient.NhsNumber;
 
 @Path("/patients/{nhsNumber}/data-opt-out")
 @Produces(MediaType.APPLICATION_JSON)

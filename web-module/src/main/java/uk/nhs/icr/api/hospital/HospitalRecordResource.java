@@ -17,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.api.problem.Problem;
 import uk.nhs.icr.api.sharedrecord.EntryLocations;
 import uk.nhs.icr.hospital.service.HospitalRecordService;
@@ -26,6 +25,7 @@ import uk.nhs.icr.hospital.service.HospitalRecordService.BloodTestForm;
 import uk.nhs.icr.hospital.service.HospitalRecordService.MedicationForm;
 import uk.nhs.icr.hospital.service.HospitalRecordService.ProblemForm;
 import uk.nhs.icr.hospital.service.HospitalRecordService.TreatmentPlanForm;
+import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.sharedrecord.service.RecordEntry;
 
 /** Clinicians' writes to the hospital record. Times are ISO-8601 with an offset; dates YYYY-MM-DD. */

@@ -2,6 +2,7 @@ package uk.nhs.icr.api.organdonation;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -24,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.api.problem.Problem;
 import uk.nhs.icr.organdonation.service.OrganDonationService;
 import uk.nhs.icr.organdonation.service.OrganDonationService.CircumstancesForm;
@@ -32,6 +32,9 @@ import uk.nhs.icr.organdonation.service.OrganDonationService.CircumstancesView;
 import uk.nhs.icr.organdonation.service.OrganDonationService.DecisionForm;
 import uk.nhs.icr.organdonation.service.OrganDonationService.DecisionView;
 import uk.nhs.icr.organdonation.service.OrganDonationService.Evaluation;
+import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.platform.service.FieldErrors;
+import uk.nhs.icr.platform.service.Fields;
 
 @Path("/patients/{nhsNumber}/organ-donation")
 @Produces(MediaType.APPLICATION_JSON)
@@ -87,7 +90,7 @@ public class OrganDonationResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Evaluation.class)))
     public Evaluation evaluation(@PathParam("nhsNumber") NhsNumber nhsNumber,
                                  @Parameter(description = "YYYY-MM-DD; default today") @QueryParam("at") String at) {
-        return register.evaluate(nhsNumber, at);
+        return register.evaluate(nhsNumber, Optional.ofNullable(FieldErrors.parseOne("at", at, Fields.date("at", false))));
     }
 
     @PUT

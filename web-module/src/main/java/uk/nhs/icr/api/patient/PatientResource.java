@@ -11,10 +11,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -23,12 +23,15 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.api.problem.Problem;
+import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.patient.service.PatientDemographics;
 import uk.nhs.icr.patient.service.PatientRegistration;
 import uk.nhs.icr.patient.service.PatientRegistrationService;
+import uk.nhs.icr.patient.service.PatientSearchQuery;
 import uk.nhs.icr.patient.service.PatientSearchService;
+import uk.nhs.icr.platform.Postcode;
+import uk.nhs.icr.platform.service.FieldErrors;
 import uk.nhs.icr.platform.service.InvalidInputException;
 import uk.nhs.icr.platform.service.Page;
 
@@ -94,7 +97,7 @@ public class PatientResource {
         if (change == null) {
             throw InvalidInputException.of("body", "a JSON object with the new postcode is required");
         }
-        return registration.changePostcode(nhsNumber, change.postcode());
+        return registration.changePostcode(nhsNumber, FieldErrors.parseOne("postcode", change.postcode(), Postcode::parse));
     }
 
     @GET
@@ -107,6 +110,6 @@ public class PatientResource {
             @Parameter(description = "YYYY-MM-DD") @QueryParam("birthDate") String birthDate,
             @Parameter(description = "From 0; default 0") @QueryParam("page") String page,
             @Parameter(description = "1 to 100; default 20") @QueryParam("size") String size) {
-        return search.search(name, birthDate, page, size);
+        return search.search(PatientSearchQuery.parse(name, birthDate, page, size));
     }
 }

@@ -12,12 +12,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 
+import uk.nhs.icr.access.StaffRole;
 import uk.nhs.icr.access.service.AccessDeniedException;
 import uk.nhs.icr.access.service.Caller;
 import uk.nhs.icr.access.service.CurrentCaller;
 import uk.nhs.icr.access.service.NotSignedInException;
 import uk.nhs.icr.access.service.StaffProfile;
-import uk.nhs.icr.access.StaffRole;
 import uk.nhs.icr.access.service.StaffSignInService;
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.platform.InvalidValueException;

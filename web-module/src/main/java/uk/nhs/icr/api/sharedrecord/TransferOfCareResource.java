@@ -17,8 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.api.problem.Problem;
+import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.platform.service.InvalidInputException;
 import uk.nhs.icr.sharedrecord.service.TransferOfCareService;
 import uk.nhs.icr.sharedrecord.service.TransferOfCareService.Transfer;

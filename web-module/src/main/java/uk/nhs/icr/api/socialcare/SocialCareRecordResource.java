@@ -17,9 +17,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.api.problem.Problem;
 import uk.nhs.icr.api.sharedrecord.EntryLocations;
+import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.sharedrecord.service.RecordEntry;
 import uk.nhs.icr.socialcare.service.SocialCareRecordService;
 import uk.nhs.icr.socialcare.service.SocialCareRecordService.AssessmentForm;

@@ -16,9 +16,9 @@ import uk.nhs.icr.access.BreakGlassGrant;
 import uk.nhs.icr.access.service.BreakGlassService;
 import uk.nhs.icr.access.service.BreakGlassView;
 import uk.nhs.icr.audit.service.AuditVerificationService;
+import uk.nhs.icr.platform.Codes;
 import uk.nhs.icr.platform.service.InvalidInputException;
 import uk.nhs.icr.portal.FieldMessages;
-import uk.nhs.icr.platform.Codes;
 
 /** The privacy officer's queue of break-glass accesses to review, and the audit log's integrity check. */
 @Named

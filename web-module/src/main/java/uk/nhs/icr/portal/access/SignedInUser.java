@@ -4,8 +4,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
 
-import uk.nhs.icr.access.service.StaffProfile;
 import uk.nhs.icr.access.StaffRole;
+import uk.nhs.icr.access.service.StaffProfile;
 
 /** The signed-in member of staff, for the header every page shows. */
 @Named

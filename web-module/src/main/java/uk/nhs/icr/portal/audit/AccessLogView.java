@@ -8,10 +8,11 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.audit.service.AccessLogEntry;
 import uk.nhs.icr.audit.service.AccessLogService;
+import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.platform.service.InvalidInputException;
+import uk.nhs.icr.platform.service.PageRequest;
 import uk.nhs.icr.portal.FieldMessages;
 
 /** "Who viewed this record" for the privacy officer: the newest 100 accesses to one patient's record. */
@@ -30,7 +31,7 @@ public class AccessLogView implements Serializable {
 
     public void show() {
         try {
-            var page = accessLog.accessLog(nhsNumber, "0", "100");
+            var page = accessLog.accessLog(nhsNumber, new PageRequest(0, PageRequest.MAX_SIZE));
             entries = page.items();
             total = page.totalItems();
         } catch (InvalidInputException e) {

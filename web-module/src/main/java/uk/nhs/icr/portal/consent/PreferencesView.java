@@ -11,9 +11,9 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import uk.nhs.icr.patient.NhsNumber;
-import uk.nhs.icr.access.service.AccessDeniedException;
 import uk.nhs.icr.access.StaffRole;
+import uk.nhs.icr.access.service.AccessDeniedException;
+import uk.nhs.icr.consent.ConsentDirective;
 import uk.nhs.icr.consent.service.ConsentService;
 import uk.nhs.icr.consent.service.ConsentService.ConsentForm;
 import uk.nhs.icr.consent.service.ConsentService.ConsentView;
@@ -21,6 +21,7 @@ import uk.nhs.icr.consent.service.ConsentService.ProvisionForm;
 import uk.nhs.icr.consent.service.DataOptOutService;
 import uk.nhs.icr.consent.service.DataOptOutService.OptOutForm;
 import uk.nhs.icr.consent.service.DataOptOutService.OptOutView;
+import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.platform.service.ConflictException;
 import uk.nhs.icr.platform.service.FieldError;
 import uk.nhs.icr.platform.service.InvalidInputException;
@@ -95,7 +96,7 @@ public class PreferencesView implements Serializable {
     public void load() {
         opened = false;
         try {
-            history = consent.history(nhsNumber, "treatment");
+            history = consent.history(nhsNumber, ConsentDirective.Scope.TREATMENT);
             current = history.isEmpty() ? null : history.get(0);
             optOutChoice = optOut.current(nhsNumber);
             optOutHistory = optOut.history(nhsNumber);

@@ -10,14 +10,14 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.access.service.AccessDeniedException;
-import uk.nhs.icr.organdonation.service.IdentityMismatchException;
 import uk.nhs.icr.organdonation.Organ;
+import uk.nhs.icr.organdonation.service.IdentityMismatchException;
 import uk.nhs.icr.organdonation.service.OrganDonationService;
 import uk.nhs.icr.organdonation.service.OrganDonationService.DecisionForm;
 import uk.nhs.icr.organdonation.service.OrganDonationService.DecisionView;
 import uk.nhs.icr.organdonation.service.OrganDonationService.RepresentativeForm;
+import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.platform.service.ConflictException;
 import uk.nhs.icr.platform.service.InvalidInputException;
 import uk.nhs.icr.platform.service.ResourceNotFoundException;

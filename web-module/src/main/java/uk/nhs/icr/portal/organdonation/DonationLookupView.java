@@ -3,17 +3,18 @@ package uk.nhs.icr.portal.organdonation;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.access.service.AccessDeniedException;
 import uk.nhs.icr.organdonation.service.OrganDonationService;
 import uk.nhs.icr.organdonation.service.OrganDonationService.DecisionView;
 import uk.nhs.icr.organdonation.service.OrganDonationService.Evaluation;
+import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.platform.service.InvalidInputException;
 import uk.nhs.icr.platform.service.ResourceNotFoundException;
 import uk.nhs.icr.portal.FieldMessages;
@@ -40,7 +41,7 @@ public class DonationLookupView implements Serializable {
         evaluation = null;
         history = List.of();
         try {
-            evaluation = register.evaluate(nhsNumber, at == null ? null : at.toString());
+            evaluation = register.evaluate(nhsNumber, Optional.ofNullable(at));
             history = register.history(nhsNumber);
         } catch (InvalidInputException e) {
             FieldMessages.show("lookup", Set.of("nhsNumber", "at"), e);

@@ -8,8 +8,10 @@ import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
 import uk.nhs.icr.patient.service.PatientDemographics;
+import uk.nhs.icr.patient.service.PatientSearchQuery;
 import uk.nhs.icr.patient.service.PatientSearchService;
 import uk.nhs.icr.platform.service.Page;
+import uk.nhs.icr.platform.service.PageRequest;
 
 /**
  * Feeds the search results table one page at a time from {@link PatientSearchService}. Each search is
@@ -20,14 +22,12 @@ public class PatientLazyDataModel extends LazyDataModel<PatientDemographics> {
     private static final long serialVersionUID = 1L;
 
     private final PatientSearchService search;
-    private final String name;
-    private final String birthDate;
+    private final PatientSearchQuery query;
     private Page<PatientDemographics> lastPage;
 
-    PatientLazyDataModel(PatientSearchService search, String name, String birthDate, Page<PatientDemographics> firstPage) {
+    PatientLazyDataModel(PatientSearchService search, PatientSearchQuery query, Page<PatientDemographics> firstPage) {
         this.search = search;
-        this.name = name;
-        this.birthDate = birthDate;
+        this.query = query;
         this.lastPage = firstPage;
     }
 
@@ -40,7 +40,7 @@ public class PatientLazyDataModel extends LazyDataModel<PatientDemographics> {
     public List<PatientDemographics> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
         int pageNumber = first / pageSize;
         if (lastPage.page() != pageNumber || lastPage.size() != pageSize) {
-            lastPage = search.search(name, birthDate, String.valueOf(pageNumber), String.valueOf(pageSize));
+            lastPage = search.search(query.atPage(new PageRequest(pageNumber, pageSize)));
         }
         setRowCount((int) Math.min(Integer.MAX_VALUE, lastPage.totalItems()));
         return lastPage.items();

@@ -1,7 +1,5 @@
 package uk.nhs.icr.portal.patient;
 
-import uk.nhs.icr.platform.UkClock;
-
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.Set;
@@ -16,6 +14,7 @@ import uk.nhs.icr.access.service.AccessDeniedException;
 import uk.nhs.icr.patient.service.PatientDemographics;
 import uk.nhs.icr.patient.service.PatientRegistration;
 import uk.nhs.icr.patient.service.PatientRegistrationService;
+import uk.nhs.icr.platform.UkClock;
 import uk.nhs.icr.platform.service.ConflictException;
 import uk.nhs.icr.platform.service.InvalidInputException;
 import uk.nhs.icr.portal.FieldMessages;

@@ -2,18 +2,19 @@ package uk.nhs.icr.portal.patient;
 
 import java.io.Serializable;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.access.service.AccessDeniedException;
-import uk.nhs.icr.patient.service.PatientDemographics;
+import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.patient.service.PatientSearchQuery;
 import uk.nhs.icr.patient.service.PatientSearchService;
-import uk.nhs.icr.platform.service.Page;
 import uk.nhs.icr.platform.service.InvalidInputException;
+import uk.nhs.icr.platform.service.PageRequest;
 import uk.nhs.icr.portal.FieldMessages;
 
 /**
@@ -47,11 +48,10 @@ public class PatientSearchView implements Serializable {
     }
 
     public void searchByName() {
-        String date = birthDate == null ? null : birthDate.toString();
         try {
             // the first page is fetched here, so a mistake shows beside the field rather than as an empty table
-            Page<PatientDemographics> firstPage = search.search(name, date, "0", String.valueOf(PAGE_SIZE));
-            results = new PatientLazyDataModel(search, name, date, firstPage);
+            PatientSearchQuery query = PatientSearchQuery.of(name, Optional.ofNullable(birthDate), new PageRequest(0, PAGE_SIZE));
+            results = new PatientLazyDataModel(search, query, search.search(query));
         } catch (InvalidInputException e) {
             results = null;
             FieldMessages.show("byName", FIELDS, e);

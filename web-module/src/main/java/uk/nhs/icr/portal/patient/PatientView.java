@@ -7,16 +7,16 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import uk.nhs.icr.sharedrecord.service.SharedRecordService.OpenedRecord;
-import uk.nhs.icr.sharedrecord.service.SharedRecordService;
-import uk.nhs.icr.patient.service.PatientNotFoundException;
-import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.access.service.AccessDeniedException;
 import uk.nhs.icr.access.service.BreakGlassService;
 import uk.nhs.icr.access.service.BreakGlassView;
+import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.patient.service.PatientDemographics;
+import uk.nhs.icr.patient.service.PatientNotFoundException;
 import uk.nhs.icr.platform.service.InvalidInputException;
 import uk.nhs.icr.portal.FieldMessages;
+import uk.nhs.icr.sharedrecord.service.SharedRecordService;
+import uk.nhs.icr.sharedrecord.service.SharedRecordService.OpenedRecord;
 
 /**
  * One patient's page, addressed by {@code ?nhsNumber=}. Without a legitimate relationship it says so and,

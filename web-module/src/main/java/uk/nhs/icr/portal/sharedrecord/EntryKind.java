@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import uk.nhs.icr.access.service.Resource;
 import uk.nhs.icr.access.StaffRole;
+import uk.nhs.icr.access.service.Resource;
 
 /**
  * The kinds of entry staff record from the portal: the address slug ({@code ?kind=}), the form's id on the

@@ -1,7 +1,5 @@
 package uk.nhs.icr.portal.sharedrecord;
 
-import uk.nhs.icr.platform.UkClock;
-
 import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -11,6 +9,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 
+import uk.nhs.icr.platform.UkClock;
 import uk.nhs.icr.platform.service.Fields;
 import uk.nhs.icr.sharedrecord.service.SharedRecordService.ResultPoint;
 

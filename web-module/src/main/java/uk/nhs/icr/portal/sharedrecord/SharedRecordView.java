@@ -5,21 +5,25 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import uk.nhs.icr.patient.service.PatientNotFoundException;
 import uk.nhs.icr.access.service.AccessDeniedException;
+import uk.nhs.icr.patient.service.PatientNotFoundException;
+import uk.nhs.icr.platform.UkClock;
 import uk.nhs.icr.platform.service.InvalidInputException;
 import uk.nhs.icr.portal.FieldMessages;
 import uk.nhs.icr.portal.access.SignedInUser;
 import uk.nhs.icr.portal.patient.PatientView;
+import uk.nhs.icr.sharedrecord.EntryType;
+import uk.nhs.icr.sharedrecord.RecordSource;
 import uk.nhs.icr.sharedrecord.service.RecordSummary;
 import uk.nhs.icr.sharedrecord.service.SharedRecordService;
-import uk.nhs.icr.sharedrecord.EntryType;
 
 /**
  * The shared record on a patient's page, once {@link PatientView} has opened it: the alerts banner and
@@ -83,9 +87,11 @@ public class SharedRecordView implements Serializable {
     }
 
     private TimelineDataModel.Filters filters() {
-        // the page asks for whole days, both ends included; the service takes "to" as exclusive
-        return new TimelineDataModel.Filters(source, String.join(",", types), from == null ? null : from.toString(),
-                to == null ? null : to.plusDays(1).toString());
+        // the page asks for whole UK days, both ends included; the query takes "to" as exclusive
+        return new TimelineDataModel.Filters(RecordSource.fromCode(source == null ? "" : source),
+                types.stream().map(EntryType::valueOf).collect(Collectors.toSet()),
+                Optional.ofNullable(from).map(day -> day.atStartOfDay(UkClock.ZONE).toInstant()),
+                Optional.ofNullable(to).map(day -> day.plusDays(1).atStartOfDay(UkClock.ZONE).toInstant()));
     }
 
     /** Charts the chosen test over time (read, and audited, only when a test is chosen). */

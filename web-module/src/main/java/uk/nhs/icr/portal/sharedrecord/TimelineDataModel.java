@@ -1,20 +1,27 @@
 package uk.nhs.icr.portal.sharedrecord;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
-import uk.nhs.icr.patient.service.PatientNotFoundException;
-import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.access.service.AccessDeniedException;
+import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.patient.service.PatientNotFoundException;
 import uk.nhs.icr.platform.service.InvalidInputException;
+import uk.nhs.icr.platform.service.PageRequest;
 import uk.nhs.icr.portal.FieldMessages;
+import uk.nhs.icr.sharedrecord.EntryType;
+import uk.nhs.icr.sharedrecord.RecordSource;
 import uk.nhs.icr.sharedrecord.service.RecordEntry;
 import uk.nhs.icr.sharedrecord.service.RecordPage;
 import uk.nhs.icr.sharedrecord.service.SharedRecordService;
+import uk.nhs.icr.sharedrecord.service.TimelineQuery;
 
 /**
  * Feeds the timeline table a page at a time from {@link SharedRecordService}, with the filters chosen
@@ -24,8 +31,14 @@ public class TimelineDataModel extends LazyDataModel<RecordEntry> {
 
     private static final long serialVersionUID = 1L;
 
-    /** The filters as the service takes them: source, comma-separated types, from and to (ISO dates, to exclusive). */
-    public record Filters(String source, String types, String from, String to) implements java.io.Serializable {
+    /** The filters chosen above the timeline: a record or both, types (none: all), a window ({@code to} exclusive). */
+    public record Filters(Optional<RecordSource> source, Set<EntryType> types, Optional<Instant> from, Optional<Instant> to)
+            implements java.io.Serializable {
+
+        /** The query for one page; refuses a window that ends before it starts, or a page too deep to serve. */
+        TimelineQuery page(int page, int size) {
+            return new TimelineQuery(source, types, from, to, new PageRequest(page, size));
+        }
     }
 
     private final SharedRecordService sharedRecord;
@@ -41,8 +54,7 @@ public class TimelineDataModel extends LazyDataModel<RecordEntry> {
     }
 
     private RecordPage fetch(int page, int size) {
-        return sharedRecord.timeline(nhsNumber, filters.source(), filters.types(), filters.from(), filters.to(),
-                String.valueOf(page), String.valueOf(size));
+        return sharedRecord.timeline(nhsNumber, filters.page(page, size));
     }
 
     /** Whether the patient's consent withholds some entries from this reader. */
