@@ -41,9 +41,10 @@ public record Problem(String type, String title, int status, String detail, List
 
     /** The same answer as {@link #toResponse()}, for refusals made before JAX-RS runs (servlet level). */
     public void writeTo(HttpServletResponse response) throws IOException {
+        byte[] body = JSON.toJson(this).getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
-        response.setContentType(MEDIA_TYPE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(JSON.toJson(this));
+        response.setContentType(MEDIA_TYPE); // JSON is UTF-8 by definition: no charset parameter, as JAX-RS sends it
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 }
