@@ -59,13 +59,20 @@ public class JwtCallerFilter implements ContainerRequestFilter {
     }
 
     private Caller patient() {
-        Object claimed = token.getClaim(NHS_NUMBER_CLAIM);
-        String nhsNumber = claimed instanceof JsonString text ? text.getString() : claimed == null ? token.getSubject() : claimed.toString();
         try {
-            return Caller.patient(NhsNumber.parse(nhsNumber), Caller.Channel.API, clientAddress());
+            return Caller.patient(NhsNumber.parse(claimedNhsNumber()), Caller.Channel.API, clientAddress());
         } catch (InvalidValueException e) {
             throw new NotSignedInException();
         }
+    }
+
+    /** The {@code nhs_number} claim, or the subject when there is none (as the token issuer may put it). */
+    private String claimedNhsNumber() {
+        Object claimed = token.getClaim(NHS_NUMBER_CLAIM);
+        if (claimed == null) {
+            return token.getSubject();
+        }
+        return claimed instanceof JsonString text ? text.getString() : claimed.toString();
     }
 
     private Caller staff() {
