@@ -61,9 +61,10 @@ public class StaffSignInService {
         });
     }
 
-    /** The directory's view of a user named in a bearer token; empty if unknown or disabled. */
+    /** The directory's view of a user named in a bearer token; empty if unknown, disabled or locked. */
     public Optional<StaffProfile> profile(String username) {
-        return directory.findByUsername(username).filter(StaffMember::isEnabled).map(StaffSignInService::profile);
+        return directory.findByUsername(username).filter(StaffMember::isEnabled)
+                .filter(staff -> !staff.isLockedAt(clock.now())).map(StaffSignInService::profile);
     }
 
     private static StaffProfile profile(StaffMember staff) {

@@ -1,0 +1,50 @@
+package uk.nhs.icr.api.problem;
+
+import java.io.IOException;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import uk.nhs.icr.platform.service.LoggableFailure;
+
+/**
+ * The error page (web.xml) for what the container answers before JAX-RS runs: WildFly's MP-JWT mechanism
+ * refuses a missing, forged, expired or foreign token with an empty 401, and a failure in that mechanism
+ * (no token key configured, say) would be a 500 page with a stack trace. Each gets the problem the
+ * exception mappers send for the same case.
+ */
+@WebServlet(ContainerErrorServlet.PATH)
+public class ContainerErrorServlet extends HttpServlet {
+
+    static final String PATH = "/container-error";
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(ContainerErrorServlet.class.getName());
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        if (failure instanceof Throwable || status instanceof Integer code && code >= HttpServletResponse.SC_INTERNAL_SERVER_ERROR) {
+            String incident = UUID.randomUUID().toString();
+            LOG.log(Level.SEVERE, "Failure before the API was reached, incident " + incident,
+                    failure instanceof Throwable t ? LoggableFailure.of(t) : null);
+            UnexpectedExceptionMapper.internalError(incident).writeTo(response);
+        } else if (status instanceof Integer code && code == HttpServletResponse.SC_UNAUTHORIZED) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, NotSignedInMapper.CHALLENGE);
+            NotSignedInMapper.unauthenticated().writeTo(response);
+        } else if (status instanceof Integer code && code == HttpServletResponse.SC_FORBIDDEN) {
+            AccessDeniedMapper.forbidden("This token does not give access to this address.").writeTo(response);
+        } else {
+            // asked for directly, not as an error page
+            Problem.of("not-found", "Not Found", Response.Status.NOT_FOUND, "There is nothing at this address.").writeTo(response);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package uk.nhs.icr.architecture;
+
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.MappedSuperclass;
+
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import uk.nhs.icr.platform.UkClock;
+
+/**
+ * The walls between ICR's layers, checked over the production classes of every module: this module's test
+ * classpath holds the persistence and EJB jars, the shared web jar and the portal WAR's classes too.
+ */
+@AnalyzeClasses(packages = "uk.nhs.icr", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule only_the_clock_reads_the_time = noClasses()
+            .that().doNotHaveFullyQualifiedName(UkClock.class.getName())
+            .should().callMethodWhere(target(name("now")).and(target(owner(resideInAPackage("java.time")))))
+            .orShould().callMethodWhere(target(name("systemUTC")).or(target(name("systemDefaultZone")))
+                    .and(target(owner(resideInAPackage("java.time")))))
+            .because("one injectable clock (UkClock) says what time and which UK date it is, and tests can fix it");
+
+    @ArchTest
+    static final ArchRule production_code_never_uses_demo_data = noClasses()
+            .that().resideOutsideOfPackage("uk.nhs.icr.demo..")
+            .should().dependOnClassesThat().resideInAPackage("uk.nhs.icr.demo..")
+            .because("demo data is generated only when icr.demo-data.enabled is true, and nothing else may lean on it");
+
+    @ArchTest
+    static final ArchRule the_web_tier_never_sees_an_entity = noClasses()
+            .that().resideInAnyPackage("uk.nhs.icr.portal..", "uk.nhs.icr.api..", "uk.nhs.icr.platform.web..")
+            .should().dependOnClassesThat().areAnnotatedWith(Entity.class)
+            .orShould().dependOnClassesThat().areAnnotatedWith(MappedSuperclass.class)
+            .orShould().dependOnClassesThat().areAssignableTo(EntityManager.class)
+            .because("entities stay in the EJB tier; the web tier gets DTOs from the services");
+
+    @ArchTest
+    static final ArchRule the_portal_never_uses_the_api = noClasses()
+            .that().resideInAnyPackage("uk.nhs.icr.portal..", "uk.nhs.icr.platform.web..")
+            .should().dependOnClassesThat().resideInAPackage("uk.nhs.icr.api..")
+            .because("the portal and the API are two WARs; what both need lives in uk.nhs.icr.platform.web");
+
+    @ArchTest
+    static final ArchRule the_api_never_uses_the_portal = noClasses()
+            .that().resideInAnyPackage("uk.nhs.icr.api..", "uk.nhs.icr.platform.web..")
+            .should().dependOnClassesThat().resideInAPackage("uk.nhs.icr.portal..")
+            .because("the portal and the API are two WARs; what both need lives in uk.nhs.icr.platform.web");
+
+    /**
+     * String parameters of EJB business methods that are free text or an identifier kept as text, never a
+     * value that has a type (an NHS number, a date, a number, a flag, a code): those are converted at the edge.
+     */
+    static final Set<String> FREE_TEXT = Set.of(
+            "test",      // a blood test's name as the lab reports it
+            "reason",    // the clinician's words: why they break the glass
+            "note",      // the privacy officer's words on a review
+            "username",  // a sign-in name, as the staff directory holds it
+            "studyId");  // a study's reference, as its approval issued it
+
+    @Test
+    void service_methods_take_values_not_strings_to_parse() throws ClassNotFoundException {
+        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("uk.nhs.icr");
+        List<String> stringly = new ArrayList<>();
+        for (JavaClass bean : classes) {
+            if (!bean.isAnnotatedWith(Stateless.class) && !bean.isAnnotatedWith(Singleton.class)) {
+                continue;
+            }
+            for (Method method : Class.forName(bean.getName()).getDeclaredMethods()) {
+                if (!Modifier.isPublic(method.getModifiers()) || Modifier.isStatic(method.getModifiers())) {
+                    continue;
+                }
+                for (Parameter parameter : method.getParameters()) {
+                    assertTrue(parameter.isNamePresent(), "compiled with -parameters");
+                    if (parameter.getType() == String.class && !FREE_TEXT.contains(parameter.getName())) {
+                        stringly.add(bean.getSimpleName() + "." + method.getName() + "(" + parameter.getName() + ")");
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), stringly);
+    }
+
+    /** A package split across two jars is two half-packages: each module owns its packages outright. */
+    @Test
+    void no_package_lives_in_two_modules() {
+        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("uk.nhs.icr");
+        Map<String, Set<String>> modulesByPackage = new TreeMap<>();
+        for (JavaClass javaClass : classes) {
+            javaClass.getSource().ifPresent(source -> modulesByPackage
+                    .computeIfAbsent(javaClass.getPackageName(), p -> new TreeSet<>()).add(moduleOf(source.getUri(), javaClass)));
+        }
+        Map<String, Set<String>> split = new TreeMap<>();
+        modulesByPackage.forEach((pkg, modules) -> {
+            if (modules.size() > 1) {
+                split.put(pkg, modules);
+            }
+        });
+        assertEquals(Map.of(), split, "packages found in more than one module");
+    }
+
+    /** The jar, or the classes directory, a class was loaded from. */
+    private static String moduleOf(URI uri, JavaClass javaClass) {
+        String location = uri.toString();
+        int jar = location.indexOf("!/");
+        if (jar >= 0) {
+            return location.substring(0, jar);
+        }
+        String relative = javaClass.getName().replace('.', '/') + ".class";
+        return location.endsWith(relative) ? location.substring(0, location.length() - relative.length()) : location;
+    }
+}

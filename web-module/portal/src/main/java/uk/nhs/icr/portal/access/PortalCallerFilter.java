@@ -1,0 +1,59 @@
+package uk.nhs.icr.portal.access;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import uk.nhs.icr.access.service.Caller;
+import uk.nhs.icr.access.service.CurrentCaller;
+import uk.nhs.icr.access.service.StaffProfile;
+import uk.nhs.icr.access.service.StaffSignInService;
+
+/**
+ * After the server's form sign-in, makes the signed-in member of staff the caller of every portal
+ * request. The first request of a session loads their profile (and clears failed sign-ins); a disabled
+ * account is signed straight out.
+ */
+@WebFilter(urlPatterns = "/*")
+public class PortalCallerFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+    public static final String PROFILE = "icr.staffProfile";
+
+    @Inject
+    CurrentCaller currentCaller;
+
+    @Inject
+    StaffSignInService signIn;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (request.getUserPrincipal() != null) {
+            HttpSession session = request.getSession();
+            StaffProfile profile = (StaffProfile) session.getAttribute(PROFILE);
+            if (profile == null) {
+                Optional<StaffProfile> signedIn = signIn.signedIn(request.getUserPrincipal().getName());
+                if (signedIn.isEmpty()) {
+                    request.logout();
+                    session.invalidate();
+                    response.sendRedirect(request.getContextPath() + "/login.xhtml");
+                    return;
+                }
+                profile = signedIn.get();
+                session.setAttribute(PROFILE, profile);
+            }
+            currentCaller.set(Caller.staff(profile.username(), profile.displayName(), profile.role(), profile.organisation(),
+                    profile.organisationName(), Caller.Channel.PORTAL, request.getRemoteAddr()));
+        }
+        chain.doFilter(request, response);
+    }
+}
