@@ -82,7 +82,7 @@ class BreakGlassIT extends IcrDeployment {
         String other = Databases.firstDemoPatientAt("Y90002");
 
         assertEquals(200, Api.as(Tokens.patient(own).sign()).get("/api/patients/" + own + "/access-log").status());
-        Api.as(Tokens.patient(own).sign()).get("/api/patients/" + other + "/access-log").problem(404);
+        Api.as(Tokens.patient(own).sign()).get("/api/patients/" + other + "/access-log").problem(403);
         Api.get("/api/patients/" + own + "/access-log").problem(403);
         assertEquals(200, Api.as(Tokens.staff("privacy.officer", "PRIVACY_OFFICER").sign())
                 .get("/api/patients/" + other + "/access-log").status());

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Nobody learns who is registered by asking: an NHS number no one has and a patient the caller may not see get
- * the same status and the same body, and both attempts are on the audit log. A role that may see no patient data
- * on an address is refused by role (403), whoever the patient.
+ * the same status and the same body, and both attempts are on the audit log: 404 "no patient you may see" for
+ * staff, 403 for a patient's token (bound to their own number). A role that may see no patient data on an
+ * address is refused by role (403), whoever the patient.
  */
 class HiddenPatientIT extends IcrDeployment {
 
@@ -28,16 +29,17 @@ class HiddenPatientIT extends IcrDeployment {
         return registered.nhsNumber();
     }
 
+    /** A patient's token is bound to their own NHS number: any other is refused by that binding, registered or not. */
     @Test
-    void a_patient_token_gets_the_same_404_for_an_unknown_number_and_someone_elses_record() {
+    void a_patient_token_gets_the_same_403_for_an_unknown_number_and_someone_elses_record() {
         String own = registeredElsewhere();
         String someoneElse = registeredElsewhere();
         String nobody = TestPatients.newNhsNumber();
         Api.Client patient = Api.as(Tokens.patient(own).sign());
 
         for (String path : List.of("", "/record", "/summary", "/consent/history", "/data-opt-out", "/access-log", "/organ-donation")) {
-            JsonObject known = patient.get("/api/patients/" + someoneElse + path).problem(404);
-            JsonObject unknown = patient.get("/api/patients/" + nobody + path).problem(404);
+            JsonObject known = patient.get("/api/patients/" + someoneElse + path).problem(403);
+            JsonObject unknown = patient.get("/api/patients/" + nobody + path).problem(403);
             assertEquals(known, unknown, path);
         }
         assertEquals(7, deniedAuditRows(someoneElse), "each attempt on the other patient is audited");

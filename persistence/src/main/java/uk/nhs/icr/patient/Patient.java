@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Objects;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -24,15 +23,12 @@ import uk.nhs.icr.platform.Postcode;
  */
 @Entity
 @Table(name = "patient")
-public class Patient {
+public class Patient extends IdentifiedPerson {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "patient_seq")
     @SequenceGenerator(name = "patient_seq", sequenceName = "patient_seq", allocationSize = 50)
     private Long id;
-
-    @Embedded
-    private PatientIdentity identity;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "sex", nullable = false)
@@ -55,7 +51,7 @@ public class Patient {
     }
 
     public Patient(PatientIdentity identity, Sex sex, Postcode postcode, OdsCode gpPractice, Instant registeredAt) {
-        this.identity = Objects.requireNonNull(identity);
+        super(identity);
         this.sex = Objects.requireNonNull(sex);
         this.postcode = Objects.requireNonNull(postcode);
         this.gpPractice = Objects.requireNonNull(gpPractice);
@@ -71,13 +67,6 @@ public class Patient {
         return id;
     }
 
-    public NhsNumber nhsNumber() {
-        return identity.nhsNumber();
-    }
-
-    public PatientIdentity identity() {
-        return identity;
-    }
 
     public Sex sex() {
         return sex;

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Objects;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -13,7 +12,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.patient.IdentifiedPerson;
 import uk.nhs.icr.patient.PatientIdentity;
 
 /**
@@ -22,15 +21,12 @@ import uk.nhs.icr.patient.PatientIdentity;
  */
 @Entity
 @Table(name = "person")
-public class Person {
+public class Person extends IdentifiedPerson {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "person_seq")
     @SequenceGenerator(name = "person_seq", sequenceName = "person_seq", allocationSize = 50)
     private Long id;
-
-    @Embedded
-    private PatientIdentity identity;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
@@ -43,7 +39,7 @@ public class Person {
     }
 
     public Person(PatientIdentity identity, Instant createdAt) {
-        this.identity = Objects.requireNonNull(identity);
+        super(identity);
         this.createdAt = Objects.requireNonNull(createdAt);
     }
 
@@ -51,11 +47,4 @@ public class Person {
         return id;
     }
 
-    public NhsNumber nhsNumber() {
-        return identity.nhsNumber();
-    }
-
-    public PatientIdentity identity() {
-        return identity;
-    }
 }

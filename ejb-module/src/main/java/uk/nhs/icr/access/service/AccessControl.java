@@ -167,8 +167,9 @@ public class AccessControl {
             return accessLogRead(caller, patient);
         }
         if (caller.isPatient()) {
-            if (!isOwnRegisteredRecord(caller, patient)) {
-                return AccessDecision.hidden(Purpose.PATIENT_ACCESS, "not the patient's own record", false);
+            AccessDecision ownRecordOnly = ownRecordOnly(caller, patient, "patients may see their own record only");
+            if (ownRecordOnly != null) {
+                return ownRecordOnly;
             }
             if (!action.writes()) {
                 return AccessDecision.grant(Purpose.PATIENT_ACCESS, "patient reading their own record");
@@ -203,9 +204,8 @@ public class AccessControl {
     /** Only the specialist nurse for organ donation (in a donation context, whatever the relationship) or the person. */
     private AccessDecision donationLookup(Caller caller, NhsNumber patient) {
         if (caller.isPatient()) {
-            return isOwnRegisteredRecord(caller, patient)
-                    ? AccessDecision.grant(Purpose.PATIENT_ACCESS, "patient viewing their own decision")
-                    : AccessDecision.hidden(Purpose.PATIENT_ACCESS, "patients may see their own decision only", false);
+            AccessDecision ownRecordOnly = ownRecordOnly(caller, patient, "patients may see their own decision only");
+            return ownRecordOnly != null ? ownRecordOnly : AccessDecision.grant(Purpose.PATIENT_ACCESS, "patient viewing their own decision");
         }
         if (!caller.hasRole(StaffRole.ORGAN_DONATION_NURSE)) {
             return AccessDecision.deny(Purpose.ORGAN_DONATION, "only the specialist nurse for organ donation may look up a decision",
@@ -219,9 +219,9 @@ public class AccessControl {
     /** Who viewed a record: the patient themselves, or a privacy officer reviewing access. */
     private AccessDecision accessLogRead(Caller caller, NhsNumber patient) {
         if (caller.isPatient()) {
-            return isOwnRegisteredRecord(caller, patient)
-                    ? AccessDecision.grant(Purpose.PATIENT_ACCESS, "patient viewing who accessed their record")
-                    : AccessDecision.hidden(Purpose.PATIENT_ACCESS, "not the patient's own record", false);
+            AccessDecision ownRecordOnly = ownRecordOnly(caller, patient, "patients may see their own access log only");
+            return ownRecordOnly != null ? ownRecordOnly
+                    : AccessDecision.grant(Purpose.PATIENT_ACCESS, "patient viewing who accessed their record");
         }
         if (!caller.hasRole(StaffRole.PRIVACY_OFFICER)) {
             return AccessDecision.deny(Purpose.PRIVACY_REVIEW, "only the patient and privacy officers see the access log", false);
@@ -231,8 +231,15 @@ public class AccessControl {
                 : AccessDecision.hidden(Purpose.PRIVACY_REVIEW, "no such patient", false);
     }
 
-    private boolean isOwnRegisteredRecord(Caller caller, NhsNumber patient) {
-        return caller.self().equals(patient) && patients.exists(patient);
+    /**
+     * A patient's token is bound to one NHS number: any other is refused by that binding (403, the same for a
+     * number nobody has), and their own is "no patient" (404) until they are registered. Null: their own record.
+     */
+    private AccessDecision ownRecordOnly(Caller caller, NhsNumber patient, String refusal) {
+        if (!caller.self().equals(patient)) {
+            return AccessDecision.deny(Purpose.PATIENT_ACCESS, refusal, false);
+        }
+        return patients.exists(patient) ? null : AccessDecision.hidden(Purpose.PATIENT_ACCESS, "not registered", false);
     }
 
     private boolean relationship(Caller caller, NhsNumber patient) {
