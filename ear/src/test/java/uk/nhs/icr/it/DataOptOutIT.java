@@ -50,6 +50,9 @@ class DataOptOutIT extends IcrDeployment {
         assertTrue(set.getString("setByName").startsWith("Parent of the child"));
         assertEquals(List.of("setBy"), GP.putJson("/api/patients/" + adult + "/data-opt-out", body).problemFields(400));
         assertEquals(0, Databases.count(Databases.HOSPITAL, "select count(*) from data_opt_out where patient_nhs_number = ?", adult));
+        assertEquals(1, Databases.count(Databases.HOSPITAL, "select count(*) from audit_event where patient_nhs_number = ?"
+                + " and resource_type = 'DataOptOut' and action = 'WRITE' and outcome = 'DENIED' and reason like 'not recorded:%'", adult),
+                "the refused attempt, which told the caller the patient is not a child, is on the audit log");
     }
 
     @Test

@@ -30,8 +30,9 @@ import uk.nhs.icr.socialcare.SocialCareRelationships;
  * The one access decision point. Every {@link PatientDataAccess} method runs through {@link #around}: it
  * decides (role, legitimate relationship, break-glass grant, the patient's own record), records the decision
  * in the audit log whatever it is, applies the patient's consent to reads of their record, and refuses when
- * denied. A refusal that depends on the patient is "no patient you may see" (404), the same whether the
- * patient exists or not, so that nobody learns who is registered; a refusal by role alone is 403.
+ * denied. Refusals never tell who is registered: staff get "no patient you may see" (404) both for a patient
+ * they have no right to and for a number nobody has; a patient's token gets 403 for any number but their
+ * own; a refusal by role alone is 403 whoever the patient.
  */
 @Stateless
 public class AccessControl {
@@ -82,7 +83,7 @@ public class AccessControl {
     public Object around(NhsNumber patient, Resource resource, AuditAction action, Callable<Object> method) throws Exception {
         Caller caller = currentCaller.require();
         boolean careRead = !action.writes() && CARE_RECORD.contains(resource);
-        if (careRead && patientAccess.readOf(patient).isPresent()) {
+        if (!action.writes() && patientAccess.readOf(patient, careRead ? CARE_RECORD : Set.of(resource)).isPresent()) {
             return method.call();
         }
         AccessDecision decision = decide(caller, patient, resource, action);
@@ -93,24 +94,24 @@ public class AccessControl {
         if (!action.writes()) {
             Withholding withholding = careRead ? withholding(caller, patient, decision) : Withholding.none("not the care record");
             audit.record(caller, patient, resource, action, careRead ? decision.noting(withholding.rule()) : decision);
-            if (careRead) {
-                patientAccess.opened(patient, new PatientAccess.Opened(decision, withholding));
-            }
+            patientAccess.opened(patient, resource, new PatientAccess.Opened(decision, withholding));
             return method.call();
         }
         patientAccess.forget(patient);
+        Object result;
         try {
-            Object result = method.call();
-            String note = patientAccess.takeNote();
-            audit.recordWithin(caller, patient, resource, action, note == null ? decision : decision.noting(note));
-            return result;
+            result = method.call();
         } catch (RuntimeException e) {
+            // nothing was recorded, but the caller may have learnt something (the patient's age band, an
+            // admission's state): the attempt goes on the log in a transaction of its own
             patientAccess.takeNote();
-            if (e instanceof AuditedRefusal refused) {
-                audit.record(caller, patient, resource, action, AccessDecision.deny(decision.purpose(), refused.auditReason(), false));
-            }
+            String why = e instanceof AuditedRefusal refused ? refused.auditReason() : "not recorded: " + e.getClass().getSimpleName();
+            audit.record(caller, patient, resource, action, AccessDecision.deny(decision.purpose(), why, false));
             throw e;
         }
+        String note = patientAccess.takeNote();
+        audit.recordWithin(caller, patient, resource, action, note == null ? decision : decision.noting(note));
+        return result;
     }
 
     private static RuntimeException refusal(AccessDecision decision) {

@@ -2,8 +2,9 @@ package uk.nhs.icr.access.service;
 
 /**
  * The answer of the access decision point, with the purpose the access is made for and why. A denial that
- * depends on the patient ({@code patientHidden}) is answered as "no patient you may see", like an NHS number
- * nobody is registered with; one by role alone says so.
+ * depends on who the patient is ({@code patientHidden}: no relationship, or no such patient) is answered as
+ * "no patient you may see", the same for both; any other denial (by role, by a patient token's binding to
+ * its own number) says why.
  */
 public record AccessDecision(Outcome outcome, Purpose purpose, String reason, boolean breakGlassAvailable, boolean patientHidden) {
 
@@ -24,7 +25,7 @@ public record AccessDecision(Outcome outcome, Purpose purpose, String reason, bo
         return new AccessDecision(Outcome.GRANTED, purpose, reason, false, false);
     }
 
-    /** Refused whoever the patient is: by role, or by the kind of data. */
+    /** Refused whoever the patient is: by role, by the kind of data, or by a patient token's binding. */
     public static AccessDecision deny(Purpose purpose, String reason, boolean breakGlassAvailable) {
         return new AccessDecision(Outcome.DENIED, purpose, reason, breakGlassAvailable, false);
     }

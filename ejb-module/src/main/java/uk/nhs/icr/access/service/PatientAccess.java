@@ -1,9 +1,11 @@
 package uk.nhs.icr.access.service;
 
 import java.io.Serializable;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.RequestScoped;
 
@@ -25,11 +27,11 @@ public class PatientAccess implements Serializable {
     public record Opened(AccessDecision decision, Withholding withholding) implements Serializable {
     }
 
-    private final Map<NhsNumber, Opened> reads = new HashMap<>();
+    private final Map<NhsNumber, Map<Resource, Opened>> reads = new HashMap<>();
     private String note;
 
-    void opened(NhsNumber patient, Opened read) {
-        reads.put(patient, read);
+    void opened(NhsNumber patient, Resource resource, Opened read) {
+        reads.computeIfAbsent(patient, p -> new EnumMap<>(Resource.class)).put(resource, read);
     }
 
     /** After a write, the next read decides afresh: the write may have changed what it withholds. */
@@ -37,14 +39,17 @@ public class PatientAccess implements Serializable {
         reads.remove(patient);
     }
 
-    Optional<Opened> readOf(NhsNumber patient) {
-        return Optional.ofNullable(reads.get(patient));
+    /** A read of {@code patient} already granted in this request for one of {@code resources}, if any. */
+    Optional<Opened> readOf(NhsNumber patient, Set<Resource> resources) {
+        return reads.getOrDefault(patient, Map.of()).entrySet().stream().filter(read -> resources.contains(read.getKey()))
+                .map(Map.Entry::getValue).findFirst();
     }
 
-    /** What consent withholds from this caller in {@code patient}'s record; nothing if no read was decided. */
+    /** What consent withholds from this caller in {@code patient}'s record; refuses if no read of it was decided. */
     @AccessDecidedInside("hands on a decision already taken in this request")
     public Withholding withholding(NhsNumber patient) {
-        return readOf(patient).map(Opened::withholding).orElseGet(() -> Withholding.none("no read decided"));
+        return readOf(patient, AccessControl.CARE_RECORD).map(Opened::withholding)
+                .orElseThrow(() -> new IllegalStateException("no read of this patient's record was decided in this request"));
     }
 
     /** Adds a detail to the audit entry of the write in progress (which version it records, say). */

@@ -13,9 +13,9 @@ import uk.nhs.icr.audit.AuditAction;
 
 /**
  * Marks a service method that reads or writes one patient's data (the patient is its {@code NhsNumber}
- * parameter). Before the method runs, {@link PatientDataAccessInterceptor} asks the access decision point,
- * audits the decision and refuses if denied; the method finds the decision, and what consent withholds, in
- * {@link PatientAccess}. A service method that takes a patient and lacks this must say why with
+ * parameter). Before the method runs, {@link PatientDataAccessInterceptor} asks the access decision point and
+ * refuses if denied; a read is audited then, a write when it is recorded (or refused); the method finds what
+ * consent withholds in {@link PatientAccess}. A service method that takes a patient and lacks this must say why with
  * {@link AccessDecidedInside} (a test checks every one).
  */
 @Inherited
@@ -24,9 +24,10 @@ import uk.nhs.icr.audit.AuditAction;
 @Target({ElementType.METHOD, ElementType.TYPE})
 public @interface PatientDataAccess {
 
+    /** No defaults: a write must never pass for a read by omission. */
     @Nonbinding
-    Resource resource() default Resource.SHARED_RECORD;
+    Resource resource();
 
     @Nonbinding
-    AuditAction action() default AuditAction.READ;
+    AuditAction action();
 }

@@ -13,9 +13,10 @@ import java.util.Set;
 import uk.nhs.icr.access.StaffRole;
 
 /**
- * The kinds of patient data access is decided on, with the roles that may write each (reading needs a
- * legitimate relationship or break-glass, whatever the kind). One table, so that "who may record what" is
- * answered in one place: a care worker records visits, not diagnoses.
+ * The kinds of patient data access is decided on, with the roles that may write each. Reading the care
+ * record needs a legitimate relationship or break-glass; the organ-donation register and the access log have
+ * rules of their own (see {@code AccessControl}). One table, so that "who may record what" is answered in one
+ * place: a care worker records visits, not diagnoses.
  */
 public enum Resource {
     PATIENT("Patient", EnumSet.of(GP, HOSPITAL_CLINICIAN, NURSE, SOCIAL_WORKER, ADMIN)),

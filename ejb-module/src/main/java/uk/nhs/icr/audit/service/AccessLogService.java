@@ -5,8 +5,6 @@ import java.util.List;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
-import uk.nhs.icr.access.service.AccessControl;
-import uk.nhs.icr.access.service.CurrentCaller;
 import uk.nhs.icr.access.service.PatientDataAccess;
 import uk.nhs.icr.access.service.Resource;
 import uk.nhs.icr.audit.AuditAction;
@@ -19,15 +17,8 @@ import uk.nhs.icr.platform.service.PageRequest;
 @Stateless
 public class AccessLogService {
 
-
-    @Inject
-    CurrentCaller currentCaller;
-
     @Inject
     AuditLogRepository auditLog;
-
-    @Inject
-    AccessControl access;
 
     /** Who accessed the record, newest first: for the patient themselves and for privacy officers (this look included). */
     @PatientDataAccess(resource = Resource.ACCESS_LOG, action = AuditAction.READ)

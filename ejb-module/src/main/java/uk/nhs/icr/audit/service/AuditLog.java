@@ -16,8 +16,9 @@ import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.platform.UkClock;
 
 /**
- * Writes audit entries in a transaction of their own, so that an access is on record even when the
- * business transaction it belongs to is rolled back (a denied or failed access included).
+ * Writes audit entries: {@link #record} in a transaction of its own, so that an access is on record even when
+ * the business transaction it belongs to is rolled back (a denied or failed access included);
+ * {@link #recordWithin} in the caller's, for a change that must commit with its entry or not at all.
  */
 @Stateless
 public class AuditLog {

@@ -10,7 +10,6 @@ import java.util.Locale;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
-import uk.nhs.icr.access.service.AccessControl;
 import uk.nhs.icr.access.service.Caller;
 import uk.nhs.icr.access.service.CurrentCaller;
 import uk.nhs.icr.access.service.PatientDataAccess;
@@ -66,9 +65,6 @@ public class DataOptOutService {
 
     @Inject
     CurrentCaller currentCaller;
-
-    @Inject
-    AccessControl access;
 
     @Inject
     PatientRepository patients;

@@ -44,11 +44,6 @@ public record TimelineQuery(Optional<RecordSource> source, Set<EntryType> types,
         errors.throwIfAny();
     }
 
-    /** Everything, newest first, one page of {@code size}. */
-    public static TimelineQuery firstPage(int size) {
-        return new TimelineQuery(Optional.empty(), Set.of(), Optional.empty(), Optional.empty(), new PageRequest(0, size));
-    }
-
     /** The query as a client typed it (blank: not chosen), every bad field reported at once. */
     public static TimelineQuery parse(String source, String types, String from, String to, String page, String size) {
         FieldErrors errors = new FieldErrors();

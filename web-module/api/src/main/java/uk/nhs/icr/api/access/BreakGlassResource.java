@@ -40,6 +40,7 @@ public class BreakGlassResource {
     @APIResponse(responseCode = "201", description = "Granted until expiresAt")
     @APIResponse(responseCode = "400", description = "Reason missing or too short")
     @APIResponse(responseCode = "403", description = "Role may not break the glass")
+    @APIResponse(responseCode = "404", description = "No patient is registered with this NHS number (every attempt is audited)")
     public Response breakGlass(@PathParam("nhsNumber") NhsNumber nhsNumber, BreakGlassRequest request) {
         if (request == null) {
             throw InvalidInputException.of("reason", "give the clinical reason");

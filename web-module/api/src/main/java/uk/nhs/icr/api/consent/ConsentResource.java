@@ -38,7 +38,7 @@ public class ConsentResource {
     @GET
     @Operation(summary = "The current consent directive for a scope (treatment by default)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ConsentView.class)))
-    @APIResponse(responseCode = "404", description = "No directive recorded (the record is shared for direct care) or no such patient",
+    @APIResponse(responseCode = "404", description = "No directive recorded (the record is shared for direct care), or no patient you may see has this NHS number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ConsentView current(@PathParam("nhsNumber") NhsNumber nhsNumber,
                                @Parameter(description = "treatment or research") @QueryParam("scope") String scope) {
@@ -61,7 +61,7 @@ public class ConsentResource {
     @APIResponse(responseCode = "200", description = "The new version", content = @Content(schema = @Schema(implementation = ConsentView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields, named like provisions[0].categories[1]",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "No legitimate relationship, or a role that may not record consent",
+    @APIResponse(responseCode = "403", description = "A role that may not record consent, or a patient token for another number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ConsentView record(@PathParam("nhsNumber") NhsNumber nhsNumber, ConsentForm form) {
         return consent.record(nhsNumber, form);

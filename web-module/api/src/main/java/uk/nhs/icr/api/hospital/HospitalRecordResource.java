@@ -40,9 +40,9 @@ import uk.nhs.icr.sharedrecord.service.RecordEntry;
         content = @Content(schema = @Schema(implementation = RecordEntry.class)))
 @APIResponse(responseCode = "400", description = "Invalid or missing fields, or malformed JSON",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "No legitimate relationship, or a role that may not record this",
+@APIResponse(responseCode = "403", description = "A role that may not record this, or a patient token for another number",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "No patient with this NHS number",
+@APIResponse(responseCode = "404", description = "No patient you may see has this NHS number (none registered, or no legitimate relationship: the same answer)",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class HospitalRecordResource {
 

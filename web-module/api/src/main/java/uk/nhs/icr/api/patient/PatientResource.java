@@ -75,7 +75,7 @@ public class PatientResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PatientDemographics.class)))
     @APIResponse(responseCode = "400", description = "Not a valid NHS number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No patient with this NHS number",
+    @APIResponse(responseCode = "404", description = "No patient you may see has this NHS number (none registered, or no legitimate relationship: the same answer)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PatientDemographics find(
             @Parameter(description = "10 digits, spaces allowed (943 476 5919)") @PathParam("nhsNumber") NhsNumber nhsNumber) {
@@ -91,7 +91,7 @@ public class PatientResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record a change of address (postcode)", description = "Needs write access to this patient's record.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PatientDemographics.class)))
-    @APIResponse(responseCode = "403", description = "No legitimate relationship, or a role that may not write",
+    @APIResponse(responseCode = "403", description = "A role that may not write, or a patient token for another number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PatientDemographics changePostcode(@PathParam("nhsNumber") NhsNumber nhsNumber, PostcodeChange change) {
         if (change == null) {

@@ -46,9 +46,9 @@ public class SharedRecordResource {
     @APIResponse(responseCode = "200", description = "A page of entries (items, page, size, totalItems, totalPages) and withheld: true when the patient's consent withholds some entries from this reader")
     @APIResponse(responseCode = "400", description = "Bad NHS number, source, type, date, page or size",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "No legitimate relationship",
+    @APIResponse(responseCode = "403", description = "A role that may not read records, or a patient token for another number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No patient with this NHS number",
+    @APIResponse(responseCode = "404", description = "No patient you may see has this NHS number (none registered, or no legitimate relationship: the same answer)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RecordPage timeline(
             @PathParam("nhsNumber") NhsNumber nhsNumber,

@@ -8,11 +8,13 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import uk.nhs.icr.access.service.AccessDeniedException;
 import uk.nhs.icr.audit.service.AccessLogEntry;
 import uk.nhs.icr.audit.service.AccessLogService;
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.platform.service.InvalidInputException;
 import uk.nhs.icr.platform.service.PageRequest;
+import uk.nhs.icr.platform.service.ResourceNotFoundException;
 import uk.nhs.icr.portal.FieldMessages;
 
 /** "Who viewed this record" for the privacy officer: the newest 100 accesses to one patient's record. */
@@ -37,6 +39,9 @@ public class AccessLogView implements Serializable {
         } catch (InvalidInputException e) {
             entries = null;
             FieldMessages.show("accessLog", Set.of("nhsNumber"), e);
+        } catch (ResourceNotFoundException | AccessDeniedException e) {
+            entries = null;
+            FieldMessages.error("accessLog:nhsNumber", e.getMessage());
         }
     }
 

@@ -102,7 +102,7 @@ public class PreferencesView implements Serializable {
             optOutHistory = optOut.history(nhsNumber);
             opened = true;
         } catch (AccessDeniedException | InvalidInputException | ResourceNotFoundException e) {
-            FieldMessages.error(null, e instanceof InvalidInputException ? "No patient is registered with this NHS number" : e.getMessage());
+            FieldMessages.error(null, e instanceof InvalidInputException invalid ? invalid.errors().get(0).message() : e.getMessage());
         }
     }
 
