@@ -134,6 +134,18 @@ public class AccessControl {
         return withholding;
     }
 
+    /** The NHS App is for people aged 13 and over; younger patients' choices are set by a parent or guardian. */
+    static final int NHS_APP_MIN_AGE = 13;
+
+    /** Preferences a child's own token may not set (the National Data Opt-out rule, and sharing consent with it). */
+    static final Set<Resource> CHILD_SET_BY_PROXY = EnumSet.of(Resource.CONSENT, Resource.DATA_OPT_OUT);
+
+    /** True when the caller has a legitimate relationship with the patient, break-glass aside. */
+    @AccessDecidedInside("part of the decision point: breaking the glass asks it before granting")
+    public boolean hasRelationship(Caller caller, NhsNumber patient) {
+        return !caller.isPatient() && relationship(caller, patient);
+    }
+
     /** Roles that register new patients (front desk, GPs and hospital staff). */
     static final Set<StaffRole> REGISTRARS = EnumSet.of(StaffRole.GP, StaffRole.HOSPITAL_CLINICIAN, StaffRole.NURSE,
             StaffRole.ADMIN);
@@ -175,9 +187,15 @@ public class AccessControl {
             if (!action.writes()) {
                 return AccessDecision.grant(Purpose.PATIENT_ACCESS, "patient reading their own record");
             }
-            return resource.writableByThePatient()
-                    ? AccessDecision.grant(Purpose.PATIENT_ACCESS, "patient setting their own preference")
-                    : AccessDecision.deny(Purpose.PATIENT_ACCESS, "patients may read their own record only", false);
+            if (!resource.writableByThePatient()) {
+                return AccessDecision.deny(Purpose.PATIENT_ACCESS, "patients may read their own record only", false);
+            }
+            if (CHILD_SET_BY_PROXY.contains(resource) && patients.findByNhsNumber(patient)
+                    .filter(p -> p.identity().birthDate().plusYears(NHS_APP_MIN_AGE).isAfter(clock.today())).isPresent()) {
+                return AccessDecision.deny(Purpose.PATIENT_ACCESS, "under " + NHS_APP_MIN_AGE
+                        + " a parent or guardian sets sharing and opt-out choices", false);
+            }
+            return AccessDecision.grant(Purpose.PATIENT_ACCESS, "patient setting their own preference");
         }
         StaffRole role = caller.role();
         if (role == StaffRole.PRIVACY_OFFICER) {
@@ -196,6 +214,10 @@ public class AccessControl {
             return AccessDecision.grant(purpose, "legitimate relationship");
         }
         if (role.mayBreakGlass() && breakGlass.activeFor(caller.username(), patient, clock.now()).isPresent()) {
+            if (action.writes() && !resource.writableUnderBreakGlass()) {
+                return AccessDecision.deny(Purpose.BREAK_GLASS, "break-glass grants emergency reading and clinical entries only, never "
+                        + resource.auditName() + " changes", false);
+            }
             return new AccessDecision(Outcome.GRANTED_BY_BREAK_GLASS, Purpose.BREAK_GLASS, "active break-glass grant", false, false);
         }
         // also what someone gets for an NHS number nobody is registered with: no relationship can exist

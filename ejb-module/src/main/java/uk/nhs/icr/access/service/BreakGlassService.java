@@ -2,7 +2,9 @@ package uk.nhs.icr.access.service;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -33,6 +35,8 @@ import uk.nhs.icr.platform.service.InvalidInputException;
 public class BreakGlassService {
 
     public static final int MIN_REASON_LENGTH = 20;
+    /** A reason in words, not 25 times "a": at least this many different words. */
+    static final int MIN_REASON_WORDS = 3;
     /** What the reason and review-note columns hold. */
     static final int MAX_TEXT_LENGTH = 2000;
 
@@ -64,6 +68,10 @@ public class BreakGlassService {
         if (why == null || why.length() < MIN_REASON_LENGTH) {
             throw InvalidInputException.of("reason", "give the clinical reason in at least " + MIN_REASON_LENGTH + " characters");
         }
+        if (Arrays.stream(why.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")).filter(word -> !word.isEmpty()).distinct().count()
+                < MIN_REASON_WORDS) {
+            throw InvalidInputException.of("reason", "say in words why: at least " + MIN_REASON_WORDS + " different words");
+        }
         if (caller.isPatient() || !caller.role().mayBreakGlass()) {
             access.record(caller, patient, Resource.BREAK_GLASS, AuditAction.GRANT,
                     AccessDecision.deny(Purpose.BREAK_GLASS, "role may not break the glass", false));
@@ -73,6 +81,11 @@ public class BreakGlassService {
             access.record(caller, patient, Resource.BREAK_GLASS, AuditAction.GRANT,
                     AccessDecision.hidden(Purpose.BREAK_GLASS, "no such patient", false));
             throw new PatientNotFoundException();
+        }
+        if (access.hasRelationship(caller, patient)) {
+            access.record(caller, patient, Resource.BREAK_GLASS, AuditAction.GRANT,
+                    AccessDecision.deny(Purpose.BREAK_GLASS, "already has a legitimate relationship", false));
+            throw new AlreadyInCareException();
         }
         Instant now = clock.now();
         BreakGlassGrant grant = new BreakGlassGrant(caller.username(), caller.role(), caller.organisation(), patient, why,

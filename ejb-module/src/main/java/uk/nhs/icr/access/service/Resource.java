@@ -21,42 +21,61 @@ import uk.nhs.icr.access.StaffRole;
 public enum Resource {
     PATIENT("Patient", EnumSet.of(GP, HOSPITAL_CLINICIAN, NURSE, SOCIAL_WORKER, ADMIN)),
     SHARED_RECORD("SharedRecord", EnumSet.noneOf(StaffRole.class)),
-    PROBLEM("Problem", EnumSet.of(GP, HOSPITAL_CLINICIAN)),
-    MEDICATION("Medication", EnumSet.of(GP, HOSPITAL_CLINICIAN)),
-    ALLERGY("Allergy", EnumSet.of(GP, HOSPITAL_CLINICIAN, NURSE)),
-    BLOOD_TEST("BloodTestResult", EnumSet.of(GP, HOSPITAL_CLINICIAN, NURSE)),
-    TREATMENT_PLAN("TreatmentPlan", EnumSet.of(GP, HOSPITAL_CLINICIAN)),
+    PROBLEM("Problem", EnumSet.of(GP, HOSPITAL_CLINICIAN), Access.CLINICAL_ENTRY),
+    MEDICATION("Medication", EnumSet.of(GP, HOSPITAL_CLINICIAN), Access.CLINICAL_ENTRY),
+    ALLERGY("Allergy", EnumSet.of(GP, HOSPITAL_CLINICIAN, NURSE), Access.CLINICAL_ENTRY),
+    BLOOD_TEST("BloodTestResult", EnumSet.of(GP, HOSPITAL_CLINICIAN, NURSE), Access.CLINICAL_ENTRY),
+    TREATMENT_PLAN("TreatmentPlan", EnumSet.of(GP, HOSPITAL_CLINICIAN), Access.CLINICAL_ENTRY),
     NEEDS_ASSESSMENT("NeedsAssessment", EnumSet.of(SOCIAL_WORKER)),
     CARE_PLAN("CarePlan", EnumSet.of(SOCIAL_WORKER)),
     CARE_VISIT("CareVisit", EnumSet.of(SOCIAL_WORKER, CARE_WORKER)),
-    SAFEGUARDING_CONCERN("SafeguardingConcern", EnumSet.of(SOCIAL_WORKER, CARE_WORKER, GP, HOSPITAL_CLINICIAN, NURSE)),
+    SAFEGUARDING_CONCERN("SafeguardingConcern", EnumSet.of(SOCIAL_WORKER, CARE_WORKER, GP, HOSPITAL_CLINICIAN, NURSE),
+            Access.CLINICAL_ENTRY),
     TRANSFER_OF_CARE("TransferOfCare", EnumSet.of(HOSPITAL_CLINICIAN, NURSE)),
     /** Preferences the patient sets themselves, or staff caring for them record on their behalf. */
-    CONSENT("Consent", EnumSet.of(GP, HOSPITAL_CLINICIAN, NURSE, SOCIAL_WORKER, ADMIN), true),
-    DATA_OPT_OUT("DataOptOut", EnumSet.of(GP, HOSPITAL_CLINICIAN, NURSE, SOCIAL_WORKER, ADMIN), true),
-    ORGAN_DONATION("OrganDonationDecision", EnumSet.of(GP, HOSPITAL_CLINICIAN, NURSE, ADMIN), true),
+    CONSENT("Consent", EnumSet.of(GP, HOSPITAL_CLINICIAN, NURSE, SOCIAL_WORKER, ADMIN), Access.PATIENT_PREFERENCE),
+    DATA_OPT_OUT("DataOptOut", EnumSet.of(GP, HOSPITAL_CLINICIAN, NURSE, SOCIAL_WORKER, ADMIN), Access.PATIENT_PREFERENCE),
+    ORGAN_DONATION("OrganDonationDecision", EnumSet.of(GP, HOSPITAL_CLINICIAN, NURSE, ADMIN), Access.PATIENT_PREFERENCE),
     /** What no one records through the write path: audited under these names all the same. */
     PATIENT_SEARCH("PatientSearch", EnumSet.noneOf(StaffRole.class)),
     BREAK_GLASS("BreakGlass", EnumSet.noneOf(StaffRole.class)),
     ACCESS_LOG("AccessLog", EnumSet.noneOf(StaffRole.class));
 
-    private final String auditName;
-    private final Set<StaffRole> writers;
-    private final boolean patientWrites;
-
-    Resource(String auditName, Set<StaffRole> writers) {
-        this(auditName, writers, false);
+    /** What else, besides its writers, may write a kind of data. */
+    enum Access {
+        /** Only the roles that write it, with a legitimate relationship. */
+        STAFF_ONLY,
+        /** A clinical entry: also a clinician under break-glass (reading in an emergency may mean recording too). */
+        CLINICAL_ENTRY,
+        /** The patient's own preference: also the patient themselves; never under break-glass. */
+        PATIENT_PREFERENCE
     }
 
-    Resource(String auditName, Set<StaffRole> writers, boolean patientWrites) {
+    private final String auditName;
+    private final Set<StaffRole> writers;
+    private final Access access;
+
+    Resource(String auditName, Set<StaffRole> writers) {
+        this(auditName, writers, Access.STAFF_ONLY);
+    }
+
+    Resource(String auditName, Set<StaffRole> writers, Access access) {
         this.auditName = auditName;
         this.writers = writers;
-        this.patientWrites = patientWrites;
+        this.access = access;
     }
 
     /** True for the patient's own preferences, which the patient may change themselves. */
     public boolean writableByThePatient() {
-        return patientWrites;
+        return access == Access.PATIENT_PREFERENCE;
+    }
+
+    /**
+     * True for the clinical entries a break-glass grant lets a clinician record. A grant is for emergency
+     * reading: never preferences, demographics or a transfer of care.
+     */
+    public boolean writableUnderBreakGlass() {
+        return access == Access.CLINICAL_ENTRY;
     }
 
     /** The resource type recorded in the audit log. */

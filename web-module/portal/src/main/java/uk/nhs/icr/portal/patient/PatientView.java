@@ -13,6 +13,7 @@ import uk.nhs.icr.access.service.BreakGlassView;
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.patient.service.PatientDemographics;
 import uk.nhs.icr.patient.service.PatientNotFoundException;
+import uk.nhs.icr.platform.service.ConflictException;
 import uk.nhs.icr.platform.service.InvalidInputException;
 import uk.nhs.icr.portal.FieldMessages;
 import uk.nhs.icr.sharedrecord.service.SharedRecordService;
@@ -77,7 +78,7 @@ public class PatientView implements Serializable {
             return "/patients/patient?faces-redirect=true&nhsNumber=" + nhsNumber.value();
         } catch (InvalidInputException e) {
             FieldMessages.show("breakGlass", Set.of("reason"), e);
-        } catch (AccessDeniedException | PatientNotFoundException e) {
+        } catch (AccessDeniedException | PatientNotFoundException | ConflictException e) {
             FieldMessages.error(null, e.getMessage());
         }
         return null;
