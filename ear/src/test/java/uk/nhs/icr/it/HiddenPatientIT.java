@@ -43,6 +43,8 @@ class HiddenPatientIT extends IcrDeployment {
             assertEquals(known, unknown, path);
         }
         assertEquals(7, deniedAuditRows(someoneElse), "each attempt on the other patient is audited");
+        assertEquals(7, Databases.count(Databases.HOSPITAL, "select count(*) from audit_event where patient_nhs_number = ?"
+                + " and username = ?", someoneElse, "patient:" + own), "under the NHS number of the patient who tried");
         assertEquals(7, deniedAuditRows(nobody), "each attempt on the unknown number is audited alike");
     }
 

@@ -34,8 +34,9 @@ public record Caller(String username, String displayName, StaffRole role, OdsCod
                 channel, clientAddress);
     }
 
+    /** A patient acting for themselves: on record (the audit log, who recorded a choice) under their own NHS number. */
     public static Caller patient(NhsNumber self, Channel channel, String clientAddress) {
-        return new Caller("patient", "Patient", null, null, null, self, channel, clientAddress);
+        return new Caller("patient:" + self.value(), "Patient", null, null, null, self, channel, clientAddress);
     }
 
     public boolean isPatient() {
