@@ -103,7 +103,9 @@ class ConsentIT extends IcrDeployment {
         assertEquals("MENTAL_HEALTH", recorded.json().getString("category"));
 
         assertEquals(allBut("Depressive disorder"), seenBy(GP), "the new medication is withheld too");
-        CLINICIAN.getUrl(recorded.header("Location")).problem(403);
+        JsonObject withheld = CLINICIAN.getUrl(recorded.header("Location")).problem(404);
+        assertEquals(CLINICIAN.get("/api/patients/" + patient + "/record/hospital/999999999").problem(404), withheld,
+                "a withheld entry answers as an absent one: the reader learns nothing about it");
         assertEquals(List.of("category"), CLINICIAN.postJson("/api/patients/" + patient + "/problems", Api.json("snomedCode", "35489007",
                 "display", "Depression", "onset", "2026-01-01", "category", "social_care")).problemFields(400));
     }

@@ -11,7 +11,6 @@ import java.util.Set;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
-import uk.nhs.icr.access.service.AccessDeniedException;
 import uk.nhs.icr.access.service.BreakGlassService;
 import uk.nhs.icr.access.service.BreakGlassView;
 import uk.nhs.icr.access.service.PatientAccess;
@@ -119,7 +118,8 @@ public class SharedRecordService {
                 ? hospital.findEntry(patient, entryId).map(RecordEntry::of)
                 : socialCare.findEntry(patient, entryId).map(RecordEntry::of)).orElseThrow(EntryNotFoundException::new);
         if (withholding.withholds(entry.category())) {
-            throw new AccessDeniedException("This entry is withheld at the patient's request", false);
+            // answered as an absent entry: the reader is told elsewhere that something is withheld, never what
+            throw new EntryNotFoundException();
         }
         return entry;
     }
