@@ -73,6 +73,9 @@ class PatientRegistrationIT extends IcrDeployment {
         assertEquals(1, Databases.peopleWith(first.nhsNumber()));
         assertEquals("Mary", Databases.patientRow(first.nhsNumber()).get(1));
         assertEquals("Mary", Databases.personRow(first.nhsNumber()).get(1));
+        assertEquals(List.of("DENIED", "GRANTED"), Databases.rows(Databases.HOSPITAL, "select outcome from audit_event"
+                + " where patient_nhs_number = ? and action = 'CREATE' order by outcome", first.nhsNumber()),
+                "one registration on record as granted, the refused second as denied");
     }
 
     private static String spaced(String digits) {

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.util.function.Supplier;
 import uk.nhs.icr.access.BreakGlassGrants;
 import uk.nhs.icr.access.CareRelationships;
 import uk.nhs.icr.access.StaffRole;
@@ -151,19 +152,30 @@ public class AccessControl {
             StaffRole.ADMIN);
 
     /**
-     * Registration creates the record, so no relationship can exist yet: the role decides. Audited either way,
-     * in a transaction of its own (a duplicate NHS number still leaves the attempt on record).
+     * Registration creates the record, so no relationship can exist yet: the role decides. The entry says what
+     * happened: granted with the new record (in its transaction), or denied, by role or because the
+     * registration failed (a duplicate NHS number), in a transaction of its own.
      */
     @AccessDecidedInside("registration creates the record, so no relationship can exist yet: the role decides")
-    public void requireRegistration(NhsNumber patient) {
+    public <T> T registering(NhsNumber patient, Supplier<T> registration) {
         Caller caller = currentCaller.require();
         AccessDecision decision = !caller.isPatient() && REGISTRARS.contains(caller.role())
                 ? AccessDecision.grant(Purpose.ADMINISTRATION, "patient registration")
                 : AccessDecision.deny(Purpose.ADMINISTRATION, "role may not register patients", false);
-        audit.record(caller, patient, Resource.PATIENT, AuditAction.CREATE, decision);
         if (!decision.granted()) {
+            audit.record(caller, patient, Resource.PATIENT, AuditAction.CREATE, decision);
             throw new AccessDeniedException("Your role may not register patients", false);
         }
+        T registered;
+        try {
+            registered = registration.get();
+        } catch (RuntimeException e) {
+            audit.record(caller, patient, Resource.PATIENT, AuditAction.CREATE,
+                    AccessDecision.deny(Purpose.ADMINISTRATION, "not registered: " + e.getClass().getSimpleName(), false));
+            throw e;
+        }
+        audit.recordWithin(caller, patient, Resource.PATIENT, AuditAction.CREATE, decision);
+        return registered;
     }
 
     /** Records an access that concerns no single patient (a search) or that a rule of its own has decided. */

@@ -49,7 +49,10 @@ public class PatientRegistrationService {
     public PatientDemographics register(PatientRegistration form) {
         currentCaller.require();
         PatientRegistration.Valid valid = form.validate(clock.today());
-        access.requireRegistration(valid.identity().nhsNumber());
+        return access.registering(valid.identity().nhsNumber(), () -> add(valid));
+    }
+
+    private PatientDemographics add(PatientRegistration.Valid valid) {
         if (patients.exists(valid.identity().nhsNumber())) {
             throw new PatientAlreadyRegisteredException("hospital");
         }
