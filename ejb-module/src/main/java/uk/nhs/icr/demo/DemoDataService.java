@@ -43,9 +43,6 @@ import uk.nhs.icr.socialcare.SocialCareRelationships;
 public class DemoDataService {
 
     @Inject
-    UkClock clock;
-
-    @Inject
     StaffPasswords passwords;
 
     private static final Logger LOG = Logger.getLogger(DemoDataService.class.getName());
@@ -76,6 +73,9 @@ public class DemoDataService {
 
     @Inject
     SocialCareRecordRepository socialCareRecords;
+
+    @Inject
+    UkClock clock;
 
     /**
      * Adds the demo organisations and staff (if the directory has none of them yet) and the demo care

@@ -6,6 +6,8 @@ import java.util.Objects;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
+import java.time.Period;
+
 /**
  * What identifies a person in both records: NHS number, names and date of birth. The hospital
  * {@link Patient} and the social-care {@code Person} both embed one, in columns of the same names.
@@ -22,6 +24,11 @@ public record PatientIdentity(
         Objects.requireNonNull(givenName, "givenName");
         Objects.requireNonNull(familyName, "familyName");
         Objects.requireNonNull(birthDate, "birthDate");
+    }
+
+    /** Whole years of age on {@code day} (the day of a birthday counts). */
+    public int ageOn(LocalDate day) {
+        return Period.between(birthDate, day).getYears();
     }
 
     /** Identities hold names: keep them out of logs. */

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -31,11 +30,6 @@ public class UkClock {
     /** A clock that always says {@code instant}: for tests. */
     public static UkClock fixedAt(Instant instant) {
         return new UkClock(Clock.fixed(instant, ZONE));
-    }
-
-    /** A clock at noon UTC on {@code date}: for tests about calendar dates. */
-    public static UkClock fixedOn(LocalDate date) {
-        return fixedAt(date.atTime(12, 0).toInstant(ZoneOffset.UTC));
     }
 
     public Instant now() {

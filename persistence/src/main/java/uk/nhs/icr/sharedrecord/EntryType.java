@@ -1,10 +1,5 @@
 package uk.nhs.icr.sharedrecord;
 
-import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.Set;
-import java.util.stream.Collectors;
-
 /**
  * The kinds of entry in either record, each with the record it belongs to and a plural label for lists and
  * filters. Stored in {@code entry_type} under its name.
@@ -70,10 +65,5 @@ public enum EntryType {
     /** "Blood tests": how a list or a filter names entries of this kind. */
     public String plural() {
         return plural;
-    }
-
-    public static Set<EntryType> of(RecordSource source) {
-        return Arrays.stream(values()).filter(type -> type.source == source)
-                .collect(Collectors.toCollection(() -> EnumSet.noneOf(EntryType.class)));
     }
 }

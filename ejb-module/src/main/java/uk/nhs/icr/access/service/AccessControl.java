@@ -76,9 +76,9 @@ public class AccessControl {
 
     /**
      * Decides, audits and runs {@code method} if granted. A read is audited before it runs (it was allowed,
-     * whatever happens next); a write is audited in its own transaction when it succeeds, so the change and
-     * its audit entry commit together or not at all, and as a denial when it is refused for a reason of its
-     * own ({@link AuditedRefusal}).
+     * whatever happens next); a write is audited in the write's own transaction when it succeeds, so the change
+     * and its audit entry commit together or not at all, and as a denial (with its {@link AuditedRefusal}
+     * reason, if it has one) when it fails.
      */
     @AccessDecidedInside("this is the access decision point")
     public Object around(NhsNumber patient, Resource resource, AuditAction action, Callable<Object> method) throws Exception {
@@ -103,16 +103,25 @@ public class AccessControl {
         try {
             result = method.call();
         } catch (RuntimeException e) {
-            // nothing was recorded, but the caller may have learnt something (the patient's age band, an
-            // admission's state): the attempt goes on the log in a transaction of its own
             patientAccess.takeNote();
-            String why = e instanceof AuditedRefusal refused ? refused.auditReason() : "not recorded: " + e.getClass().getSimpleName();
-            audit.record(caller, patient, resource, action, AccessDecision.deny(decision.purpose(), why, false));
+            auditFailedWrite(caller, patient, resource, action, decision, e);
             throw e;
         }
         String note = patientAccess.takeNote();
         audit.recordWithin(caller, patient, resource, action, note == null ? decision : decision.noting(note));
         return result;
+    }
+
+    /**
+     * A write that was allowed but failed wrote nothing, yet the answer may have told the caller something (the
+     * patient's age band, an admission's state, that a number is registered): it goes on the log as denied, in
+     * a transaction of its own.
+     */
+    private void auditFailedWrite(Caller caller, NhsNumber patient, Resource resource, AuditAction action, AccessDecision decision,
+                                  RuntimeException failure) {
+        String why = failure instanceof AuditedRefusal refused ? refused.auditReason()
+                : "not recorded: " + failure.getClass().getSimpleName();
+        audit.record(caller, patient, resource, action, AccessDecision.deny(decision.purpose(), why, false));
     }
 
     private static RuntimeException refusal(AccessDecision decision) {
@@ -135,8 +144,11 @@ public class AccessControl {
         return withholding;
     }
 
-    /** The NHS App is for people aged 13 and over; younger patients' choices are set by a parent or guardian. */
-    static final int NHS_APP_MIN_AGE = 13;
+    /**
+     * From this age people set their own sharing and opt-out choices (the NHS App is for 13 and over); for a
+     * younger child a parent or guardian does.
+     */
+    public static final int OWN_CHOICES_AGE = 13;
 
     /** Preferences a child's own token may not set (the National Data Opt-out rule, and sharing consent with it). */
     static final Set<Resource> CHILD_SET_BY_PROXY = EnumSet.of(Resource.CONSENT, Resource.DATA_OPT_OUT);
@@ -170,8 +182,7 @@ public class AccessControl {
         try {
             registered = registration.get();
         } catch (RuntimeException e) {
-            audit.record(caller, patient, Resource.PATIENT, AuditAction.CREATE,
-                    AccessDecision.deny(Purpose.ADMINISTRATION, "not registered: " + e.getClass().getSimpleName(), false));
+            auditFailedWrite(caller, patient, Resource.PATIENT, AuditAction.CREATE, decision, e);
             throw e;
         }
         audit.recordWithin(caller, patient, Resource.PATIENT, AuditAction.CREATE, decision);
@@ -192,22 +203,8 @@ public class AccessControl {
             return accessLogRead(caller, patient);
         }
         if (caller.isPatient()) {
-            AccessDecision ownRecordOnly = ownRecordOnly(caller, patient, "patients may see their own record only");
-            if (ownRecordOnly != null) {
-                return ownRecordOnly;
-            }
-            if (!action.writes()) {
-                return AccessDecision.grant(Purpose.PATIENT_ACCESS, "patient reading their own record");
-            }
-            if (!resource.writableByThePatient()) {
-                return AccessDecision.deny(Purpose.PATIENT_ACCESS, "patients may read their own record only", false);
-            }
-            if (CHILD_SET_BY_PROXY.contains(resource) && patients.findByNhsNumber(patient)
-                    .filter(p -> p.identity().birthDate().plusYears(NHS_APP_MIN_AGE).isAfter(clock.today())).isPresent()) {
-                return AccessDecision.deny(Purpose.PATIENT_ACCESS, "under " + NHS_APP_MIN_AGE
-                        + " a parent or guardian sets sharing and opt-out choices", false);
-            }
-            return AccessDecision.grant(Purpose.PATIENT_ACCESS, "patient setting their own preference");
+            return notOwnRecord(caller, patient, "patients may see their own record only")
+                    .orElseGet(() -> ownRecord(patient, resource, action));
         }
         StaffRole role = caller.role();
         if (role == StaffRole.PRIVACY_OFFICER) {
@@ -239,8 +236,8 @@ public class AccessControl {
     /** Only the specialist nurse for organ donation (in a donation context, whatever the relationship) or the person. */
     private AccessDecision donationLookup(Caller caller, NhsNumber patient) {
         if (caller.isPatient()) {
-            AccessDecision ownRecordOnly = ownRecordOnly(caller, patient, "patients may see their own decision only");
-            return ownRecordOnly != null ? ownRecordOnly : AccessDecision.grant(Purpose.PATIENT_ACCESS, "patient viewing their own decision");
+            return notOwnRecord(caller, patient, "patients may see their own decision only")
+                    .orElseGet(() -> AccessDecision.grant(Purpose.PATIENT_ACCESS, "patient viewing their own decision"));
         }
         if (!caller.hasRole(StaffRole.ORGAN_DONATION_NURSE)) {
             return AccessDecision.deny(Purpose.ORGAN_DONATION, "only the specialist nurse for organ donation may look up a decision",
@@ -254,9 +251,8 @@ public class AccessControl {
     /** Who viewed a record: the patient themselves, or a privacy officer reviewing access. */
     private AccessDecision accessLogRead(Caller caller, NhsNumber patient) {
         if (caller.isPatient()) {
-            AccessDecision ownRecordOnly = ownRecordOnly(caller, patient, "patients may see their own access log only");
-            return ownRecordOnly != null ? ownRecordOnly
-                    : AccessDecision.grant(Purpose.PATIENT_ACCESS, "patient viewing who accessed their record");
+            return notOwnRecord(caller, patient, "patients may see their own access log only")
+                    .orElseGet(() -> AccessDecision.grant(Purpose.PATIENT_ACCESS, "patient viewing who accessed their record"));
         }
         if (!caller.hasRole(StaffRole.PRIVACY_OFFICER)) {
             return AccessDecision.deny(Purpose.PRIVACY_REVIEW, "only the patient and privacy officers see the access log", false);
@@ -268,13 +264,30 @@ public class AccessControl {
 
     /**
      * A patient's token is bound to one NHS number: any other is refused by that binding (403, the same for a
-     * number nobody has), and their own is "no patient" (404) until they are registered. Null: their own record.
+     * number nobody has), and their own is "no patient" (404) until they are registered. Empty: their own record.
      */
-    private AccessDecision ownRecordOnly(Caller caller, NhsNumber patient, String refusal) {
+    private Optional<AccessDecision> notOwnRecord(Caller caller, NhsNumber patient, String refusal) {
         if (!caller.self().equals(patient)) {
-            return AccessDecision.deny(Purpose.PATIENT_ACCESS, refusal, false);
+            return Optional.of(AccessDecision.deny(Purpose.PATIENT_ACCESS, refusal, false));
         }
-        return patients.exists(patient) ? null : AccessDecision.hidden(Purpose.PATIENT_ACCESS, "not registered", false);
+        return patients.exists(patient) ? Optional.empty()
+                : Optional.of(AccessDecision.hidden(Purpose.PATIENT_ACCESS, "not registered", false));
+    }
+
+    /** The patient on their own record: they read all of it, and set their own preferences (from 13, for some). */
+    private AccessDecision ownRecord(NhsNumber patient, Resource resource, AuditAction action) {
+        if (!action.writes()) {
+            return AccessDecision.grant(Purpose.PATIENT_ACCESS, "patient reading their own record");
+        }
+        if (!resource.writableByThePatient()) {
+            return AccessDecision.deny(Purpose.PATIENT_ACCESS, "patients may read their own record only", false);
+        }
+        if (CHILD_SET_BY_PROXY.contains(resource) && patients.findByNhsNumber(patient)
+                .filter(registered -> registered.identity().ageOn(clock.today()) < OWN_CHOICES_AGE).isPresent()) {
+            return AccessDecision.deny(Purpose.PATIENT_ACCESS, "under " + OWN_CHOICES_AGE
+                    + " a parent or guardian sets sharing and opt-out choices", false);
+        }
+        return AccessDecision.grant(Purpose.PATIENT_ACCESS, "patient setting their own preference");
     }
 
     private boolean relationship(Caller caller, NhsNumber patient) {

@@ -42,9 +42,6 @@ import uk.nhs.icr.sharedrecord.DataCategory;
 @Stateless
 public class ConsentService {
 
-    @Inject
-    UkClock clock;
-
     static final int MIN_REASON = 10;
 
     /** A provision as typed: type (permit, deny), categories, organisations (ODS codes), roles, start and end (YYYY-MM-DD). */
@@ -91,6 +88,9 @@ public class ConsentService {
 
     @Inject
     ConsentRepository consents;
+
+    @Inject
+    UkClock clock;
 
     @PatientDataAccess(resource = Resource.CONSENT, action = AuditAction.READ)
     public ConsentView current(NhsNumber patient, ConsentDirective.Scope wanted) {

@@ -2,14 +2,13 @@ package uk.nhs.icr.consent.service;
 
 import java.io.Serializable;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.Period;
 import java.util.List;
 import java.util.Locale;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
+import uk.nhs.icr.access.service.AccessControl;
 import uk.nhs.icr.access.service.Caller;
 import uk.nhs.icr.access.service.CurrentCaller;
 import uk.nhs.icr.access.service.PatientDataAccess;
@@ -33,18 +32,12 @@ import uk.nhs.icr.platform.service.Fields;
 /**
  * The National Data Opt-out: whether a patient's confidential information may be used for research and
  * planning. Direct care never looks at it. The patient sets it; staff may record it for them, or for the
- * proxy (a parent) of a child under {@link #PROXY_MAX_AGE}.
+ * proxy (a parent) of a child under {@link AccessControl#OWN_CHOICES_AGE}.
  */
 @Stateless
 public class DataOptOutService {
 
-    @Inject
-    UkClock clock;
-
     private static final String SELF = "self";
-
-    /** A parent or guardian may set the opt-out for a child younger than this. */
-    static final int PROXY_MAX_AGE = 13;
 
     /** As typed: optedOut (true/false), setBy (self for the patient; staff or proxy for staff), proxyName for a proxy. */
     public record OptOutForm(String optedOut, String setBy, String proxyName) {
@@ -71,6 +64,9 @@ public class DataOptOutService {
 
     @Inject
     ConsentRepository consents;
+
+    @Inject
+    UkClock clock;
 
     @PatientDataAccess(resource = Resource.DATA_OPT_OUT, action = AuditAction.READ)
     public OptOutView current(NhsNumber patient) {
@@ -99,8 +95,8 @@ public class DataOptOutService {
         errors.throwIfAny();
         // the access decision came first (the interceptor): the proxy rule tells the caller the patient's age band
         Patient patient = patients.findByNhsNumber(number).orElseThrow(PatientNotFoundException::new);
-        if (setBy == RecordedBy.PROXY && ageOn(patient, clock.today()) >= PROXY_MAX_AGE) {
-            errors.add("setBy", "a proxy may set the opt-out only for a child under " + PROXY_MAX_AGE);
+        if (setBy == RecordedBy.PROXY && patient.identity().ageOn(clock.today()) >= AccessControl.OWN_CHOICES_AGE) {
+            errors.add("setBy", "a proxy may set the opt-out only for a child under " + AccessControl.OWN_CHOICES_AGE);
             errors.throwIfAny();
         }
         String recordedByName = setBy == RecordedBy.PROXY ? proxyName + " (proxy, recorded by " + caller.displayName() + ")"
@@ -109,10 +105,6 @@ public class DataOptOutService {
                 optedOut, new VersionedDecision.Recorder(setBy, recordedByName, caller.username()), clock.now()), consents::add,
                 "the opt-out choice");
         return OptOutView.of(choice);
-    }
-
-    static int ageOn(Patient patient, LocalDate day) {
-        return Period.between(patient.identity().birthDate(), day).getYears();
     }
 
     /** The opt-out API's words for who set it: "self" (the patient), "staff" or "proxy". */

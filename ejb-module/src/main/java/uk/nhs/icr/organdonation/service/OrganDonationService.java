@@ -45,9 +45,6 @@ import uk.nhs.icr.platform.service.ResourceNotFoundException;
 @Stateless
 public class OrganDonationService {
 
-    @Inject
-    UkClock clock;
-
     /** Versions read for a history or an evaluation: far more than anyone changes their decision. */
     static final int MAX_VERSIONS = 1000;
 
@@ -103,6 +100,9 @@ public class OrganDonationService {
 
     @Inject
     OrganDonationRegister register;
+
+    @Inject
+    UkClock clock;
 
     @PatientDataAccess(resource = Resource.ORGAN_DONATION, action = AuditAction.RECORD)
     public DecisionView record(NhsNumber number, DecisionForm form) {

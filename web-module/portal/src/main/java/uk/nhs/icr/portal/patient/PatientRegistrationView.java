@@ -24,15 +24,15 @@ import uk.nhs.icr.portal.FieldMessages;
 @ViewScoped
 public class PatientRegistrationView implements Serializable {
 
-    @Inject
-    UkClock clock;
-
     private static final long serialVersionUID = 1L;
     private static final Set<String> FIELDS =
             Set.of("nhsNumber", "givenName", "familyName", "birthDate", "sex", "postcode", "gpPracticeOdsCode");
 
     @Inject
     PatientRegistrationService registration;
+
+    @Inject
+    UkClock clock;
 
     private String nhsNumber;
     private String givenName;
