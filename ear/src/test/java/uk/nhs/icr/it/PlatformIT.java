@@ -52,5 +52,7 @@ class PlatformIT extends IcrDeployment {
         assertTrue(reply.body().contains("/api/patients:"), reply.body());
         assertTrue(reply.body().contains("/api/patients/{nhsNumber}:"), reply.body());
         assertTrue(reply.body().contains("application/problem+json"), "error responses documented");
+        String nhsNumberSchema = reply.body().split("\n    NhsNumber:\n", 2)[1].split("\n    [A-Za-z]", 2)[0];
+        assertTrue(nhsNumberSchema.contains("type: string"), "an NHS number is documented as text: " + nhsNumberSchema);
     }
 }

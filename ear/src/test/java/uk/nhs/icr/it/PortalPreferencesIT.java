@@ -74,7 +74,7 @@ class PortalPreferencesIT extends IcrDeployment {
                 Map.of("consentForm:status_input", "active", "consentForm:reason", ""));
 
         assertEquals(200, refused.status());
-        assertFieldMessage(refused.body(), "consentForm:reason", "Say why");
+        assertFieldMessage(refused.body(), "consentForm:reason", "must say why");
         assertEquals(0, Databases.count(Databases.HOSPITAL, "select count(*) from consent_directive where patient_nhs_number = ?", patient));
     }
 

@@ -157,7 +157,8 @@ class RecordWriteIT extends IcrDeployment {
         Api.Client socialWorker = Api.as(Tokens.staff("social.worker", "SOCIAL_WORKER").sign());
         String base = "/api/patients/" + patient;
 
-        assertEquals(List.of("value", "reportedAt", "referenceHigh"), clinician.postJson(base + "/blood-tests", Api.json("test", "Sodium",
+        // a value that is no number, a range upside down and a report from the future: all at once, in the form's order
+        assertEquals(List.of("value", "referenceHigh", "reportedAt"), clinician.postJson(base + "/blood-tests", Api.json("test", "Sodium",
                 "value", "high", "unit", "mmol/L", "referenceLow", "146", "referenceHigh", "133", "reportedAt", "2999-01-01T00:00:00Z"))
                 .problemFields(400));
         assertEquals(List.of("snomedCode", "status"), clinician.postJson(base + "/problems", Api.json("snomedCode", "HTN",
@@ -173,6 +174,37 @@ class RecordWriteIT extends IcrDeployment {
                 "eligibility", "perhaps", "assessedAt", "yesterday")).problemFields(400));
 
         assertEquals(0, Databases.hospitalEntries(patient));
+        assertEquals(0, Databases.socialCareEntries(patient));
+    }
+
+    @Test
+    void numbers_may_come_as_json_numbers_and_codes_in_any_case() {
+        String patient = patientKnownToEveryone();
+        Api.Client clinician = Api.as(Tokens.staff("clinician.northgate", "HOSPITAL_CLINICIAN").sign());
+
+        Api.Reply result = clinician.postJson("/api/patients/" + patient + "/blood-tests", "{\"test\":\"Sodium\",\"value\":139,"
+                + "\"unit\":\"mmol/L\",\"referenceLow\":133,\"referenceHigh\":146.0,\"reportedAt\":\"" + HOUR_AGO + "\"}");
+        Api.Reply medication = clinician.postJson("/api/patients/" + patient + "/medications", Api.json("name", "Sertraline 50mg tablets",
+                "dose", "50 mg", "route", "oral", "frequency", "once daily", "course", "Repeat", "startedAt", "2026-01-10",
+                "category", "Mental Health"));
+
+        assertEquals(201, result.status(), result.body());
+        assertFalse(result.json().getBoolean("abnormal"), "139 is within 133 to 146");
+        assertEquals(201, medication.status(), medication.body());
+        assertEquals(List.of("REPEAT", "MENTAL_HEALTH"), Databases.row(Databases.HOSPITAL,
+                "select course, category from hospital_entry where id = ?::bigint",
+                Long.toString(medication.json().getJsonNumber("id").longValue())));
+    }
+
+    @Test
+    void a_value_of_the_wrong_json_shape_is_refused_by_name_with_the_rest_of_the_form() {
+        String patient = patientKnownToEveryone();
+        Api.Client socialWorker = Api.as(Tokens.staff("social.worker", "SOCIAL_WORKER").sign());
+
+        Api.Reply refused = socialWorker.postJson("/api/patients/" + patient + "/care-plans",
+                "{\"needs\":{\"text\":\"Personal care\"},\"outcomes\":[\"Stay at home\"],\"services\":\"Home care\"}");
+
+        assertEquals(List.of("needs", "outcomes", "reviewDate"), refused.problemFields(400));
         assertEquals(0, Databases.socialCareEntries(patient));
     }
 }

@@ -106,7 +106,7 @@ public class DemoDataService {
         }
         Instant now = clock.now();
         for (int i = 0; i < forms.size(); i++) {
-            NhsNumber patient = NhsNumber.parse(forms.get(i).nhsNumber());
+            NhsNumber patient = forms.get(i).nhsNumber();
             switch (i % 20) {
                 case 0 -> careRelationships.open(patient, new OdsCode("RXA"), CareEpisode.Kind.ADMISSION, now);
                 case 1 -> careRelationships.open(patient, new OdsCode("RXB"), CareEpisode.Kind.REFERRAL, now);
@@ -120,20 +120,20 @@ public class DemoDataService {
     }
 
     public int addMissing(List<PatientRegistration> forms) {
-        List<PatientRegistration.Valid> valid = forms.stream().map(form -> form.validate(clock.today())).toList();
-        List<NhsNumber> numbers = valid.stream().map(v -> v.identity().nhsNumber()).toList();
+        List<NhsNumber> numbers = forms.stream().map(PatientRegistration::nhsNumber).toList();
         Set<NhsNumber> inHospital = patients.registeredAmong(numbers);
         Set<NhsNumber> inSocialCare = people.knownAmong(numbers);
         Instant now = clock.now();
         int added = 0;
-        for (PatientRegistration.Valid v : valid) {
-            NhsNumber number = v.identity().nhsNumber();
+        for (PatientRegistration registration : forms) {
+            NhsNumber number = registration.nhsNumber();
             if (!inHospital.contains(number)) {
-                patients.add(new Patient(v.identity(), v.sex(), v.postcode(), v.gpPractice(), now));
+                patients.add(new Patient(registration.identity(), registration.sex(), registration.postcode(),
+                        registration.gpPracticeOdsCode(), now));
                 added++;
             }
             if (!inSocialCare.contains(number)) {
-                people.add(new Person(v.identity(), now));
+                people.add(new Person(registration.identity(), now));
             }
         }
         int addedPatients = added;
@@ -146,7 +146,7 @@ public class DemoDataService {
      * {@code firstIndex}) whose record is still empty in that store; returns the number of entries added.
      */
     public int addRecords(List<PatientRegistration> forms, int firstIndex, long seed) {
-        List<NhsNumber> numbers = forms.stream().map(form -> NhsNumber.parse(form.nhsNumber())).toList();
+        List<NhsNumber> numbers = forms.stream().map(PatientRegistration::nhsNumber).toList();
         Set<NhsNumber> withHospitalRecord = hospitalRecords.withEntriesAmong(numbers);
         Set<NhsNumber> withSocialCareRecord = socialCareRecords.withEntriesAmong(numbers);
         int added = 0;
@@ -174,7 +174,7 @@ public class DemoDataService {
         int added = 0;
         Instant at = DemoRecords.ANCHOR.minus(Duration.ofDays(400));
         for (int i = DONOR_EVERY / 2; i < forms.size(); i += DONOR_EVERY) {
-            NhsNumber patient = NhsNumber.parse(forms.get(i).nhsNumber());
+            NhsNumber patient = forms.get(i).nhsNumber();
             if (donationRegister.current(patient).isPresent()) {
                 continue;
             }

@@ -7,7 +7,10 @@ import java.util.Optional;
 import java.util.Random;
 
 import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.patient.Sex;
 import uk.nhs.icr.patient.service.PatientRegistration;
+import uk.nhs.icr.platform.OdsCode;
+import uk.nhs.icr.platform.Postcode;
 
 /**
  * Generates synthetic patients: NHS numbers counted up from 999 000 000 with valid check digits (the 999
@@ -82,7 +85,7 @@ public final class DemoPatients {
                 + INWARD_LETTERS.charAt(random.nextInt(INWARD_LETTERS.length()))
                 + INWARD_LETTERS.charAt(random.nextInt(INWARD_LETTERS.length()));
         String practice = GP_PRACTICES.get(random.nextInt(GP_PRACTICES.size()));
-        return new PatientRegistration(number.value(), given, family, born.toString(), sex, postcode, practice);
+        return new PatientRegistration(number, given, family, born, Sex.fromCode(sex), Postcode.parse(postcode), OdsCode.parse(practice));
     }
 
     private static String pick(String[] options, Random random) {

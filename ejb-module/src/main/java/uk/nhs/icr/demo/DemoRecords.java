@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -149,11 +148,11 @@ final class DemoRecords {
      * encounter; those known to social care get a social care record.
      */
     static History history(int index, PatientRegistration patient, long seed) {
-        NhsNumber number = NhsNumber.parse(patient.nhsNumber());
+        NhsNumber number = patient.nhsNumber();
         Random random = new Random(seed ^ Long.parseLong(number.value()));
         boolean longRecord = index % LONG_RECORD_EVERY == 7;
-        int age = Period.between(LocalDate.parse(patient.birthDate()), ANCHOR.atZone(ZoneOffset.UTC).toLocalDate()).getYears();
-        EntryAuthor gp = gpAt(patient.gpPracticeOdsCode());
+        int age = Period.between(patient.birthDate(), ANCHOR.atZone(ZoneOffset.UTC).toLocalDate()).getYears();
+        EntryAuthor gp = gpAt(patient.gpPracticeOdsCode().value());
 
         List<HospitalEntry> hospital = new ArrayList<>();
         int results = longRecord ? 120 : 3 + random.nextInt(6);

@@ -1,7 +1,6 @@
 package uk.nhs.icr.socialcare;
 
 import java.time.Instant;
-import java.util.Locale;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.DiscriminatorValue;
@@ -52,7 +51,6 @@ public class MedicationAdministration extends SocialCareEntry {
         this.dose = dose;
         this.outcome = outcome;
     }
-
 
     @Override
     public String summary() {

@@ -22,9 +22,8 @@ import uk.nhs.icr.patient.PatientRepository;
 import uk.nhs.icr.patient.service.PatientNotFoundException;
 import uk.nhs.icr.platform.Codes;
 import uk.nhs.icr.platform.UkClock;
-import uk.nhs.icr.platform.service.FieldErrors;
-import uk.nhs.icr.platform.service.Fields;
 import uk.nhs.icr.platform.service.InvalidInputException;
+import uk.nhs.icr.platform.validation.Text;
 
 /**
  * Break-glass: a clinician without a legitimate relationship opens a record in an emergency, giving a
@@ -60,11 +59,9 @@ public class BreakGlassService {
     UkClock clock;
 
     @AccessDecidedInside("break-glass is how a clinician without a relationship gets one: the role decides, and the grant is audited")
-    public BreakGlassView breakGlass(NhsNumber patient, String reason) {
+    public BreakGlassView breakGlass(NhsNumber patient, @Text(max = MAX_TEXT_LENGTH) String reason) {
         Caller caller = currentCaller.require();
-        FieldErrors errors = new FieldErrors();
-        String why = errors.parse("reason", reason, Fields.optionalText("reason", MAX_TEXT_LENGTH));
-        errors.throwIfAny();
+        String why = reason == null ? null : reason.strip();
         if (why == null || why.length() < MIN_REASON_LENGTH) {
             throw InvalidInputException.of("reason", "give the clinical reason in at least " + MIN_REASON_LENGTH + " characters");
         }
@@ -111,14 +108,12 @@ public class BreakGlassService {
         return grants.awaitingReview().stream().map(BreakGlassView::of).toList();
     }
 
-    public BreakGlassView review(long grantId, BreakGlassGrant.Review outcome, String note) {
+    public BreakGlassView review(long grantId, BreakGlassGrant.Review outcome, @Text(max = MAX_TEXT_LENGTH) String note) {
         Caller reviewer = requirePrivacyOfficer();
         if (outcome == null || outcome == BreakGlassGrant.Review.PENDING) {
             throw InvalidInputException.of("outcome", "choose appropriate or escalated");
         }
-        FieldErrors errors = new FieldErrors();
-        String text = errors.parse("note", note, Fields.optionalText("note", MAX_TEXT_LENGTH));
-        errors.throwIfAny();
+        String text = note == null || note.isBlank() ? null : note.strip();
         if (text == null) {
             throw InvalidInputException.of("note", "a review needs a note");
         }

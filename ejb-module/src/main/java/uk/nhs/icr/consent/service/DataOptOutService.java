@@ -2,11 +2,12 @@ package uk.nhs.icr.consent.service;
 
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 
 import uk.nhs.icr.access.service.AccessControl;
 import uk.nhs.icr.access.service.Caller;
@@ -21,13 +22,14 @@ import uk.nhs.icr.patient.Patient;
 import uk.nhs.icr.patient.PatientRepository;
 import uk.nhs.icr.patient.service.PatientNotFoundException;
 import uk.nhs.icr.platform.Codes;
-import uk.nhs.icr.platform.InvalidValueException;
 import uk.nhs.icr.platform.RecordedBy;
 import uk.nhs.icr.platform.UkClock;
 import uk.nhs.icr.platform.VersionedDecision;
 import uk.nhs.icr.platform.service.DecisionVersions;
-import uk.nhs.icr.platform.service.FieldErrors;
-import uk.nhs.icr.platform.service.Fields;
+import uk.nhs.icr.platform.service.InvalidInputException;
+import uk.nhs.icr.platform.validation.Label;
+import uk.nhs.icr.platform.validation.Required;
+import uk.nhs.icr.platform.validation.Text;
 
 /**
  * The National Data Opt-out: whether a patient's confidential information may be used for research and
@@ -37,10 +39,25 @@ import uk.nhs.icr.platform.service.Fields;
 @Stateless
 public class DataOptOutService {
 
-    private static final String SELF = "self";
+    /** Who sets the choice, in the opt-out API's words: the patient themselves, staff, or staff for a proxy. */
+    public enum SetBy {
+        SELF(RecordedBy.PATIENT), STAFF(RecordedBy.STAFF), PROXY(RecordedBy.PROXY);
 
-    /** As typed: optedOut (true/false), setBy (self for the patient; staff or proxy for staff), proxyName for a proxy. */
-    public record OptOutForm(String optedOut, String setBy, String proxyName) {
+        private final RecordedBy recordedBy;
+
+        SetBy(RecordedBy recordedBy) {
+            this.recordedBy = recordedBy;
+        }
+
+        static SetBy of(RecordedBy by) {
+            return Arrays.stream(values()).filter(word -> word.recordedBy == by).findFirst().orElseThrow();
+        }
+    }
+
+    /** A new choice: opted out or not; who sets it (staff when absent; a patient's own is always self); the proxy's name. */
+    public record OptOutChoice(@Required @Label("opted out") Boolean optedOut,
+                               SetBy setBy,
+                               @Text(max = 200) String proxyName) {
     }
 
     /** The current choice (version 0: never set, so not opted out). */
@@ -79,50 +96,30 @@ public class DataOptOutService {
     }
 
     @PatientDataAccess(resource = Resource.DATA_OPT_OUT, action = AuditAction.WRITE)
-    public OptOutView set(NhsNumber number, OptOutForm form) {
+    public OptOutView set(NhsNumber number, @Valid OptOutChoice choice) {
         Caller caller = currentCaller.require();
-        OptOutForm f = form == null ? new OptOutForm(null, null, null) : form;
-        FieldErrors errors = new FieldErrors();
-        Boolean optedOut = errors.parse("optedOut", f.optedOut(), Fields.yesNo("opted out", true));
-        RecordedBy setBy = caller.isPatient() ? RecordedBy.PATIENT : errors.parse("setBy", f.setBy(), DataOptOutService::setBy);
-        String proxyName = errors.parse("proxyName", f.proxyName(), Fields.optionalText("proxy name", 200));
-        if (setBy == RecordedBy.PATIENT && !caller.isPatient()) {
-            errors.add("setBy", "staff record the choice as staff, or for a proxy");
+        SetBy setBy = caller.isPatient() ? SetBy.SELF : choice.setBy() == null ? SetBy.STAFF : choice.setBy();
+        if (setBy == SetBy.SELF && !caller.isPatient()) {
+            throw InvalidInputException.of("setBy", "staff record the choice as staff, or for a proxy");
         }
-        if (setBy == RecordedBy.PROXY && proxyName == null) {
-            errors.add("proxyName", "name the parent or guardian making the choice");
+        if (setBy == SetBy.PROXY && choice.proxyName() == null) {
+            throw InvalidInputException.of("proxyName", "name the parent or guardian making the choice");
         }
-        errors.throwIfAny();
         // the access decision came first (the interceptor): the proxy rule tells the caller the patient's age band
         Patient patient = patients.findByNhsNumber(number).orElseThrow(PatientNotFoundException::new);
-        if (setBy == RecordedBy.PROXY && patient.identity().ageOn(clock.today()) >= AccessControl.OWN_CHOICES_AGE) {
-            errors.add("setBy", "a proxy may set the opt-out only for a child under " + AccessControl.OWN_CHOICES_AGE);
-            errors.throwIfAny();
+        if (setBy == SetBy.PROXY && patient.identity().ageOn(clock.today()) >= AccessControl.OWN_CHOICES_AGE) {
+            throw InvalidInputException.of("setBy", "a proxy may set the opt-out only for a child under " + AccessControl.OWN_CHOICES_AGE);
         }
-        String recordedByName = setBy == RecordedBy.PROXY ? proxyName + " (proxy, recorded by " + caller.displayName() + ")"
+        String recordedByName = setBy == SetBy.PROXY ? choice.proxyName() + " (proxy, recorded by " + caller.displayName() + ")"
                 : caller.displayName();
-        DataOptOut choice = DecisionVersions.append(new DataOptOut(number, VersionedDecision.nextVersion(consents.currentOptOut(number)),
-                optedOut, new VersionedDecision.Recorder(setBy, recordedByName, caller.username()), clock.now()), consents::add,
-                "the opt-out choice");
-        return OptOutView.of(choice);
+        DataOptOut recorded = DecisionVersions.append(new DataOptOut(number, VersionedDecision.nextVersion(consents.currentOptOut(number)),
+                choice.optedOut(), new VersionedDecision.Recorder(setBy.recordedBy, recordedByName, caller.username()), clock.now()),
+                consents::add, "the opt-out choice");
+        return OptOutView.of(recorded);
     }
 
     /** The opt-out API's words for who set it: "self" (the patient), "staff" or "proxy". */
     static String setByWord(RecordedBy by) {
-        return by == RecordedBy.PATIENT ? SELF : Codes.phrase(by);
-    }
-
-    private static RecordedBy setBy(String value) {
-        if (value == null || value.isBlank()) {
-            return RecordedBy.STAFF;
-        }
-        String word = value.strip().toLowerCase(Locale.ROOT);
-        if (word.equals(SELF)) {
-            return RecordedBy.PATIENT;
-        }
-        if (word.equals("staff") || word.equals("proxy")) {
-            return RecordedBy.valueOf(word.toUpperCase(Locale.ROOT));
-        }
-        throw new InvalidValueException("set by must be one of self, staff, proxy");
+        return Codes.of(SetBy.of(by));
     }
 }

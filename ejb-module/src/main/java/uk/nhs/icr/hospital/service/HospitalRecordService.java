@@ -6,6 +6,8 @@ import java.time.LocalDate;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 
 import uk.nhs.icr.access.service.PatientDataAccess;
 import uk.nhs.icr.access.service.Resource;
@@ -18,39 +20,67 @@ import uk.nhs.icr.hospital.Medication;
 import uk.nhs.icr.hospital.Problem;
 import uk.nhs.icr.hospital.TreatmentPlan;
 import uk.nhs.icr.patient.NhsNumber;
-import uk.nhs.icr.platform.InvalidValueException;
-import uk.nhs.icr.platform.service.FieldErrors;
-import uk.nhs.icr.platform.service.Fields;
+import uk.nhs.icr.platform.service.InvalidInputException;
+import uk.nhs.icr.platform.validation.Amount;
+import uk.nhs.icr.platform.validation.InOrder;
+import uk.nhs.icr.platform.validation.Label;
+import uk.nhs.icr.platform.validation.NotInFuture;
+import uk.nhs.icr.platform.validation.NotInPast;
+import uk.nhs.icr.platform.validation.Required;
+import uk.nhs.icr.platform.validation.Text;
 import uk.nhs.icr.sharedrecord.DataCategory;
-import uk.nhs.icr.sharedrecord.EntryAuthor;
 import uk.nhs.icr.sharedrecord.EntryStatus;
 import uk.nhs.icr.sharedrecord.service.RecordEntry;
 import uk.nhs.icr.sharedrecord.service.RecordWriter;
 
 /**
  * Clinicians' writes to the hospital record: blood-test results, problems, medications, allergies and
- * treatment plans. Forms carry fields as typed; each method validates, checks access for its kind of
- * entry, and stores it with the caller as author.
+ * treatment plans. Each command is checked (Bean Validation) once access for its kind of entry is granted,
+ * and stored with the caller as author.
  */
 @Stateless
 public class HospitalRecordService {
 
-    public record BloodTestForm(String test, String value, String unit, String referenceLow, String referenceHigh, String reportedAt) {
+    @InOrder(earlier = "referenceLow", later = "referenceHigh", mayBeEqual = true, message = "must not be below reference low")
+    public record NewBloodTest(@Required @Text(max = 200) String test,
+                               @Required @Amount BigDecimal value,
+                               @Required @Text(max = 30) String unit,
+                               @Amount BigDecimal referenceLow,
+                               @Amount BigDecimal referenceHigh,
+                               @Required @NotInFuture @Label("reported time") Instant reportedAt) {
     }
 
-    /** category: optional, a sensitive data category consent may withhold (mental_health, sexual_health, ...); default general. */
-    public record ProblemForm(String snomedCode, String display, String onset, String status, String notes, String category) {
+    /** category: a sensitive data category consent may withhold (mental health, sexual health, ...); general when absent. */
+    public record NewProblem(@Required @Pattern(regexp = "[1-9][0-9]{5,17}", message = "must be 6 to 18 digits")
+                             @Label("SNOMED CT code") String snomedCode,
+                             @Required @Text(max = 300) String display,
+                             @Required @NotInFuture Instant onset,
+                             ProblemStatus status,
+                             @Text(max = 4000) String notes,
+                             DataCategory category) {
     }
 
     /** category: as for problems. */
-    public record MedicationForm(String name, String dose, String route, String frequency, String course, String startedAt,
-                                 String category) {
+    public record NewMedication(@Required @Text(max = 300) @Label("medication name") String name,
+                                @Required @Text(max = 100) String dose,
+                                @Required @Text(max = 50) String route,
+                                @Required @Text(max = 100) String frequency,
+                                @Required Medication.Course course,
+                                @Required @NotInFuture @Label("start") Instant startedAt,
+                                DataCategory category) {
     }
 
-    public record AllergyForm(String substance, String reaction, String severity, String notedAt) {
+    public record NewAllergy(@Required @Text(max = 300) String substance,
+                             @Required @Text(max = 200) String reaction,
+                             @Required Allergy.Severity severity,
+                             @Required @NotInFuture @Label("noted time") Instant notedAt) {
     }
 
-    public record TreatmentPlanForm(String title, String goals, String activities, String responsibleClinician, String reviewDate) {
+    public record NewTreatmentPlan(@Required @Text(max = 300) String title,
+                                   @Required @Text(max = 2000) String goals,
+                                   @Required @Text(max = 2000) String activities,
+                                   @Required @Text(max = 200) String responsibleClinician,
+                                   @Required @NotInPast LocalDate reviewDate) {
     }
 
     /** What a clinician may say of a problem they record. */
@@ -71,95 +101,44 @@ public class HospitalRecordService {
     HospitalRecordRepository record;
 
     @PatientDataAccess(resource = Resource.BLOOD_TEST, action = AuditAction.WRITE)
-    public RecordEntry recordBloodTest(NhsNumber patient, BloodTestForm form) {
-        FieldErrors errors = new FieldErrors();
-        BloodTestForm f = form == null ? new BloodTestForm(null, null, null, null, null, null) : form;
-        String test = errors.parse("test", f.test(), Fields.text("test", 200));
-        BigDecimal value = errors.parse("value", f.value(), Fields.decimal("value", true));
-        String unit = errors.parse("unit", f.unit(), Fields.text("unit", 30));
-        BigDecimal low = errors.parse("referenceLow", f.referenceLow(), Fields.decimal("reference low", false));
-        BigDecimal high = errors.parse("referenceHigh", f.referenceHigh(), Fields.decimal("reference high", false));
-        Instant reported = errors.parse("reportedAt", f.reportedAt(), Fields.pastInstant("reported time", writer.now()));
-        if (low != null && high != null && low.compareTo(high) > 0) {
-            errors.add("referenceHigh", "reference high must not be below reference low");
-        }
-        EntryAuthor author = writer.author(errors);
-        return store(new BloodTestResult(patient, test, value, unit, low, high, reported, author, writer.now()));
+    public RecordEntry recordBloodTest(NhsNumber patient, @Valid NewBloodTest result) {
+        return store(new BloodTestResult(patient, result.test(), result.value(), result.unit(), result.referenceLow(),
+                result.referenceHigh(), result.reportedAt(), writer.author(), writer.now()));
     }
 
     @PatientDataAccess(resource = Resource.PROBLEM, action = AuditAction.WRITE)
-    public RecordEntry recordProblem(NhsNumber patient, ProblemForm form) {
-        FieldErrors errors = new FieldErrors();
-        ProblemForm f = form == null ? new ProblemForm(null, null, null, null, null, null) : form;
-        String code = errors.parse("snomedCode", f.snomedCode(), value -> {
-            String text = Fields.text("SNOMED CT code", 18).apply(value);
-            if (!text.matches("[1-9][0-9]{5,17}")) {
-                throw new InvalidValueException("SNOMED CT code must be 6 to 18 digits");
-            }
-            return text;
-        });
-        String display = errors.parse("display", f.display(), Fields.text("display", 300));
-        Instant onset = errors.parse("onset", f.onset(), Fields.pastInstant("onset", writer.now()));
-        ProblemStatus status = f.status() == null || f.status().isBlank() ? ProblemStatus.ACTIVE
-                : errors.parse("status", f.status(), Fields.oneOf("status", ProblemStatus.class));
-        String notes = errors.parse("notes", f.notes(), Fields.optionalText("notes", 4000));
-        DataCategory category = errors.parse("category", f.category(), HospitalRecordService::category);
-        EntryAuthor author = writer.author(errors);
-        return store(new Problem(patient, code, display, onset, status.stored, author, writer.now(), notes), category);
+    public RecordEntry recordProblem(NhsNumber patient, @Valid NewProblem problem) {
+        ProblemStatus status = problem.status() == null ? ProblemStatus.ACTIVE : problem.status();
+        return store(new Problem(patient, problem.snomedCode(), problem.display(), problem.onset(), status.stored, writer.author(),
+                writer.now(), problem.notes()), category(problem.category()));
     }
 
     @PatientDataAccess(resource = Resource.MEDICATION, action = AuditAction.WRITE)
-    public RecordEntry recordMedication(NhsNumber patient, MedicationForm form) {
-        FieldErrors errors = new FieldErrors();
-        MedicationForm f = form == null ? new MedicationForm(null, null, null, null, null, null, null) : form;
-        String name = errors.parse("name", f.name(), Fields.text("medication name", 300));
-        String dose = errors.parse("dose", f.dose(), Fields.text("dose", 100));
-        String route = errors.parse("route", f.route(), Fields.text("route", 50));
-        String frequency = errors.parse("frequency", f.frequency(), Fields.text("frequency", 100));
-        Medication.Course course = errors.parse("course", f.course(), Fields.oneOf("course", Medication.Course.class));
-        Instant started = errors.parse("startedAt", f.startedAt(), Fields.pastInstant("start", writer.now()));
-        DataCategory category = errors.parse("category", f.category(), HospitalRecordService::category);
-        EntryAuthor author = writer.author(errors);
-        return store(new Medication(patient, name, dose, route, frequency, course, EntryStatus.ACTIVE, started, author, writer.now()),
-                category);
+    public RecordEntry recordMedication(NhsNumber patient, @Valid NewMedication medication) {
+        DataCategory category = category(medication.category());
+        return store(new Medication(patient, medication.name(), medication.dose(), medication.route(), medication.frequency(),
+                medication.course(), EntryStatus.ACTIVE, medication.startedAt(), writer.author(), writer.now()), category);
     }
 
     @PatientDataAccess(resource = Resource.ALLERGY, action = AuditAction.WRITE)
-    public RecordEntry recordAllergy(NhsNumber patient, AllergyForm form) {
-        FieldErrors errors = new FieldErrors();
-        AllergyForm f = form == null ? new AllergyForm(null, null, null, null) : form;
-        String substance = errors.parse("substance", f.substance(), Fields.text("substance", 300));
-        String reaction = errors.parse("reaction", f.reaction(), Fields.text("reaction", 200));
-        Allergy.Severity severity = errors.parse("severity", f.severity(), Fields.oneOf("severity", Allergy.Severity.class));
-        Instant noted = errors.parse("notedAt", f.notedAt(), Fields.pastInstant("noted time", writer.now()));
-        EntryAuthor author = writer.author(errors);
-        return store(new Allergy(patient, substance, reaction, severity, noted, author, writer.now()));
+    public RecordEntry recordAllergy(NhsNumber patient, @Valid NewAllergy allergy) {
+        return store(new Allergy(patient, allergy.substance(), allergy.reaction(), allergy.severity(), allergy.notedAt(),
+                writer.author(), writer.now()));
     }
 
     @PatientDataAccess(resource = Resource.TREATMENT_PLAN, action = AuditAction.WRITE)
-    public RecordEntry recordTreatmentPlan(NhsNumber patient, TreatmentPlanForm form) {
-        FieldErrors errors = new FieldErrors();
-        TreatmentPlanForm f = form == null ? new TreatmentPlanForm(null, null, null, null, null) : form;
-        String title = errors.parse("title", f.title(), Fields.text("title", 300));
-        String goals = errors.parse("goals", f.goals(), Fields.text("goals", 2000));
-        String activities = errors.parse("activities", f.activities(), Fields.text("activities", 2000));
-        String clinician = errors.parse("responsibleClinician", f.responsibleClinician(), Fields.text("responsible clinician", 200));
-        LocalDate review = writer.reviewDate(f.reviewDate(), errors);
-        EntryAuthor author = writer.author(errors);
+    public RecordEntry recordTreatmentPlan(NhsNumber patient, @Valid NewTreatmentPlan plan) {
         Instant now = writer.now();
-        return store(new TreatmentPlan(patient, title, goals, activities, clinician, review, now, author, now));
+        return store(new TreatmentPlan(patient, plan.title(), plan.goals(), plan.activities(), plan.responsibleClinician(),
+                plan.reviewDate(), now, writer.author(), now));
     }
 
     /** A hospital entry's data category: general unless a sensitive one is chosen (social care is not a hospital category). */
-    private static DataCategory category(String value) {
-        if (value == null || value.isBlank()) {
-            return DataCategory.GENERAL;
+    private static DataCategory category(DataCategory chosen) {
+        if (chosen == DataCategory.SOCIAL_CARE) {
+            throw InvalidInputException.of("category", "social care is the social care record's category, not a hospital entry's");
         }
-        DataCategory category = Fields.oneOf("category", DataCategory.class).apply(value);
-        if (category == DataCategory.SOCIAL_CARE) {
-            throw new InvalidValueException("social care is the social care record's category, not a hospital entry's");
-        }
-        return category;
+        return chosen == null ? DataCategory.GENERAL : chosen;
     }
 
     private RecordEntry store(HospitalEntry entry, DataCategory category) {

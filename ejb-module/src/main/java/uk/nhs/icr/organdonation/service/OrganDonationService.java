@@ -4,12 +4,12 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 
 import uk.nhs.icr.access.service.Caller;
 import uk.nhs.icr.access.service.CurrentCaller;
@@ -32,9 +32,12 @@ import uk.nhs.icr.platform.Codes;
 import uk.nhs.icr.platform.UkClock;
 import uk.nhs.icr.platform.VersionedDecision;
 import uk.nhs.icr.platform.service.DecisionVersions;
-import uk.nhs.icr.platform.service.FieldErrors;
-import uk.nhs.icr.platform.service.Fields;
+import uk.nhs.icr.platform.service.InvalidInputException;
 import uk.nhs.icr.platform.service.ResourceNotFoundException;
+import uk.nhs.icr.platform.validation.Items;
+import uk.nhs.icr.platform.validation.Label;
+import uk.nhs.icr.platform.validation.Required;
+import uk.nhs.icr.platform.validation.Text;
 
 /**
  * The organ-donation register. A person (or staff on their behalf, after checking NHS number and date of
@@ -51,17 +54,29 @@ public class OrganDonationService {
     /** Adults are deemed to consent from this age. */
     static final int ADULT_AGE = 18;
 
+    /** More than there are organs and tissues: a longer list is a mistake. */
+    static final int MAX_ORGANS = 50;
+
     /** Rare or novel transplants deemed consent never covers: they always need express consent. */
     public enum NovelTransplant { FACE, HANDS, ARMS_AND_LEGS, UTERUS, PENIS, LARYNX }
 
     static final List<NovelTransplant> NEEDS_EXPRESS_CONSENT = List.of(NovelTransplant.values());
 
-    /** As typed: birthDate (the identity check), decision (opt-in, opt-out, representatives), organs (opt-in; none: all), representatives, faithDeclaration. */
-    public record DecisionForm(String birthDate, String decision, List<String> organs, List<RepresentativeForm> representatives,
-                               String faithDeclaration) {
+    /**
+     * A new decision: the date of birth (checked against the register: the identity check), the decision, the
+     * organs of an opt-in (none: all), the one or two representatives of a representatives decision, and
+     * whether the person wants their faith or beliefs discussed with their family.
+     */
+    public record NewDonationDecision(@Required @Label("date of birth") LocalDate birthDate,
+                                      @Required Choice decision,
+                                      @Items(max = MAX_ORGANS) List<Organ> organs,
+                                      @Items(max = MAX_ORGANS) List<@Valid NewRepresentative> representatives,
+                                      Boolean faithDeclaration) {
     }
 
-    public record RepresentativeForm(String name, String relationship, String contact) {
+    public record NewRepresentative(@Required @Text(max = 200) String name,
+                                    @Required @Text(max = 100) String relationship,
+                                    @Required @Text(max = 200) String contact) {
     }
 
     public record DecisionView(int version, String decision, List<Organ> organs, List<Representative> representatives,
@@ -85,8 +100,8 @@ public class OrganDonationService {
         public enum Outcome { EXPRESS_OPT_IN, OPT_OUT, REPRESENTATIVES, DEEMED_CONSENT, NOT_APPLICABLE }
     }
 
-    /** As typed: lacksCapacity (true/false), residency (ordinarily-resident, not-ordinarily-resident, visitor). */
-    public record CircumstancesForm(String lacksCapacity, String residency) {
+    /** Capacity and residence as a clinician has established them. */
+    public record NewCircumstances(@Required Boolean lacksCapacity, @Required Residency residency) {
     }
 
     @Inject
@@ -105,35 +120,23 @@ public class OrganDonationService {
     UkClock clock;
 
     @PatientDataAccess(resource = Resource.ORGAN_DONATION, action = AuditAction.RECORD)
-    public DecisionView record(NhsNumber number, DecisionForm form) {
+    public DecisionView record(NhsNumber number, @Valid NewDonationDecision made) {
         Caller caller = currentCaller.require();
-        DecisionForm f = form == null ? new DecisionForm(null, null, null, null, null) : form;
-        FieldErrors errors = new FieldErrors();
-        LocalDate birthDate = errors.parse("birthDate", f.birthDate(), Fields.date("date of birth", true));
-        Choice choice = errors.parse("decision", f.decision(), Fields.oneOf("decision", Choice.class));
-        List<Organ> organs = new ArrayList<>();
-        if (f.organs() != null) {
-            for (int i = 0; i < f.organs().size(); i++) {
-                Organ organ = errors.parse("organs[" + i + "]", f.organs().get(i), Fields.oneOf("organ", Organ.class));
-                if (organ != null && !organs.contains(organ)) {
-                    organs.add(organ);
-                }
-            }
-            if (choice != null && choice != Choice.OPT_IN && !f.organs().isEmpty()) {
-                errors.add("organs", "organs are chosen only with an opt-in");
-            }
+        Choice choice = made.decision();
+        if (choice != Choice.OPT_IN && !made.organs().isEmpty()) {
+            throw InvalidInputException.of("organs", "organs are chosen only with an opt-in");
         }
-        List<Representative> representatives = representatives(f.representatives(), choice, errors);
-        Boolean faith = errors.parse("faithDeclaration", f.faithDeclaration(), Fields.yesNo("faith declaration", false));
-        errors.throwIfAny();
+        List<Representative> representatives = representatives(made.representatives(), choice);
+        List<Organ> organs = made.organs().stream().distinct().toList();
         Patient patient = patients.findByNhsNumber(number).orElseThrow(PatientNotFoundException::new);
-        if (!patient.identity().birthDate().equals(birthDate)) {
+        if (!patient.identity().birthDate().equals(made.birthDate())) {
             throw new IdentityMismatchException();
         }
         int version = VersionedDecision.nextVersion(register.current(number));
         patientAccess.note("version " + version);
         OrganDonationDecision decision = DecisionVersions.append(new OrganDonationDecision(number, version, choice, organs,
-                representatives, Boolean.TRUE.equals(faith), caller.recorder(), clock.now()), register::add, "the organ-donation decision");
+                representatives, Boolean.TRUE.equals(made.faithDeclaration()), caller.recorder(), clock.now()), register::add,
+                "the organ-donation decision");
         return DecisionView.of(decision);
     }
 
@@ -202,13 +205,10 @@ public class OrganDonationService {
 
     /** Records capacity and residence as a clinician has established them (what deemed consent depends on besides age). */
     @PatientDataAccess(resource = Resource.ORGAN_DONATION, action = AuditAction.CIRCUMSTANCES)
-    public CircumstancesView recordCircumstances(NhsNumber number, CircumstancesForm form) {
+    public CircumstancesView recordCircumstances(NhsNumber number, @Valid NewCircumstances circumstances) {
         Caller caller = currentCaller.require();
-        CircumstancesForm f = form == null ? new CircumstancesForm(null, null) : form;
-        FieldErrors errors = new FieldErrors();
-        Boolean lacksCapacity = errors.parse("lacksCapacity", f.lacksCapacity(), Fields.yesNo("lacks capacity", true));
-        Residency residency = errors.parse("residency", f.residency(), Fields.oneOf("residency", Residency.class));
-        errors.throwIfAny();
+        boolean lacksCapacity = circumstances.lacksCapacity();
+        Residency residency = circumstances.residency();
         Instant now = clock.now();
         Optional<DonationCircumstances> existing = register.circumstances(number);
         existing.ifPresentOrElse(c -> c.record(lacksCapacity, residency, caller.username(), now),
@@ -226,29 +226,14 @@ public class OrganDonationService {
         }
     }
 
-    private static List<Representative> representatives(List<RepresentativeForm> forms, Choice choice, FieldErrors errors) {
-        List<Representative> representatives = new ArrayList<>();
-        List<RepresentativeForm> given = forms == null ? List.of() : forms;
+    /** One or two representatives with the representatives decision; none with any other. */
+    private static List<Representative> representatives(List<NewRepresentative> given, Choice choice) {
         if (choice == Choice.REPRESENTATIVES && (given.isEmpty() || given.size() > OrganDonationDecision.MAX_REPRESENTATIVES)) {
-            errors.add("representatives", "appoint one or two representatives");
-            return representatives;
+            throw InvalidInputException.of("representatives", "appoint one or two representatives");
         }
-        if (choice != null && choice != Choice.REPRESENTATIVES && !given.isEmpty()) {
-            errors.add("representatives", "representatives are appointed only with the representatives decision");
-            return representatives;
+        if (choice != Choice.REPRESENTATIVES && !given.isEmpty()) {
+            throw InvalidInputException.of("representatives", "representatives are appointed only with the representatives decision");
         }
-        for (int i = 0; i < given.size(); i++) {
-            RepresentativeForm r = given.get(i);
-            String at = "representatives[" + i + "].";
-            if (r == null) {
-                errors.add("representatives[" + i + "]", "a representative must be an object");
-                continue;
-            }
-            String name = errors.parse(at + "name", r.name(), Fields.text("name", 200));
-            String relationship = errors.parse(at + "relationship", r.relationship(), Fields.text("relationship", 100));
-            String contact = errors.parse(at + "contact", r.contact(), Fields.text("contact", 200));
-            representatives.add(new Representative(name, relationship, contact));
-        }
-        return representatives;
+        return given.stream().map(r -> new Representative(r.name(), r.relationship(), r.contact())).toList();
     }
 }

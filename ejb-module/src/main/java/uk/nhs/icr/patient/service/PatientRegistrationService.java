@@ -6,6 +6,7 @@ import java.util.logging.Logger;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
+import jakarta.validation.Valid;
 
 import uk.nhs.icr.access.service.AccessControl;
 import uk.nhs.icr.access.service.CurrentCaller;
@@ -14,10 +15,12 @@ import uk.nhs.icr.access.service.Resource;
 import uk.nhs.icr.audit.AuditAction;
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.patient.Patient;
+import uk.nhs.icr.patient.PatientIdentity;
 import uk.nhs.icr.patient.PatientRepository;
 import uk.nhs.icr.platform.Postcode;
 import uk.nhs.icr.platform.UkClock;
 import uk.nhs.icr.platform.service.DatabaseFailures;
+import uk.nhs.icr.platform.validation.Required;
 import uk.nhs.icr.socialcare.Person;
 import uk.nhs.icr.socialcare.PersonRepository;
 
@@ -46,20 +49,20 @@ public class PatientRegistrationService {
     @Inject
     UkClock clock;
 
-    public PatientDemographics register(PatientRegistration form) {
+    public PatientDemographics register(@Valid PatientRegistration registration) {
         currentCaller.require();
-        PatientRegistration.Valid valid = form.validate(clock.today());
-        return access.registering(valid.identity().nhsNumber(), () -> add(valid));
+        return access.registering(registration.nhsNumber(), () -> add(registration));
     }
 
-    private PatientDemographics add(PatientRegistration.Valid valid) {
-        if (patients.exists(valid.identity().nhsNumber())) {
+    private PatientDemographics add(PatientRegistration registration) {
+        PatientIdentity identity = registration.identity();
+        if (patients.exists(identity.nhsNumber())) {
             throw new PatientAlreadyRegisteredException("hospital");
         }
         Instant now = clock.now();
-        Patient patient = new Patient(valid.identity(), valid.sex(), valid.postcode(), valid.gpPractice(), now);
+        Patient patient = new Patient(identity, registration.sex(), registration.postcode(), registration.gpPracticeOdsCode(), now);
         patients.add(patient);
-        people.add(new Person(valid.identity(), now));
+        people.add(new Person(identity, now));
         // Flush both now so each database's constraints are checked inside this method, where a clash can
         // still be reported as such; the container then rolls back both sides.
         flushOrReportDuplicate(patients::flush, "hospital");
@@ -68,11 +71,15 @@ public class PatientRegistrationService {
         return PatientDemographics.of(patient);
     }
 
+    /** A change of address: the new postcode. */
+    public record NewAddress(@Required Postcode postcode) {
+    }
+
     /** Records a change of address; the caller needs write access to this patient's record. */
     @PatientDataAccess(resource = Resource.PATIENT, action = AuditAction.WRITE)
-    public PatientDemographics changePostcode(NhsNumber number, Postcode newPostcode) {
+    public PatientDemographics changeAddress(NhsNumber number, @Valid NewAddress address) {
         Patient patient = patients.findByNhsNumber(number).orElseThrow(PatientNotFoundException::new);
-        patient.moveTo(newPostcode);
+        patient.moveTo(address.postcode());
         LOG.info(() -> "Recorded a change of address for patient " + patient.id());
         return PatientDemographics.of(patient);
     }

@@ -12,37 +12,6 @@ public record PageRequest(int page, int size) {
         }
     }
 
-    /** Reads page and size as a client typed them (blank means the default); refuses naming each bad one. */
-    public static PageRequest of(String page, String size) {
-        FieldErrors errors = new FieldErrors();
-        PageRequest request = parse(page, size, errors);
-        errors.throwIfAny();
-        return request;
-    }
-
-    /** Reads page and size as a client typed them (blank means the default), recording what is wrong. */
-    public static PageRequest parse(String page, String size, FieldErrors errors) {
-        int pageNumber = parseInt(page, 0, "page", 0, Integer.MAX_VALUE / MAX_SIZE, errors);
-        int pageSize = parseInt(size, DEFAULT_SIZE, "size", 1, MAX_SIZE, errors);
-        return new PageRequest(Math.max(pageNumber, 0), Math.min(Math.max(pageSize, 1), MAX_SIZE));
-    }
-
-    private static int parseInt(String text, int fallback, String field, int min, int max, FieldErrors errors) {
-        if (text == null || text.isBlank()) {
-            return fallback;
-        }
-        try {
-            int value = Integer.parseInt(text.strip());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        errors.add(field, field + " must be a whole number from " + min + " to " + max);
-        return fallback;
-    }
-
     public int firstResult() {
         return page * size;
     }

@@ -27,11 +27,11 @@ import uk.nhs.icr.patient.PatientRepository;
 import uk.nhs.icr.patient.service.PatientDemographics;
 import uk.nhs.icr.patient.service.PatientNotFoundException;
 import uk.nhs.icr.platform.Codes;
-import uk.nhs.icr.platform.service.FieldErrors;
-import uk.nhs.icr.platform.service.Fields;
 import uk.nhs.icr.platform.service.Page;
 import uk.nhs.icr.platform.service.PageRequest;
 import uk.nhs.icr.platform.service.ResourceNotFoundException;
+import uk.nhs.icr.platform.validation.Required;
+import uk.nhs.icr.platform.validation.Text;
 import uk.nhs.icr.sharedrecord.DataCategory;
 import uk.nhs.icr.sharedrecord.EntryType;
 import uk.nhs.icr.sharedrecord.RecordQuery;
@@ -144,10 +144,8 @@ public class SharedRecordService {
 
     /** The results of one test (by its name, as in the summary), oldest first: at most the newest {@link #MAX_RESULTS}. */
     @PatientDataAccess(resource = Resource.SHARED_RECORD, action = AuditAction.READ)
-    public List<ResultPoint> results(NhsNumber patient, String test) {
-        FieldErrors errors = new FieldErrors();
-        String name = errors.parse("test", test, Fields.text("test", 200));
-        errors.throwIfAny();
+    public List<ResultPoint> results(NhsNumber patient, @Required @Text(max = 200) String test) {
+        String name = test.strip();
         Withholding withholding = patientAccess.withholding(patient);
         return hospital.resultsOf(patient, name, RecordQuery.withholding(withholding.categories()), MAX_RESULTS).stream()
                 .map(r -> new ResultPoint(r.occurredAt(), r.value(), r.unit(), r.referenceLow(), r.referenceHigh(), r.abnormal()))

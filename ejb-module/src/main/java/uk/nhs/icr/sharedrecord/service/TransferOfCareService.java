@@ -10,6 +10,8 @@ import java.util.logging.Logger;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Positive;
 
 import uk.nhs.icr.access.Organisation;
 import uk.nhs.icr.access.OrganisationType;
@@ -24,8 +26,10 @@ import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.platform.OdsCode;
 import uk.nhs.icr.platform.service.ConflictException;
 import uk.nhs.icr.platform.service.DatabaseFailures;
-import uk.nhs.icr.platform.service.FieldErrors;
-import uk.nhs.icr.platform.service.Fields;
+import uk.nhs.icr.platform.service.InvalidInputException;
+import uk.nhs.icr.platform.validation.Label;
+import uk.nhs.icr.platform.validation.Required;
+import uk.nhs.icr.platform.validation.Text;
 import uk.nhs.icr.sharedrecord.EntryAuthor;
 import uk.nhs.icr.socialcare.ReferralRequest;
 import uk.nhs.icr.socialcare.SocialCareRecordRepository;
@@ -40,7 +44,11 @@ public class TransferOfCareService {
 
     private static final Logger LOG = Logger.getLogger(TransferOfCareService.class.getName());
 
-    public record TransferForm(String admissionId, String dischargeSummary, String careNeeds, String careProviderOdsCode) {
+    /** The discharge of one open admission to a care provider or local authority (ODS code). */
+    public record Discharge(@Required @Positive @Label("admission id") Long admissionId,
+                            @Required @Text(max = 4000) String dischargeSummary,
+                            @Required @Text(max = 4000) String careNeeds,
+                            @Required @Label("care provider ODS code") OdsCode careProviderOdsCode) {
     }
 
     public record Transfer(long admissionId, Instant dischargedAt, long dischargeSummaryId, long referralRequestId,
@@ -83,19 +91,14 @@ public class TransferOfCareService {
     }
 
     @PatientDataAccess(resource = Resource.TRANSFER_OF_CARE, action = AuditAction.WRITE)
-    public Transfer discharge(NhsNumber patient, TransferForm form) {
-        FieldErrors errors = new FieldErrors();
-        TransferForm f = form == null ? new TransferForm(null, null, null, null) : form;
-        Long admissionId = errors.parse("admissionId", f.admissionId(), Fields.wholeNumber("admission id"));
-        String summary = errors.parse("dischargeSummary", f.dischargeSummary(), Fields.text("discharge summary", 4000));
-        String careNeeds = errors.parse("careNeeds", f.careNeeds(), Fields.text("care needs", 4000));
-        OdsCode provider = errors.parse("careProviderOdsCode", f.careProviderOdsCode(), OdsCode::parse);
-        if (provider != null && directory.findOrganisation(provider).map(Organisation::type).filter(RECEIVING_TYPES::contains).isEmpty()) {
-            errors.add("careProviderOdsCode", "not a care provider or local authority known to ICR");
+    public Transfer discharge(NhsNumber patient, @Valid Discharge discharge) {
+        OdsCode provider = discharge.careProviderOdsCode();
+        if (directory.findOrganisation(provider).map(Organisation::type).filter(RECEIVING_TYPES::contains).isEmpty()) {
+            throw InvalidInputException.of("careProviderOdsCode", "not a care provider or local authority known to ICR");
         }
-        EntryAuthor author = writer.author(errors);
+        EntryAuthor author = writer.author();
 
-        Encounter admission = hospital.findEncounter(patient, admissionId)
+        Encounter admission = hospital.findEncounter(patient, discharge.admissionId())
                 .filter(encounter -> encounter.kind() == Encounter.Kind.ADMISSION)
                 .orElseThrow(() -> new AdmissionNotOpenException("This patient has no admission with that id"));
         if (!admission.isOpenAdmission()) {
@@ -103,11 +106,11 @@ public class TransferOfCareService {
         }
         Instant now = writer.now();
         admission.close(now);
-        DischargeSummary discharge = new DischargeSummary(patient, admission, summary, now, author, now);
-        ReferralRequest referral = new ReferralRequest(patient, admission.id(), provider, careNeeds, now, author, now);
+        DischargeSummary summary = new DischargeSummary(patient, admission, discharge.dischargeSummary(), now, author, now);
+        ReferralRequest referral = new ReferralRequest(patient, admission.id(), provider, discharge.careNeeds(), now, author, now);
         try {
             // identity keys: each insert is sent as it is persisted, so a clash surfaces here, not at commit
-            hospital.add(discharge);
+            hospital.add(summary);
             socialCare.add(referral);
             hospital.flush();
             socialCare.flush();
@@ -118,6 +121,6 @@ public class TransferOfCareService {
             throw e;
         }
         LOG.info(() -> "Transfer of care: admission " + admission.id() + " closed, social-care request " + referral.id() + " opened");
-        return new Transfer(admission.id(), now, discharge.id(), referral.id(), provider.value());
+        return new Transfer(admission.id(), now, summary.id(), referral.id(), provider.value());
     }
 }

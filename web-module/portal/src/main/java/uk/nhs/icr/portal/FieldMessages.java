@@ -1,12 +1,15 @@
 package uk.nhs.icr.portal;
 
+import java.util.List;
 import java.util.Set;
 
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
+import jakarta.validation.ConstraintViolationException;
 
 import uk.nhs.icr.platform.service.FieldError;
 import uk.nhs.icr.platform.service.InvalidInputException;
+import uk.nhs.icr.platform.service.Violations;
 
 /**
  * Puts a service's field errors beside the inputs they concern. Inputs are given the same ids as the
@@ -19,7 +22,16 @@ public final class FieldMessages {
     }
 
     public static void show(String formId, Set<String> fieldIds, InvalidInputException e) {
-        for (FieldError error : e.errors()) {
+        show(formId, fieldIds, e.errors());
+    }
+
+    /** A command the service refused (Bean Validation). */
+    public static void show(String formId, Set<String> fieldIds, ConstraintViolationException e) {
+        show(formId, fieldIds, Violations.fieldErrors(e.getConstraintViolations()));
+    }
+
+    private static void show(String formId, Set<String> fieldIds, List<FieldError> errors) {
+        for (FieldError error : errors) {
             String clientId = fieldIds.contains(error.field()) ? formId + ":" + error.field() : null;
             error(clientId, error.message());
         }

@@ -9,7 +9,6 @@ import jakarta.faces.convert.Converter;
 import jakarta.faces.convert.FacesConverter;
 
 import uk.nhs.icr.platform.UkClock;
-import uk.nhs.icr.platform.service.Fields;
 
 /**
  * Shows an instant as UK local time, {@code 25/11/2026 09:30} (Faces 4.0's date-time converter has no

@@ -15,7 +15,7 @@ import uk.nhs.icr.audit.service.AccessLogEntry;
 import uk.nhs.icr.audit.service.AccessLogService;
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.platform.service.Page;
-import uk.nhs.icr.platform.service.PageRequest;
+import uk.nhs.icr.platform.web.QueryParameters;
 
 @Path("/patients/{nhsNumber}/access-log")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,6 +30,6 @@ public class AccessLogResource {
             description = "For the patient's own token and for privacy officers. Break-glass entries are flagged.")
     public Page<AccessLogEntry> accessLog(@PathParam("nhsNumber") NhsNumber nhsNumber,
                                           @QueryParam("page") String page, @QueryParam("size") String size) {
-        return accessLog.accessLog(nhsNumber, PageRequest.of(page, size));
+        return accessLog.accessLog(nhsNumber, QueryParameters.page(page, size));
     }
 }

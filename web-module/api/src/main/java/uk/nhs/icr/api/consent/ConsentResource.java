@@ -20,11 +20,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.nhs.icr.api.problem.Problem;
+import uk.nhs.icr.consent.ConsentDirective;
 import uk.nhs.icr.consent.service.ConsentService;
-import uk.nhs.icr.consent.service.ConsentService.ConsentForm;
 import uk.nhs.icr.consent.service.ConsentService.ConsentView;
+import uk.nhs.icr.consent.service.ConsentService.NewConsentDirective;
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.platform.service.FieldErrors;
+import uk.nhs.icr.platform.web.FieldParsers;
 
 @Path("/patients/{nhsNumber}/consent")
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,14 +44,14 @@ public class ConsentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ConsentView current(@PathParam("nhsNumber") NhsNumber nhsNumber,
                                @Parameter(description = "treatment or research") @QueryParam("scope") String scope) {
-        return consent.current(nhsNumber, FieldErrors.parseOne("scope", scope, ConsentService::scope));
+        return consent.current(nhsNumber, scope(scope));
     }
 
     @GET
     @Path("/history")
     @Operation(summary = "Every version of the directive for a scope, newest first")
     public List<ConsentView> history(@PathParam("nhsNumber") NhsNumber nhsNumber, @QueryParam("scope") String scope) {
-        return consent.history(nhsNumber, FieldErrors.parseOne("scope", scope, ConsentService::scope));
+        return consent.history(nhsNumber, scope(scope));
     }
 
     @PUT
@@ -63,7 +65,13 @@ public class ConsentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "A role that may not record consent, or a patient token for another number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ConsentView record(@PathParam("nhsNumber") NhsNumber nhsNumber, ConsentForm form) {
-        return consent.record(nhsNumber, form);
+    public ConsentView record(@PathParam("nhsNumber") NhsNumber nhsNumber, NewConsentDirective directive) {
+        return consent.record(nhsNumber, directive);
+    }
+
+    /** A scope as a client typed it: treatment (when absent) or research. */
+    private static ConsentDirective.Scope scope(String typed) {
+        return typed == null || typed.isBlank() ? ConsentDirective.Scope.TREATMENT
+                : FieldErrors.parseOne("scope", typed, FieldParsers.oneOf("scope", ConsentDirective.Scope.class));
     }
 }

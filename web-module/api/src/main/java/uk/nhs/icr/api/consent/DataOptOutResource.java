@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.nhs.icr.consent.service.DataOptOutService;
-import uk.nhs.icr.consent.service.DataOptOutService.OptOutForm;
+import uk.nhs.icr.consent.service.DataOptOutService.OptOutChoice;
 import uk.nhs.icr.consent.service.DataOptOutService.OptOutView;
 import uk.nhs.icr.patient.NhsNumber;
 
@@ -45,7 +45,7 @@ public class DataOptOutResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Set the choice", description = "Body: optedOut (true/false); staff: setBy (staff, or proxy with proxyName for a "
             + "child under 13). The patient's own token sets it as self.")
-    public OptOutView set(@PathParam("nhsNumber") NhsNumber nhsNumber, OptOutForm form) {
-        return optOut.set(nhsNumber, form);
+    public OptOutView set(@PathParam("nhsNumber") NhsNumber nhsNumber, OptOutChoice choice) {
+        return optOut.set(nhsNumber, choice);
     }
 }

@@ -20,11 +20,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.nhs.icr.api.problem.Problem;
 import uk.nhs.icr.api.sharedrecord.EntryLocations;
 import uk.nhs.icr.hospital.service.HospitalRecordService;
-import uk.nhs.icr.hospital.service.HospitalRecordService.AllergyForm;
-import uk.nhs.icr.hospital.service.HospitalRecordService.BloodTestForm;
-import uk.nhs.icr.hospital.service.HospitalRecordService.MedicationForm;
-import uk.nhs.icr.hospital.service.HospitalRecordService.ProblemForm;
-import uk.nhs.icr.hospital.service.HospitalRecordService.TreatmentPlanForm;
+import uk.nhs.icr.hospital.service.HospitalRecordService.NewAllergy;
+import uk.nhs.icr.hospital.service.HospitalRecordService.NewBloodTest;
+import uk.nhs.icr.hospital.service.HospitalRecordService.NewMedication;
+import uk.nhs.icr.hospital.service.HospitalRecordService.NewProblem;
+import uk.nhs.icr.hospital.service.HospitalRecordService.NewTreatmentPlan;
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.sharedrecord.service.RecordEntry;
 
@@ -56,38 +56,38 @@ public class HospitalRecordResource {
     @Path("/{nhsNumber}/blood-tests")
     @Operation(summary = "Record a blood-test result",
             description = "test, value, unit, referenceLow, referenceHigh, reportedAt; the abnormal flag follows from the range")
-    public Response bloodTest(@PathParam("nhsNumber") NhsNumber nhsNumber, BloodTestForm form) {
-        return EntryLocations.created(uriInfo, nhsNumber, record.recordBloodTest(nhsNumber, form));
+    public Response bloodTest(@PathParam("nhsNumber") NhsNumber nhsNumber, NewBloodTest result) {
+        return EntryLocations.created(uriInfo, nhsNumber, record.recordBloodTest(nhsNumber, result));
     }
 
     @POST
     @Path("/{nhsNumber}/problems")
     @Operation(summary = "Record a problem or diagnosis", description = "snomedCode, display, onset, status (active, resolved), notes, "
             + "category (optional: mental_health, sexual_health, reproductive_health, substance_misuse, safeguarding; default general)")
-    public Response problem(@PathParam("nhsNumber") NhsNumber nhsNumber, ProblemForm form) {
-        return EntryLocations.created(uriInfo, nhsNumber, record.recordProblem(nhsNumber, form));
+    public Response problem(@PathParam("nhsNumber") NhsNumber nhsNumber, NewProblem problem) {
+        return EntryLocations.created(uriInfo, nhsNumber, record.recordProblem(nhsNumber, problem));
     }
 
     @POST
     @Path("/{nhsNumber}/medications")
     @Operation(summary = "Record a medication", description = "name, dose, route, frequency, course (acute, repeat), startedAt, "
             + "category (optional, as for problems)")
-    public Response medication(@PathParam("nhsNumber") NhsNumber nhsNumber, MedicationForm form) {
-        return EntryLocations.created(uriInfo, nhsNumber, record.recordMedication(nhsNumber, form));
+    public Response medication(@PathParam("nhsNumber") NhsNumber nhsNumber, NewMedication medication) {
+        return EntryLocations.created(uriInfo, nhsNumber, record.recordMedication(nhsNumber, medication));
     }
 
     @POST
     @Path("/{nhsNumber}/allergies")
     @Operation(summary = "Record an allergy", description = "substance, reaction, severity (mild, moderate, severe), notedAt")
-    public Response allergy(@PathParam("nhsNumber") NhsNumber nhsNumber, AllergyForm form) {
-        return EntryLocations.created(uriInfo, nhsNumber, record.recordAllergy(nhsNumber, form));
+    public Response allergy(@PathParam("nhsNumber") NhsNumber nhsNumber, NewAllergy allergy) {
+        return EntryLocations.created(uriInfo, nhsNumber, record.recordAllergy(nhsNumber, allergy));
     }
 
     @POST
     @Path("/{nhsNumber}/treatment-plans")
     @Operation(summary = "Record an electronic treatment plan",
             description = "title, goals, activities, responsibleClinician, reviewDate (today or later)")
-    public Response treatmentPlan(@PathParam("nhsNumber") NhsNumber nhsNumber, TreatmentPlanForm form) {
-        return EntryLocations.created(uriInfo, nhsNumber, record.recordTreatmentPlan(nhsNumber, form));
+    public Response treatmentPlan(@PathParam("nhsNumber") NhsNumber nhsNumber, NewTreatmentPlan plan) {
+        return EntryLocations.created(uriInfo, nhsNumber, record.recordTreatmentPlan(nhsNumber, plan));
     }
 }

@@ -27,14 +27,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.nhs.icr.api.problem.Problem;
 import uk.nhs.icr.organdonation.service.OrganDonationService;
-import uk.nhs.icr.organdonation.service.OrganDonationService.CircumstancesForm;
 import uk.nhs.icr.organdonation.service.OrganDonationService.CircumstancesView;
-import uk.nhs.icr.organdonation.service.OrganDonationService.DecisionForm;
 import uk.nhs.icr.organdonation.service.OrganDonationService.DecisionView;
 import uk.nhs.icr.organdonation.service.OrganDonationService.Evaluation;
+import uk.nhs.icr.organdonation.service.OrganDonationService.NewCircumstances;
+import uk.nhs.icr.organdonation.service.OrganDonationService.NewDonationDecision;
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.platform.service.FieldErrors;
-import uk.nhs.icr.platform.service.Fields;
+import uk.nhs.icr.platform.web.FieldParsers;
 
 @Path("/patients/{nhsNumber}/organ-donation")
 @Produces(MediaType.APPLICATION_JSON)
@@ -59,8 +59,8 @@ public class OrganDonationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The date of birth does not match the NHS number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response record(@PathParam("nhsNumber") NhsNumber nhsNumber, DecisionForm form) {
-        DecisionView decision = register.record(nhsNumber, form);
+    public Response record(@PathParam("nhsNumber") NhsNumber nhsNumber, NewDonationDecision made) {
+        DecisionView decision = register.record(nhsNumber, made);
         URI history = uriInfo.getAbsolutePathBuilder().path("history").build();
         return Response.created(history).entity(decision).build();
     }
@@ -90,7 +90,7 @@ public class OrganDonationResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Evaluation.class)))
     public Evaluation evaluation(@PathParam("nhsNumber") NhsNumber nhsNumber,
                                  @Parameter(description = "YYYY-MM-DD; default today") @QueryParam("at") String at) {
-        return register.evaluate(nhsNumber, Optional.ofNullable(FieldErrors.parseOne("at", at, Fields.date("at", false))));
+        return register.evaluate(nhsNumber, Optional.ofNullable(FieldErrors.parseOne("at", at, FieldParsers.date("at", false))));
     }
 
     @PUT
@@ -99,7 +99,7 @@ public class OrganDonationResource {
     @Operation(summary = "Record capacity and residence (what deemed consent depends on besides age)",
             description = "Body: lacksCapacity (true/false), residency (ordinarily-resident, not-ordinarily-resident, visitor). "
                     + "For staff caring for the person.")
-    public CircumstancesView circumstances(@PathParam("nhsNumber") NhsNumber nhsNumber, CircumstancesForm form) {
-        return register.recordCircumstances(nhsNumber, form);
+    public CircumstancesView circumstances(@PathParam("nhsNumber") NhsNumber nhsNumber, NewCircumstances circumstances) {
+        return register.recordCircumstances(nhsNumber, circumstances);
     }
 }

@@ -28,12 +28,10 @@ import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.patient.service.PatientDemographics;
 import uk.nhs.icr.patient.service.PatientRegistration;
 import uk.nhs.icr.patient.service.PatientRegistrationService;
-import uk.nhs.icr.patient.service.PatientSearchQuery;
+import uk.nhs.icr.patient.service.PatientRegistrationService.NewAddress;
 import uk.nhs.icr.patient.service.PatientSearchService;
-import uk.nhs.icr.platform.Postcode;
-import uk.nhs.icr.platform.service.FieldErrors;
-import uk.nhs.icr.platform.service.InvalidInputException;
 import uk.nhs.icr.platform.service.Page;
+import uk.nhs.icr.platform.web.QueryParameters;
 
 @Path("/patients")
 @Produces(MediaType.APPLICATION_JSON)
@@ -61,9 +59,6 @@ public class PatientResource {
     @APIResponse(responseCode = "409", description = "The NHS number is already registered",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response register(PatientRegistration form) {
-        if (form == null) {
-            throw InvalidInputException.of("body", "a JSON object with the patient's details is required");
-        }
         PatientDemographics patient = registration.register(form);
         URI location = uriInfo.getBaseUriBuilder().path(PatientResource.class).path(patient.nhsNumber()).build();
         return Response.created(location).entity(patient).build();
@@ -82,10 +77,6 @@ public class PatientResource {
         return search.find(nhsNumber);
     }
 
-    /** A change of address. */
-    public record PostcodeChange(String postcode) {
-    }
-
     @PUT
     @Path("/{nhsNumber}/postcode")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -93,11 +84,8 @@ public class PatientResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PatientDemographics.class)))
     @APIResponse(responseCode = "403", description = "A role that may not write, or a patient token for another number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PatientDemographics changePostcode(@PathParam("nhsNumber") NhsNumber nhsNumber, PostcodeChange change) {
-        if (change == null) {
-            throw InvalidInputException.of("body", "a JSON object with the new postcode is required");
-        }
-        return registration.changePostcode(nhsNumber, FieldErrors.parseOne("postcode", change.postcode(), Postcode::parse));
+    public PatientDemographics changeAddress(@PathParam("nhsNumber") NhsNumber nhsNumber, NewAddress address) {
+        return registration.changeAddress(nhsNumber, address);
     }
 
     @GET
@@ -110,6 +98,6 @@ public class PatientResource {
             @Parameter(description = "YYYY-MM-DD") @QueryParam("birthDate") String birthDate,
             @Parameter(description = "From 0; default 0") @QueryParam("page") String page,
             @Parameter(description = "1 to 100; default 20") @QueryParam("size") String size) {
-        return search.search(PatientSearchQuery.parse(name, birthDate, page, size));
+        return search.search(QueryParameters.patientSearch(name, birthDate, page, size));
     }
 }

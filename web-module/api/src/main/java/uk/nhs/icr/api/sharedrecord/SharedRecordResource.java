@@ -20,14 +20,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.nhs.icr.api.problem.Problem;
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.platform.service.FieldErrors;
-import uk.nhs.icr.platform.service.Fields;
+import uk.nhs.icr.platform.web.FieldParsers;
+import uk.nhs.icr.platform.web.QueryParameters;
 import uk.nhs.icr.sharedrecord.RecordSource;
 import uk.nhs.icr.sharedrecord.service.RecordEntry;
 import uk.nhs.icr.sharedrecord.service.RecordPage;
 import uk.nhs.icr.sharedrecord.service.RecordSummary;
 import uk.nhs.icr.sharedrecord.service.SharedRecordService;
 import uk.nhs.icr.sharedrecord.service.SharedRecordService.ResultPoint;
-import uk.nhs.icr.sharedrecord.service.TimelineQuery;
 
 // "/patients" like PatientResource: JAX-RS picks root classes by their own path first, and a longer
 // class path would hide GET /patients/{nhsNumber}
@@ -58,7 +58,7 @@ public class SharedRecordResource {
             @Parameter(description = "Up to this time (exclusive)") @QueryParam("to") String to,
             @Parameter(description = "From 0; default 0") @QueryParam("page") String page,
             @Parameter(description = "1 to 100; default 20") @QueryParam("size") String size) {
-        return sharedRecord.timeline(nhsNumber, TimelineQuery.parse(source, type, from, to, page, size));
+        return sharedRecord.timeline(nhsNumber, QueryParameters.timeline(source, type, from, to, page, size));
     }
 
     @GET
@@ -71,7 +71,7 @@ public class SharedRecordResource {
                              @PathParam("id") String id) {
         FieldErrors errors = new FieldErrors();
         RecordSource store = errors.parse("source", source, RecordSource::parse);
-        Long entryId = errors.parse("id", id, Fields.wholeNumber("entry id"));
+        Long entryId = errors.parse("id", id, FieldParsers.wholeNumber("entry id"));
         errors.throwIfAny();
         return sharedRecord.entry(nhsNumber, store, entryId);
     }

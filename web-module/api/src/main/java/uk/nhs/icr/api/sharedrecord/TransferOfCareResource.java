@@ -19,10 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.nhs.icr.api.problem.Problem;
 import uk.nhs.icr.patient.NhsNumber;
-import uk.nhs.icr.platform.service.InvalidInputException;
 import uk.nhs.icr.sharedrecord.service.TransferOfCareService;
+import uk.nhs.icr.sharedrecord.service.TransferOfCareService.Discharge;
 import uk.nhs.icr.sharedrecord.service.TransferOfCareService.Transfer;
-import uk.nhs.icr.sharedrecord.service.TransferOfCareService.TransferForm;
 
 @Path("/patients/{nhsNumber}/transfers-of-care")
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,11 +46,8 @@ public class TransferOfCareResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "No open admission with that id: already discharged or transferred",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response transfer(@PathParam("nhsNumber") NhsNumber nhsNumber, TransferForm form) {
-        if (form == null) {
-            throw InvalidInputException.of("body", "a JSON object with the transfer's details is required");
-        }
-        Transfer transfer = transfers.discharge(nhsNumber, form);
+    public Response transfer(@PathParam("nhsNumber") NhsNumber nhsNumber, Discharge discharge) {
+        Transfer transfer = transfers.discharge(nhsNumber, discharge);
         return Response.created(uriInfo.getBaseUriBuilder().path(SharedRecordResource.class).path("{nhsNumber}").path("record").path("hospital")
                         .path(Long.toString(transfer.dischargeSummaryId())).build(nhsNumber.value()))
                 .entity(transfer).build();

@@ -22,10 +22,10 @@ import uk.nhs.icr.api.sharedrecord.EntryLocations;
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.sharedrecord.service.RecordEntry;
 import uk.nhs.icr.socialcare.service.SocialCareRecordService;
-import uk.nhs.icr.socialcare.service.SocialCareRecordService.AssessmentForm;
-import uk.nhs.icr.socialcare.service.SocialCareRecordService.CarePlanForm;
-import uk.nhs.icr.socialcare.service.SocialCareRecordService.CareVisitForm;
-import uk.nhs.icr.socialcare.service.SocialCareRecordService.SafeguardingForm;
+import uk.nhs.icr.socialcare.service.SocialCareRecordService.NewAssessment;
+import uk.nhs.icr.socialcare.service.SocialCareRecordService.NewCarePlan;
+import uk.nhs.icr.socialcare.service.SocialCareRecordService.NewCareVisit;
+import uk.nhs.icr.socialcare.service.SocialCareRecordService.NewSafeguardingConcern;
 
 /** Social-care staff's writes to the social care record. Times are ISO-8601 with an offset; dates YYYY-MM-DD. */
 // "/patients" like PatientResource: JAX-RS picks root classes by their own path first, and a longer
@@ -55,28 +55,28 @@ public class SocialCareRecordResource {
     @POST
     @Path("/{nhsNumber}/needs-assessments")
     @Operation(summary = "Record a Care Act needs assessment", description = "needs, eligibility (eligible, not_eligible, pending), assessedAt")
-    public Response assessment(@PathParam("nhsNumber") NhsNumber nhsNumber, AssessmentForm form) {
-        return EntryLocations.created(uriInfo, nhsNumber, record.recordAssessment(nhsNumber, form));
+    public Response assessment(@PathParam("nhsNumber") NhsNumber nhsNumber, NewAssessment assessment) {
+        return EntryLocations.created(uriInfo, nhsNumber, record.recordAssessment(nhsNumber, assessment));
     }
 
     @POST
     @Path("/{nhsNumber}/care-plans")
     @Operation(summary = "Record a care and support plan", description = "needs, outcomes, services, reviewDate (today or later)")
-    public Response carePlan(@PathParam("nhsNumber") NhsNumber nhsNumber, CarePlanForm form) {
-        return EntryLocations.created(uriInfo, nhsNumber, record.recordCarePlan(nhsNumber, form));
+    public Response carePlan(@PathParam("nhsNumber") NhsNumber nhsNumber, NewCarePlan plan) {
+        return EntryLocations.created(uriInfo, nhsNumber, record.recordCarePlan(nhsNumber, plan));
     }
 
     @POST
     @Path("/{nhsNumber}/care-visits")
     @Operation(summary = "Record a care visit", description = "plannedStart, plannedEnd, actualStart, actualEnd, tasksDone, notes")
-    public Response careVisit(@PathParam("nhsNumber") NhsNumber nhsNumber, CareVisitForm form) {
-        return EntryLocations.created(uriInfo, nhsNumber, record.recordCareVisit(nhsNumber, form));
+    public Response careVisit(@PathParam("nhsNumber") NhsNumber nhsNumber, NewCareVisit visit) {
+        return EntryLocations.created(uriInfo, nhsNumber, record.recordCareVisit(nhsNumber, visit));
     }
 
     @POST
     @Path("/{nhsNumber}/safeguarding-concerns")
     @Operation(summary = "Raise a safeguarding concern", description = "category, description, raisedAt")
-    public Response safeguardingConcern(@PathParam("nhsNumber") NhsNumber nhsNumber, SafeguardingForm form) {
-        return EntryLocations.created(uriInfo, nhsNumber, record.recordSafeguardingConcern(nhsNumber, form));
+    public Response safeguardingConcern(@PathParam("nhsNumber") NhsNumber nhsNumber, NewSafeguardingConcern concern) {
+        return EntryLocations.created(uriInfo, nhsNumber, record.recordSafeguardingConcern(nhsNumber, concern));
     }
 }

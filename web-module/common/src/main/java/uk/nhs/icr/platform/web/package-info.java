@@ -1,6 +1,7 @@
 /**
- * What the portal WAR and the API WAR share at the servlet level: the last-resort handling of failures
- * that escape either, so the container never logs a request address or exception text that may hold
- * patient data. Each WAR says how it answers (an error page, a problem+json body).
+ * The web edge that the portal WAR and the API WAR share: text as people and partner systems type it, turned
+ * into the services' typed commands and queries (every bad field named at once), and the last-resort handling
+ * of failures that escape either WAR, so the container never logs a request address or exception text that
+ * may hold patient data.
  */
 package uk.nhs.icr.platform.web;

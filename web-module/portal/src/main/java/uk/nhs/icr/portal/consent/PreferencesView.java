@@ -4,28 +4,36 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.validation.ConstraintViolationException;
 
 import uk.nhs.icr.access.StaffRole;
 import uk.nhs.icr.access.service.AccessDeniedException;
 import uk.nhs.icr.consent.ConsentDirective;
 import uk.nhs.icr.consent.service.ConsentService;
-import uk.nhs.icr.consent.service.ConsentService.ConsentForm;
 import uk.nhs.icr.consent.service.ConsentService.ConsentView;
-import uk.nhs.icr.consent.service.ConsentService.ProvisionForm;
+import uk.nhs.icr.consent.service.ConsentService.NewConsentDirective;
 import uk.nhs.icr.consent.service.DataOptOutService;
-import uk.nhs.icr.consent.service.DataOptOutService.OptOutForm;
+import uk.nhs.icr.consent.service.DataOptOutService.OptOutChoice;
 import uk.nhs.icr.consent.service.DataOptOutService.OptOutView;
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.platform.service.ConflictException;
 import uk.nhs.icr.platform.service.FieldError;
 import uk.nhs.icr.platform.service.InvalidInputException;
 import uk.nhs.icr.platform.service.ResourceNotFoundException;
+import uk.nhs.icr.platform.service.Violations;
+import uk.nhs.icr.platform.web.CommandBinder;
 import uk.nhs.icr.portal.FieldMessages;
 import uk.nhs.icr.sharedrecord.DataCategory;
 
@@ -38,6 +46,7 @@ import uk.nhs.icr.sharedrecord.DataCategory;
 public class PreferencesView implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    private static final Set<String> OPT_OUT_FIELDS = Set.of("optedOut", "setBy", "proxyName");
 
     /** One provision row as edited: type, categories, roles, organisations (comma-separated ODS codes), period. */
     public static class ProvisionRow implements Serializable {
@@ -51,11 +60,23 @@ public class PreferencesView implements Serializable {
         private LocalDate start;
         private LocalDate end;
 
-        ProvisionForm toForm() {
+        JsonObject typed() {
             List<String> codes = organisations == null || organisations.isBlank() ? List.of()
                     : Arrays.stream(organisations.split("[,\\s]+")).filter(code -> !code.isBlank()).toList();
-            return new ProvisionForm(type, categories, codes, roles, start == null ? null : start.toString(),
-                    end == null ? null : end.toString());
+            JsonObjectBuilder row = Json.createObjectBuilder()
+                    .add("categories", Json.createArrayBuilder(categories))
+                    .add("organisations", Json.createArrayBuilder(codes))
+                    .add("roles", Json.createArrayBuilder(roles));
+            if (type != null) {
+                row.add("type", type);
+            }
+            if (start != null) {
+                row.add("start", start.toString());
+            }
+            if (end != null) {
+                row.add("end", end.toString());
+            }
+            return row.build();
         }
 
         public String getType() { return type; }
@@ -77,6 +98,9 @@ public class PreferencesView implements Serializable {
 
     @Inject
     DataOptOutService optOut;
+
+    @Inject
+    CommandBinder binder;
 
     private NhsNumber nhsNumber;
     private ConsentView current;
@@ -116,22 +140,33 @@ public class PreferencesView implements Serializable {
 
     public void saveConsent() {
         try {
-            ConsentView recorded = consent.record(nhsNumber, new ConsentForm(status, "treatment", null, "staff", reason,
-                    provisions.stream().map(ProvisionRow::toForm).toList()));
+            JsonObjectBuilder typed = Json.createObjectBuilder().add("scope", "treatment").add("recordedBy", "staff");
+            if (status != null) {
+                typed.add("status", status);
+            }
+            if (reason != null) {
+                typed.add("reason", reason);
+            }
+            JsonArrayBuilder rows = Json.createArrayBuilder();
+            provisions.stream().map(ProvisionRow::typed).forEach(rows::add);
+            typed.add("provisions", rows);
+            ConsentView recorded = consent.record(nhsNumber, binder.bind(NewConsentDirective.class, typed.build()));
             FieldMessages.info("Consent recorded as version " + recorded.version());
             reason = null;
             provisions.clear();
             load();
         } catch (InvalidInputException e) {
-            showConsentErrors(e);
+            showConsentErrors(e.errors());
+        } catch (ConstraintViolationException e) {
+            showConsentErrors(Violations.fieldErrors(e.getConstraintViolations()));
         } catch (AccessDeniedException | ConflictException | ResourceNotFoundException e) {
             FieldMessages.error(null, e.getMessage());
         }
     }
 
     /** Top-level fields go beside their input; a provision's fields beside that row's input. */
-    private void showConsentErrors(InvalidInputException e) {
-        for (FieldError error : e.errors()) {
+    private static void showConsentErrors(List<FieldError> errors) {
+        for (FieldError error : errors) {
             String field = error.field();
             String clientId = null;
             if (Set.of("status", "reason").contains(field)) {
@@ -148,11 +183,17 @@ public class PreferencesView implements Serializable {
 
     public void saveOptOut() {
         try {
-            optOut.set(nhsNumber, new OptOutForm(optedOut, setBy, proxyName));
+            Map<String, String> typed = new HashMap<>();
+            typed.put("optedOut", optedOut);
+            typed.put("setBy", setBy);
+            typed.put("proxyName", proxyName);
+            optOut.set(nhsNumber, binder.bind(OptOutChoice.class, typed));
             FieldMessages.info("National Data Opt-out choice recorded");
             load();
         } catch (InvalidInputException e) {
-            FieldMessages.show("optOutForm", Set.of("optedOut", "setBy", "proxyName"), e);
+            FieldMessages.show("optOutForm", OPT_OUT_FIELDS, e);
+        } catch (ConstraintViolationException e) {
+            FieldMessages.show("optOutForm", OPT_OUT_FIELDS, e);
         } catch (AccessDeniedException | ConflictException | ResourceNotFoundException e) {
             FieldMessages.error(null, e.getMessage());
         }

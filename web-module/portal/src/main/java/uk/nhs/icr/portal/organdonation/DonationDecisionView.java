@@ -9,18 +9,25 @@ import java.util.Set;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.validation.ConstraintViolationException;
 
 import uk.nhs.icr.access.service.AccessDeniedException;
 import uk.nhs.icr.organdonation.Organ;
 import uk.nhs.icr.organdonation.service.IdentityMismatchException;
 import uk.nhs.icr.organdonation.service.OrganDonationService;
-import uk.nhs.icr.organdonation.service.OrganDonationService.DecisionForm;
 import uk.nhs.icr.organdonation.service.OrganDonationService.DecisionView;
-import uk.nhs.icr.organdonation.service.OrganDonationService.RepresentativeForm;
+import uk.nhs.icr.organdonation.service.OrganDonationService.NewDonationDecision;
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.platform.service.ConflictException;
+import uk.nhs.icr.platform.service.FieldError;
 import uk.nhs.icr.platform.service.InvalidInputException;
 import uk.nhs.icr.platform.service.ResourceNotFoundException;
+import uk.nhs.icr.platform.service.Violations;
+import uk.nhs.icr.platform.web.CommandBinder;
 import uk.nhs.icr.portal.FieldMessages;
 
 /**
@@ -33,35 +40,74 @@ public class DonationDecisionView implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** One representative's row on the form, as typed. */
+    static final class RepresentativeRow implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        String name;
+        String relationship;
+        String contact;
+
+        boolean isFilledIn() {
+            return !blank(name) || !blank(relationship) || !blank(contact);
+        }
+
+        JsonObject typed() {
+            JsonObjectBuilder row = Json.createObjectBuilder();
+            addIfGiven(row, "name", name);
+            addIfGiven(row, "relationship", relationship);
+            addIfGiven(row, "contact", contact);
+            return row.build();
+        }
+    }
+
     @Inject
     OrganDonationService register;
+
+    @Inject
+    CommandBinder binder;
 
     private NhsNumber nhsNumber;
     private LocalDate birthDate;
     private String decision;
     private List<String> organs = new ArrayList<>();
     private boolean faithDeclaration;
-    private final List<RepresentativeForm> representatives = new ArrayList<>(List.of(empty(), empty()));
+    private final List<RepresentativeRow> representatives = List.of(new RepresentativeRow(), new RepresentativeRow());
     private DecisionView recorded;
 
-    private static RepresentativeForm empty() {
-        return new RepresentativeForm(null, null, null);
-    }
-
     public void save() {
-        List<RepresentativeForm> given = "representatives".equals(decision)
-                ? representatives.stream().filter(r -> !blank(r.name()) || !blank(r.relationship()) || !blank(r.contact())).toList()
-                : List.of();
+        JsonObjectBuilder typed = Json.createObjectBuilder();
+        addIfGiven(typed, "birthDate", birthDate == null ? null : birthDate.toString());
+        addIfGiven(typed, "decision", decision);
+        typed.add("organs", Json.createArrayBuilder("opt-in".equals(decision) ? organs : List.of()));
+        JsonArrayBuilder given = Json.createArrayBuilder();
+        if ("representatives".equals(decision)) {
+            representatives.stream().filter(RepresentativeRow::isFilledIn).map(RepresentativeRow::typed).forEach(given::add);
+        }
+        typed.add("representatives", given);
+        typed.add("faithDeclaration", faithDeclaration);
         try {
-            recorded = register.record(nhsNumber, new DecisionForm(birthDate == null ? null : birthDate.toString(), decision,
-                    "opt-in".equals(decision) ? organs : List.of(), given, Boolean.toString(faithDeclaration)));
+            recorded = register.record(nhsNumber, binder.bind(NewDonationDecision.class, typed.build()));
             FieldMessages.info("Decision recorded on the register as version " + recorded.version());
         } catch (InvalidInputException e) {
-            e.errors().forEach(error -> FieldMessages.error(inputFor(error.field()), error.message()));
+            showBesideInputs(e.errors());
+        } catch (ConstraintViolationException e) {
+            showBesideInputs(Violations.fieldErrors(e.getConstraintViolations()));
         } catch (IdentityMismatchException e) {
             FieldMessages.error("decisionForm:birthDate", e.getMessage());
         } catch (AccessDeniedException | ConflictException | ResourceNotFoundException e) {
             FieldMessages.error(null, e.getMessage());
+        }
+    }
+
+    private static void showBesideInputs(List<FieldError> errors) {
+        errors.forEach(error -> FieldMessages.error(inputFor(error.field()), error.message()));
+    }
+
+    private static void addIfGiven(JsonObjectBuilder typed, String field, String value) {
+        if (value != null) {
+            typed.add(field, value);
         }
     }
 
@@ -97,22 +143,16 @@ public class DonationDecisionView implements Serializable {
     public void setOrgans(List<String> organs) { this.organs = organs == null ? new ArrayList<>() : new ArrayList<>(organs); }
     public boolean isFaithDeclaration() { return faithDeclaration; }
     public void setFaithDeclaration(boolean faithDeclaration) { this.faithDeclaration = faithDeclaration; }
-    public String getFirstName() { return representatives.get(0).name(); }
-    public void setFirstName(String v) { set(0, v, null, null); }
-    public String getFirstRelationship() { return representatives.get(0).relationship(); }
-    public void setFirstRelationship(String v) { set(0, null, v, null); }
-    public String getFirstContact() { return representatives.get(0).contact(); }
-    public void setFirstContact(String v) { set(0, null, null, v); }
-    public String getSecondName() { return representatives.get(1).name(); }
-    public void setSecondName(String v) { set(1, v, null, null); }
-    public String getSecondRelationship() { return representatives.get(1).relationship(); }
-    public void setSecondRelationship(String v) { set(1, null, v, null); }
-    public String getSecondContact() { return representatives.get(1).contact(); }
-    public void setSecondContact(String v) { set(1, null, null, v); }
-
-    private void set(int index, String name, String relationship, String contact) {
-        RepresentativeForm r = representatives.get(index);
-        representatives.set(index, new RepresentativeForm(name != null ? name : r.name(), relationship != null ? relationship : r.relationship(),
-                contact != null ? contact : r.contact()));
-    }
+    public String getFirstName() { return representatives.get(0).name; }
+    public void setFirstName(String v) { representatives.get(0).name = v; }
+    public String getFirstRelationship() { return representatives.get(0).relationship; }
+    public void setFirstRelationship(String v) { representatives.get(0).relationship = v; }
+    public String getFirstContact() { return representatives.get(0).contact; }
+    public void setFirstContact(String v) { representatives.get(0).contact = v; }
+    public String getSecondName() { return representatives.get(1).name; }
+    public void setSecondName(String v) { representatives.get(1).name = v; }
+    public String getSecondRelationship() { return representatives.get(1).relationship; }
+    public void setSecondRelationship(String v) { representatives.get(1).relationship = v; }
+    public String getSecondContact() { return representatives.get(1).contact; }
+    public void setSecondContact(String v) { representatives.get(1).contact = v; }
 }

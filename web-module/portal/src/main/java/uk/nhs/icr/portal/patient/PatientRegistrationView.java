@@ -2,6 +2,8 @@ package uk.nhs.icr.portal.patient;
 
 import java.io.Serializable;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.faces.application.FacesMessage;
@@ -9,6 +11,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.validation.ConstraintViolationException;
 
 import uk.nhs.icr.access.service.AccessDeniedException;
 import uk.nhs.icr.patient.service.PatientDemographics;
@@ -17,6 +20,7 @@ import uk.nhs.icr.patient.service.PatientRegistrationService;
 import uk.nhs.icr.platform.UkClock;
 import uk.nhs.icr.platform.service.ConflictException;
 import uk.nhs.icr.platform.service.InvalidInputException;
+import uk.nhs.icr.platform.web.CommandBinder;
 import uk.nhs.icr.portal.FieldMessages;
 
 /** The register-patient form. */
@@ -34,6 +38,9 @@ public class PatientRegistrationView implements Serializable {
     @Inject
     UkClock clock;
 
+    @Inject
+    CommandBinder binder;
+
     private String nhsNumber;
     private String givenName;
     private String familyName;
@@ -44,13 +51,22 @@ public class PatientRegistrationView implements Serializable {
 
     public String register() {
         try {
-            PatientDemographics patient = registration.register(new PatientRegistration(nhsNumber, givenName, familyName,
-                    birthDate == null ? null : birthDate.toString(), sex, postcode, gpPracticeOdsCode));
+            Map<String, String> typed = new HashMap<>();
+            typed.put("nhsNumber", nhsNumber);
+            typed.put("givenName", givenName);
+            typed.put("familyName", familyName);
+            typed.put("birthDate", birthDate == null ? null : birthDate.toString());
+            typed.put("sex", sex);
+            typed.put("postcode", postcode);
+            typed.put("gpPracticeOdsCode", gpPracticeOdsCode);
+            PatientDemographics patient = registration.register(binder.bind(PatientRegistration.class, typed));
             FacesContext context = FacesContext.getCurrentInstance();
             context.getExternalContext().getFlash().setKeepMessages(true);
             context.addMessage(null, new FacesMessage("Patient registered in the hospital and social-care records"));
             return "/patients/patient?faces-redirect=true&nhsNumber=" + patient.nhsNumber();
         } catch (InvalidInputException e) {
+            FieldMessages.show("registration", FIELDS, e);
+        } catch (ConstraintViolationException e) {
             FieldMessages.show("registration", FIELDS, e);
         } catch (ConflictException e) {
             FieldMessages.error("registration:nhsNumber", e.getMessage());

@@ -15,6 +15,7 @@ import uk.nhs.icr.patient.service.PatientSearchQuery;
 import uk.nhs.icr.patient.service.PatientSearchService;
 import uk.nhs.icr.platform.service.InvalidInputException;
 import uk.nhs.icr.platform.service.PageRequest;
+import uk.nhs.icr.platform.web.QueryParameters;
 import uk.nhs.icr.portal.FieldMessages;
 
 /**
@@ -50,7 +51,7 @@ public class PatientSearchView implements Serializable {
     public void searchByName() {
         try {
             // the first page is fetched here, so a mistake shows beside the field rather than as an empty table
-            PatientSearchQuery query = PatientSearchQuery.of(name, Optional.ofNullable(birthDate), new PageRequest(0, PAGE_SIZE));
+            PatientSearchQuery query = QueryParameters.patientSearch(name, Optional.ofNullable(birthDate), new PageRequest(0, PAGE_SIZE));
             results = new PatientLazyDataModel(search, query, search.search(query));
         } catch (InvalidInputException e) {
             results = null;

@@ -10,33 +10,35 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.validation.ConstraintViolationException;
 
 import uk.nhs.icr.access.service.AccessDeniedException;
 import uk.nhs.icr.hospital.service.HospitalRecordService;
-import uk.nhs.icr.hospital.service.HospitalRecordService.AllergyForm;
-import uk.nhs.icr.hospital.service.HospitalRecordService.BloodTestForm;
-import uk.nhs.icr.hospital.service.HospitalRecordService.MedicationForm;
-import uk.nhs.icr.hospital.service.HospitalRecordService.ProblemForm;
-import uk.nhs.icr.hospital.service.HospitalRecordService.TreatmentPlanForm;
+import uk.nhs.icr.hospital.service.HospitalRecordService.NewAllergy;
+import uk.nhs.icr.hospital.service.HospitalRecordService.NewBloodTest;
+import uk.nhs.icr.hospital.service.HospitalRecordService.NewMedication;
+import uk.nhs.icr.hospital.service.HospitalRecordService.NewProblem;
+import uk.nhs.icr.hospital.service.HospitalRecordService.NewTreatmentPlan;
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.platform.service.ConflictException;
 import uk.nhs.icr.platform.service.InvalidInputException;
 import uk.nhs.icr.platform.service.ResourceNotFoundException;
+import uk.nhs.icr.platform.web.CommandBinder;
 import uk.nhs.icr.portal.FieldMessages;
 import uk.nhs.icr.portal.access.SignedInUser;
 import uk.nhs.icr.sharedrecord.service.TransferOfCareService;
 import uk.nhs.icr.sharedrecord.service.TransferOfCareService.CareProvider;
-import uk.nhs.icr.sharedrecord.service.TransferOfCareService.TransferForm;
+import uk.nhs.icr.sharedrecord.service.TransferOfCareService.Discharge;
 import uk.nhs.icr.socialcare.service.SocialCareRecordService;
-import uk.nhs.icr.socialcare.service.SocialCareRecordService.AssessmentForm;
-import uk.nhs.icr.socialcare.service.SocialCareRecordService.CarePlanForm;
-import uk.nhs.icr.socialcare.service.SocialCareRecordService.CareVisitForm;
-import uk.nhs.icr.socialcare.service.SocialCareRecordService.SafeguardingForm;
+import uk.nhs.icr.socialcare.service.SocialCareRecordService.NewAssessment;
+import uk.nhs.icr.socialcare.service.SocialCareRecordService.NewCarePlan;
+import uk.nhs.icr.socialcare.service.SocialCareRecordService.NewCareVisit;
+import uk.nhs.icr.socialcare.service.SocialCareRecordService.NewSafeguardingConcern;
 
 /**
  * The page that adds one entry to a patient's record ({@code ?nhsNumber=&kind=}), or discharges an
- * admission to social care ({@code kind=transfer-of-care&admissionId=}). Fields are kept as typed and
- * handed to the service, which validates them; its refusals appear beside the fields.
+ * admission to social care ({@code kind=transfer-of-care&admissionId=}). Fields are kept as typed, converted
+ * to the service's command, and the service validates it; every refusal appears beside its field.
  */
 @Named
 @ViewScoped
@@ -55,6 +57,9 @@ public class RecordEntryView implements Serializable {
 
     @Inject
     SignedInUser signedInUser;
+
+    @Inject
+    CommandBinder binder;
 
     private NhsNumber nhsNumber;
     private String kindSlug;
@@ -89,6 +94,9 @@ public class RecordEntryView implements Serializable {
         } catch (InvalidInputException e) {
             FieldMessages.show(kind.formId(), kind.fields(), e);
             return null;
+        } catch (ConstraintViolationException e) {
+            FieldMessages.show(kind.formId(), kind.fields(), e);
+            return null;
         } catch (AccessDeniedException | ConflictException | ResourceNotFoundException e) {
             FieldMessages.error(null, e.getMessage());
             return null;
@@ -101,32 +109,23 @@ public class RecordEntryView implements Serializable {
 
     private void store() {
         switch (kind) {
-            case BLOOD_TEST -> hospital.recordBloodTest(nhsNumber, new BloodTestForm(v("test"), v("value"), v("unit"),
-                    v("referenceLow"), v("referenceHigh"), v("reportedAt")));
-            case PROBLEM -> hospital.recordProblem(nhsNumber, new ProblemForm(v("snomedCode"), v("display"), v("onset"), v("status"),
-                    v("notes"), v("category")));
-            case MEDICATION -> hospital.recordMedication(nhsNumber, new MedicationForm(v("name"), v("dose"), v("route"),
-                    v("frequency"), v("course"), v("startedAt"), v("category")));
-            case ALLERGY -> hospital.recordAllergy(nhsNumber, new AllergyForm(v("substance"), v("reaction"), v("severity"),
-                    v("notedAt")));
-            case TREATMENT_PLAN -> hospital.recordTreatmentPlan(nhsNumber, new TreatmentPlanForm(v("title"), v("goals"),
-                    v("activities"), v("responsibleClinician"), v("reviewDate")));
-            case NEEDS_ASSESSMENT -> socialCare.recordAssessment(nhsNumber, new AssessmentForm(v("needs"), v("eligibility"),
-                    v("assessedAt")));
-            case CARE_PLAN -> socialCare.recordCarePlan(nhsNumber, new CarePlanForm(v("needs"), v("outcomes"), v("services"),
-                    v("reviewDate")));
-            case CARE_VISIT -> socialCare.recordCareVisit(nhsNumber, new CareVisitForm(v("plannedStart"), v("plannedEnd"),
-                    v("actualStart"), v("actualEnd"), v("tasksDone"), v("notes")));
-            case SAFEGUARDING_CONCERN -> socialCare.recordSafeguardingConcern(nhsNumber, new SafeguardingForm(v("category"),
-                    v("description"), v("raisedAt")));
-            case TRANSFER_OF_CARE -> transfers.discharge(nhsNumber, new TransferForm(v("admissionId"), v("dischargeSummary"),
-                    v("careNeeds"), v("careProviderOdsCode")));
+            case BLOOD_TEST -> hospital.recordBloodTest(nhsNumber, typed(NewBloodTest.class));
+            case PROBLEM -> hospital.recordProblem(nhsNumber, typed(NewProblem.class));
+            case MEDICATION -> hospital.recordMedication(nhsNumber, typed(NewMedication.class));
+            case ALLERGY -> hospital.recordAllergy(nhsNumber, typed(NewAllergy.class));
+            case TREATMENT_PLAN -> hospital.recordTreatmentPlan(nhsNumber, typed(NewTreatmentPlan.class));
+            case NEEDS_ASSESSMENT -> socialCare.recordAssessment(nhsNumber, typed(NewAssessment.class));
+            case CARE_PLAN -> socialCare.recordCarePlan(nhsNumber, typed(NewCarePlan.class));
+            case CARE_VISIT -> socialCare.recordCareVisit(nhsNumber, typed(NewCareVisit.class));
+            case SAFEGUARDING_CONCERN -> socialCare.recordSafeguardingConcern(nhsNumber, typed(NewSafeguardingConcern.class));
+            case TRANSFER_OF_CARE -> transfers.discharge(nhsNumber, typed(Discharge.class));
             default -> throw new IllegalStateException("no form for " + kind);
         }
     }
 
-    private String v(String field) {
-        return values.get(field);
+    /** The form's fields, as typed, converted to the service's command; a field that cannot be read is refused by name. */
+    private <C extends Record> C typed(Class<C> command) {
+        return binder.bind(command, values);
     }
 
     public EntryKind getKind() {

@@ -10,7 +10,6 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 
 import uk.nhs.icr.platform.UkClock;
-import uk.nhs.icr.platform.service.Fields;
 import uk.nhs.icr.sharedrecord.service.SharedRecordService.ResultPoint;
 
 /**

@@ -1,4 +1,4 @@
-package uk.nhs.icr.platform.service;
+package uk.nhs.icr.platform.web;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -17,26 +17,17 @@ import uk.nhs.icr.platform.InvalidValueException;
 import uk.nhs.icr.platform.UkClock;
 
 /**
- * Parsers for form fields as typed, for {@link FieldErrors#parse}: each refuses bad input with a reason a
- * user can act on. Times are ISO-8601 with an offset ({@code 2026-11-25T09:30:00Z}) or, as a browser's
+ * Text as people and partner systems type it, read into values at the edge (query parameters, form fields,
+ * JSON bodies through {@link CommandBinder}): each refuses bad input with a reason a user can act on. Times are ISO-8601 with an offset ({@code 2026-11-25T09:30:00Z}) or, as a browser's
  * date-time field sends them, without one ({@code 2026-11-25T09:30}, UK local time); dates are YYYY-MM-DD.
  */
-public final class Fields {
+public final class FieldParsers {
 
     /** The dates and times a record can sensibly hold (and PostgreSQL can store): from 1900 to the end of 2199. */
     static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
     static final LocalDate LATEST = LocalDate.of(2199, 12, 31);
 
-    private Fields() {
-    }
-
-    public static Function<String, String> text(String label, int maxLength) {
-        return value -> {
-            if (value == null || value.isBlank()) {
-                throw new InvalidValueException(label + " is required");
-            }
-            return optionalText(label, maxLength).apply(value);
-        };
+    private FieldParsers() {
     }
 
     public static Function<String, String> optionalText(String label, int maxLength) {
@@ -99,7 +90,10 @@ public final class Fields {
     /** A positive whole number, such as an entry id. */
     public static Function<String, Long> wholeNumber(String label) {
         return value -> {
-            String text = text(label, 19).apply(value);
+            if (value == null || value.isBlank()) {
+                throw new InvalidValueException(label + " is required");
+            }
+            String text = value.strip();
             try {
                 long number = Long.parseLong(text);
                 if (number > 0) {
@@ -112,20 +106,7 @@ public final class Fields {
         };
     }
 
-    /** A date-time with offset; a plain date means its start, UTC. Never in the future (with a minute's grace). */
-    public static Function<String, Instant> pastInstant(String label, Instant now) {
-        return value -> {
-            if (value == null || value.isBlank()) {
-                throw new InvalidValueException(label + " is required");
-            }
-            Instant at = instant(label, value.strip());
-            if (at.isAfter(now.plusSeconds(60))) {
-                throw new InvalidValueException(label + " cannot be in the future");
-            }
-            return at;
-        };
-    }
-
+    /** A date-time with offset; one without is UK local time; a plain date means its start, UTC. */
     public static Function<String, Instant> anyInstant(String label) {
         return value -> {
             if (value == null || value.isBlank()) {
