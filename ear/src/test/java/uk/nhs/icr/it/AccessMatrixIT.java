@@ -88,7 +88,7 @@ class AccessMatrixIT extends IcrDeployment {
         // registered at a practice none of the matrix users belongs to, unless the relationship is registration
         boolean registeredHere = scenario == Scenario.RELATIONSHIP && role.relationship().startsWith("registered");
         TestPatients patient = aPatient().gpPractice(registeredHere ? "Y90001" : "Y90003");
-        assertEquals(201, Api.as(Tokens.staff("gp.hillview", "GP").sign()).postJson("/api/patients", patient.json()).status());
+        assertEquals(201, patient.register().status());
         if (scenario == Scenario.RELATIONSHIP) {
             switch (role.relationship()) {
                 case "admitted to RXA" -> Databases.openAdmission(patient.nhsNumber(), "RXA");

@@ -25,7 +25,7 @@ class HiddenPatientIT extends IcrDeployment {
 
     private static String registeredElsewhere() {
         TestPatients registered = aPatient().gpPractice("Y90003");
-        assertEquals(201, Api.postJson("/api/patients", registered.json()).status());
+        assertEquals(201, registered.register().status());
         return registered.nhsNumber();
     }
 

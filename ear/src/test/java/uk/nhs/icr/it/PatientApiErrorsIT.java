@@ -110,4 +110,42 @@ class PatientApiErrorsIT extends IcrDeployment {
                 "reportedAt", "-999999999-01-01T00:00:00Z")).problemFields(400));
         assertEquals(0, Databases.hospitalEntries(patient.nhsNumber()));
     }
+
+    @Test
+    void a_body_over_the_limit_is_413_and_read_no_further() {
+        String padded = aPatient().json().replace("\"givenName\"", "\"padding\":\"" + "x".repeat(1_100_000) + "\",\"givenName\"");
+        String huge = aPatient().json().replace("\"givenName\"", "\"padding\":\"" + "x".repeat(10_500_000) + "\",\"givenName\"");
+
+        assertTrue(Api.postJson("/api/patients", padded).problem(413).getString("type").endsWith("body-too-large"));
+        Api.postJson("/api/patients", huge).problem(413);
+    }
+
+    @Test
+    void trailing_garbage_duplicate_keys_and_bytes_that_are_not_utf8_are_malformed() {
+        TestPatients patient = aPatient();
+        String body = patient.json();
+
+        Api.postJson("/api/patients", body + "}}}").problem(400);
+        Api.postJson("/api/patients", body + " {}").problem(400);
+        Api.postJson("/api/patients", body.replace("{\"nhsNumber\"", "{\"givenName\":\"Eve\",\"nhsNumber\"")).problem(400);
+        assertEquals(0, Databases.patientsWith(patient.nhsNumber()), "which of two names was meant is not guessed");
+        assertEquals(201, Api.postJson("/api/patients", body + "  \n").status(), "white space after the object is fine");
+    }
+
+    @Test
+    void names_are_stored_composed_and_text_that_would_display_otherwise_is_refused() {
+        String decomposed = java.text.Normalizer.normalize("Nguyễn", java.text.Normalizer.Form.NFD);
+        TestPatients vietnamese = aPatient().givenName("Thị Minh").familyName(decomposed);
+        TestPatients hindi = aPatient().givenName("श्रीनिवास").familyName("देवनागरी");
+        TestPatients welsh = aPatient().givenName("Llŷr").familyName("Siân-Ellis");
+
+        for (TestPatients patient : List.of(vietnamese, hindi, welsh)) {
+            assertEquals(201, Api.postJson("/api/patients", patient.json()).status(), patient.json());
+        }
+        assertEquals("Nguyễn", Databases.patientRow(vietnamese.nhsNumber()).get(2), "stored composed (NFC)");
+        assertEquals(List.of("familyName"), Api.postJson("/api/patients",
+                aPatient().familyName("Ada\u202Eecalevol").json()).problemFields(400));
+        assertEquals(List.of("givenName"), Api.postJson("/api/patients",
+                aPatient().givenName("Z" + "\u0301".repeat(99)).json()).problemFields(400));
+    }
 }

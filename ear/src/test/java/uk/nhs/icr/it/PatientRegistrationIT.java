@@ -18,7 +18,8 @@ class PatientRegistrationIT extends IcrDeployment {
     void registration_commits_the_patient_to_the_hospital_and_the_person_to_social_care() {
         TestPatients patient = aPatient().givenName("Grace").birthDate("1990-07-04").postcode("se15 5dq").gpPractice("y90003");
 
-        Api.Reply reply = Api.postJson("/api/patients", patient.json());
+        // hospital staff may register a patient with any practice ICR knows
+        Api.Reply reply = Api.as(Tokens.staff("clinician.northgate", "HOSPITAL_CLINICIAN").sign()).postJson("/api/patients", patient.json());
 
         assertEquals(201, reply.status(), reply.body());
         assertEquals(Api.BASE + "/api/patients/" + patient.nhsNumber(), reply.header("Location"));
@@ -76,6 +77,25 @@ class PatientRegistrationIT extends IcrDeployment {
         assertEquals(List.of("DENIED", "GRANTED"), Databases.rows(Databases.HOSPITAL, "select outcome from audit_event"
                 + " where patient_nhs_number = ? and action = 'CREATE' order by outcome", first.nhsNumber()),
                 "one registration on record as granted, the refused second as denied");
+    }
+
+    @Test
+    void a_practice_registers_patients_on_its_own_list_and_only_with_practices_icr_knows() {
+        TestPatients elsewhere = aPatient().gpPractice("Y90003");
+        TestPatients unknown = aPatient().gpPractice("Y99999");
+
+        Api.Reply byAnotherPractice = Api.postJson("/api/patients", elsewhere.json());
+        Api.Reply byItsAdministrator = Api.as(Tokens.staff("admin.beech", "ADMIN").sign()).postJson("/api/patients", elsewhere.json());
+        Api.Reply atNoKnownPractice = Api.as(Tokens.staff("clinician.northgate", "HOSPITAL_CLINICIAN").sign())
+                .postJson("/api/patients", unknown.json());
+
+        assertEquals(List.of("gpPracticeOdsCode"), byAnotherPractice.problemFields(400), "gp.beech is at Y90001");
+        assertEquals(List.of("gpPracticeOdsCode"), byItsAdministrator.problemFields(400), "admin.beech is at Y90001");
+        assertEquals(List.of("gpPracticeOdsCode"), atNoKnownPractice.problemFields(400));
+        assertTrue(atNoKnownPractice.body().contains("no GP practice with this ODS code"), atNoKnownPractice.body());
+        assertEquals(0, Databases.patientsWith(elsewhere.nhsNumber()) + Databases.patientsWith(unknown.nhsNumber()));
+        assertEquals(0, Databases.peopleWith(elsewhere.nhsNumber()) + Databases.peopleWith(unknown.nhsNumber()));
+        assertEquals(201, elsewhere.register().status(), "its own practice registers the patient");
     }
 
     private static String spaced(String digits) {

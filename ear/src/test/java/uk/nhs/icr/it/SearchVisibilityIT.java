@@ -19,7 +19,7 @@ class SearchVisibilityIT extends IcrDeployment {
         TestPatients atHillview = aPatient().familyName(family).givenName("Bea").gpPractice("Y90003");
         TestPatients onCaseload = aPatient().familyName(family).givenName("Cora").gpPractice("Y90003");
         for (TestPatients patient : List.of(atBeech, atHillview, onCaseload)) {
-            assertEquals(201, Api.postJson("/api/patients", patient.json()).status());
+            assertEquals(201, patient.register().status());
         }
         Databases.allocateToCaseload(onCaseload.nhsNumber(), "social.worker");
         String search = "/api/patients?name=" + family;

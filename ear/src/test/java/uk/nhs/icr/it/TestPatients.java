@@ -24,6 +24,10 @@ public final class TestPatients {
     private String postcode = "LS1 4AP";
     private String gpPractice = "Y90001";
 
+    /** The GP of each demo practice tests register patients at: a practice registers patients on its own list. */
+    private static final java.util.Map<String, String> PRACTICE_GP = java.util.Map.of("Y90001", "gp.beech", "Y90002", "gp.canal",
+            "Y90003", "gp.hillview");
+
     public static TestPatients aPatient() {
         return new TestPatients();
     }
@@ -101,5 +105,11 @@ public final class TestPatients {
             name.append((char) ('a' + RANDOM.nextInt(26)));
         }
         return name.toString();
+    }
+
+    /** Registers this patient through the API as their practice's GP, so that any demo practice can be chosen. */
+    public Api.Reply register() {
+        String gp = PRACTICE_GP.get(gpPractice.strip().toUpperCase(java.util.Locale.ROOT));
+        return Api.as(Tokens.staff(gp, "GP").sign()).postJson("/api/patients", json());
     }
 }

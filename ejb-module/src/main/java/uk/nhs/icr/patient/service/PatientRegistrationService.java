@@ -8,7 +8,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.validation.Valid;
 
+import uk.nhs.icr.access.OrganisationType;
+import uk.nhs.icr.access.StaffDirectory;
 import uk.nhs.icr.access.service.AccessControl;
+import uk.nhs.icr.access.service.Caller;
 import uk.nhs.icr.access.service.CurrentCaller;
 import uk.nhs.icr.access.service.PatientDataAccess;
 import uk.nhs.icr.access.service.Resource;
@@ -17,9 +20,11 @@ import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.patient.Patient;
 import uk.nhs.icr.patient.PatientIdentity;
 import uk.nhs.icr.patient.PatientRepository;
+import uk.nhs.icr.platform.OdsCode;
 import uk.nhs.icr.platform.Postcode;
 import uk.nhs.icr.platform.UkClock;
 import uk.nhs.icr.platform.service.DatabaseFailures;
+import uk.nhs.icr.platform.service.InvalidInputException;
 import uk.nhs.icr.platform.validation.Required;
 import uk.nhs.icr.socialcare.Person;
 import uk.nhs.icr.socialcare.PersonRepository;
@@ -44,17 +49,21 @@ public class PatientRegistrationService {
     AccessControl access;
 
     @Inject
+    StaffDirectory directory;
+
+    @Inject
     CurrentCaller currentCaller;
 
     @Inject
     UkClock clock;
 
     public PatientDemographics register(@Valid PatientRegistration registration) {
-        currentCaller.require();
-        return access.registering(registration.nhsNumber(), () -> add(registration));
+        Caller caller = currentCaller.require();
+        return access.registering(registration.nhsNumber(), () -> add(registration, caller));
     }
 
-    private PatientDemographics add(PatientRegistration registration) {
+    private PatientDemographics add(PatientRegistration registration, Caller caller) {
+        requireKnownPractice(registration.gpPracticeOdsCode(), caller);
         PatientIdentity identity = registration.identity();
         if (patients.exists(identity.nhsNumber())) {
             throw new PatientAlreadyRegisteredException("hospital");
@@ -82,6 +91,21 @@ public class PatientRegistrationService {
         patient.moveTo(address.postcode());
         LOG.info(() -> "Recorded a change of address for patient " + patient.id());
         return PatientDemographics.of(patient);
+    }
+
+    /**
+     * The practice must be one ICR knows; staff of a GP practice (GPs, its administrators) register patients on
+     * their own practice's list, while hospital staff may register a patient with any practice.
+     */
+    private void requireKnownPractice(OdsCode practice, Caller caller) {
+        directory.findOrganisation(practice).filter(organisation -> organisation.type() == OrganisationType.GP_PRACTICE)
+                .orElseThrow(() -> InvalidInputException.of("gpPracticeOdsCode", "no GP practice with this ODS code is known to ICR"));
+        boolean callerAtAPractice = !caller.isPatient() && directory.findOrganisation(caller.organisation())
+                .filter(organisation -> organisation.type() == OrganisationType.GP_PRACTICE).isPresent();
+        if (callerAtAPractice && !caller.organisation().equals(practice)) {
+            throw InvalidInputException.of("gpPracticeOdsCode", "a practice registers patients on its own list ("
+                    + caller.organisation() + "); the patient's own practice or a hospital registers them elsewhere");
+        }
     }
 
     private static void flushOrReportDuplicate(Runnable flush, String record) {

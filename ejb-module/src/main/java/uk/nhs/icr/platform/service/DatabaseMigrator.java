@@ -38,13 +38,15 @@ public class DatabaseMigrator {
     }
 
     private void migrate(String database, DataSource dataSource) {
-        MigrateResult result = Flyway.configure(DatabaseMigrator.class.getClassLoader())
+        Flyway flyway = Flyway.configure(DatabaseMigrator.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/" + database)
                 .failOnMissingLocations(true)
-                .load()
-                .migrate();
-        LOG.info(() -> "Database " + database + ": " + result.migrationsExecuted
-                + " migration(s) applied, schema now at version " + result.targetSchemaVersion);
+                .load();
+        MigrateResult result = flyway.migrate();
+        // the result names a target version only when something ran; the schema history always knows
+        String version = result.targetSchemaVersion != null ? result.targetSchemaVersion
+                : String.valueOf(flyway.info().current() == null ? "none" : flyway.info().current().getVersion());
+        LOG.info(() -> "Database " + database + ": " + result.migrationsExecuted + " migration(s) applied, schema now at version " + version);
     }
 }

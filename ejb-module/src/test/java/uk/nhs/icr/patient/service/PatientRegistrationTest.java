@@ -68,4 +68,19 @@ class PatientRegistrationTest {
         assertEquals(new FieldError("nhsNumber", "NHS number is required"), errors.get(0));
         assertTrue(errors.stream().allMatch(error -> error.message().endsWith(" is required")), errors.toString());
     }
+
+    @Test
+    void real_names_in_any_script_pass_however_their_accents_are_written() {
+        for (String name : List.of("Nguyễn Thị Minh Khai", java.text.Normalizer.normalize("Nguyễn Thị Minh Khai",
+                java.text.Normalizer.Form.NFD), "देवनागरी", "श्रीनिवास", "Llŷr Siân", "Ó Súilleabháin", "Zoë-Renée")) {
+            assertEquals(List.of(), VALIDATION.errors(registration(name, "Lovelace", LocalDate.of(1984, 2, 29), "B86001")), name);
+        }
+    }
+
+    @Test
+    void a_name_buried_under_stacked_marks_is_refused() {
+        String zalgo = "A" + "\u0301\u0302\u0303\u0304\u0306";
+        assertEquals(List.of(new FieldError("givenName", "given name must not stack more than 4 accents or marks on one letter")),
+                VALIDATION.errors(registration(zalgo, "Lovelace", LocalDate.of(1984, 2, 29), "B86001")));
+    }
 }

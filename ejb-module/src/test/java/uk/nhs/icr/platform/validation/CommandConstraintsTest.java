@@ -80,6 +80,13 @@ class CommandConstraintsTest {
     }
 
     @Test
+    void text_that_a_screen_would_show_reversed_is_refused() {
+        NewCareVisit visit = new NewCareVisit(NOW.minusSeconds(3600), NOW.minusSeconds(1800), NOW.minusSeconds(3600),
+                NOW.minusSeconds(1800), "Gave \u202Edesufer\u202C medication", null);
+        assertEquals(List.of(new FieldError("tasksDone", "tasks done must not contain text-direction controls")), VALIDATION.errors(visit));
+    }
+
+    @Test
     void staff_recording_a_directive_for_the_patient_say_why() {
         NewConsentDirective unexplained = new NewConsentDirective(ConsentDirective.Status.ACTIVE, null, null, null, "asked", List.of());
         assertEquals(List.of(new FieldError("reason", "reason must say why you record this for the patient (at least 10 characters)")),

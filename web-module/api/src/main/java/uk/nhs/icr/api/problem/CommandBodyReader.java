@@ -5,39 +5,55 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonConfig;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.MessageBodyReader;
 import jakarta.ws.rs.ext.Provider;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import uk.nhs.icr.platform.web.CommandBinder;
 
 /**
  * Reads a JSON request body into the service's command record through {@link CommandBinder}, so that a partner
  * hears about every bad field at once (JSON-B would stop at the first value it cannot convert). An empty body
- * is an empty form; anything but a JSON object is a malformed body.
+ * is an empty form. Strict where a lenient reader would guess: UTF-8 only, one JSON object and nothing after
+ * it, no key twice (which of two values counts would otherwise depend on the reader); a body over
+ * {@code icr.max-body-bytes} ({@code ICR_MAX_BODY_BYTES}, default 1 MiB) is refused unread with 413.
  */
 @Provider
 @Consumes(MediaType.APPLICATION_JSON)
 public class CommandBodyReader implements MessageBodyReader<Record> {
 
-    /** Far above any ICR form; a bigger body is not read into memory. */
-    static final int MAX_BODY_BYTES = 1 << 20;
+    private static final JsonReaderFactory NO_DUPLICATE_KEYS =
+            Json.createReaderFactory(Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
 
     @Inject
     CommandBinder binder;
+
+    @Inject
+    @ConfigProperty(name = "icr.max-body-bytes", defaultValue = "1048576")
+    int maxBodyBytes;
 
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
@@ -47,24 +63,53 @@ public class CommandBodyReader implements MessageBodyReader<Record> {
     @Override
     public Record readFrom(Class<Record> type, Type genericType, Annotation[] annotations, MediaType mediaType,
                            MultivaluedMap<String, String> httpHeaders, InputStream entityStream) throws IOException {
-        byte[] body = entityStream.readNBytes(MAX_BODY_BYTES + 1);
-        if (body.length > MAX_BODY_BYTES) {
-            throw new WebApplicationException(Problem.of("body-too-large", "Request body too large", Response.Status.REQUEST_ENTITY_TOO_LARGE,
-                    "ICR forms are far smaller than 1 MB. Nothing was recorded.").toResponse());
+        String declared = httpHeaders.getFirst(HttpHeaders.CONTENT_LENGTH);
+        if (declared != null && declared.matches("[0-9]{1,18}") && Long.parseLong(declared) > maxBodyBytes) {
+            throw tooLarge();
         }
-        String text = new String(body, StandardCharsets.UTF_8);
+        byte[] body = entityStream.readNBytes(maxBodyBytes + 1);
+        if (body.length > maxBodyBytes) {
+            throw tooLarge();
+        }
+        String text = utf8(body);
         if (text.isBlank()) {
             return binder.bind(type, JsonValue.EMPTY_JSON_OBJECT);
         }
         JsonValue value;
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = NO_DUPLICATE_KEYS.createReader(new StringReader(text))) {
             value = reader.readValue();
         } catch (JsonParsingException e) {
             throw new BadRequestException(UnexpectedExceptionMapper.malformedBody(), e);
         }
-        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+        if (value.getValueType() != JsonValue.ValueType.OBJECT || !endsAfterOneValue(text)) {
             throw new BadRequestException(UnexpectedExceptionMapper.malformedBody());
         }
         return binder.bind(type, (JsonObject) value);
+    }
+
+    /** The reader stops after the first value; a parser says whether anything but white space follows it. */
+    private static boolean endsAfterOneValue(String text) {
+        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+            parser.next();
+            parser.skipObject();
+            return !parser.hasNext();
+        } catch (JsonParsingException e) {
+            return false;
+        }
+    }
+
+    private static String utf8(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw new BadRequestException(UnexpectedExceptionMapper.malformedBody());
+        }
+    }
+
+    private WebApplicationException tooLarge() {
+        return new WebApplicationException(Problem.of("body-too-large", "Request body too large",
+                Response.Status.REQUEST_ENTITY_TOO_LARGE, "A request body may be at most " + maxBodyBytes
+                        + " bytes; ICR's forms are far smaller. Nothing was recorded.").toResponse());
     }
 }

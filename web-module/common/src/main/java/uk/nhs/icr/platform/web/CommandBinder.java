@@ -8,6 +8,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
+import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -123,7 +124,8 @@ public class CommandBinder {
             return null;
         }
         try {
-            return parser(target, label).apply(text.strip());
+            // one spelling for what looks the same: composed accents (NFC), as names are compared and searched
+            return parser(target, label).apply(Normalizer.normalize(text.strip(), Normalizer.Form.NFC));
         } catch (InvalidValueException e) {
             refused.add(new FieldError(field, e.getMessage()));
             return null;
