@@ -137,9 +137,49 @@ class OrganDonationIT extends IcrDeployment {
 
         assertEquals(200, GP.putJson("/api/patients/" + turningEighteen + "/organ-donation/circumstances",
                 "{\"lacksCapacity\":false,\"residency\":\"visitor\"}").status());
-        JsonObject visitor = NURSE.get(path + eighteenthBirthday).json();
+        JsonObject visitor = NURSE.get(path + LocalDate.now()).json();
         assertEquals("NOT_APPLICABLE", visitor.getString("outcome"));
         assertTrue(visitor.getString("reason").contains("visitor"), visitor.toString());
+        assertEquals("DEEMED_CONSENT", NURSE.get(path + eighteenthBirthday).json().getString("outcome"),
+                "on the birthday nothing said the person was a visitor: circumstances apply from when they were recorded");
+    }
+
+    @Test
+    void representatives_are_two_different_people_appointed_by_an_adult_and_faith_goes_with_an_opt_in() {
+        String adult = patientBorn(BORN);
+        String fourteen = LocalDate.now().minusYears(14).toString();
+        String child = patientBorn(fourteen);
+        String sam = "{\"name\":\"Sam Lee\",\"relationship\":\"Brother\",\"contact\":\"07700 900123\"}";
+        String samAgain = "{\"name\":\" sam  lee \",\"relationship\":\"Brother\",\"contact\":\"07700 900999\"}";
+
+        assertEquals(List.of("decision"), record(GP, child, "{\"birthDate\":\"" + fourteen + "\",\"decision\":\"representatives\","
+                + "\"representatives\":[" + sam + "]}").problemFields(400));
+        assertEquals(List.of("representatives"), record(GP, adult, "{\"birthDate\":\"" + BORN + "\",\"decision\":\"representatives\","
+                + "\"representatives\":[" + sam + "," + samAgain + "]}").problemFields(400));
+        assertEquals(List.of("faithDeclaration"), record(GP, adult, "{\"birthDate\":\"" + BORN + "\",\"decision\":\"opt-out\","
+                + "\"faithDeclaration\":true}").problemFields(400));
+
+        assertEquals(0, decisions(adult) + decisions(child));
+        assertEquals(201, record(GP, child, "{\"birthDate\":\"" + fourteen + "\",\"decision\":\"opt-in\"}").status(),
+                "a child may register a decision to donate");
+    }
+
+    @Test
+    void circumstances_are_a_clinicians_judgement_and_every_change_is_kept() {
+        String patient = patientBorn(BORN);
+        String path = "/api/patients/" + patient + "/organ-donation/circumstances";
+
+        Api.as(Tokens.staff("admin.beech", "ADMIN").sign()).putJson(path, "{\"lacksCapacity\":true,\"residency\":\"visitor\"}").problem(403);
+        Api.as(Tokens.patient(patient).sign()).putJson(path, "{\"lacksCapacity\":false,\"residency\":\"visitor\"}").problem(403);
+        assertEquals(0, Databases.count(Databases.HOSPITAL, "select count(*) from organ_donation_circumstances where patient_nhs_number = ?",
+                patient));
+
+        assertEquals(1, GP.putJson(path, "{\"lacksCapacity\":false,\"residency\":\"visitor\"}").json().getInt("version"));
+        assertEquals(2, GP.putJson(path, "{\"lacksCapacity\":false,\"residency\":\"ordinarily-resident\"}").json().getInt("version"));
+
+        assertEquals(List.of("VISITOR", "ORDINARILY_RESIDENT"), Databases.rows(Databases.HOSPITAL, "select residency from"
+                + " organ_donation_circumstances where patient_nhs_number = ? order by version", patient), "the first is kept");
+        assertEquals("DEEMED_CONSENT", NURSE.get("/api/patients/" + patient + "/organ-donation/evaluation").json().getString("outcome"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package uk.nhs.icr.organdonation;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,11 +35,29 @@ public class OrganDonationRegister {
         em.flush();
     }
 
+    /** The circumstances as last recorded. */
     public Optional<DonationCircumstances> circumstances(NhsNumber patient) {
-        return Optional.ofNullable(em.find(DonationCircumstances.class, patient.value()));
+        return em.createQuery("select c from DonationCircumstances c where c.patient = :patient order by c.version desc",
+                        DonationCircumstances.class)
+                .setParameter("patient", patient)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** The circumstances in force at {@code moment}: the newest version recorded before it. */
+    public Optional<DonationCircumstances> circumstancesRecordedBefore(NhsNumber patient, Instant moment) {
+        return em.createQuery("select c from DonationCircumstances c where c.patient = :patient and c.recordedAt < :moment"
+                        + " order by c.recordedAt desc, c.version desc", DonationCircumstances.class)
+                .setParameter("patient", patient)
+                .setParameter("moment", moment)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
     }
 
     public void add(DonationCircumstances circumstances) {
         em.persist(circumstances);
+        em.flush();
     }
 }

@@ -36,6 +36,8 @@ public enum Resource {
     CONSENT("Consent", EnumSet.of(GP, HOSPITAL_CLINICIAN, NURSE, SOCIAL_WORKER, ADMIN), Access.PATIENT_PREFERENCE),
     DATA_OPT_OUT("DataOptOut", EnumSet.of(GP, HOSPITAL_CLINICIAN, NURSE, SOCIAL_WORKER, ADMIN), Access.PATIENT_PREFERENCE),
     ORGAN_DONATION("OrganDonationDecision", EnumSet.of(GP, HOSPITAL_CLINICIAN, NURSE, ADMIN), Access.PATIENT_PREFERENCE),
+    /** Capacity and residence for deemed consent: a clinical judgement, by clinicians caring for the person only. */
+    DONATION_CIRCUMSTANCES("DonationCircumstances", EnumSet.of(GP, HOSPITAL_CLINICIAN, NURSE)),
     /** What no one records through the write path: audited under these names all the same. */
     PATIENT_SEARCH("PatientSearch", EnumSet.noneOf(StaffRole.class)),
     BREAK_GLASS("BreakGlass", EnumSet.noneOf(StaffRole.class)),

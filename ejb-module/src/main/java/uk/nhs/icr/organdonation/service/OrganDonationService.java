@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.ejb.Stateless;
@@ -32,6 +33,7 @@ import uk.nhs.icr.platform.Codes;
 import uk.nhs.icr.platform.UkClock;
 import uk.nhs.icr.platform.VersionedDecision;
 import uk.nhs.icr.platform.service.DecisionVersions;
+import uk.nhs.icr.platform.service.FieldErrors;
 import uk.nhs.icr.platform.service.InvalidInputException;
 import uk.nhs.icr.platform.service.ResourceNotFoundException;
 import uk.nhs.icr.platform.validation.Items;
@@ -123,14 +125,23 @@ public class OrganDonationService {
     public DecisionView record(NhsNumber number, @Valid NewDonationDecision made) {
         Caller caller = currentCaller.require();
         Choice choice = made.decision();
+        FieldErrors errors = new FieldErrors();
         if (choice != Choice.OPT_IN && !made.organs().isEmpty()) {
-            throw InvalidInputException.of("organs", "organs are chosen only with an opt-in");
+            errors.add("organs", "organs are chosen only with an opt-in");
         }
-        List<Representative> representatives = representatives(made.representatives(), choice);
+        if (choice != Choice.OPT_IN && Boolean.TRUE.equals(made.faithDeclaration())) {
+            errors.add("faithDeclaration", "a faith or beliefs declaration goes with an opt-in: it asks that they be respected in a donation");
+        }
+        List<Representative> representatives = representatives(made.representatives(), choice, errors);
+        errors.throwIfAny();
         List<Organ> organs = made.organs().stream().distinct().toList();
         Patient patient = patients.findByNhsNumber(number).orElseThrow(PatientNotFoundException::new);
         if (!patient.identity().birthDate().equals(made.birthDate())) {
             throw new IdentityMismatchException();
+        }
+        // after the identity check: the age rule would otherwise tell a caller without it how old the person is
+        if (choice == Choice.REPRESENTATIVES && patient.identity().ageOn(clock.today()) < ADULT_AGE) {
+            throw InvalidInputException.of("decision", "only adults (" + ADULT_AGE + " or over) appoint representatives");
         }
         int version = VersionedDecision.nextVersion(register.current(number));
         patientAccess.note("version " + version);
@@ -159,7 +170,7 @@ public class OrganDonationService {
         Instant endOfDay = day.plusDays(1).atStartOfDay(UkClock.ZONE).toInstant();
         Optional<OrganDonationDecision> inForce = register.history(number, MAX_VERSIONS).stream()
                 .filter(d -> d.recordedAt().isBefore(endOfDay)).findFirst();
-        return evaluate(day, patient.identity().birthDate(), inForce, register.circumstances(number));
+        return evaluate(day, patient.identity().birthDate(), inForce, register.circumstancesRecordedBefore(number, endOfDay));
     }
 
     /** The rule: an express decision stands; otherwise adults are deemed to consent unless an exclusion applies. */
@@ -199,21 +210,28 @@ public class OrganDonationService {
                 List.of(Organ.values()), List.of(), false, null, NEEDS_EXPRESS_CONSENT, true);
     }
 
-    /** Capacity and residence as recorded. */
-    public record CircumstancesView(boolean lacksCapacity, String residency, Instant recordedAt) implements Serializable {
+    /** Capacity and residence as recorded, with the version and who recorded it. */
+    public record CircumstancesView(int version, boolean lacksCapacity, String residency, String recordedByName, Instant recordedAt)
+            implements Serializable {
+
+        static CircumstancesView of(DonationCircumstances c) {
+            return new CircumstancesView(c.version(), c.lacksCapacity(), Codes.of(c.residency()), c.recordedByName(), c.recordedAt());
+        }
     }
 
-    /** Records capacity and residence as a clinician has established them (what deemed consent depends on besides age). */
-    @PatientDataAccess(resource = Resource.ORGAN_DONATION, action = AuditAction.CIRCUMSTANCES)
+    /**
+     * Records capacity and residence as a clinician caring for the person has established them (what deemed
+     * consent depends on besides age), as the next version.
+     */
+    @PatientDataAccess(resource = Resource.DONATION_CIRCUMSTANCES, action = AuditAction.CIRCUMSTANCES)
     public CircumstancesView recordCircumstances(NhsNumber number, @Valid NewCircumstances circumstances) {
         Caller caller = currentCaller.require();
-        boolean lacksCapacity = circumstances.lacksCapacity();
-        Residency residency = circumstances.residency();
-        Instant now = clock.now();
-        Optional<DonationCircumstances> existing = register.circumstances(number);
-        existing.ifPresentOrElse(c -> c.record(lacksCapacity, residency, caller.username(), now),
-                () -> register.add(new DonationCircumstances(number, lacksCapacity, residency, caller.username(), now)));
-        return new CircumstancesView(lacksCapacity, Codes.of(residency), now);
+        int version = VersionedDecision.nextVersion(register.circumstances(number));
+        patientAccess.note("version " + version);
+        DonationCircumstances recorded = DecisionVersions.append(new DonationCircumstances(number, version,
+                circumstances.lacksCapacity(), circumstances.residency(), caller.recorder(), clock.now()), register::add,
+                "the donation circumstances");
+        return CircumstancesView.of(recorded);
     }
 
     /** No decision on the register for this person. */
@@ -226,13 +244,15 @@ public class OrganDonationService {
         }
     }
 
-    /** One or two representatives with the representatives decision; none with any other. */
-    private static List<Representative> representatives(List<NewRepresentative> given, Choice choice) {
+    /** One or two different people with the representatives decision; none with any other. */
+    private static List<Representative> representatives(List<NewRepresentative> given, Choice choice, FieldErrors errors) {
         if (choice == Choice.REPRESENTATIVES && (given.isEmpty() || given.size() > OrganDonationDecision.MAX_REPRESENTATIVES)) {
-            throw InvalidInputException.of("representatives", "appoint one or two representatives");
-        }
-        if (choice != Choice.REPRESENTATIVES && !given.isEmpty()) {
-            throw InvalidInputException.of("representatives", "representatives are appointed only with the representatives decision");
+            errors.add("representatives", "appoint one or two representatives");
+        } else if (choice != Choice.REPRESENTATIVES && !given.isEmpty()) {
+            errors.add("representatives", "representatives are appointed only with the representatives decision");
+        } else if (given.stream().map(r -> r.name().strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ")).distinct().count()
+                < given.size()) {
+            errors.add("representatives", "appoint two different people");
         }
         return given.stream().map(r -> new Representative(r.name(), r.relationship(), r.contact())).toList();
     }

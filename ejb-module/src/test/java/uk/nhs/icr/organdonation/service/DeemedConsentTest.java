@@ -38,7 +38,8 @@ class DeemedConsentTest {
     }
 
     private static DonationCircumstances circumstances(boolean lacksCapacity, Residency residency) {
-        return new DonationCircumstances(PATIENT, lacksCapacity, residency, "clinician", Instant.EPOCH);
+        return new DonationCircumstances(PATIENT, 1, lacksCapacity, residency,
+                new VersionedDecision.Recorder(RecordedBy.STAFF, "Dr Amina Shah", "gp.beech"), Instant.EPOCH);
     }
 
     @Test
