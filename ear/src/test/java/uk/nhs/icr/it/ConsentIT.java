@@ -112,11 +112,12 @@ class ConsentIT extends IcrDeployment {
 
     @Test
     void a_deny_for_a_role_hides_only_from_that_role() {
-        consent("[{\"type\":\"deny\",\"categories\":[\"SOCIAL_CARE\",\"SAFEGUARDING\"],\"roles\":[\"GP\"]}]");
+        consent("[{\"type\":\"deny\",\"categories\":[\"SOCIAL_CARE\",\"SAFEGUARDING\"],\"roles\":[\"HOSPITAL_CLINICIAN\"]}]");
 
-        assertEquals(allBut("Son visits weekly", "Safeguarding contact"), seenBy(GP));
-        assertEquals(all(), seenBy(SOCIAL_WORKER));
-        assertEquals(all(), seenBy(CLINICIAN));
+        assertEquals(allBut("Son visits weekly", "Safeguarding contact"), seenBy(CLINICIAN));
+        assertEquals(all(), seenBy(GP));
+        assertEquals(allBut("Depressive disorder", "Chlamydial infection"), seenBy(SOCIAL_WORKER),
+                "not denied to social workers; the sensitive categories were never permitted to them");
     }
 
     @Test
@@ -133,9 +134,9 @@ class ConsentIT extends IcrDeployment {
         String tomorrow = LocalDate.now().plusDays(1).toString();
         consent("[{\"type\":\"deny\",\"categories\":[\"MENTAL_HEALTH\"],\"end\":\"" + yesterday + "\"},"
                 + "{\"type\":\"deny\",\"categories\":[\"SEXUAL_HEALTH\"],\"start\":\"" + tomorrow + "\"},"
-                + "{\"type\":\"deny\",\"categories\":[\"SAFEGUARDING\"],\"start\":\"" + yesterday + "\",\"end\":\"" + tomorrow + "\"}]");
+                + "{\"type\":\"deny\",\"categories\":[\"SOCIAL_CARE\"],\"start\":\"" + yesterday + "\",\"end\":\"" + tomorrow + "\"}]");
 
-        assertEquals(allBut("Safeguarding contact"), seenBy(GP));
+        assertEquals(allBut("Son visits weekly"), seenBy(GP));
     }
 
     @Test
@@ -150,7 +151,8 @@ class ConsentIT extends IcrDeployment {
     @Test
     void a_deny_without_categories_withholds_everything_and_an_inactive_directive_nothing() {
         consent("[{\"type\":\"deny\"}]");
-        assertEquals(Set.of("[withheld]"), seenBy(GP));
+        assertEquals(Set.of("[withheld]"), seenBy(CLINICIAN));
+        assertEquals(Set.of("Safeguarding contact", "[withheld]"), seenBy(GP), "safeguarding is never withheld from the GP");
 
         consent("inactive", "[{\"type\":\"deny\"}]");
         assertEquals(all(), seenBy(GP));

@@ -124,4 +124,31 @@ class TransferOfCareIT extends IcrDeployment {
         assertEquals(hospitalBefore, Databases.hospitalEntries(patient));
         assertEquals(0, Databases.socialCareEntries(patient));
     }
+
+    @Test
+    void after_a_discharge_the_trust_keeps_the_record_for_the_discharge_period_and_then_no_longer() {
+        String patient = admittedPatient();
+        long admission = Databases.admit(patient, "RXA");
+        assertEquals(201, CLINICIAN.postJson("/api/patients/" + patient + "/transfers-of-care", transfer(admission, "CP001")).status());
+
+        assertEquals(200, CLINICIAN.get("/api/patients/" + patient + "/summary").status(), "letters and late results still come");
+        Databases.execute(Databases.HOSPITAL, "update care_relationship set ended_at = now() - interval '29 days'"
+                + " where patient_nhs_number = ? and organisation_ods = 'RXA'", patient);
+
+        CLINICIAN.get("/api/patients/" + patient + "/summary").problem(404);
+    }
+
+    @Test
+    void only_staff_of_the_admitting_trust_discharge_the_admission() {
+        String patient = admittedPatient();
+        long admission = Databases.admit(patient, "RXA");
+        Databases.openAdmission(patient, "RXB");
+        Api.Client otherTrust = Api.as(Tokens.staff("clinician.riverside", "HOSPITAL_CLINICIAN").sign());
+
+        otherTrust.postJson("/api/patients/" + patient + "/transfers-of-care", transfer(admission, "CP001")).problem(403);
+
+        assertEquals("OPEN", admissionStatus(admission));
+        assertEquals(0, dischargeSummaries(admission));
+        assertEquals(0, referralRequests(admission));
+    }
 }

@@ -22,6 +22,7 @@ public final class DemoDirectory {
     static final List<DemoOrganisation> ORGANISATIONS = List.of(
             new DemoOrganisation("RXA", "Northgate Hospitals NHS Trust", OrganisationType.HOSPITAL_TRUST),
             new DemoOrganisation("RXB", "Riverside University Hospitals NHS Trust", OrganisationType.HOSPITAL_TRUST),
+            new DemoOrganisation("X26", "NHS England contact centre", OrganisationType.NATIONAL_SERVICE),
             new DemoOrganisation("Y90001", "Beech Road Surgery", OrganisationType.GP_PRACTICE),
             new DemoOrganisation("Y90002", "Canal Side Medical Practice", OrganisationType.GP_PRACTICE),
             new DemoOrganisation("Y90003", "Hillview Health Centre", OrganisationType.GP_PRACTICE),
@@ -43,7 +44,8 @@ public final class DemoDirectory {
             new DemoUser("social.worker", "Callum Reid", "LA001", StaffRole.SOCIAL_WORKER),
             new DemoUser("care.worker", "Maja Nowak", "CP001", StaffRole.CARE_WORKER),
             new DemoUser("privacy.officer", "Helen Marshall", "RXA", StaffRole.PRIVACY_OFFICER),
-            new DemoUser("donation.nurse", "Nurse Femi Adeyemi", "RXA", StaffRole.ORGAN_DONATION_NURSE));
+            new DemoUser("donation.nurse", "Nurse Femi Adeyemi", "RXA", StaffRole.ORGAN_DONATION_NURSE),
+            new DemoUser("contact.centre", "Alex Morgan", "X26", StaffRole.CONTACT_CENTRE));
 
     private DemoDirectory() {
     }

@@ -27,6 +27,25 @@ public class CareRelationships {
                 + " and ended_at is null", patient.value(), organisation.value());
     }
 
+    /**
+     * An episode of care at the organisation that is open, or that ended after {@code endedAfter} (the staff who
+     * discharged a patient still need the record for a while: the letter, results that come back, a follow-up).
+     */
+    public boolean hasCurrentEpisode(NhsNumber patient, OdsCode organisation, Instant endedAfter) {
+        return exists("select 1 from care_relationship where patient_nhs_number = ?1 and organisation_ods = ?2"
+                + " and (ended_at is null or ended_at > ?3)", patient.value(), organisation.value(), endedAfter);
+    }
+
+    /** A discharge ends the organisation's admission episodes with the patient. */
+    public void endAdmissions(NhsNumber patient, OdsCode organisation, Instant at) {
+        em.createNativeQuery("update care_relationship set ended_at = ?3 where patient_nhs_number = ?1 and organisation_ods = ?2"
+                        + " and kind = 'ADMISSION' and ended_at is null")
+                .setParameter(1, patient.value())
+                .setParameter(2, organisation.value())
+                .setParameter(3, at)
+                .executeUpdate();
+    }
+
     public void open(NhsNumber patient, OdsCode organisation, CareEpisode.Kind kind, Instant at) {
         em.persist(new CareEpisode(patient, organisation, kind, at));
     }

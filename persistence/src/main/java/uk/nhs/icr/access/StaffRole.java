@@ -4,11 +4,23 @@ package uk.nhs.icr.access;
 public enum StaffRole {
     GP, HOSPITAL_CLINICIAN, NURSE, SOCIAL_WORKER, CARE_WORKER, ADMIN, PRIVACY_OFFICER,
     /** Specialist nurse for organ donation: looks up donation decisions, in a donation context only. */
-    ORGAN_DONATION_NURSE;
+    ORGAN_DONATION_NURSE,
+    /** The national contact centre: records a patient's own opt-out choice made by phone or post; opens no record. */
+    CONTACT_CENTRE;
 
     /** Clinicians may break the glass: open a record without a relationship, in an emergency, with a reason. */
     public boolean mayBreakGlass() {
+        return isClinical();
+    }
+
+    /** Clinicians see sensitive categories unless the patient denies them; other staff only if the patient permits. */
+    public boolean isClinical() {
         return this == GP || this == HOSPITAL_CLINICIAN || this == NURSE;
+    }
+
+    /** Professionals with a safeguarding duty, from whom a patient's directive cannot withhold safeguarding concerns. */
+    public boolean safeguards() {
+        return this == GP || this == SOCIAL_WORKER;
     }
 
     public String label() {
@@ -21,6 +33,7 @@ public enum StaffRole {
             case ADMIN -> "Administrator";
             case PRIVACY_OFFICER -> "Privacy officer";
             case ORGAN_DONATION_NURSE -> "Specialist nurse for organ donation";
+            case CONTACT_CENTRE -> "Contact centre adviser";
         };
     }
 }

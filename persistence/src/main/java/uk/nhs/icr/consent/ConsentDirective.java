@@ -96,6 +96,11 @@ public class ConsentDirective extends VersionedDecision {
         return new Withholding(withheld, "consent v" + version() + " deny provision " + rules + " withholds " + withheld);
     }
 
+    /** True when this directive, in force, expressly permits the category to this viewer at {@code at}. */
+    public boolean permits(DataCategory category, OdsCode organisation, StaffRole role, Instant at, ZoneId zone) {
+        return status == Status.ACTIVE && firstApplying(Provision.Type.PERMIT, category, organisation, role, at, zone) > 0;
+    }
+
     /** The 1-based number of the first provision of this type that applies, or 0. */
     private int firstApplying(Provision.Type type, DataCategory category, OdsCode organisation, StaffRole role, Instant at, ZoneId zone) {
         for (int i = 0; i < provisions.size(); i++) {

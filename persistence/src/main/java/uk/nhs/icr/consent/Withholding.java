@@ -20,6 +20,28 @@ public record Withholding(Set<DataCategory> categories, String rule) implements 
         return new Withholding(Set.of(), rule);
     }
 
+    /** This and the {@code more} categories, with the rule that adds them (nothing changes when there are none). */
+    public Withholding and(Set<DataCategory> more, String why) {
+        if (categories.containsAll(more)) {
+            return this;
+        }
+        Set<DataCategory> all = EnumSet.noneOf(DataCategory.class);
+        all.addAll(categories);
+        all.addAll(more);
+        return new Withholding(all, rule + "; " + why + ": " + more);
+    }
+
+    /** This without {@code category}, with the rule that releases it (nothing changes when it was not withheld). */
+    public Withholding except(DataCategory category, String why) {
+        if (!categories.contains(category)) {
+            return this;
+        }
+        Set<DataCategory> rest = EnumSet.noneOf(DataCategory.class);
+        rest.addAll(categories);
+        rest.remove(category);
+        return new Withholding(rest, rule + "; " + why);
+    }
+
     public boolean withholdsAnything() {
         return !categories.isEmpty();
     }

@@ -1,7 +1,8 @@
 package uk.nhs.icr.platform;
 
 /**
- * Who recorded a patient's decision: the patient themselves, a proxy acting for them (a parent for a child,
- * say), or a member of staff on their behalf.
+ * Whose decision a version records: the patient's own, a proxy's acting for them (a parent for a child), an
+ * attorney's (a health-and-welfare lasting power of attorney, or a court deputy, for an adult), or staff's on
+ * their behalf.
  */
-public enum RecordedBy { PATIENT, PROXY, STAFF }
+public enum RecordedBy { PATIENT, PROXY, ATTORNEY, STAFF }

@@ -1,10 +1,18 @@
 package uk.nhs.icr.sharedrecord;
 
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
  * The data categories an entry of either record is filed under, and that consent provisions refer to.
  * Most entries are GENERAL (hospital) or SOCIAL_CARE; the others are the sensitive kinds patients most
  * often ask to be withheld.
  */
 public enum DataCategory {
-    GENERAL, MENTAL_HEALTH, SEXUAL_HEALTH, REPRODUCTIVE_HEALTH, SUBSTANCE_MISUSE, SAFEGUARDING, SOCIAL_CARE
+    GENERAL, MENTAL_HEALTH, SEXUAL_HEALTH, REPRODUCTIVE_HEALTH, SUBSTANCE_MISUSE, SAFEGUARDING, SOCIAL_CARE;
+
+    /** Withheld from staff who are not clinicians (administrators, social workers, care workers) unless the patient permits. */
+    public static final Set<DataCategory> SENSITIVE = Collections.unmodifiableSet(
+            EnumSet.of(MENTAL_HEALTH, SEXUAL_HEALTH, REPRODUCTIVE_HEALTH, SUBSTANCE_MISUSE));
 }

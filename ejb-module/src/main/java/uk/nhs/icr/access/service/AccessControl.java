@@ -1,16 +1,19 @@
 package uk.nhs.icr.access.service;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.util.function.Supplier;
 import uk.nhs.icr.access.BreakGlassGrants;
 import uk.nhs.icr.access.CareRelationships;
 import uk.nhs.icr.access.StaffRole;
@@ -25,6 +28,7 @@ import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.patient.PatientRepository;
 import uk.nhs.icr.patient.service.PatientNotFoundException;
 import uk.nhs.icr.platform.UkClock;
+import uk.nhs.icr.sharedrecord.DataCategory;
 import uk.nhs.icr.socialcare.SocialCareRelationships;
 
 /**
@@ -73,6 +77,11 @@ public class AccessControl {
     @Inject
     @ConfigProperty(name = "icr.consent.break-glass-overrides-deny", defaultValue = "false")
     boolean breakGlassOverridesDeny;
+
+    /** How long a hospital keeps its relationship with a patient after discharging them (letters, late results). */
+    @Inject
+    @ConfigProperty(name = "icr.discharge-access-period", defaultValue = "P28D")
+    Duration dischargeAccessPeriod;
 
     /**
      * Decides, audits and runs {@code method} if granted. A read is audited before it runs (it was allowed,
@@ -129,17 +138,32 @@ public class AccessControl {
                 : new AccessDeniedException(decision.reason(), decision.breakGlassAvailable());
     }
 
+    /**
+     * What this reader may not see of the care record: what the patient's directive denies them, and for staff
+     * who are not clinicians the sensitive categories the patient has not permitted them; never safeguarding
+     * concerns to the professionals with a safeguarding duty.
+     */
     private Withholding withholding(Caller caller, NhsNumber patient, AccessDecision decision) {
         if (caller.isPatient()) {
             return Withholding.none("the patient's own record: consent not applied");
         }
+        Instant now = clock.now();
         Optional<ConsentDirective> directive = consents.current(patient, ConsentDirective.Scope.TREATMENT);
-        if (directive.isEmpty()) {
-            return Withholding.none("no consent directive: shared for direct care");
-        }
-        Withholding withholding = directive.get().withholdingFor(caller.organisation(), caller.role(), clock.now(), UkClock.ZONE);
+        Withholding withholding = directive.map(d -> d.withholdingFor(caller.organisation(), caller.role(), now, UkClock.ZONE))
+                .orElseGet(() -> Withholding.none("no consent directive: shared for direct care"));
         if (withholding.withholdsAnything() && decision.outcome() == Outcome.GRANTED_BY_BREAK_GLASS && breakGlassOverridesDeny) {
-            return Withholding.none("break-glass overrides " + withholding.rule() + " (icr.consent.break-glass-overrides-deny)");
+            withholding = Withholding.none("break-glass overrides " + withholding.rule() + " (icr.consent.break-glass-overrides-deny)");
+        }
+        if (!caller.role().isClinical()) {
+            Set<DataCategory> notPermitted = DataCategory.SENSITIVE.stream()
+                    .filter(category -> directive.filter(d -> d.permits(category, caller.organisation(), caller.role(), now,
+                            UkClock.ZONE)).isEmpty())
+                    .collect(Collectors.toCollection(() -> EnumSet.noneOf(DataCategory.class)));
+            withholding = withholding.and(notPermitted, "sensitive categories not permitted to " + caller.role().label() + "s");
+        }
+        if (caller.role().safeguards()) {
+            withholding = withholding.except(DataCategory.SAFEGUARDING, "safeguarding concerns are never withheld from a "
+                    + caller.role().label());
         }
         return withholding;
     }
@@ -210,6 +234,9 @@ public class AccessControl {
         if (role == StaffRole.PRIVACY_OFFICER) {
             return AccessDecision.deny(Purpose.PRIVACY_REVIEW, "privacy officers review access; they do not open records", false);
         }
+        if (role == StaffRole.CONTACT_CENTRE) {
+            return contactCentre(patient, resource);
+        }
         if (role == StaffRole.ORGAN_DONATION_NURSE) {
             return AccessDecision.deny(Purpose.ORGAN_DONATION,
                     "specialist nurses for organ donation look up donation decisions; they do not open records", false);
@@ -246,6 +273,20 @@ public class AccessControl {
         return patients.exists(patient)
                 ? AccessDecision.grant(Purpose.ORGAN_DONATION, "specialist nurse for organ donation: donation look-up")
                 : AccessDecision.hidden(Purpose.ORGAN_DONATION, "no such patient", false);
+    }
+
+    /**
+     * The national contact centre takes a patient's own opt-out choice by phone or post, for anyone registered,
+     * with no care relationship; it opens nothing else.
+     */
+    private AccessDecision contactCentre(NhsNumber patient, Resource resource) {
+        if (resource != Resource.DATA_OPT_OUT) {
+            return AccessDecision.deny(Purpose.PATIENT_REQUEST, "contact centre advisers record patients' own opt-out choices;"
+                    + " they do not open records", false);
+        }
+        return patients.exists(patient)
+                ? AccessDecision.grant(Purpose.PATIENT_REQUEST, "contact centre: the patient's own choice by phone or post")
+                : AccessDecision.hidden(Purpose.PATIENT_REQUEST, "no such patient", false);
     }
 
     /** Who viewed a record: the patient themselves, or a privacy officer reviewing access. */
@@ -292,7 +333,7 @@ public class AccessControl {
 
     private boolean relationship(Caller caller, NhsNumber patient) {
         return careRelationships.isRegisteredWith(patient, caller.organisation())
-                || careRelationships.hasOpenEpisode(patient, caller.organisation())
+                || careRelationships.hasCurrentEpisode(patient, caller.organisation(), clock.now().minus(dischargeAccessPeriod))
                 || socialCare.isCaredForBy(patient, caller.organisation())
                 || (caller.hasRole(StaffRole.SOCIAL_WORKER) && socialCare.isOnCaseloadOf(patient, caller.username()));
     }

@@ -10,7 +10,7 @@ public record AccessDecision(Outcome outcome, Purpose purpose, String reason, bo
 
     public enum Outcome { GRANTED, GRANTED_BY_BREAK_GLASS, DENIED }
 
-    public enum Purpose { DIRECT_CARE, BREAK_GLASS, ADMINISTRATION, PATIENT_ACCESS, PRIVACY_REVIEW, ORGAN_DONATION }
+    public enum Purpose { DIRECT_CARE, BREAK_GLASS, ADMINISTRATION, PATIENT_ACCESS, PATIENT_REQUEST, PRIVACY_REVIEW, ORGAN_DONATION }
 
     public boolean granted() {
         return outcome != Outcome.DENIED;

@@ -2,6 +2,7 @@ package uk.nhs.icr.access.service;
 
 import static uk.nhs.icr.access.StaffRole.ADMIN;
 import static uk.nhs.icr.access.StaffRole.CARE_WORKER;
+import static uk.nhs.icr.access.StaffRole.CONTACT_CENTRE;
 import static uk.nhs.icr.access.StaffRole.GP;
 import static uk.nhs.icr.access.StaffRole.HOSPITAL_CLINICIAN;
 import static uk.nhs.icr.access.StaffRole.NURSE;
@@ -34,7 +35,9 @@ public enum Resource {
     TRANSFER_OF_CARE("TransferOfCare", EnumSet.of(HOSPITAL_CLINICIAN, NURSE)),
     /** Preferences the patient sets themselves, or staff caring for them record on their behalf. */
     CONSENT("Consent", EnumSet.of(GP, HOSPITAL_CLINICIAN, NURSE, SOCIAL_WORKER, ADMIN), Access.PATIENT_PREFERENCE),
-    DATA_OPT_OUT("DataOptOut", EnumSet.of(GP, HOSPITAL_CLINICIAN, NURSE, SOCIAL_WORKER, ADMIN), Access.PATIENT_PREFERENCE),
+    /** Staff record the patient's own choice (the contact centre), a parent's or an attorney's; never their own. */
+    DATA_OPT_OUT("DataOptOut", EnumSet.of(GP, HOSPITAL_CLINICIAN, NURSE, SOCIAL_WORKER, ADMIN, CONTACT_CENTRE),
+            Access.PATIENT_PREFERENCE),
     ORGAN_DONATION("OrganDonationDecision", EnumSet.of(GP, HOSPITAL_CLINICIAN, NURSE, ADMIN), Access.PATIENT_PREFERENCE),
     /** Capacity and residence for deemed consent: a clinical judgement, by clinicians caring for the person only. */
     DONATION_CIRCUMSTANCES("DonationCircumstances", EnumSet.of(GP, HOSPITAL_CLINICIAN, NURSE)),

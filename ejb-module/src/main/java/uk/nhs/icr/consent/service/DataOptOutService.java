@@ -9,6 +9,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 
+import uk.nhs.icr.access.StaffRole;
 import uk.nhs.icr.access.service.AccessControl;
 import uk.nhs.icr.access.service.Caller;
 import uk.nhs.icr.access.service.CurrentCaller;
@@ -26,6 +27,7 @@ import uk.nhs.icr.platform.RecordedBy;
 import uk.nhs.icr.platform.UkClock;
 import uk.nhs.icr.platform.VersionedDecision;
 import uk.nhs.icr.platform.service.DecisionVersions;
+import uk.nhs.icr.platform.service.FieldErrors;
 import uk.nhs.icr.platform.service.InvalidInputException;
 import uk.nhs.icr.platform.validation.Label;
 import uk.nhs.icr.platform.validation.Required;
@@ -33,15 +35,20 @@ import uk.nhs.icr.platform.validation.Text;
 
 /**
  * The National Data Opt-out: whether a patient's confidential information may be used for research and
- * planning. Direct care never looks at it. The patient sets it; staff may record it for them, or for the
- * proxy (a parent) of a child under {@link AccessControl#OWN_CHOICES_AGE}.
+ * planning. Direct care never looks at it. It is the patient's: they set it themselves (online, or by phone or
+ * post through the contact centre, which records it as theirs); a parent or guardian sets it for a child under
+ * {@link AccessControl#OWN_CHOICES_AGE}; an attorney (health-and-welfare lasting power of attorney) or a court
+ * deputy for an adult. Staff record those choices; they never make or override one.
  */
 @Stateless
 public class DataOptOutService {
 
-    /** Who sets the choice, in the opt-out API's words: the patient themselves, staff, or staff for a proxy. */
+    /** Adults, for whom an attorney or deputy may act. */
+    static final int ADULT_AGE = 18;
+
+    /** Whose choice a version records, in the opt-out API's words ({@code staff} only in old versions). */
     public enum SetBy {
-        SELF(RecordedBy.PATIENT), STAFF(RecordedBy.STAFF), PROXY(RecordedBy.PROXY);
+        SELF(RecordedBy.PATIENT), PROXY(RecordedBy.PROXY), ATTORNEY(RecordedBy.ATTORNEY), STAFF(RecordedBy.STAFF);
 
         private final RecordedBy recordedBy;
 
@@ -54,22 +61,32 @@ public class DataOptOutService {
         }
     }
 
-    /** A new choice: opted out or not; who sets it (staff when absent; a patient's own is always self); the proxy's name. */
+    /** The authority under which someone decides for an adult who cannot. */
+    public enum Authority { LASTING_POWER_OF_ATTORNEY, COURT_DEPUTY }
+
+    /**
+     * A new choice: opted out or not; whose choice it is (staff say: self, proxy or attorney; a patient's own
+     * token is always self); the proxy's or attorney's name; the authority an attorney holds; the channel it came
+     * by (staff: phone or post for the patient's own, in person by default for a proxy or attorney).
+     */
     public record OptOutChoice(@Required @Label("opted out") Boolean optedOut,
                                SetBy setBy,
-                               @Text(max = 200) String proxyName) {
+                               @Text(max = 200) String proxyName,
+                               Authority authority,
+                               DataOptOut.Channel channel) {
     }
 
     /** The current choice (version 0: never set, so not opted out). */
-    public record OptOutView(boolean optedOut, int version, String setBy, String setByName, Instant recordedAt) implements Serializable {
+    public record OptOutView(boolean optedOut, int version, String setBy, String setByName, String channel, Instant recordedAt)
+            implements Serializable {
 
         static OptOutView of(DataOptOut choice) {
-            return new OptOutView(choice.optedOut(), choice.version(), setByWord(choice.recordedBy()), choice.recordedByName(),
-                    choice.recordedAt());
+            return new OptOutView(choice.optedOut(), choice.version(), Codes.of(SetBy.of(choice.recordedBy())),
+                    choice.recordedByName(), choice.channel().map(Codes::of).orElse(null), choice.recordedAt());
         }
 
         static OptOutView neverSet() {
-            return new OptOutView(false, 0, null, null, null);
+            return new OptOutView(false, 0, null, null, null, null);
         }
     }
 
@@ -98,28 +115,70 @@ public class DataOptOutService {
     @PatientDataAccess(resource = Resource.DATA_OPT_OUT, action = AuditAction.WRITE)
     public OptOutView set(NhsNumber number, @Valid OptOutChoice choice) {
         Caller caller = currentCaller.require();
-        SetBy setBy = caller.isPatient() ? SetBy.SELF : choice.setBy() == null ? SetBy.STAFF : choice.setBy();
-        if (setBy == SetBy.SELF && !caller.isPatient()) {
-            throw InvalidInputException.of("setBy", "staff record the choice as staff, or for a proxy");
+        SetBy setBy = caller.isPatient() ? SetBy.SELF : choice.setBy();
+        DataOptOut.Channel channel = caller.isPatient() ? DataOptOut.Channel.ONLINE : staffChannel(setBy, choice.channel());
+        if (!caller.isPatient()) {
+            requireOnesOwnChoice(caller, setBy, channel, choice);
         }
-        if (setBy == SetBy.PROXY && choice.proxyName() == null) {
-            throw InvalidInputException.of("proxyName", "name the parent or guardian making the choice");
-        }
-        // the access decision came first (the interceptor): the proxy rule tells the caller the patient's age band
+        // the access decision came first (the interceptor): the age rules tell the caller the patient's age band
         Patient patient = patients.findByNhsNumber(number).orElseThrow(PatientNotFoundException::new);
-        if (setBy == SetBy.PROXY && patient.identity().ageOn(clock.today()) >= AccessControl.OWN_CHOICES_AGE) {
+        int age = patient.identity().ageOn(clock.today());
+        if (setBy == SetBy.PROXY && age >= AccessControl.OWN_CHOICES_AGE) {
             throw InvalidInputException.of("setBy", "a proxy may set the opt-out only for a child under " + AccessControl.OWN_CHOICES_AGE);
         }
-        String recordedByName = setBy == SetBy.PROXY ? choice.proxyName() + " (proxy, recorded by " + caller.displayName() + ")"
-                : caller.displayName();
+        if (setBy == SetBy.ATTORNEY && age < ADULT_AGE) {
+            throw InvalidInputException.of("setBy", "an attorney or deputy acts for an adult; for a child under "
+                    + AccessControl.OWN_CHOICES_AGE + " a parent or guardian sets it (proxy)");
+        }
+        if (setBy == SetBy.SELF && age < AccessControl.OWN_CHOICES_AGE) {
+            throw InvalidInputException.of("setBy", "under " + AccessControl.OWN_CHOICES_AGE + " a parent or guardian sets it (proxy)");
+        }
         DataOptOut recorded = DecisionVersions.append(new DataOptOut(number, VersionedDecision.nextVersion(consents.currentOptOut(number)),
-                choice.optedOut(), new VersionedDecision.Recorder(setBy.recordedBy, recordedByName, caller.username()), clock.now()),
-                consents::add, "the opt-out choice");
+                choice.optedOut(), channel, new VersionedDecision.Recorder(setBy.recordedBy, recordedByName(caller, setBy, channel, choice),
+                caller.username()), clock.now()), consents::add, "the opt-out choice");
         return OptOutView.of(recorded);
     }
 
-    /** The opt-out API's words for who set it: "self" (the patient), "staff" or "proxy". */
-    static String setByWord(RecordedBy by) {
-        return Codes.of(SetBy.of(by));
+    /** Staff record someone's choice, never their own: whose, and how it came, must be said. */
+    private static void requireOnesOwnChoice(Caller caller, SetBy setBy, DataOptOut.Channel channel, OptOutChoice choice) {
+        FieldErrors errors = new FieldErrors();
+        if (setBy == null || setBy == SetBy.STAFF) {
+            errors.add("setBy", "staff never decide a patient's opt-out: record whose choice it is, self (the patient's own, by"
+                    + " phone or post), proxy (a parent's or guardian's, for a child under " + AccessControl.OWN_CHOICES_AGE
+                    + ") or attorney (for an adult)");
+        } else if (setBy == SetBy.SELF && !caller.hasRole(StaffRole.CONTACT_CENTRE)) {
+            errors.add("setBy", "the patient sets their own opt-out online, or by phone or post through the NHS contact centre");
+        } else if (setBy == SetBy.SELF && channel != DataOptOut.Channel.PHONE && channel != DataOptOut.Channel.POST) {
+            errors.add("channel", "a patient's own choice recorded for them came by phone or post");
+        }
+        if ((setBy == SetBy.PROXY || setBy == SetBy.ATTORNEY) && choice.proxyName() == null) {
+            errors.add("proxyName", setBy == SetBy.PROXY ? "name the parent or guardian making the choice"
+                    : "name the attorney or deputy making the choice");
+        }
+        if (setBy == SetBy.ATTORNEY && choice.authority() == null) {
+            errors.add("authority", "say under which authority they decide: lasting-power-of-attorney or court-deputy");
+        }
+        if (channel == DataOptOut.Channel.ONLINE) {
+            errors.add("channel", "online is the patient's own app; staff record phone, post or in person");
+        }
+        errors.throwIfAny();
+    }
+
+    /** In person unless said otherwise, for a proxy or attorney at the desk; the patient's own choice says its channel. */
+    private static DataOptOut.Channel staffChannel(SetBy setBy, DataOptOut.Channel given) {
+        return given != null || setBy == SetBy.SELF ? given : DataOptOut.Channel.IN_PERSON;
+    }
+
+    private static String recordedByName(Caller caller, SetBy setBy, DataOptOut.Channel channel, OptOutChoice choice) {
+        if (caller.isPatient()) {
+            return caller.displayName();
+        }
+        String recorder = "recorded by " + caller.displayName();
+        return switch (setBy) {
+            case SELF -> "the patient, by " + Codes.phrase(channel) + " (" + recorder + ")";
+            case PROXY -> choice.proxyName() + " (proxy, " + recorder + ")";
+            case ATTORNEY -> choice.proxyName() + " (" + Codes.phrase(choice.authority()) + ", " + recorder + ")";
+            case STAFF -> throw new IllegalStateException("staff do not decide the opt-out");
+        };
     }
 }

@@ -30,6 +30,7 @@ import uk.nhs.icr.platform.validation.Required;
 import uk.nhs.icr.platform.validation.Text;
 import uk.nhs.icr.sharedrecord.DataCategory;
 import uk.nhs.icr.sharedrecord.EntryStatus;
+import uk.nhs.icr.sharedrecord.SensitiveContent;
 import uk.nhs.icr.sharedrecord.service.RecordEntry;
 import uk.nhs.icr.sharedrecord.service.RecordWriter;
 
@@ -41,13 +42,18 @@ import uk.nhs.icr.sharedrecord.service.RecordWriter;
 @Stateless
 public class HospitalRecordService {
 
+    /**
+     * category: as for problems; a test that reveals a sensitive condition (a lithium level, an HIV viral load) is
+     * filed under it whatever is chosen ({@link SensitiveContent}).
+     */
     @InOrder(earlier = "referenceLow", later = "referenceHigh", mayBeEqual = true, message = "must not be below reference low")
     public record NewBloodTest(@Required @Text(max = 200) String test,
                                @Required @Amount BigDecimal value,
                                @Required @Text(max = 30) String unit,
                                @Amount BigDecimal referenceLow,
                                @Amount BigDecimal referenceHigh,
-                               @Required @NotInFuture @Label("reported time") Instant reportedAt) {
+                               @Required @NotInFuture @Label("reported time") Instant reportedAt,
+                               DataCategory category) {
     }
 
     /** category: a sensitive data category consent may withhold (mental health, sexual health, ...); general when absent. */
@@ -60,7 +66,7 @@ public class HospitalRecordService {
                              DataCategory category) {
     }
 
-    /** category: as for problems. */
+    /** category: as for problems; a medicine that reveals a sensitive condition (lithium, methadone) is filed under it. */
     public record NewMedication(@Required @Text(max = 300) @Label("medication name") String name,
                                 @Required @Text(max = 100) String dose,
                                 @Required @Text(max = 50) String route,
@@ -102,20 +108,21 @@ public class HospitalRecordService {
 
     @PatientDataAccess(resource = Resource.BLOOD_TEST, action = AuditAction.WRITE)
     public RecordEntry recordBloodTest(NhsNumber patient, @Valid NewBloodTest result) {
+        DataCategory category = category(result.category(), result.test());
         return store(new BloodTestResult(patient, result.test(), result.value(), result.unit(), result.referenceLow(),
-                result.referenceHigh(), result.reportedAt(), writer.author(), writer.now()));
+                result.referenceHigh(), result.reportedAt(), writer.author(), writer.now()), category);
     }
 
     @PatientDataAccess(resource = Resource.PROBLEM, action = AuditAction.WRITE)
     public RecordEntry recordProblem(NhsNumber patient, @Valid NewProblem problem) {
         ProblemStatus status = problem.status() == null ? ProblemStatus.ACTIVE : problem.status();
         return store(new Problem(patient, problem.snomedCode(), problem.display(), problem.onset(), status.stored, writer.author(),
-                writer.now(), problem.notes()), category(problem.category()));
+                writer.now(), problem.notes()), category(problem.category(), problem.display()));
     }
 
     @PatientDataAccess(resource = Resource.MEDICATION, action = AuditAction.WRITE)
     public RecordEntry recordMedication(NhsNumber patient, @Valid NewMedication medication) {
-        DataCategory category = category(medication.category());
+        DataCategory category = category(medication.category(), medication.name());
         return store(new Medication(patient, medication.name(), medication.dose(), medication.route(), medication.frequency(),
                 medication.course(), EntryStatus.ACTIVE, medication.startedAt(), writer.author(), writer.now()), category);
     }
@@ -133,12 +140,15 @@ public class HospitalRecordService {
                 plan.reviewDate(), now, writer.author(), now));
     }
 
-    /** A hospital entry's data category: general unless a sensitive one is chosen (social care is not a hospital category). */
-    private static DataCategory category(DataCategory chosen) {
+    /**
+     * A hospital entry's data category: the sensitive one chosen or revealed by what it names, otherwise general
+     * (social care is not a hospital category).
+     */
+    private static DataCategory category(DataCategory chosen, String name) {
         if (chosen == DataCategory.SOCIAL_CARE) {
             throw InvalidInputException.of("category", "social care is the social care record's category, not a hospital entry's");
         }
-        return chosen == null ? DataCategory.GENERAL : chosen;
+        return SensitiveContent.fileUnder(chosen, name);
     }
 
     private RecordEntry store(HospitalEntry entry, DataCategory category) {

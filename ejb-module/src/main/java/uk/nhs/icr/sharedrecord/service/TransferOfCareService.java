@@ -13,9 +13,11 @@ import jakarta.persistence.PersistenceException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
 
+import uk.nhs.icr.access.CareRelationships;
 import uk.nhs.icr.access.Organisation;
 import uk.nhs.icr.access.OrganisationType;
 import uk.nhs.icr.access.StaffDirectory;
+import uk.nhs.icr.access.service.AccessDeniedException;
 import uk.nhs.icr.access.service.PatientDataAccess;
 import uk.nhs.icr.access.service.Resource;
 import uk.nhs.icr.audit.AuditAction;
@@ -83,6 +85,9 @@ public class TransferOfCareService {
     @Inject
     StaffDirectory directory;
 
+    @Inject
+    CareRelationships careRelationships;
+
     /** Local authorities and care providers known to ICR: where a transfer of care can go. */
     public List<CareProvider> careProviders() {
         return directory.organisationsOfType(RECEIVING_TYPES).stream()
@@ -104,8 +109,14 @@ public class TransferOfCareService {
         if (!admission.isOpenAdmission()) {
             throw new AdmissionNotOpenException("This admission has already ended: it was discharged or transferred before");
         }
+        // a relationship through another organisation (a referral elsewhere) is not a say in this admission
+        if (!admission.organisation().equals(author.organisation())
+                || !careRelationships.hasOpenEpisode(patient, author.organisation())) {
+            throw new AccessDeniedException("Only staff of the organisation the patient is admitted to discharge them", false);
+        }
         Instant now = writer.now();
         admission.close(now);
+        careRelationships.endAdmissions(patient, author.organisation(), now);
         DischargeSummary summary = new DischargeSummary(patient, admission, discharge.dischargeSummary(), now, author, now);
         ReferralRequest referral = new ReferralRequest(patient, admission.id(), provider, discharge.careNeeds(), now, author, now);
         try {

@@ -28,7 +28,7 @@ class CommandConstraintsTest {
 
     private static NewBloodTest bloodTest(String low, String high, Instant reported) {
         return new NewBloodTest("Potassium", new BigDecimal("4.1"), "mmol/L", low == null ? null : new BigDecimal(low),
-                high == null ? null : new BigDecimal(high), reported);
+                high == null ? null : new BigDecimal(high), reported, null);
     }
 
     @Test
@@ -49,7 +49,7 @@ class CommandConstraintsTest {
     @Test
     void every_refusal_comes_at_once_in_the_order_of_the_form() {
         NewBloodTest everythingWrong = new NewBloodTest(" ", new BigDecimal("1000000000"), "x".repeat(31), new BigDecimal("9"),
-                new BigDecimal("1"), null);
+                new BigDecimal("1"), null, null);
         assertEquals(List.of("test", "value", "unit", "referenceHigh", "reportedAt"), VALIDATION.refusedFields(everythingWrong));
     }
 

@@ -43,8 +43,10 @@ public class DataOptOutResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Set the choice", description = "Body: optedOut (true/false); staff: setBy (staff, or proxy with proxyName for a "
-            + "child under 13). The patient's own token sets it as self.")
+    @Operation(summary = "Record the patient's choice", description = "Body: optedOut (true/false). The patient's own token sets it"
+            + " as self, online. Staff never decide it; they say whose choice it is: setBy self (the contact centre, with channel phone"
+            + " or post), proxy (proxyName, for a child under 13) or attorney (proxyName and authority lasting-power-of-attorney or"
+            + " court-deputy, for an adult); channel in-person by default.")
     public OptOutView set(@PathParam("nhsNumber") NhsNumber nhsNumber, OptOutChoice choice) {
         return optOut.set(nhsNumber, choice);
     }

@@ -46,7 +46,7 @@ import uk.nhs.icr.sharedrecord.DataCategory;
 public class PreferencesView implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final Set<String> OPT_OUT_FIELDS = Set.of("optedOut", "setBy", "proxyName");
+    private static final Set<String> OPT_OUT_FIELDS = Set.of("optedOut", "setBy", "proxyName", "authority", "channel");
 
     /** One provision row as edited: type, categories, roles, organisations (comma-separated ODS codes), period. */
     public static class ProvisionRow implements Serializable {
@@ -114,14 +114,27 @@ public class PreferencesView implements Serializable {
     private final List<ProvisionRow> provisions = new ArrayList<>();
 
     private String optedOut;
-    private String setBy = "staff";
+    private String setBy = "proxy";
     private String proxyName;
+    private String authority;
+    private String channel = "in-person";
+    private boolean consentShown;
 
+    /** Opens what this reader may see: both preferences, or (the contact centre) the opt-out only. */
     public void load() {
         opened = false;
+        consentShown = false;
         try {
             history = consent.history(nhsNumber, ConsentDirective.Scope.TREATMENT);
             current = history.isEmpty() ? null : history.get(0);
+            consentShown = true;
+        } catch (AccessDeniedException e) {
+            // the contact centre records the opt-out and sees no more
+        } catch (InvalidInputException | ResourceNotFoundException e) {
+            FieldMessages.error(null, e instanceof InvalidInputException invalid ? invalid.errors().get(0).message() : e.getMessage());
+            return;
+        }
+        try {
             optOutChoice = optOut.current(nhsNumber);
             optOutHistory = optOut.history(nhsNumber);
             opened = true;
@@ -187,6 +200,8 @@ public class PreferencesView implements Serializable {
             typed.put("optedOut", optedOut);
             typed.put("setBy", setBy);
             typed.put("proxyName", proxyName);
+            typed.put("authority", authority);
+            typed.put("channel", channel);
             optOut.set(nhsNumber, binder.bind(OptOutChoice.class, typed));
             FieldMessages.info("National Data Opt-out choice recorded");
             load();
@@ -224,5 +239,10 @@ public class PreferencesView implements Serializable {
     public String getSetBy() { return setBy; }
     public void setSetBy(String setBy) { this.setBy = setBy; }
     public String getProxyName() { return proxyName; }
+    public String getAuthority() { return authority; }
+    public void setAuthority(String authority) { this.authority = authority; }
+    public String getChannel() { return channel; }
+    public void setChannel(String channel) { this.channel = channel; }
+    public boolean isConsentShown() { return consentShown; }
     public void setProxyName(String proxyName) { this.proxyName = proxyName; }
 }
