@@ -143,10 +143,33 @@ public final class Api {
         }
 
         public Reply putJson(String path, String json) {
-            return send(authorised(HttpRequest.newBuilder(URI.create(BASE + path))
+            return putJson(path, json, new String[0]);
+        }
+
+        /** A PUT with extra headers, as alternating names and values ("If-Match", "\"3\""). */
+        public Reply putJson(String path, String json, String... headers) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path))
                     .header("Content-Type", "application/json")
                     .header("Accept", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(json))));
+                    .PUT(HttpRequest.BodyPublishers.ofString(json));
+            for (int i = 0; i < headers.length; i += 2) {
+                request.header(headers[i], headers[i + 1]);
+            }
+            return send(authorised(request));
+        }
+
+        /** Any method, without a body, with extra headers as alternating names and values. */
+        public Reply request(String method, String path, String... headers) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path)).method(method, HttpRequest.BodyPublishers.noBody());
+            for (int i = 0; i < headers.length; i += 2) {
+                request.header(headers[i], headers[i + 1]);
+            }
+            return send(authorised(request));
+        }
+
+        /** A PUT that changes what the reader last saw: If-Match with the ETag a GET of the same address gives now. */
+        public Reply putJsonOverCurrent(String path, String json) {
+            return putJson(path, json, "If-Match", get(path).header("ETag"));
         }
 
         private HttpRequest.Builder authorised(HttpRequest.Builder request) {
@@ -188,9 +211,26 @@ public final class Api {
         return object.get(name) instanceof JsonString s ? s.getString() : null;
     }
 
+    /**
+     * A POST on a connection of its own, for a request the server answers before reading its body (413): such a
+     * connection is closed, and must not be one a later test would reuse.
+     */
+    public static Reply postJsonAlone(String path, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + Tokens.staff(DEFAULT_USER, "GP").sign())
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        return send(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), request);
+    }
+
     private static Reply send(HttpRequest.Builder request) {
+        return send(CLIENT, request);
+    }
+
+    private static Reply send(HttpClient client, HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers().map(), response.body());
         } catch (IOException e) {

@@ -47,9 +47,12 @@ class ConsentIT extends IcrDeployment {
         consent("active", provisions);
     }
 
+    /** Records a new version over whatever is current (If-Match with its ETag), or the first one. */
     private void consent(String status, String provisions) {
-        Api.Reply reply = GP.putJson("/api/patients/" + patient + "/consent", "{\"status\":\"" + status
-                + "\",\"reason\":\"Patient asked at the surgery today\",\"provisions\":" + provisions + "}");
+        String path = "/api/patients/" + patient + "/consent";
+        String body = "{\"status\":\"" + status + "\",\"reason\":\"Patient asked at the surgery today\",\"provisions\":" + provisions + "}";
+        String current = GP.get(path).header("ETag");
+        Api.Reply reply = current == null ? GP.putJson(path, body, "If-None-Match", "*") : GP.putJson(path, body, "If-Match", current);
         assertEquals(200, reply.status(), reply.body());
     }
 
@@ -154,7 +157,10 @@ class ConsentIT extends IcrDeployment {
         assertEquals(Set.of("[withheld]"), seenBy(CLINICIAN));
         assertEquals(Set.of("Safeguarding contact", "[withheld]"), seenBy(GP), "safeguarding is never withheld from the GP");
 
-        consent("inactive", "[{\"type\":\"deny\"}]");
+        Api.Client own = Api.as(Tokens.patient(patient).sign());
+        String path = "/api/patients/" + patient + "/consent";
+        assertEquals(200, own.putJson(path, "{\"status\":\"inactive\",\"provisions\":[{\"type\":\"deny\"}]}", "If-Match",
+                own.get(path).header("ETag")).status(), "a deny of everything restricts all staff: the patient lifts it");
         assertEquals(all(), seenBy(GP));
         List<JsonObject> history = GP.get("/api/patients/" + patient + "/consent/history").jsonArray().getValuesAs(JsonObject.class);
         assertEquals(List.of("2 inactive", "1 active"), history.stream().map(v -> v.getInt("version") + " " + v.getString("status")).toList());
@@ -186,14 +192,16 @@ class ConsentIT extends IcrDeployment {
     }
 
     @Test
-    void the_patient_records_their_own_directive_and_sees_their_whole_record() {
+    void the_patient_records_their_own_directive_and_sees_their_record_but_a_safeguarding_concern_about_them() {
         Api.Client self = Api.as(Tokens.patient(patient).sign());
         Api.Reply reply = self.putJson("/api/patients/" + patient + "/consent",
                 "{\"status\":\"active\",\"provisions\":[{\"type\":\"deny\",\"categories\":[\"SEXUAL_HEALTH\"]}]}");
 
         assertEquals(200, reply.status(), reply.body());
         assertEquals("patient", reply.json().getString("recordedBy"));
-        assertEquals(all(), seenBy(self));
+        Set<String> ownView = new TreeSet<>(all());
+        ownView.remove("Safeguarding contact");
+        assertEquals(ownView, seenBy(self), "everything but safeguarding, and no withheld notice");
         assertEquals(allBut("Chlamydial infection"), seenBy(GP));
     }
 
@@ -209,6 +217,8 @@ class ConsentIT extends IcrDeployment {
                         + "\"start\":\"2026-05-01\",\"end\":\"2026-04-01\"}]}").problemFields(400));
         assertEquals(List.of("recordedBy"), GP.putJson(path, "{\"status\":\"active\",\"recordedBy\":\"patient\",\"reason\":\"Patient asked today\"}")
                 .problemFields(400));
+        assertEquals(List.of("recordedBy"), GP.putJson(path, "{\"status\":\"active\",\"recordedBy\":\"attorney\",\"reason\":\"Patient asked today\"}")
+                .problemFields(400));
         GP.putJson(path, "{\"status\": ").problem(400);
         GP.putJson("/api/patients/" + TestPatients.newNhsNumber() + "/consent", "{\"status\":\"active\",\"reason\":\"Patient asked today\"}")
                 .problem(404);
@@ -216,5 +226,48 @@ class ConsentIT extends IcrDeployment {
                 .problem(403);
 
         assertEquals(0, Databases.count(Databases.HOSPITAL, "select count(*) from consent_directive where patient_nhs_number = ?", patient));
+    }
+
+    @Test
+    void staff_the_directive_restricts_cannot_lift_it() {
+        consent("[{\"type\":\"deny\",\"categories\":[\"MENTAL_HEALTH\"],\"organisations\":[\"RXA\"]}]");
+        String path = "/api/patients/" + patient + "/consent";
+
+        CLINICIAN.get(path).problem(403);
+        Api.Reply history = CLINICIAN.get(path + "/history");
+        history.problem(403);
+        assertFalse(history.body().contains("MENTAL_HEALTH"), "nor what it withholds, in any version");
+        CLINICIAN.putJson(path, "{\"status\":\"inactive\",\"reason\":\"Patient said on the ward it is fine\",\"provisions\":[]}",
+                "If-Match", "\"1\"").problem(403);
+        CLINICIAN.putJson(path, "{\"status\":\"entered-in-error\",\"reason\":\"Patient said on the ward it is fine\"}",
+                "If-Match", "\"1\"").problem(403);
+
+        assertEquals(allBut("Depressive disorder"), seenBy(CLINICIAN), "the deny stands");
+        assertEquals(1, Databases.count(Databases.HOSPITAL, "select count(*) from consent_directive where patient_nhs_number = ?", patient));
+    }
+
+    @Test
+    void entered_in_error_voids_that_version_only_by_its_author_and_the_one_before_applies_again() {
+        consent("[{\"type\":\"deny\",\"categories\":[\"MENTAL_HEALTH\"]}]");
+        Databases.createStaff("gp.beech.partner." + patient, "Y90001", "GP", Portal.DEMO_PASSWORD);
+        Api.Client partner = Api.as(Tokens.staff("gp.beech.partner." + patient, "GP").sign());
+        String path = "/api/patients/" + patient + "/consent";
+        String sexualHealthOnly = "{\"status\":\"active\",\"reason\":\"Patient asked at the surgery today\",\"provisions\":"
+                + "[{\"type\":\"deny\",\"categories\":[\"SEXUAL_HEALTH\"],\"organisations\":[\"RXA\"]}]}";
+        // a deny to everyone restricts every member of staff: the patient narrows it to Northgate (RXA) first
+        Api.Client own = Api.as(Tokens.patient(patient).sign());
+        assertEquals(200, own.putJsonOverCurrent(path, "{\"status\":\"active\",\"provisions\":[{\"type\":\"deny\","
+                + "\"categories\":[\"MENTAL_HEALTH\"],\"organisations\":[\"RXA\"]}]}").status());
+        assertEquals(200, GP.putJsonOverCurrent(path, sexualHealthOnly).status(), "version 3, by gp.beech");
+        assertEquals(allBut("Chlamydial infection"), seenBy(CLINICIAN));
+
+        String inError = "{\"status\":\"entered-in-error\",\"reason\":\"Recorded for the wrong patient by me\"}";
+        partner.putJsonOverCurrent(path, inError).problem(403);
+        assertEquals(200, GP.putJsonOverCurrent(path, inError).status(), "its author marks it");
+
+        assertEquals(allBut("Depressive disorder"), seenBy(CLINICIAN), "version 2 applies again, not nothing");
+        List<JsonObject> history = GP.get(path + "/history").jsonArray().getValuesAs(JsonObject.class);
+        assertEquals(List.of("4 entered-in-error", "3 active", "2 active", "1 active"),
+                history.stream().map(v -> v.getInt("version") + " " + v.getString("status")).toList());
     }
 }

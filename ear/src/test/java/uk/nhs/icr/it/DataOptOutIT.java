@@ -46,7 +46,7 @@ class DataOptOutIT extends IcrDeployment {
         assertTrue(GP.get(path).json().getBoolean("optedOut"), "still the patient's choice");
 
         assertEquals(List.of("channel"), CONTACT_CENTRE.putJson(path, "{\"optedOut\":false,\"setBy\":\"self\"}").problemFields(400));
-        JsonObject byPhone = CONTACT_CENTRE.putJson(path, "{\"optedOut\":false,\"setBy\":\"self\",\"channel\":\"phone\"}").json();
+        JsonObject byPhone = CONTACT_CENTRE.putJsonOverCurrent(path, "{\"optedOut\":false,\"setBy\":\"self\",\"channel\":\"phone\"}").json();
         assertEquals("phone", byPhone.getString("channel"));
         assertTrue(byPhone.getString("setByName").startsWith("the patient, by phone"), byPhone.toString());
 

@@ -175,11 +175,14 @@ class OrganDonationIT extends IcrDeployment {
                 patient));
 
         assertEquals(1, GP.putJson(path, "{\"lacksCapacity\":false,\"residency\":\"visitor\"}").json().getInt("version"));
-        assertEquals(2, GP.putJson(path, "{\"lacksCapacity\":false,\"residency\":\"ordinarily-resident\"}").json().getInt("version"));
+        assertEquals(2, GP.putJsonOverCurrent(path, "{\"lacksCapacity\":false,\"residency\":\"ordinarily-resident\"}").json()
+                .getInt("version"));
 
         assertEquals(List.of("VISITOR", "ORDINARILY_RESIDENT"), Databases.rows(Databases.HOSPITAL, "select residency from"
                 + " organ_donation_circumstances where patient_nhs_number = ? order by version", patient), "the first is kept");
         assertEquals("DEEMED_CONSENT", NURSE.get("/api/patients/" + patient + "/organ-donation/evaluation").json().getString("outcome"));
+        assertEquals("ordinarily-resident", GP.get(path).json().getString("residency"));
+        Api.as(Tokens.staff("admin.beech", "ADMIN").sign()).get(path).problem(403);
     }
 
     @Test

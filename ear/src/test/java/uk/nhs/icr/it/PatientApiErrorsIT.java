@@ -116,8 +116,10 @@ class PatientApiErrorsIT extends IcrDeployment {
         String padded = aPatient().json().replace("\"givenName\"", "\"padding\":\"" + "x".repeat(1_100_000) + "\",\"givenName\"");
         String huge = aPatient().json().replace("\"givenName\"", "\"padding\":\"" + "x".repeat(10_500_000) + "\",\"givenName\"");
 
-        assertTrue(Api.postJson("/api/patients", padded).problem(413).getString("type").endsWith("body-too-large"));
-        Api.postJson("/api/patients", huge).problem(413);
+        Api.Reply refused = Api.postJsonAlone("/api/patients", padded);
+        assertTrue(refused.problem(413).getString("type").endsWith("body-too-large"));
+        assertEquals("close", refused.header("Connection"), "the unread rest of the body ends the connection");
+        Api.postJsonAlone("/api/patients", huge).problem(413);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package uk.nhs.icr.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -54,5 +55,16 @@ class PlatformIT extends IcrDeployment {
         assertTrue(reply.body().contains("application/problem+json"), "error responses documented");
         String nhsNumberSchema = reply.body().split("\n    NhsNumber:\n", 2)[1].split("\n    [A-Za-z]", 2)[0];
         assertTrue(nhsNumberSchema.contains("type: string"), "an NHS number is documented as text: " + nhsNumberSchema);
+    }
+
+    @Test
+    void trace_is_refused_with_a_problem_and_never_echoes_the_request() {
+        Api.Reply api = Api.as(Tokens.staff("gp.beech", "GP").sign()).request("TRACE", "/api/patients", "X-Probe", "echo-me-2026");
+        Api.Reply portal = Api.as(null).request("TRACE", "/login.xhtml", "X-Probe", "echo-me-2026");
+
+        api.problem(405);
+        assertFalse(api.body().contains("echo-me-2026"), api.body());
+        assertEquals(405, portal.status(), "the sign-in page, which anyone may reach, refuses it too");
+        assertFalse(portal.body().contains("echo-me-2026"), portal.body());
     }
 }

@@ -7,6 +7,7 @@ import static uk.nhs.icr.it.PortalIT.assertFieldMessage;
 import static uk.nhs.icr.it.TestPatients.aPatient;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,26 @@ class PortalPreferencesIT extends IcrDeployment {
         assertTrue(Databases.rows(Databases.HOSPITAL, "select reason from audit_event where patient_nhs_number = ? and username like"
                 + " 'gp.beech.locum.%' and resource_type = 'SharedRecord'", patient).get(0).contains("withholds [MENTAL_HEALTH]"),
                 "the audit says why");
+    }
+
+    @Test
+    void a_change_made_meanwhile_is_not_overwritten_and_the_page_says_so() {
+        String patient = patientWithAMentalHealthProblem();
+        Portal gp = Portal.signIn("gp.beech");
+        String path = "/patients/preferences.xhtml?nhsNumber=" + patient;
+        Api.Reply page = gp.get(path);
+        assertEquals(200, Api.as(Tokens.patient(patient).sign()).putJson("/api/patients/" + patient + "/consent",
+                "{\"status\":\"active\",\"provisions\":[{\"type\":\"deny\",\"categories\":[\"mental_health\"],"
+                        + "\"organisations\":[\"RXB\"]}]}").status(),
+                "the patient records their own directive while the page is open");
+
+        Api.Reply refused = gp.submit(path, page, "consentForm", "consentForm:saveConsent",
+                Map.of("consentForm:status_input", "inactive", "consentForm:reason", "Patient asked at the surgery today"));
+
+        assertEquals(200, refused.status());
+        assertTrue(refused.body().contains("Changed meanwhile"), refused.body());
+        assertEquals(List.of("PATIENT"), Databases.rows(Databases.HOSPITAL, "select recorded_by_kind from consent_directive"
+                + " where patient_nhs_number = ?", patient), "the patient's directive stands, and only it");
     }
 
     @Test

@@ -1,8 +1,11 @@
 package uk.nhs.icr.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.nhs.icr.it.TestPatients.aPatient;
 
+import java.sql.Connection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -11,6 +14,8 @@ import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import uk.nhs.icr.sharedrecord.SensitiveContentBackfill;
 
 /**
  * Sensitive categories (mental, sexual and reproductive health, substance misuse) are seen by the clinicians
@@ -90,6 +95,22 @@ class SensitiveByDefaultIT extends IcrDeployment {
     }
 
     @Test
+    void staff_from_whom_sensitive_data_is_withheld_cannot_permit_it_to_themselves_nor_read_the_directive() {
+        String path = "/api/patients/" + patient + "/consent";
+        String selfPermit = "{\"status\":\"active\",\"reason\":\"Patient asked at reception today\",\"provisions\":"
+                + "[{\"type\":\"permit\",\"categories\":[\"mental_health\"],\"roles\":[\"admin\"]}]}";
+
+        ADMIN.putJson(path, selfPermit).problem(403);
+        SOCIAL_WORKER.putJson(path, selfPermit.replace("admin", "social_worker")).problem(403);
+        assertEquals(only("Hypertension", "Safeguarding contact"), seenBy(ADMIN));
+
+        consent("[{\"type\":\"deny\",\"categories\":[\"sexual_health\"],\"organisations\":[\"RXB\"]}]");
+        ADMIN.get(path).problem(403);
+        assertFalse(ADMIN.get(path + "/history").body().contains("SEXUAL_HEALTH"), "the directive would name what is hidden");
+        assertEquals(200, GP.get(path).status(), "a clinician it does not restrict reads it");
+    }
+
+    @Test
     void a_medicine_or_test_that_reveals_a_condition_is_filed_under_it_whatever_the_writer_chose() {
         String base = "/api/patients/" + patient;
         Api.Reply lithium = GP.postJson(base + "/medications", Api.json("name", "Lithium carbonate 400mg modified-release tablets",
@@ -115,5 +136,44 @@ class SensitiveByDefaultIT extends IcrDeployment {
         nurseSees.remove("Safeguarding contact");
         nurseSees.add("[withheld]");
         assertEquals(nurseSees, seenBy(NURSE), "a nurse is not a safeguarding lead: the patient's deny stands");
+    }
+
+    @Test
+    void a_safeguarding_concern_is_not_shown_to_the_person_it_concerns_nor_announced() {
+        assertEquals(201, SOCIAL_WORKER.postJson("/api/patients/" + patient + "/safeguarding-concerns", Api.json("category",
+                "Financial abuse", "description", "Nephew taking pension money", "raisedAt", "2026-11-20")).status());
+        Api.Client own = Api.as(Tokens.patient(patient).sign());
+
+        Set<String> ownView = seenBy(own);
+        assertEquals(Set.of("Hypertension", "Depressive disorder", "Chlamydial infection", "Alcohol dependence",
+                "Termination of pregnancy"), ownView, "everything but safeguarding, and no withheld notice");
+        JsonObject summary = own.get("/api/patients/" + patient + "/summary").json();
+        assertEquals("[]", summary.getJsonArray("openSafeguardingConcerns").toString());
+        assertFalse(summary.getJsonArray("alerts").toString().contains("Safeguarding"), summary.toString());
+        assertFalse(summary.getBoolean("withheld"));
+        JsonObject gpSummary = GP.get("/api/patients/" + patient + "/summary").json();
+        assertTrue(gpSummary.getJsonArray("alerts").toString().contains("Safeguarding concern open"), gpSummary.toString());
+        String accessLog = "/api/patients/" + patient + "/access-log?size=100";
+        assertFalse(own.get(accessLog).body().contains("SafeguardingConcern"), "nor does their access log tell of it");
+        assertTrue(Api.as(Tokens.staff("privacy.officer", "PRIVACY_OFFICER").sign()).get(accessLog).body()
+                .contains("SafeguardingConcern"), "the privacy officer's view of the log is whole");
+    }
+
+    @Test
+    void an_entry_recorded_as_general_before_the_table_existed_is_refiled_by_the_migration_step() throws Exception {
+        Databases.addProblemDirectly(patient, "GENERAL", "Lithium toxicity");
+        assertEquals(only("Hypertension", "Lithium toxicity", "Safeguarding contact"), seenBy(ADMIN), "as it was before V8");
+
+        long refiled;
+        try (Connection hospital = Databases.connect(Databases.HOSPITAL)) {
+            hospital.setAutoCommit(false);
+            refiled = SensitiveContentBackfill.refile(hospital, read -> { });
+            hospital.commit();
+        }
+
+        assertTrue(refiled >= 1, "refiled " + refiled);
+        assertEquals(List.of("MENTAL_HEALTH"), Databases.rows(Databases.HOSPITAL, "select category from hospital_entry"
+                + " where patient_nhs_number = ? and title = 'Lithium toxicity'", patient));
+        assertEquals(only("Hypertension", "Safeguarding contact"), seenBy(ADMIN));
     }
 }

@@ -131,11 +131,17 @@ class TransferOfCareIT extends IcrDeployment {
         long admission = Databases.admit(patient, "RXA");
         assertEquals(201, CLINICIAN.postJson("/api/patients/" + patient + "/transfers-of-care", transfer(admission, "CP001")).status());
 
+        assertEquals(List.of("ADMISSION ended"), Databases.rows(Databases.HOSPITAL, "select kind || case when ended_at is null"
+                + " then ' open' else ' ended' end from care_relationship where patient_nhs_number = ? and organisation_ods = 'RXA'",
+                patient), "the discharge ends the trust's admission episode");
         assertEquals(200, CLINICIAN.get("/api/patients/" + patient + "/summary").status(), "letters and late results still come");
+        String search = "/api/patients?name=" + Databases.patientRow(patient).get(2);
+        assertEquals(1, CLINICIAN.get(search).json().getJsonArray("items").size(), "and the ward still finds the patient");
         Databases.execute(Databases.HOSPITAL, "update care_relationship set ended_at = now() - interval '29 days'"
-                + " where patient_nhs_number = ? and organisation_ods = 'RXA'", patient);
+                + " where patient_nhs_number = ? and organisation_ods = 'RXA' and ended_at is not null", patient);
 
         CLINICIAN.get("/api/patients/" + patient + "/summary").problem(404);
+        assertEquals(0, CLINICIAN.get(search).json().getJsonArray("items").size(), "nor found by search");
     }
 
     @Test

@@ -3,6 +3,7 @@ package uk.nhs.icr.audit;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -34,19 +35,28 @@ public class AuditLogRepository {
         return event;
     }
 
-    public List<AuditEvent> forPatient(String nhsNumber, int first, int max) {
-        return em.createQuery("select e from AuditEvent e where e.patientNhsNumber = :nhs order by e.occurredAt desc, e.id desc",
-                        AuditEvent.class)
+    /** The patient's entries, newest first, leaving out those about the {@code hidden} resource types. */
+    public List<AuditEvent> forPatient(String nhsNumber, Set<String> hidden, int first, int max) {
+        return em.createQuery("select e from AuditEvent e where e.patientNhsNumber = :nhs and e.resourceType not in :hidden"
+                        + " order by e.occurredAt desc, e.id desc", AuditEvent.class)
                 .setParameter("nhs", nhsNumber)
+                .setParameter("hidden", nothingIfEmpty(hidden))
                 .setFirstResult(first)
                 .setMaxResults(max)
                 .getResultList();
     }
 
-    public long countForPatient(String nhsNumber) {
-        return em.createQuery("select count(e) from AuditEvent e where e.patientNhsNumber = :nhs", Long.class)
+    public long countForPatient(String nhsNumber, Set<String> hidden) {
+        return em.createQuery("select count(e) from AuditEvent e where e.patientNhsNumber = :nhs and e.resourceType not in :hidden",
+                        Long.class)
                 .setParameter("nhs", nhsNumber)
+                .setParameter("hidden", nothingIfEmpty(hidden))
                 .getSingleResult();
+    }
+
+    /** "not in ()" is not SQL: an empty string, which no resource type is, stands for none. */
+    private static Set<String> nothingIfEmpty(Set<String> hidden) {
+        return hidden.isEmpty() ? Set.of("") : hidden;
     }
 
     /**

@@ -26,6 +26,25 @@ public class ConsentRepository {
                 .findFirst();
     }
 
+    /**
+     * The directive that applies: the newest version that is neither entered in error nor voided by one. A
+     * version entered in error voids itself and the version it corrects (the newest one before it still
+     * standing), so the one before that applies again.
+     */
+    public Optional<ConsentDirective> inForce(NhsNumber patient, ConsentDirective.Scope scope) {
+        int voids = 0;
+        for (ConsentDirective version : history(patient, scope)) {
+            if (version.status() == ConsentDirective.Status.ENTERED_IN_ERROR) {
+                voids++;
+            } else if (voids > 0) {
+                voids--;
+            } else {
+                return Optional.of(version);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Every version, newest first. */
     public List<ConsentDirective> history(NhsNumber patient, ConsentDirective.Scope scope) {
         return em.createQuery("select c from ConsentDirective c where c.patient = :patient and c.scope = :scope"

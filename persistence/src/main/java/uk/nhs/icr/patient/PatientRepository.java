@@ -80,7 +80,7 @@ public class PatientRepository {
         criteria.birthDate().ifPresent(date -> jpql.append(" and p.identity.birthDate = :birthDate"));
         jpql.append(" and (p.gpPractice = :organisation")
                 .append(" or exists (select 1 from CareEpisode e where e.patient = p.identity.nhsNumber")
-                .append(" and e.organisation = :organisation and e.endedAt is null)")
+                .append(" and e.organisation = :organisation and (e.endedAt is null or e.endedAt > :endedAfter))")
                 .append(" or exists (select 1 from BreakGlassGrant g where g.patient = p.identity.nhsNumber")
                 .append(" and g.staffUsername = :username and g.grantedAt <= :now and g.expiresAt > :now)");
         if (!criteria.visibleTo().alsoVisible().isEmpty()) {
@@ -98,6 +98,7 @@ public class PatientRepository {
         criteria.birthDate().ifPresent(date -> parameters.put("birthDate", date));
         parameters.put("organisation", criteria.visibleTo().organisation());
         parameters.put("username", criteria.visibleTo().username());
+        parameters.put("endedAfter", criteria.visibleTo().episodesEndedAfter());
         parameters.put("now", criteria.visibleTo().now());
         if (!criteria.visibleTo().alsoVisible().isEmpty()) {
             parameters.put("alsoVisible", criteria.visibleTo().alsoVisible());

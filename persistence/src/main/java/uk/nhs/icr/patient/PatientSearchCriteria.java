@@ -20,7 +20,7 @@ public record PatientSearchCriteria(List<String> nameParts, Optional<LocalDate> 
      * those they hold an active break-glass grant for; and any listed from the social-care side
      * (caseload, care provided by their organisation).
      */
-    public record Visibility(OdsCode organisation, String username, Instant now, Set<NhsNumber> alsoVisible) {
+    public record Visibility(OdsCode organisation, String username, Instant now, Instant episodesEndedAfter, Set<NhsNumber> alsoVisible) {
 
         public Visibility {
             alsoVisible = Set.copyOf(alsoVisible);

@@ -81,6 +81,7 @@ public abstract class VersionedDecision {
     public NhsNumber patient() { return patient; }
     public int version() { return version; }
     public RecordedBy recordedBy() { return recordedBy; }
+    public String recordedByUsername() { return recordedByUsername; }
     public String recordedByName() { return recordedByName; }
     public Instant recordedAt() { return recordedAt; }
 }

@@ -92,8 +92,12 @@ public class AccessControl {
     @AccessDecidedInside("this is the access decision point")
     public Object around(NhsNumber patient, Resource resource, AuditAction action, Callable<Object> method) throws Exception {
         Caller caller = currentCaller.require();
-        boolean careRead = !action.writes() && CARE_RECORD.contains(resource);
-        if (!action.writes() && patientAccess.readOf(patient, careRead ? CARE_RECORD : Set.of(resource)).isPresent()) {
+        // one decision covers the care record's reads; the contact centre's covers the opt-out only
+        boolean careRead = !action.writes() && CARE_RECORD.contains(resource) && !caller.hasRole(StaffRole.CONTACT_CENTRE);
+        Optional<PatientAccess.Opened> opened = action.writes() ? Optional.empty()
+                : patientAccess.readOf(patient, careRead ? CARE_RECORD : Set.of(resource));
+        if (opened.isPresent()) {
+            refuseTheDirectiveToThoseItRestricts(caller, patient, resource, action, opened.get());
             return method.call();
         }
         AccessDecision decision = decide(caller, patient, resource, action);
@@ -103,8 +107,10 @@ public class AccessControl {
         }
         if (!action.writes()) {
             Withholding withholding = careRead ? withholding(caller, patient, decision) : Withholding.none("not the care record");
+            PatientAccess.Opened read = new PatientAccess.Opened(decision, withholding);
+            refuseTheDirectiveToThoseItRestricts(caller, patient, resource, action, read);
             audit.record(caller, patient, resource, action, careRead ? decision.noting(withholding.rule()) : decision);
-            patientAccess.opened(patient, resource, new PatientAccess.Opened(decision, withholding));
+            patientAccess.opened(patient, resource, read);
             return method.call();
         }
         patientAccess.forget(patient);
@@ -133,6 +139,29 @@ public class AccessControl {
         audit.record(caller, patient, resource, action, AccessDecision.deny(decision.purpose(), why, false));
     }
 
+    /**
+     * What a patient's directive says would tell a reader it restricts what is hidden from them (a mental-health
+     * deny names the condition): staff from whom anything is withheld do not read it. Refused and audited.
+     */
+    private void refuseTheDirectiveToThoseItRestricts(Caller caller, NhsNumber patient, Resource resource, AuditAction action,
+                                                      PatientAccess.Opened read) {
+        if (resource == Resource.CONSENT && !caller.isPatient() && read.withholding().withholdsAnything()) {
+            audit.record(caller, patient, resource, action, AccessDecision.deny(read.decision().purpose(),
+                    "the directive is not shown to a reader it restricts (" + read.withholding().rule() + ")", false));
+            throw new AccessDeniedException("What the patient's directive says is withheld from you, as some of their record is", false);
+        }
+    }
+
+    /**
+     * What this member of staff may not see of the patient's care record, through a legitimate relationship: the
+     * patient's directive and the sensitive categories not permitted to their role. A change to the directive by
+     * someone from whom anything is withheld could let them in.
+     */
+    @AccessDecidedInside("part of the decision point: the consent service asks it before a staff change to the directive")
+    public Withholding withholdingFromStaff(Caller caller, NhsNumber patient) {
+        return withholding(caller, patient, AccessDecision.grant(Purpose.DIRECT_CARE, "legitimate relationship"));
+    }
+
     private static RuntimeException refusal(AccessDecision decision) {
         return decision.patientHidden() ? new PatientNotFoundException(decision.breakGlassAvailable())
                 : new AccessDeniedException(decision.reason(), decision.breakGlassAvailable());
@@ -145,10 +174,11 @@ public class AccessControl {
      */
     private Withholding withholding(Caller caller, NhsNumber patient, AccessDecision decision) {
         if (caller.isPatient()) {
-            return Withholding.none("the patient's own record: consent not applied");
+            return Withholding.untold(Set.of(DataCategory.SAFEGUARDING), "the patient's own record: consent not applied;"
+                    + " safeguarding concerns are not shown to the person they concern");
         }
         Instant now = clock.now();
-        Optional<ConsentDirective> directive = consents.current(patient, ConsentDirective.Scope.TREATMENT);
+        Optional<ConsentDirective> directive = consents.inForce(patient, ConsentDirective.Scope.TREATMENT);
         Withholding withholding = directive.map(d -> d.withholdingFor(caller.organisation(), caller.role(), now, UkClock.ZONE))
                 .orElseGet(() -> Withholding.none("no consent directive: shared for direct care"));
         if (withholding.withholdsAnything() && decision.outcome() == Outcome.GRANTED_BY_BREAK_GLASS && breakGlassOverridesDeny) {
@@ -176,6 +206,11 @@ public class AccessControl {
 
     /** Preferences a child's own token may not set (the National Data Opt-out rule, and sharing consent with it). */
     static final Set<Resource> CHILD_SET_BY_PROXY = EnumSet.of(Resource.CONSENT, Resource.DATA_OPT_OUT);
+
+    /** An episode of care ended after this moment still counts as a relationship (the discharge access period). */
+    public Instant episodesCountFrom() {
+        return clock.now().minus(dischargeAccessPeriod);
+    }
 
     /** True when the caller has a legitimate relationship with the patient, break-glass aside. */
     @AccessDecidedInside("part of the decision point: breaking the glass asks it before granting")
@@ -236,6 +271,10 @@ public class AccessControl {
         }
         if (role == StaffRole.CONTACT_CENTRE) {
             return contactCentre(patient, resource);
+        }
+        if (resource == Resource.DONATION_CIRCUMSTANCES && !resource.writableBy(role)) {
+            return AccessDecision.deny(Purpose.DIRECT_CARE, "capacity and residence are for the clinicians caring for the person",
+                    false);
         }
         if (role == StaffRole.ORGAN_DONATION_NURSE) {
             return AccessDecision.deny(Purpose.ORGAN_DONATION,
@@ -333,7 +372,7 @@ public class AccessControl {
 
     private boolean relationship(Caller caller, NhsNumber patient) {
         return careRelationships.isRegisteredWith(patient, caller.organisation())
-                || careRelationships.hasCurrentEpisode(patient, caller.organisation(), clock.now().minus(dischargeAccessPeriod))
+                || careRelationships.hasCurrentEpisode(patient, caller.organisation(), episodesCountFrom())
                 || socialCare.isCaredForBy(patient, caller.organisation())
                 || (caller.hasRole(StaffRole.SOCIAL_WORKER) && socialCare.isOnCaseloadOf(patient, caller.username()));
     }

@@ -1,10 +1,12 @@
 package uk.nhs.icr.audit.service;
 
 import java.util.List;
+import java.util.Set;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
+import uk.nhs.icr.access.service.CurrentCaller;
 import uk.nhs.icr.access.service.PatientDataAccess;
 import uk.nhs.icr.access.service.Resource;
 import uk.nhs.icr.audit.AuditAction;
@@ -20,11 +22,16 @@ public class AccessLogService {
     @Inject
     AuditLogRepository auditLog;
 
+    @Inject
+    CurrentCaller currentCaller;
+
     /** Who accessed the record, newest first: for the patient themselves and for privacy officers (this look included). */
     @PatientDataAccess(resource = Resource.ACCESS_LOG, action = AuditAction.READ)
     public Page<AccessLogEntry> accessLog(NhsNumber patient, PageRequest request) {
-        long total = auditLog.countForPatient(patient.value());
-        List<AccessLogEntry> items = auditLog.forPatient(patient.value(), request.firstResult(), request.size()).stream()
+        // a safeguarding concern is kept from the person it concerns: so is the trace of its being recorded or read
+        Set<String> hidden = currentCaller.require().isPatient() ? Set.of(Resource.SAFEGUARDING_CONCERN.auditName()) : Set.of();
+        long total = auditLog.countForPatient(patient.value(), hidden);
+        List<AccessLogEntry> items = auditLog.forPatient(patient.value(), hidden, request.firstResult(), request.size()).stream()
                 .map(AccessLogEntry::of).toList();
         return new Page<>(items, request.page(), request.size(), total);
     }

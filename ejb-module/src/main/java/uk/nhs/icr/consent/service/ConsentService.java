@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.ejb.Stateless;
@@ -12,6 +13,8 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 
 import uk.nhs.icr.access.StaffRole;
+import uk.nhs.icr.access.service.AccessControl;
+import uk.nhs.icr.access.service.AccessDeniedException;
 import uk.nhs.icr.access.service.Caller;
 import uk.nhs.icr.access.service.CurrentCaller;
 import uk.nhs.icr.access.service.PatientDataAccess;
@@ -25,9 +28,9 @@ import uk.nhs.icr.platform.Codes;
 import uk.nhs.icr.platform.OdsCode;
 import uk.nhs.icr.platform.RecordedBy;
 import uk.nhs.icr.platform.UkClock;
-import uk.nhs.icr.platform.VersionedDecision;
 import uk.nhs.icr.platform.service.DecisionVersions;
 import uk.nhs.icr.platform.service.InvalidInputException;
+import uk.nhs.icr.platform.service.Precondition;
 import uk.nhs.icr.platform.service.ResourceNotFoundException;
 import uk.nhs.icr.platform.validation.InOrder;
 import uk.nhs.icr.platform.validation.Items;
@@ -106,14 +109,27 @@ public class ConsentService {
     CurrentCaller currentCaller;
 
     @Inject
+    AccessControl access;
+
+    @Inject
     ConsentRepository consents;
 
     @Inject
     UkClock clock;
 
+    /**
+     * The newest version (what a change names with If-Match; it may be one entered in error). Staff the patient's
+     * wishes restrict do not read the directive: the decision point refuses them.
+     */
     @PatientDataAccess(resource = Resource.CONSENT, action = AuditAction.READ)
     public ConsentView current(NhsNumber patient, ConsentDirective.Scope wanted) {
         return consents.current(patient, wanted).map(ConsentView::of).orElseThrow(NoConsentDirectiveException::new);
+    }
+
+    /** The version that applies: the newest neither entered in error nor voided by one (none: shared for direct care). */
+    @PatientDataAccess(resource = Resource.CONSENT, action = AuditAction.READ)
+    public Optional<ConsentView> inForce(NhsNumber patient, ConsentDirective.Scope wanted) {
+        return consents.inForce(patient, wanted).map(ConsentView::of);
     }
 
     /** Every version, newest first (empty when none was ever recorded). */
@@ -123,27 +139,48 @@ public class ConsentService {
     }
 
     @PatientDataAccess(resource = Resource.CONSENT, action = AuditAction.WRITE)
-    public ConsentView record(NhsNumber patient, @Valid NewConsentDirective directive) {
+    public ConsentView record(NhsNumber patient, @Valid NewConsentDirective directive, Precondition precondition) {
         Caller caller = currentCaller.require();
         ConsentDirective.Scope scope = directive.scope() == null ? ConsentDirective.Scope.TREATMENT : directive.scope();
         Instant decidedAt = directive.decidedAt() == null ? clock.now() : directive.decidedAt();
         RecordedBy recordedBy = caller.isPatient() ? RecordedBy.PATIENT : staffRecordedBy(directive.recordedBy());
+        Optional<ConsentDirective> inForce = consents.inForce(patient, scope);
+        if (!caller.isPatient() && access.withholdingFromStaff(caller, patient).withholdsAnything()) {
+            // the patient's wishes, or the sensitive-data rules, keep something from this member of staff
+            throw new AccessDeniedException("Some of this patient's record is withheld from you, so you may not change their"
+                    + " directive: the patient, or a clinician it does not restrict, may", false);
+        }
+        if (directive.status() == ConsentDirective.Status.ENTERED_IN_ERROR) {
+            requireAuthorOf(inForce, caller);
+        }
         List<Provision> provisions = directive.provisions().stream()
                 .map(p -> new Provision(p.type(), new LinkedHashSet<>(p.categories()),
                         p.organisations().stream().map(OdsCode::value).collect(Collectors.toCollection(LinkedHashSet::new)),
                         new LinkedHashSet<>(p.roles()), p.start(), p.end()))
                 .toList();
 
-        ConsentDirective recorded = DecisionVersions.append(new ConsentDirective(patient, scope,
-                VersionedDecision.nextVersion(consents.current(patient, scope)), directive.status(), decidedAt,
-                caller.recordingAs(recordedBy), caller.isPatient() ? null : caller.organisation().value(), directive.reason(),
-                provisions, clock.now()), consents::add, "the consent");
+        ConsentDirective recorded = DecisionVersions.appendAfter(consents.current(patient, scope), precondition,
+                version -> new ConsentDirective(patient, scope, version, directive.status(), decidedAt, caller.recordingAs(recordedBy),
+                        caller.isPatient() ? null : caller.organisation().value(), directive.reason(), provisions, clock.now()),
+                consents::add, "the consent directive");
         return ConsentView.of(recorded);
+    }
+
+    /** "Entered in error" corrects the version in force, and only its author (or the patient, for their own) says so. */
+    private static void requireAuthorOf(Optional<ConsentDirective> inForce, Caller caller) {
+        ConsentDirective corrected = inForce.orElseThrow(() -> InvalidInputException.of("status",
+                "there is no directive in force to mark as entered in error"));
+        boolean author = caller.isPatient() ? corrected.recordedBy() == RecordedBy.PATIENT
+                : caller.username().equals(corrected.recordedByUsername());
+        if (!author) {
+            throw new AccessDeniedException("Only who recorded version " + corrected.version() + " may mark it entered in error;"
+                    + " to change the patient's choice, record a new version", false);
+        }
     }
 
     /** Staff record a directive as staff (the default) or for a proxy; only the patient records their own. */
     private static RecordedBy staffRecordedBy(RecordedBy chosen) {
-        if (chosen == RecordedBy.PATIENT) {
+        if (chosen != null && chosen != RecordedBy.STAFF && chosen != RecordedBy.PROXY) {
             throw InvalidInputException.of("recordedBy", "staff record a directive as staff or for a proxy; the patient records their own");
         }
         return chosen == null ? RecordedBy.STAFF : chosen;

@@ -29,6 +29,7 @@ import uk.nhs.icr.platform.VersionedDecision;
 import uk.nhs.icr.platform.service.DecisionVersions;
 import uk.nhs.icr.platform.service.FieldErrors;
 import uk.nhs.icr.platform.service.InvalidInputException;
+import uk.nhs.icr.platform.service.Precondition;
 import uk.nhs.icr.platform.validation.Label;
 import uk.nhs.icr.platform.validation.Required;
 import uk.nhs.icr.platform.validation.Text;
@@ -113,7 +114,7 @@ public class DataOptOutService {
     }
 
     @PatientDataAccess(resource = Resource.DATA_OPT_OUT, action = AuditAction.WRITE)
-    public OptOutView set(NhsNumber number, @Valid OptOutChoice choice) {
+    public OptOutView set(NhsNumber number, @Valid OptOutChoice choice, Precondition precondition) {
         Caller caller = currentCaller.require();
         SetBy setBy = caller.isPatient() ? SetBy.SELF : choice.setBy();
         DataOptOut.Channel channel = caller.isPatient() ? DataOptOut.Channel.ONLINE : staffChannel(setBy, choice.channel());
@@ -133,9 +134,11 @@ public class DataOptOutService {
         if (setBy == SetBy.SELF && age < AccessControl.OWN_CHOICES_AGE) {
             throw InvalidInputException.of("setBy", "under " + AccessControl.OWN_CHOICES_AGE + " a parent or guardian sets it (proxy)");
         }
-        DataOptOut recorded = DecisionVersions.append(new DataOptOut(number, VersionedDecision.nextVersion(consents.currentOptOut(number)),
-                choice.optedOut(), channel, new VersionedDecision.Recorder(setBy.recordedBy, recordedByName(caller, setBy, channel, choice),
-                caller.username()), clock.now()), consents::add, "the opt-out choice");
+        VersionedDecision.Recorder recorder = new VersionedDecision.Recorder(setBy.recordedBy,
+                recordedByName(caller, setBy, channel, choice), caller.username());
+        DataOptOut recorded = DecisionVersions.appendAfter(consents.currentOptOut(number), precondition,
+                version -> new DataOptOut(number, version, choice.optedOut(), channel, recorder, clock.now()), consents::add,
+                "the opt-out choice");
         return OptOutView.of(recorded);
     }
 

@@ -35,6 +35,7 @@ import uk.nhs.icr.platform.VersionedDecision;
 import uk.nhs.icr.platform.service.DecisionVersions;
 import uk.nhs.icr.platform.service.FieldErrors;
 import uk.nhs.icr.platform.service.InvalidInputException;
+import uk.nhs.icr.platform.service.Precondition;
 import uk.nhs.icr.platform.service.ResourceNotFoundException;
 import uk.nhs.icr.platform.validation.Items;
 import uk.nhs.icr.platform.validation.Label;
@@ -219,18 +220,33 @@ public class OrganDonationService {
         }
     }
 
+    /** Capacity and residence as last recorded. */
+    @PatientDataAccess(resource = Resource.DONATION_CIRCUMSTANCES, action = AuditAction.READ)
+    public CircumstancesView circumstances(NhsNumber number) {
+        return register.circumstances(number).map(CircumstancesView::of).orElseThrow(NoCircumstancesException::new);
+    }
+
+    /** No capacity or residence recorded for this person: deemed consent assumes capacity and residence in England. */
+    public static class NoCircumstancesException extends ResourceNotFoundException {
+
+        private static final long serialVersionUID = 1L;
+
+        public NoCircumstancesException() {
+            super("No capacity or residence is recorded for this person: an adult is taken to have capacity and to live in England");
+        }
+    }
+
     /**
      * Records capacity and residence as a clinician caring for the person has established them (what deemed
      * consent depends on besides age), as the next version.
      */
     @PatientDataAccess(resource = Resource.DONATION_CIRCUMSTANCES, action = AuditAction.CIRCUMSTANCES)
-    public CircumstancesView recordCircumstances(NhsNumber number, @Valid NewCircumstances circumstances) {
+    public CircumstancesView recordCircumstances(NhsNumber number, @Valid NewCircumstances circumstances, Precondition precondition) {
         Caller caller = currentCaller.require();
-        int version = VersionedDecision.nextVersion(register.circumstances(number));
-        patientAccess.note("version " + version);
-        DonationCircumstances recorded = DecisionVersions.append(new DonationCircumstances(number, version,
-                circumstances.lacksCapacity(), circumstances.residency(), caller.recorder(), clock.now()), register::add,
-                "the donation circumstances");
+        DonationCircumstances recorded = DecisionVersions.appendAfter(register.circumstances(number), precondition,
+                version -> new DonationCircumstances(number, version, circumstances.lacksCapacity(), circumstances.residency(),
+                        caller.recorder(), clock.now()), register::add, "the donation circumstances");
+        patientAccess.note("version " + recorded.version());
         return CircumstancesView.of(recorded);
     }
 

@@ -63,7 +63,8 @@ public class PatientSearchService {
         }
         PageRequest request = query.page();
         PatientSearchCriteria.Visibility visibility = new PatientSearchCriteria.Visibility(caller.organisation(),
-                caller.username(), clock.now(), socialCare.peopleVisibleTo(caller.username(), caller.organisation()));
+                caller.username(), clock.now(), access.episodesCountFrom(), socialCare.peopleVisibleTo(caller.username(),
+                caller.organisation()));
         PatientSearchCriteria criteria = new PatientSearchCriteria(query.nameParts(), query.birthDate(), visibility);
         long total = patients.count(criteria);
         List<PatientDemographics> items = total == 0 ? List.of()

@@ -2,8 +2,6 @@ package uk.nhs.icr.platform.service;
 
 import java.util.logging.Logger;
 
-import javax.sql.DataSource;
-
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
@@ -11,7 +9,9 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -41,6 +41,8 @@ public class DatabaseMigrator {
         Flyway flyway = Flyway.configure(DatabaseMigrator.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/" + database)
+                .javaMigrations(database.equals("hospital")
+                        ? new JavaMigration[] {new V8__File_revealing_entries_under_their_category()} : new JavaMigration[0])
                 .failOnMissingLocations(true)
                 .load();
         MigrateResult result = flyway.migrate();

@@ -1,6 +1,8 @@
 package uk.nhs.icr.platform.service;
 
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 
 import jakarta.persistence.PersistenceException;
 
@@ -14,6 +16,18 @@ import uk.nhs.icr.platform.VersionedDecision;
 public final class DecisionVersions {
 
     private DecisionVersions() {
+    }
+
+    /**
+     * Checks the caller's precondition against {@code current}, numbers the next version and appends it: the one
+     * way a change to a patient's decision is stored.
+     *
+     * @param next builds the new version with the number it is given
+     */
+    public static <T extends VersionedDecision> T appendAfter(Optional<? extends VersionedDecision> current, Precondition precondition,
+                                                              IntFunction<T> next, Consumer<? super T> store, String what) {
+        precondition.check(current.map(VersionedDecision::version).orElse(0), what);
+        return append(next.apply(VersionedDecision.nextVersion(current)), store, what);
     }
 
     /**

@@ -177,9 +177,9 @@ public class SharedRecordService {
                 somethingWithheld(patient, withholding));
     }
 
-    /** Whether the reader is missing anything: some entry of either record is in a withheld category. */
+    /** Whether the reader is told they miss anything: some entry of either record is in a withheld category. */
     private boolean somethingWithheld(NhsNumber patient, Withholding withholding) {
-        if (!withholding.withholdsAnything()) {
+        if (!withholding.withholdsAnything() || !withholding.told()) {
             return false;
         }
         Set<DataCategory> categories = withholding.categories();

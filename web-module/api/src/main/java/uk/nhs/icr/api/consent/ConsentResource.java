@@ -3,6 +3,7 @@ package uk.nhs.icr.api.consent;
 import java.util.List;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -19,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import uk.nhs.icr.api.VersionTags;
 import uk.nhs.icr.api.problem.Problem;
 import uk.nhs.icr.consent.ConsentDirective;
 import uk.nhs.icr.consent.service.ConsentService;
@@ -42,9 +45,10 @@ public class ConsentResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ConsentView.class)))
     @APIResponse(responseCode = "404", description = "No directive recorded (the record is shared for direct care), or no patient you may see has this NHS number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ConsentView current(@PathParam("nhsNumber") NhsNumber nhsNumber,
-                               @Parameter(description = "treatment or research") @QueryParam("scope") String scope) {
-        return consent.current(nhsNumber, scope(scope));
+    public Response current(@PathParam("nhsNumber") NhsNumber nhsNumber,
+                            @Parameter(description = "treatment or research") @QueryParam("scope") String scope) {
+        ConsentView current = consent.current(nhsNumber, scope(scope));
+        return VersionTags.tagged(current, current.version());
     }
 
     @GET
@@ -65,8 +69,9 @@ public class ConsentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "A role that may not record consent, or a patient token for another number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ConsentView record(@PathParam("nhsNumber") NhsNumber nhsNumber, NewConsentDirective directive) {
-        return consent.record(nhsNumber, directive);
+    public Response record(@PathParam("nhsNumber") NhsNumber nhsNumber, NewConsentDirective directive, @BeanParam VersionTags versions) {
+        ConsentView recorded = consent.record(nhsNumber, directive, versions.precondition());
+        return VersionTags.tagged(recorded, recorded.version());
     }
 
     /** A scope as a client typed it: treatment (when absent) or research. */

@@ -3,6 +3,7 @@ package uk.nhs.icr.api.consent;
 import java.util.List;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -10,10 +11,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import uk.nhs.icr.api.VersionTags;
 import uk.nhs.icr.consent.service.DataOptOutService;
 import uk.nhs.icr.consent.service.DataOptOutService.OptOutChoice;
 import uk.nhs.icr.consent.service.DataOptOutService.OptOutView;
@@ -30,8 +33,9 @@ public class DataOptOutResource {
     @GET
     @Operation(summary = "The patient's National Data Opt-out choice (version 0: never set, not opted out)",
             description = "It never affects direct care: it is honoured in research and planning uses.")
-    public OptOutView current(@PathParam("nhsNumber") NhsNumber nhsNumber) {
-        return optOut.current(nhsNumber);
+    public Response current(@PathParam("nhsNumber") NhsNumber nhsNumber) {
+        OptOutView current = optOut.current(nhsNumber);
+        return VersionTags.tagged(current, current.version());
     }
 
     @GET
@@ -47,7 +51,8 @@ public class DataOptOutResource {
             + " as self, online. Staff never decide it; they say whose choice it is: setBy self (the contact centre, with channel phone"
             + " or post), proxy (proxyName, for a child under 13) or attorney (proxyName and authority lasting-power-of-attorney or"
             + " court-deputy, for an adult); channel in-person by default.")
-    public OptOutView set(@PathParam("nhsNumber") NhsNumber nhsNumber, OptOutChoice choice) {
-        return optOut.set(nhsNumber, choice);
+    public Response set(@PathParam("nhsNumber") NhsNumber nhsNumber, OptOutChoice choice, @BeanParam VersionTags versions) {
+        OptOutView recorded = optOut.set(nhsNumber, choice, versions.precondition());
+        return VersionTags.tagged(recorded, recorded.version());
     }
 }

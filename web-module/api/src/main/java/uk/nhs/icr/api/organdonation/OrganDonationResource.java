@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import uk.nhs.icr.api.VersionTags;
 import uk.nhs.icr.api.problem.Problem;
 import uk.nhs.icr.organdonation.service.OrganDonationService;
 import uk.nhs.icr.organdonation.service.OrganDonationService.CircumstancesView;
@@ -93,13 +95,24 @@ public class OrganDonationResource {
         return register.evaluate(nhsNumber, Optional.ofNullable(FieldErrors.parseOne("at", at, FieldParsers.date("at", false))));
     }
 
+    @GET
+    @Path("/circumstances")
+    @Operation(summary = "Capacity and residence as last recorded, with its ETag")
+    @APIResponse(responseCode = "404", description = "None recorded, or no patient you may see has this NHS number",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response currentCircumstances(@PathParam("nhsNumber") NhsNumber nhsNumber) {
+        CircumstancesView current = register.circumstances(nhsNumber);
+        return VersionTags.tagged(current, current.version());
+    }
+
     @PUT
     @Path("/circumstances")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record capacity and residence (what deemed consent depends on besides age)",
             description = "Body: lacksCapacity (true/false), residency (ordinarily-resident, not-ordinarily-resident, visitor). "
                     + "For staff caring for the person.")
-    public CircumstancesView circumstances(@PathParam("nhsNumber") NhsNumber nhsNumber, NewCircumstances circumstances) {
-        return register.recordCircumstances(nhsNumber, circumstances);
+    public Response circumstances(@PathParam("nhsNumber") NhsNumber nhsNumber, NewCircumstances circumstances, @BeanParam VersionTags versions) {
+        CircumstancesView recorded = register.recordCircumstances(nhsNumber, circumstances, versions.precondition());
+        return VersionTags.tagged(recorded, recorded.version());
     }
 }

@@ -107,9 +107,11 @@ public class CommandBodyReader implements MessageBodyReader<Record> {
         }
     }
 
+    /** 413, closing the connection: the rest of the body is never read, so the connection cannot carry another request. */
     private WebApplicationException tooLarge() {
-        return new WebApplicationException(Problem.of("body-too-large", "Request body too large",
-                Response.Status.REQUEST_ENTITY_TOO_LARGE, "A request body may be at most " + maxBodyBytes
-                        + " bytes; ICR's forms are far smaller. Nothing was recorded.").toResponse());
+        Response problem = Problem.of("body-too-large", "Request body too large", Response.Status.REQUEST_ENTITY_TOO_LARGE,
+                "A request body may be at most " + maxBodyBytes + " bytes; ICR's forms are far smaller. Nothing was recorded.")
+                .toResponse();
+        return new WebApplicationException(Response.fromResponse(problem).header("Connection", "close").build());
     }
 }

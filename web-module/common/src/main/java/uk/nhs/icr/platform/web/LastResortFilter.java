@@ -1,6 +1,8 @@
 package uk.nhs.icr.platform.web;
 
 import java.io.IOException;
+import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -25,8 +27,15 @@ public abstract class LastResortFilter implements Filter {
 
     private static final Logger LOG = Logger.getLogger(LastResortFilter.class.getName());
 
+    /** Methods no ICR page or resource serves, which a servlet would otherwise answer by echoing the request (cookies too). */
+    static final Set<String> NEVER_SERVED = Set.of("TRACE", "TRACK");
+
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
+        if (NEVER_SERVED.contains(((HttpServletRequest) request).getMethod().toUpperCase(Locale.ROOT))) {
+            methodNotAllowed((HttpServletResponse) response);
+            return;
+        }
         try {
             chain.doFilter(request, response);
         } catch (IOException | ServletException | RuntimeException e) {
@@ -45,6 +54,13 @@ public abstract class LastResortFilter implements Filter {
     /** A failure the container handles better itself (its own error-page mapping); none by default. */
     protected boolean leftToTheContainer(Throwable failure) {
         return false;
+    }
+
+    /** Answers 405 to a method no ICR page or resource serves; by default in plain text (no error page to dispatch to). */
+    protected void methodNotAllowed(HttpServletResponse response) throws IOException {
+        response.setStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+        response.setContentType("text/plain;charset=UTF-8");
+        response.getWriter().write("Method not allowed");
     }
 
     /** Answers 500 for the failure logged under this incident id; the response is fresh (reset). */

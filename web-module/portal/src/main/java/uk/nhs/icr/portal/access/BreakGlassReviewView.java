@@ -11,6 +11,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.validation.ConstraintViolationException;
 
 import uk.nhs.icr.access.BreakGlassGrant;
 import uk.nhs.icr.access.service.BreakGlassService;
@@ -18,6 +19,7 @@ import uk.nhs.icr.access.service.BreakGlassView;
 import uk.nhs.icr.audit.service.AuditVerificationService;
 import uk.nhs.icr.platform.Codes;
 import uk.nhs.icr.platform.service.InvalidInputException;
+import uk.nhs.icr.platform.service.Violations;
 import uk.nhs.icr.portal.FieldMessages;
 
 /** The privacy officer's queue of break-glass accesses to review, and the audit log's integrity check. */
@@ -58,6 +60,8 @@ public class BreakGlassReviewView implements Serializable {
             load();
         } catch (InvalidInputException e) {
             e.errors().forEach(error -> FieldMessages.error(null, error.message()));
+        } catch (ConstraintViolationException e) {
+            Violations.fieldErrors(e.getConstraintViolations()).forEach(error -> FieldMessages.error(null, error.message()));
         }
     }
 

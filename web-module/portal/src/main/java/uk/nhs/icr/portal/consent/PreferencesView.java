@@ -31,6 +31,8 @@ import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.platform.service.ConflictException;
 import uk.nhs.icr.platform.service.FieldError;
 import uk.nhs.icr.platform.service.InvalidInputException;
+import uk.nhs.icr.platform.service.Precondition;
+import uk.nhs.icr.platform.service.PreconditionFailedException;
 import uk.nhs.icr.platform.service.ResourceNotFoundException;
 import uk.nhs.icr.platform.service.Violations;
 import uk.nhs.icr.platform.web.CommandBinder;
@@ -119,6 +121,7 @@ public class PreferencesView implements Serializable {
     private String authority;
     private String channel = "in-person";
     private boolean consentShown;
+    private int newestVersion;
 
     /** Opens what this reader may see: both preferences, or (the contact centre) the opt-out only. */
     public void load() {
@@ -126,7 +129,9 @@ public class PreferencesView implements Serializable {
         consentShown = false;
         try {
             history = consent.history(nhsNumber, ConsentDirective.Scope.TREATMENT);
-            current = history.isEmpty() ? null : history.get(0);
+            // what applies is shown; a change names the newest version, which may be one entered in error
+            current = consent.inForce(nhsNumber, ConsentDirective.Scope.TREATMENT).orElse(null);
+            newestVersion = history.isEmpty() ? 0 : history.get(0).version();
             consentShown = true;
         } catch (AccessDeniedException e) {
             // the contact centre records the opt-out and sees no more
@@ -163,7 +168,9 @@ public class PreferencesView implements Serializable {
             JsonArrayBuilder rows = Json.createArrayBuilder();
             provisions.stream().map(ProvisionRow::typed).forEach(rows::add);
             typed.add("provisions", rows);
-            ConsentView recorded = consent.record(nhsNumber, binder.bind(NewConsentDirective.class, typed.build()));
+            // the version this page showed: a change someone else made meanwhile is not overwritten unseen
+            Precondition shown = newestVersion == 0 ? Precondition.noneYet() : Precondition.isVersion(newestVersion);
+            ConsentView recorded = consent.record(nhsNumber, binder.bind(NewConsentDirective.class, typed.build()), shown);
             FieldMessages.info("Consent recorded as version " + recorded.version());
             reason = null;
             provisions.clear();
@@ -172,9 +179,18 @@ public class PreferencesView implements Serializable {
             showConsentErrors(e.errors());
         } catch (ConstraintViolationException e) {
             showConsentErrors(Violations.fieldErrors(e.getConstraintViolations()));
+        } catch (PreconditionFailedException e) {
+            changedMeanwhile();
         } catch (AccessDeniedException | ConflictException | ResourceNotFoundException e) {
             FieldMessages.error(null, e.getMessage());
         }
+    }
+
+    /** Someone recorded a new version after this page was shown: show it, and ask for the change again. */
+    private void changedMeanwhile() {
+        FieldMessages.error(null, "Changed meanwhile: someone recorded a new version after this page was shown. It is shown now;"
+                + " check it and record your change again.");
+        load();
     }
 
     /** Top-level fields go beside their input; a provision's fields beside that row's input. */
@@ -202,13 +218,16 @@ public class PreferencesView implements Serializable {
             typed.put("proxyName", proxyName);
             typed.put("authority", authority);
             typed.put("channel", channel);
-            optOut.set(nhsNumber, binder.bind(OptOutChoice.class, typed));
+            Precondition shown = optOutChoice.version() == 0 ? Precondition.noneYet() : Precondition.isVersion(optOutChoice.version());
+            optOut.set(nhsNumber, binder.bind(OptOutChoice.class, typed), shown);
             FieldMessages.info("National Data Opt-out choice recorded");
             load();
         } catch (InvalidInputException e) {
             FieldMessages.show("optOutForm", OPT_OUT_FIELDS, e);
         } catch (ConstraintViolationException e) {
             FieldMessages.show("optOutForm", OPT_OUT_FIELDS, e);
+        } catch (PreconditionFailedException e) {
+            changedMeanwhile();
         } catch (AccessDeniedException | ConflictException | ResourceNotFoundException e) {
             FieldMessages.error(null, e.getMessage());
         }

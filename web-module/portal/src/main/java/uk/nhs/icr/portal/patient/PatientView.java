@@ -6,6 +6,7 @@ import java.util.Set;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.validation.ConstraintViolationException;
 
 import uk.nhs.icr.access.service.AccessDeniedException;
 import uk.nhs.icr.access.service.BreakGlassService;
@@ -77,6 +78,8 @@ public class PatientView implements Serializable {
             breakGlass.breakGlass(nhsNumber, reason);
             return "/patients/patient?faces-redirect=true&nhsNumber=" + nhsNumber.value();
         } catch (InvalidInputException e) {
+            FieldMessages.show("breakGlass", Set.of("reason"), e);
+        } catch (ConstraintViolationException e) {
             FieldMessages.show("breakGlass", Set.of("reason"), e);
         } catch (AccessDeniedException | PatientNotFoundException | ConflictException e) {
             FieldMessages.error(null, e.getMessage());

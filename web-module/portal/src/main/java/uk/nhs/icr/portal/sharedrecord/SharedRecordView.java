@@ -12,11 +12,13 @@ import java.util.stream.Collectors;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.validation.ConstraintViolationException;
 
 import uk.nhs.icr.access.service.AccessDeniedException;
 import uk.nhs.icr.patient.service.PatientNotFoundException;
 import uk.nhs.icr.platform.UkClock;
 import uk.nhs.icr.platform.service.InvalidInputException;
+import uk.nhs.icr.platform.service.Violations;
 import uk.nhs.icr.portal.FieldMessages;
 import uk.nhs.icr.portal.access.SignedInUser;
 import uk.nhs.icr.portal.patient.PatientView;
@@ -104,6 +106,8 @@ public class SharedRecordView implements Serializable {
             resultsChart = ResultsChart.lineChart(selectedTest, sharedRecord.results(patientView.getNhsNumber(), selectedTest));
         } catch (InvalidInputException | AccessDeniedException | PatientNotFoundException e) {
             FieldMessages.error(null, e.getMessage());
+        } catch (ConstraintViolationException e) {
+            Violations.fieldErrors(e.getConstraintViolations()).forEach(error -> FieldMessages.error(null, error.message()));
         }
     }
 
