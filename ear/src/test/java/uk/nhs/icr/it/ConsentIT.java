@@ -181,6 +181,26 @@ class ConsentIT extends IcrDeployment {
     }
 
     @Test
+    void under_break_glass_allergies_alerts_and_the_fact_of_a_safeguarding_concern_stay_in_view_whatever_is_denied() {
+        assertEquals(201, GP.postJson("/api/patients/" + patient + "/allergies", Api.json("substance", "Penicillin",
+                "reaction", "Anaphylaxis", "severity", "severe", "notedAt", "2019-03-01")).status());
+        assertEquals(201, SOCIAL_WORKER.postJson("/api/patients/" + patient + "/safeguarding-concerns", Api.json("category",
+                "Financial abuse", "description", "Nephew taking pension money", "raisedAt", "2026-11-20")).status());
+        consent("[{\"type\":\"deny\"}]");
+        assertFalse(seenBy(CLINICIAN).contains("Penicillin"), "a reader with a relationship follows the patient's deny");
+
+        Api.Client otherGp = Api.as(Tokens.staff("gp.canal", "GP").sign());
+        assertEquals(201, otherGp.postJson("/api/patients/" + patient + "/break-glass",
+                Api.json("reason", "Collapsed in the street, unconscious, need allergies now")).status());
+
+        assertEquals(Set.of("Penicillin", "[withheld]"), seenBy(otherGp), "the emergency minimum, and that more is withheld");
+        String alerts = otherGp.get("/api/patients/" + patient + "/summary").json().getJsonArray("alerts").toString();
+        assertTrue(alerts.contains("Allergy: Penicillin (severe)"), alerts);
+        assertTrue(alerts.contains("Safeguarding concern open (details withheld)"), alerts);
+        assertFalse(otherGp.get("/api/patients/" + patient + "/summary").body().contains("Nephew"), "the fact, not the concern");
+    }
+
+    @Test
     void the_portal_shows_the_withheld_marker_and_none_of_the_withheld_entries() {
         consent("[{\"type\":\"deny\",\"categories\":[\"MENTAL_HEALTH\"]}]");
 

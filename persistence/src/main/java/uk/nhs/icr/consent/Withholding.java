@@ -5,17 +5,25 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import uk.nhs.icr.sharedrecord.DataCategory;
+import uk.nhs.icr.sharedrecord.EntryType;
 
 /**
  * What a viewer may not see of a patient's record, and the rule that says so (for the audit). A viewer staff
  * are restricted from is told that something is withheld, never what ({@code told}); what is kept from a
  * patient's own view for their safety (a safeguarding concern about them) is not announced, since the notice
- * alone would tell.
+ * alone would tell. Kinds of entry in {@code alwaysShown} are shown whatever their category (the emergency
+ * minimum a clinician reads under break-glass: allergies and alerts).
  */
-public record Withholding(Set<DataCategory> categories, String rule, boolean told) implements Serializable {
+public record Withholding(Set<DataCategory> categories, String rule, boolean told, Set<EntryType> alwaysShown)
+        implements Serializable {
 
     public Withholding {
         categories = categories.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(categories));
+        alwaysShown = Set.copyOf(alwaysShown);
+    }
+
+    public Withholding(Set<DataCategory> categories, String rule, boolean told) {
+        this(categories, rule, told, Set.of());
     }
 
     public Withholding(Set<DataCategory> categories, String rule) {
@@ -39,7 +47,7 @@ public record Withholding(Set<DataCategory> categories, String rule, boolean tol
         Set<DataCategory> all = EnumSet.noneOf(DataCategory.class);
         all.addAll(categories);
         all.addAll(more);
-        return new Withholding(all, rule + "; " + why + ": " + more, told);
+        return new Withholding(all, rule + "; " + why + ": " + more, told, alwaysShown);
     }
 
     /** This without {@code category}, with the rule that releases it (nothing changes when it was not withheld). */
@@ -50,18 +58,25 @@ public record Withholding(Set<DataCategory> categories, String rule, boolean tol
         Set<DataCategory> rest = EnumSet.noneOf(DataCategory.class);
         rest.addAll(categories);
         rest.remove(category);
-        return new Withholding(rest, rule + "; " + why, told);
+        return new Withholding(rest, rule + "; " + why, told, alwaysShown);
+    }
+
+    /** The same, with these kinds of entry shown whatever their category (nothing changes when nothing is withheld). */
+    public Withholding showingAlways(Set<EntryType> kinds, String why) {
+        return categories.isEmpty() ? this : new Withholding(categories, rule + "; " + why, told, kinds);
     }
 
     public boolean withholdsAnything() {
         return !categories.isEmpty();
     }
 
+    /** Nothing at all is shown: every category withheld, and no kind of entry shown regardless. */
     public boolean withholdsEverything() {
-        return categories.containsAll(EnumSet.allOf(DataCategory.class));
+        return alwaysShown.isEmpty() && categories.containsAll(EnumSet.allOf(DataCategory.class));
     }
 
-    public boolean withholds(DataCategory category) {
-        return categories.contains(category);
+    /** Whether an entry of this kind and category is kept from the reader. */
+    public boolean withholds(EntryType type, DataCategory category) {
+        return categories.contains(category) && !alwaysShown.contains(type);
     }
 }

@@ -6,18 +6,21 @@ import java.util.Set;
 
 /**
  * Which entries of one record to list: kinds (empty means all), a time window on when they happened, and the
- * data categories withheld from this reader by the patient's consent (left out of every list and count).
+ * data categories withheld from this reader (left out of every list and count) except for the kinds always
+ * shown to them (the emergency minimum under break-glass).
  */
-public record RecordQuery(Set<EntryType> types, Optional<Instant> from, Optional<Instant> to, Set<DataCategory> withheld) {
+public record RecordQuery(Set<EntryType> types, Optional<Instant> from, Optional<Instant> to, Set<DataCategory> withheld,
+                          Set<EntryType> alwaysShown) {
 
     public RecordQuery {
         types = Set.copyOf(types);
         withheld = Set.copyOf(withheld);
+        alwaysShown = Set.copyOf(alwaysShown);
     }
 
-    /** Everything but the withheld categories. */
-    public static RecordQuery withholding(Set<DataCategory> categories) {
-        return new RecordQuery(Set.of(), Optional.empty(), Optional.empty(), categories);
+    /** Everything but the withheld categories, except the kinds always shown. */
+    public static RecordQuery withholding(Set<DataCategory> categories, Set<EntryType> alwaysShown) {
+        return new RecordQuery(Set.of(), Optional.empty(), Optional.empty(), categories, alwaysShown);
     }
 
     /** The JPQL conditions for an entry alias {@code e}, after its patient condition. */
@@ -33,8 +36,10 @@ public record RecordQuery(Set<EntryType> types, Optional<Instant> from, Optional
         }
         from.ifPresent(at -> jpql.append(" and ").append(alias).append(".occurredAt >= :from"));
         to.ifPresent(at -> jpql.append(" and ").append(alias).append(".occurredAt < :to"));
-        if (!withheld.isEmpty()) {
+        if (!withheld.isEmpty() && alwaysShown.isEmpty()) {
             jpql.append(" and ").append(alias).append(".category not in :withheld");
+        } else if (!withheld.isEmpty()) {
+            jpql.append(" and (").append(alias).append(".category not in :withheld or ").append(alias).append(".entryType in :alwaysShown)");
         }
         return jpql.toString();
     }
@@ -47,6 +52,9 @@ public record RecordQuery(Set<EntryType> types, Optional<Instant> from, Optional
         to.ifPresent(at -> query.setParameter("to", at));
         if (!withheld.isEmpty()) {
             query.setParameter("withheld", withheld);
+        }
+        if (!withheld.isEmpty() && !alwaysShown.isEmpty()) {
+            query.setParameter("alwaysShown", alwaysShown);
         }
     }
 }

@@ -31,6 +31,17 @@ public class SocialCareRecordRepository extends EntryRepository<SocialCareEntry>
 
 
     /** Active care plans and open safeguarding concerns, newest first, in one query. */
+    /** Whether the person is the subject of an open safeguarding concern (the fact only, for an emergency reader). */
+    public boolean hasOpenSafeguardingConcern(NhsNumber person) {
+        return !em.createQuery("select e.id from SocialCareEntry e where e.patient = :person and e.entryType = :concern"
+                        + " and e.status = :open", Long.class)
+                .setParameter("person", person)
+                .setParameter("concern", EntryType.SAFEGUARDING_CONCERN)
+                .setParameter("open", EntryStatus.OPEN)
+                .setMaxResults(1)
+                .getResultList().isEmpty();
+    }
+
     public List<SocialCareEntry> summaryEntries(NhsNumber person, RecordQuery query) {
         TypedQuery<SocialCareEntry> jpql = em.createQuery("select e from SocialCareEntry e where e.patient = :person"
                 + " and ((e.entryType = :carePlan and e.status = :active)"

@@ -29,6 +29,7 @@ import uk.nhs.icr.patient.PatientRepository;
 import uk.nhs.icr.patient.service.PatientNotFoundException;
 import uk.nhs.icr.platform.UkClock;
 import uk.nhs.icr.sharedrecord.DataCategory;
+import uk.nhs.icr.sharedrecord.EntryType;
 import uk.nhs.icr.socialcare.SocialCareRelationships;
 
 /**
@@ -184,6 +185,9 @@ public class AccessControl {
         if (withholding.withholdsAnything() && decision.outcome() == Outcome.GRANTED_BY_BREAK_GLASS && breakGlassOverridesDeny) {
             withholding = Withholding.none("break-glass overrides " + withholding.rule() + " (icr.consent.break-glass-overrides-deny)");
         }
+        if (decision.outcome() == Outcome.GRANTED_BY_BREAK_GLASS) {
+            withholding = withholding.showingAlways(EMERGENCY_MINIMUM, "emergency minimum shown under break-glass: allergies and alerts");
+        }
         if (!caller.role().isClinical()) {
             Set<DataCategory> notPermitted = DataCategory.SENSITIVE.stream()
                     .filter(category -> directive.filter(d -> d.permits(category, caller.organisation(), caller.role(), now,
@@ -191,7 +195,8 @@ public class AccessControl {
                     .collect(Collectors.toCollection(() -> EnumSet.noneOf(DataCategory.class)));
             withholding = withholding.and(notPermitted, "sensitive categories not permitted to " + caller.role().label() + "s");
         }
-        if (caller.role().safeguards()) {
+        // a safeguarding duty comes with caring for the person; a clinician under break-glass gets the fact only
+        if (caller.role().safeguards() && decision.outcome() != Outcome.GRANTED_BY_BREAK_GLASS) {
             withholding = withholding.except(DataCategory.SAFEGUARDING, "safeguarding concerns are never withheld from a "
                     + caller.role().label());
         }
@@ -203,6 +208,9 @@ public class AccessControl {
      * younger child a parent or guardian does.
      */
     public static final int OWN_CHOICES_AGE = 13;
+
+    /** What a clinician in an emergency always sees, whatever the directive says (with the fact of a safeguarding concern). */
+    static final Set<EntryType> EMERGENCY_MINIMUM = EnumSet.of(EntryType.ALLERGY, EntryType.ALERT);
 
     /** Preferences a child's own token may not set (the National Data Opt-out rule, and sharing consent with it). */
     static final Set<Resource> CHILD_SET_BY_PROXY = EnumSet.of(Resource.CONSENT, Resource.DATA_OPT_OUT);

@@ -71,7 +71,8 @@ public class SharedRecordService {
 
         boolean wantHospital = timeline.wants(RecordSource.HOSPITAL);
         boolean wantSocial = timeline.wants(RecordSource.SOCIAL_CARE);
-        RecordQuery query = new RecordQuery(timeline.types(), timeline.from(), timeline.to(), withholding.categories());
+        RecordQuery query = new RecordQuery(timeline.types(), timeline.from(), timeline.to(), withholding.categories(),
+                withholding.alwaysShown());
         PageRequest request = timeline.page();
         int window = (request.page() + 1) * request.size();
         List<RecordEntry> merged = new ArrayList<>();
@@ -117,7 +118,7 @@ public class SharedRecordService {
         RecordEntry entry = (source == RecordSource.HOSPITAL
                 ? hospital.findEntry(patient, entryId).map(RecordEntry::of)
                 : socialCare.findEntry(patient, entryId).map(RecordEntry::of)).orElseThrow(EntryNotFoundException::new);
-        if (withholding.withholds(entry.category())) {
+        if (withholding.withholds(entry.type(), entry.category())) {
             // answered as an absent entry: the reader is told elsewhere that something is withheld, never what
             throw new EntryNotFoundException();
         }
@@ -147,7 +148,8 @@ public class SharedRecordService {
     public List<ResultPoint> results(NhsNumber patient, @Required @Text(max = 200) String test) {
         String name = test.strip();
         Withholding withholding = patientAccess.withholding(patient);
-        return hospital.resultsOf(patient, name, RecordQuery.withholding(withholding.categories()), MAX_RESULTS).stream()
+        RecordQuery query = RecordQuery.withholding(withholding.categories(), withholding.alwaysShown());
+        return hospital.resultsOf(patient, name, query, MAX_RESULTS).stream()
                 .map(r -> new ResultPoint(r.occurredAt(), r.value(), r.unit(), r.referenceLow(), r.referenceHigh(), r.abnormal()))
                 .toList();
     }
@@ -155,7 +157,7 @@ public class SharedRecordService {
     @PatientDataAccess(resource = Resource.SHARED_RECORD, action = AuditAction.READ)
     public RecordSummary summary(NhsNumber patient) {
         Withholding withholding = patientAccess.withholding(patient);
-        RecordQuery query = RecordQuery.withholding(withholding.categories());
+        RecordQuery query = RecordQuery.withholding(withholding.categories(), withholding.alwaysShown());
         boolean everything = withholding.withholdsEverything();
 
         List<HospitalEntry> current = everything ? List.of() : hospital.summaryEntries(patient, query);
@@ -168,6 +170,9 @@ public class SharedRecordService {
         current.stream().filter(ClinicalAlert.class::isInstance).forEach(alert -> alerts.add(alert.title() + ": " + alert.details()));
         if (social.stream().anyMatch(entry -> entry.type() == EntryType.SAFEGUARDING_CONCERN)) {
             alerts.add("Safeguarding concern open");
+        } else if (!withholding.alwaysShown().isEmpty() && socialCare.hasOpenSafeguardingConcern(patient)) {
+            // the emergency minimum: the fact, not the concern, whatever the patient's directive withholds
+            alerts.add("Safeguarding concern open (details withheld)");
         }
         RecordEntry carePlan = social.stream().filter(entry -> entry.type() == EntryType.CARE_PLAN).findFirst()
                 .map(RecordEntry::of).orElse(null);
