@@ -85,6 +85,19 @@ class PortalPreferencesIT extends IcrDeployment {
     }
 
     @Test
+    void a_gp_the_patients_deny_restricts_is_told_why_and_is_offered_the_opt_out_only() {
+        String patient = patientWithAMentalHealthProblem();
+        assertEquals(200, Api.as(Tokens.patient(patient).sign()).putJson("/api/patients/" + patient + "/consent",
+                "{\"status\":\"active\",\"provisions\":[{\"type\":\"deny\",\"categories\":[\"mental_health\"]}]}").status());
+
+        String page = Portal.signIn("gp.beech").get("/patients/preferences.xhtml?nhsNumber=" + patient).body();
+
+        assertTrue(page.contains("directive says is withheld from you"), page);
+        assertFalse(page.contains("id=\"consentForm\""), "no form to change a directive that restricts the reader");
+        assertTrue(page.contains("id=\"optOutForm\""));
+    }
+
+    @Test
     void a_consent_without_a_reason_is_refused_beside_the_field() {
         String patient = patientWithAMentalHealthProblem();
         Portal gp = Portal.signIn("gp.beech");

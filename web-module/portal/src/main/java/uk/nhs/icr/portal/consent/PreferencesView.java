@@ -134,7 +134,8 @@ public class PreferencesView implements Serializable {
             newestVersion = history.isEmpty() ? 0 : history.get(0).version();
             consentShown = true;
         } catch (AccessDeniedException e) {
-            // the contact centre records the opt-out and sees no more
+            // the contact centre, or staff the patient's wishes restrict: the opt-out is still theirs to record
+            FieldMessages.info(e.getMessage());
         } catch (InvalidInputException | ResourceNotFoundException e) {
             FieldMessages.error(null, e instanceof InvalidInputException invalid ? invalid.errors().get(0).message() : e.getMessage());
             return;
