@@ -1,12 +1,11 @@
 package uk.nhs.icr.patient;
 
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.Objects;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
-
-import java.time.Period;
 
 /**
  * What identifies a person in both records: NHS number, names and date of birth. The hospital
@@ -25,6 +24,9 @@ public record PatientIdentity(
         Objects.requireNonNull(familyName, "familyName");
         Objects.requireNonNull(birthDate, "birthDate");
     }
+
+    /** In England an adult from 18: deemed consent to organ donation, appointing representatives, acting by attorney. */
+    public static final int ADULT_AGE = 18;
 
     /** Whole years of age on {@code day} (the day of a birthday counts). */
     public int ageOn(LocalDate day) {

@@ -144,14 +144,13 @@ public class ConsentService {
         ConsentDirective.Scope scope = directive.scope() == null ? ConsentDirective.Scope.TREATMENT : directive.scope();
         Instant decidedAt = directive.decidedAt() == null ? clock.now() : directive.decidedAt();
         RecordedBy recordedBy = caller.isPatient() ? RecordedBy.PATIENT : staffRecordedBy(directive.recordedBy());
-        Optional<ConsentDirective> inForce = consents.inForce(patient, scope);
         if (!caller.isPatient() && access.withholdingFromStaff(caller, patient).withholdsAnything()) {
             // the patient's wishes, or the sensitive-data rules, keep something from this member of staff
             throw new AccessDeniedException("Some of this patient's record is withheld from you, so you may not change their"
                     + " directive: the patient, or a clinician it does not restrict, may", false);
         }
         if (directive.status() == ConsentDirective.Status.ENTERED_IN_ERROR) {
-            requireAuthorOf(inForce, caller);
+            requireAuthorOf(consents.inForce(patient, scope), caller);
         }
         List<Provision> provisions = directive.provisions().stream()
                 .map(p -> new Provision(p.type(), new LinkedHashSet<>(p.categories()),

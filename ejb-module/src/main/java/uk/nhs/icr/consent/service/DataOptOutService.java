@@ -20,6 +20,7 @@ import uk.nhs.icr.consent.ConsentRepository;
 import uk.nhs.icr.consent.DataOptOut;
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.patient.Patient;
+import uk.nhs.icr.patient.PatientIdentity;
 import uk.nhs.icr.patient.PatientRepository;
 import uk.nhs.icr.patient.service.PatientNotFoundException;
 import uk.nhs.icr.platform.Codes;
@@ -43,9 +44,6 @@ import uk.nhs.icr.platform.validation.Text;
  */
 @Stateless
 public class DataOptOutService {
-
-    /** Adults, for whom an attorney or deputy may act. */
-    static final int ADULT_AGE = 18;
 
     /** Whose choice a version records, in the opt-out API's words ({@code staff} only in old versions). */
     public enum SetBy {
@@ -127,7 +125,7 @@ public class DataOptOutService {
         if (setBy == SetBy.PROXY && age >= AccessControl.OWN_CHOICES_AGE) {
             throw InvalidInputException.of("setBy", "a proxy may set the opt-out only for a child under " + AccessControl.OWN_CHOICES_AGE);
         }
-        if (setBy == SetBy.ATTORNEY && age < ADULT_AGE) {
+        if (setBy == SetBy.ATTORNEY && age < PatientIdentity.ADULT_AGE) {
             throw InvalidInputException.of("setBy", "an attorney or deputy acts for an adult; for a child under "
                     + AccessControl.OWN_CHOICES_AGE + " a parent or guardian sets it (proxy)");
         }
@@ -161,7 +159,7 @@ public class DataOptOutService {
         if (setBy == SetBy.ATTORNEY && choice.authority() == null) {
             errors.add("authority", "say under which authority they decide: lasting-power-of-attorney or court-deputy");
         }
-        if (channel == DataOptOut.Channel.ONLINE) {
+        if (channel == DataOptOut.Channel.ONLINE && setBy != SetBy.SELF) {
             errors.add("channel", "online is the patient's own app; staff record phone, post or in person");
         }
         errors.throwIfAny();

@@ -27,6 +27,7 @@ import uk.nhs.icr.organdonation.OrganDonationRegister;
 import uk.nhs.icr.organdonation.Representative;
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.patient.Patient;
+import uk.nhs.icr.patient.PatientIdentity;
 import uk.nhs.icr.patient.PatientRepository;
 import uk.nhs.icr.patient.service.PatientNotFoundException;
 import uk.nhs.icr.platform.Codes;
@@ -53,9 +54,6 @@ public class OrganDonationService {
 
     /** Versions read for a history or an evaluation: far more than anyone changes their decision. */
     static final int MAX_VERSIONS = 1000;
-
-    /** Adults are deemed to consent from this age. */
-    static final int ADULT_AGE = 18;
 
     /** More than there are organs and tissues: a longer list is a mistake. */
     static final int MAX_ORGANS = 50;
@@ -141,8 +139,8 @@ public class OrganDonationService {
             throw new IdentityMismatchException();
         }
         // after the identity check: the age rule would otherwise tell a caller without it how old the person is
-        if (choice == Choice.REPRESENTATIVES && patient.identity().ageOn(clock.today()) < ADULT_AGE) {
-            throw InvalidInputException.of("decision", "only adults (" + ADULT_AGE + " or over) appoint representatives");
+        if (choice == Choice.REPRESENTATIVES && patient.identity().ageOn(clock.today()) < PatientIdentity.ADULT_AGE) {
+            throw InvalidInputException.of("decision", "only adults (" + PatientIdentity.ADULT_AGE + " or over) appoint representatives");
         }
         int version = VersionedDecision.nextVersion(register.current(number));
         patientAccess.note("version " + version);
@@ -194,8 +192,8 @@ public class OrganDonationService {
                     NEEDS_EXPRESS_CONSENT, true);
         }
         String exclusion = null;
-        if (Period.between(birthDate, day).getYears() < ADULT_AGE) {
-            exclusion = "under " + ADULT_AGE + " on " + day;
+        if (Period.between(birthDate, day).getYears() < PatientIdentity.ADULT_AGE) {
+            exclusion = "under " + PatientIdentity.ADULT_AGE + " on " + day;
         } else if (circumstances.map(DonationCircumstances::lacksCapacity).orElse(false)) {
             exclusion = "lacked the capacity to understand deemed consent for a significant period";
         } else if (circumstances.map(DonationCircumstances::residency).orElse(Residency.ORDINARILY_RESIDENT) == Residency.NOT_ORDINARILY_RESIDENT) {

@@ -8,16 +8,8 @@ public class PreconditionFailedException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    private final int current;
-
     public PreconditionFailedException(String what, int current) {
         super(current == 0 ? "There is no " + what + " yet" : "Someone changed " + what + " meanwhile: it is now version " + current
                 + "; read it again and decide on what it says now");
-        this.current = current;
-    }
-
-    /** The version there is now (0: none). */
-    public int current() {
-        return current;
     }
 }

@@ -21,20 +21,23 @@ public final class FieldMessages {
     private FieldMessages() {
     }
 
-    public static void show(String formId, Set<String> fieldIds, InvalidInputException e) {
-        show(formId, fieldIds, e.errors());
-    }
-
-    /** A command the service refused (Bean Validation). */
-    public static void show(String formId, Set<String> fieldIds, ConstraintViolationException e) {
-        show(formId, fieldIds, Violations.fieldErrors(e.getConstraintViolations()));
-    }
-
-    private static void show(String formId, Set<String> fieldIds, List<FieldError> errors) {
-        for (FieldError error : errors) {
+    /** Puts each field a service refused beside its input (or at the top when the form has no such input). */
+    public static void show(String formId, Set<String> fieldIds, RuntimeException refusal) {
+        for (FieldError error : refusedFields(refusal)) {
             String clientId = fieldIds.contains(error.field()) ? formId + ":" + error.field() : null;
             error(clientId, error.message());
         }
+    }
+
+    /**
+     * The fields a service refused, however it said so: a rule of its own ({@link InvalidInputException}) or Bean
+     * Validation of its command ({@link ConstraintViolationException}).
+     */
+    public static List<FieldError> refusedFields(RuntimeException refusal) {
+        if (refusal instanceof ConstraintViolationException violations) {
+            return Violations.fieldErrors(violations.getConstraintViolations());
+        }
+        return ((InvalidInputException) refusal).errors();
     }
 
     public static void error(String clientId, String message) {

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -21,6 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -62,15 +64,41 @@ public class CommandBinder {
         throw new InvalidInputException(Violations.inFormOrder(type, errors));
     }
 
-    /** A web form's fields by name, as typed (a field left empty is absent). */
-    public <C extends Record> C bind(Class<C> type, Map<String, String> fields) {
+    /**
+     * A web form's fields by name, as typed: text (or anything else, as its text), true/false, lists of them, and
+     * maps for nested records; a field left empty ({@code null}) is absent.
+     */
+    public <C extends Record> C bind(Class<C> type, Map<String, ?> fields) {
+        return bind(type, object(fields));
+    }
+
+    private static JsonObject object(Map<String, ?> fields) {
         JsonObjectBuilder typed = Json.createObjectBuilder();
         fields.forEach((name, value) -> {
             if (value != null) {
-                typed.add(name, value);
+                typed.add(name, json(value));
             }
         });
-        return bind(type, typed.build());
+        return typed.build();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static JsonValue json(Object value) {
+        if (value == null) {
+            return JsonValue.NULL;
+        }
+        if (value instanceof Boolean yes) {
+            return yes ? JsonValue.TRUE : JsonValue.FALSE;
+        }
+        if (value instanceof Map<?, ?> nested) {
+            return object((Map<String, ?>) nested);
+        }
+        if (value instanceof Collection<?> items) {
+            JsonArrayBuilder array = Json.createArrayBuilder();
+            items.forEach(item -> array.add(json(item)));
+            return array.build();
+        }
+        return Json.createValue(value.toString());
     }
 
     private static boolean within(String field, String refused) {

@@ -19,7 +19,6 @@ import uk.nhs.icr.access.service.BreakGlassView;
 import uk.nhs.icr.audit.service.AuditVerificationService;
 import uk.nhs.icr.platform.Codes;
 import uk.nhs.icr.platform.service.InvalidInputException;
-import uk.nhs.icr.platform.service.Violations;
 import uk.nhs.icr.portal.FieldMessages;
 
 /** The privacy officer's queue of break-glass accesses to review, and the audit log's integrity check. */
@@ -58,10 +57,8 @@ public class BreakGlassReviewView implements Serializable {
             FacesContext.getCurrentInstance().addMessage(null,
                     new FacesMessage("Break-glass access " + grantId + " marked " + Codes.phrase(outcome)));
             load();
-        } catch (InvalidInputException e) {
-            e.errors().forEach(error -> FieldMessages.error(null, error.message()));
-        } catch (ConstraintViolationException e) {
-            Violations.fieldErrors(e.getConstraintViolations()).forEach(error -> FieldMessages.error(null, error.message()));
+        } catch (InvalidInputException | ConstraintViolationException e) {
+            FieldMessages.refusedFields(e).forEach(error -> FieldMessages.error(null, error.message()));
         }
     }
 

@@ -12,10 +12,6 @@ import java.util.Set;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.validation.ConstraintViolationException;
 
 import uk.nhs.icr.access.StaffRole;
@@ -34,7 +30,6 @@ import uk.nhs.icr.platform.service.InvalidInputException;
 import uk.nhs.icr.platform.service.Precondition;
 import uk.nhs.icr.platform.service.PreconditionFailedException;
 import uk.nhs.icr.platform.service.ResourceNotFoundException;
-import uk.nhs.icr.platform.service.Violations;
 import uk.nhs.icr.platform.web.CommandBinder;
 import uk.nhs.icr.portal.FieldMessages;
 import uk.nhs.icr.sharedrecord.DataCategory;
@@ -62,23 +57,17 @@ public class PreferencesView implements Serializable {
         private LocalDate start;
         private LocalDate end;
 
-        JsonObject typed() {
+        Map<String, Object> typed() {
             List<String> codes = organisations == null || organisations.isBlank() ? List.of()
                     : Arrays.stream(organisations.split("[,\\s]+")).filter(code -> !code.isBlank()).toList();
-            JsonObjectBuilder row = Json.createObjectBuilder()
-                    .add("categories", Json.createArrayBuilder(categories))
-                    .add("organisations", Json.createArrayBuilder(codes))
-                    .add("roles", Json.createArrayBuilder(roles));
-            if (type != null) {
-                row.add("type", type);
-            }
-            if (start != null) {
-                row.add("start", start.toString());
-            }
-            if (end != null) {
-                row.add("end", end.toString());
-            }
-            return row.build();
+            Map<String, Object> row = new HashMap<>();
+            row.put("type", type);
+            row.put("categories", categories);
+            row.put("organisations", codes);
+            row.put("roles", roles);
+            row.put("start", start);
+            row.put("end", end);
+            return row;
         }
 
         public String getType() { return type; }
@@ -159,27 +148,21 @@ public class PreferencesView implements Serializable {
 
     public void saveConsent() {
         try {
-            JsonObjectBuilder typed = Json.createObjectBuilder().add("scope", "treatment").add("recordedBy", "staff");
-            if (status != null) {
-                typed.add("status", status);
-            }
-            if (reason != null) {
-                typed.add("reason", reason);
-            }
-            JsonArrayBuilder rows = Json.createArrayBuilder();
-            provisions.stream().map(ProvisionRow::typed).forEach(rows::add);
-            typed.add("provisions", rows);
+            Map<String, Object> typed = new HashMap<>();
+            typed.put("scope", "treatment");
+            typed.put("recordedBy", "staff");
+            typed.put("status", status);
+            typed.put("reason", reason);
+            typed.put("provisions", provisions.stream().map(ProvisionRow::typed).toList());
             // the version this page showed: a change someone else made meanwhile is not overwritten unseen
             Precondition shown = newestVersion == 0 ? Precondition.noneYet() : Precondition.isVersion(newestVersion);
-            ConsentView recorded = consent.record(nhsNumber, binder.bind(NewConsentDirective.class, typed.build()), shown);
+            ConsentView recorded = consent.record(nhsNumber, binder.bind(NewConsentDirective.class, typed), shown);
             FieldMessages.info("Consent recorded as version " + recorded.version());
             reason = null;
             provisions.clear();
             load();
-        } catch (InvalidInputException e) {
-            showConsentErrors(e.errors());
-        } catch (ConstraintViolationException e) {
-            showConsentErrors(Violations.fieldErrors(e.getConstraintViolations()));
+        } catch (InvalidInputException | ConstraintViolationException e) {
+            showConsentErrors(FieldMessages.refusedFields(e));
         } catch (PreconditionFailedException e) {
             changedMeanwhile();
         } catch (AccessDeniedException | ConflictException | ResourceNotFoundException e) {
@@ -223,9 +206,7 @@ public class PreferencesView implements Serializable {
             optOut.set(nhsNumber, binder.bind(OptOutChoice.class, typed), shown);
             FieldMessages.info("National Data Opt-out choice recorded");
             load();
-        } catch (InvalidInputException e) {
-            FieldMessages.show("optOutForm", OPT_OUT_FIELDS, e);
-        } catch (ConstraintViolationException e) {
+        } catch (InvalidInputException | ConstraintViolationException e) {
             FieldMessages.show("optOutForm", OPT_OUT_FIELDS, e);
         } catch (PreconditionFailedException e) {
             changedMeanwhile();

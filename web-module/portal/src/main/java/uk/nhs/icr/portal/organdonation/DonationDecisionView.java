@@ -3,16 +3,14 @@ package uk.nhs.icr.portal.organdonation;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.validation.ConstraintViolationException;
 
 import uk.nhs.icr.access.service.AccessDeniedException;
@@ -23,10 +21,8 @@ import uk.nhs.icr.organdonation.service.OrganDonationService.DecisionView;
 import uk.nhs.icr.organdonation.service.OrganDonationService.NewDonationDecision;
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.platform.service.ConflictException;
-import uk.nhs.icr.platform.service.FieldError;
 import uk.nhs.icr.platform.service.InvalidInputException;
 import uk.nhs.icr.platform.service.ResourceNotFoundException;
-import uk.nhs.icr.platform.service.Violations;
 import uk.nhs.icr.platform.web.CommandBinder;
 import uk.nhs.icr.portal.FieldMessages;
 
@@ -53,12 +49,12 @@ public class DonationDecisionView implements Serializable {
             return !blank(name) || !blank(relationship) || !blank(contact);
         }
 
-        JsonObject typed() {
-            JsonObjectBuilder row = Json.createObjectBuilder();
-            addIfGiven(row, "name", name);
-            addIfGiven(row, "relationship", relationship);
-            addIfGiven(row, "contact", contact);
-            return row.build();
+        Map<String, String> typed() {
+            Map<String, String> row = new HashMap<>();
+            row.put("name", name);
+            row.put("relationship", relationship);
+            row.put("contact", contact);
+            return row;
         }
     }
 
@@ -77,37 +73,22 @@ public class DonationDecisionView implements Serializable {
     private DecisionView recorded;
 
     public void save() {
-        JsonObjectBuilder typed = Json.createObjectBuilder();
-        addIfGiven(typed, "birthDate", birthDate == null ? null : birthDate.toString());
-        addIfGiven(typed, "decision", decision);
-        typed.add("organs", Json.createArrayBuilder("opt-in".equals(decision) ? organs : List.of()));
-        JsonArrayBuilder given = Json.createArrayBuilder();
-        if ("representatives".equals(decision)) {
-            representatives.stream().filter(RepresentativeRow::isFilledIn).map(RepresentativeRow::typed).forEach(given::add);
-        }
-        typed.add("representatives", given);
-        typed.add("faithDeclaration", faithDeclaration);
+        Map<String, Object> typed = new HashMap<>();
+        typed.put("birthDate", birthDate);
+        typed.put("decision", decision);
+        typed.put("organs", "opt-in".equals(decision) ? organs : List.of());
+        typed.put("representatives", "representatives".equals(decision)
+                ? representatives.stream().filter(RepresentativeRow::isFilledIn).map(RepresentativeRow::typed).toList() : List.of());
+        typed.put("faithDeclaration", faithDeclaration);
         try {
-            recorded = register.record(nhsNumber, binder.bind(NewDonationDecision.class, typed.build()));
+            recorded = register.record(nhsNumber, binder.bind(NewDonationDecision.class, typed));
             FieldMessages.info("Decision recorded on the register as version " + recorded.version());
-        } catch (InvalidInputException e) {
-            showBesideInputs(e.errors());
-        } catch (ConstraintViolationException e) {
-            showBesideInputs(Violations.fieldErrors(e.getConstraintViolations()));
+        } catch (InvalidInputException | ConstraintViolationException e) {
+            FieldMessages.refusedFields(e).forEach(error -> FieldMessages.error(inputFor(error.field()), error.message()));
         } catch (IdentityMismatchException e) {
             FieldMessages.error("decisionForm:birthDate", e.getMessage());
         } catch (AccessDeniedException | ConflictException | ResourceNotFoundException e) {
             FieldMessages.error(null, e.getMessage());
-        }
-    }
-
-    private static void showBesideInputs(List<FieldError> errors) {
-        errors.forEach(error -> FieldMessages.error(inputFor(error.field()), error.message()));
-    }
-
-    private static void addIfGiven(JsonObjectBuilder typed, String field, String value) {
-        if (value != null) {
-            typed.add(field, value);
         }
     }
 

@@ -51,11 +51,11 @@ public class PatientRegistrationView implements Serializable {
 
     public String register() {
         try {
-            Map<String, String> typed = new HashMap<>();
+            Map<String, Object> typed = new HashMap<>();
             typed.put("nhsNumber", nhsNumber);
             typed.put("givenName", givenName);
             typed.put("familyName", familyName);
-            typed.put("birthDate", birthDate == null ? null : birthDate.toString());
+            typed.put("birthDate", birthDate);
             typed.put("sex", sex);
             typed.put("postcode", postcode);
             typed.put("gpPracticeOdsCode", gpPracticeOdsCode);
@@ -64,9 +64,7 @@ public class PatientRegistrationView implements Serializable {
             context.getExternalContext().getFlash().setKeepMessages(true);
             context.addMessage(null, new FacesMessage("Patient registered in the hospital and social-care records"));
             return "/patients/patient?faces-redirect=true&nhsNumber=" + patient.nhsNumber();
-        } catch (InvalidInputException e) {
-            FieldMessages.show("registration", FIELDS, e);
-        } catch (ConstraintViolationException e) {
+        } catch (InvalidInputException | ConstraintViolationException e) {
             FieldMessages.show("registration", FIELDS, e);
         } catch (ConflictException e) {
             FieldMessages.error("registration:nhsNumber", e.getMessage());

@@ -77,9 +77,7 @@ public class PatientView implements Serializable {
         try {
             breakGlass.breakGlass(nhsNumber, reason);
             return "/patients/patient?faces-redirect=true&nhsNumber=" + nhsNumber.value();
-        } catch (InvalidInputException e) {
-            FieldMessages.show("breakGlass", Set.of("reason"), e);
-        } catch (ConstraintViolationException e) {
+        } catch (InvalidInputException | ConstraintViolationException e) {
             FieldMessages.show("breakGlass", Set.of("reason"), e);
         } catch (AccessDeniedException | PatientNotFoundException | ConflictException e) {
             FieldMessages.error(null, e.getMessage());

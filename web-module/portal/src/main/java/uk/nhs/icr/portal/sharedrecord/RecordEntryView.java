@@ -91,10 +91,7 @@ public class RecordEntryView implements Serializable {
         }
         try {
             store();
-        } catch (InvalidInputException e) {
-            FieldMessages.show(kind.formId(), kind.fields(), e);
-            return null;
-        } catch (ConstraintViolationException e) {
+        } catch (InvalidInputException | ConstraintViolationException e) {
             FieldMessages.show(kind.formId(), kind.fields(), e);
             return null;
         } catch (AccessDeniedException | ConflictException | ResourceNotFoundException e) {

@@ -18,7 +18,6 @@ import uk.nhs.icr.access.service.AccessDeniedException;
 import uk.nhs.icr.patient.service.PatientNotFoundException;
 import uk.nhs.icr.platform.UkClock;
 import uk.nhs.icr.platform.service.InvalidInputException;
-import uk.nhs.icr.platform.service.Violations;
 import uk.nhs.icr.portal.FieldMessages;
 import uk.nhs.icr.portal.access.SignedInUser;
 import uk.nhs.icr.portal.patient.PatientView;
@@ -104,10 +103,10 @@ public class SharedRecordView implements Serializable {
         }
         try {
             resultsChart = ResultsChart.lineChart(selectedTest, sharedRecord.results(patientView.getNhsNumber(), selectedTest));
-        } catch (InvalidInputException | AccessDeniedException | PatientNotFoundException e) {
+        } catch (InvalidInputException | ConstraintViolationException e) {
+            FieldMessages.refusedFields(e).forEach(error -> FieldMessages.error(null, error.message()));
+        } catch (AccessDeniedException | PatientNotFoundException e) {
             FieldMessages.error(null, e.getMessage());
-        } catch (ConstraintViolationException e) {
-            Violations.fieldErrors(e.getConstraintViolations()).forEach(error -> FieldMessages.error(null, error.message()));
         }
     }
 
