@@ -168,8 +168,10 @@ public final class Api {
         }
 
         /** A PUT that changes what the reader last saw: If-Match with the ETag a GET of the same address gives now. */
+        /** A new version over the current one (If-Match with its ETag), or the first one (If-None-Match: *). */
         public Reply putJsonOverCurrent(String path, String json) {
-            return putJson(path, json, "If-Match", get(path).header("ETag"));
+            String current = get(path).header("ETag");
+            return current == null ? putJson(path, json, "If-None-Match", "*") : putJson(path, json, "If-Match", current);
         }
 
         private HttpRequest.Builder authorised(HttpRequest.Builder request) {

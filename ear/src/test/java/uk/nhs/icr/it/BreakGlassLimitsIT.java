@@ -41,7 +41,7 @@ class BreakGlassLimitsIT extends IcrDeployment {
                 "severity", "severe", "notedAt", "2026-11-01T09:00:00Z")).status(), "a clinical entry may be recorded");
 
         List<Api.Reply> refused = List.of(
-                OTHER_GP.putJson(base + "/consent", "{\"status\":\"inactive\",\"reason\":\"Patient asked today\",\"provisions\":[]}"),
+                OTHER_GP.putJson(base + "/consent", "{\"status\":\"inactive\",\"atPatientsRequest\":true,\"reason\":\"Patient asked today\",\"provisions\":[]}"),
                 OTHER_GP.putJson(base + "/data-opt-out", "{\"optedOut\":true}"),
                 OTHER_GP.postJson(base + "/organ-donation", "{\"birthDate\":\"" + born + "\",\"decision\":\"opt-out\"}"),
                 OTHER_GP.putJson(base + "/organ-donation/circumstances", "{\"lacksCapacity\":true,\"residency\":\"visitor\"}"),

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class ConcurrentChangesIT extends IcrDeployment {
 
     private static final Api.Client GP = Api.as(Tokens.staff("gp.beech", "GP").sign());
-    private static final String DIRECTIVE = "{\"status\":\"active\",\"reason\":\"Patient asked at the surgery today\",\"provisions\":"
+    private static final String DIRECTIVE = "{\"status\":\"active\",\"atPatientsRequest\":true,\"reason\":\"Patient asked at the surgery today\",\"provisions\":"
             + "[{\"type\":\"deny\",\"categories\":[\"mental_health\"],\"organisations\":[\"RXB\"]}]}";
 
     private static String aRegisteredPatient() {

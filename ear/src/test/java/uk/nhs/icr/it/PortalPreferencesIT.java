@@ -47,6 +47,7 @@ class PortalPreferencesIT extends IcrDeployment {
         fields.put("consentForm:provisions:0:start_input", "");
         fields.put("consentForm:provisions:0:end_input", "");
         fields.put("consentForm:reason", "Patient asked at the surgery today");
+        fields.put("consentForm:atPatientsRequest_input", "on");
         Api.Reply saved = gp.submit(path, withRow, "consentForm", "consentForm:saveConsent", fields);
 
         assertEquals(200, saved.status(), saved.body());
@@ -76,7 +77,8 @@ class PortalPreferencesIT extends IcrDeployment {
                 "the patient records their own directive while the page is open");
 
         Api.Reply refused = gp.submit(path, page, "consentForm", "consentForm:saveConsent",
-                Map.of("consentForm:status_input", "inactive", "consentForm:reason", "Patient asked at the surgery today"));
+                Map.of("consentForm:status_input", "inactive", "consentForm:reason", "Patient asked at the surgery today",
+                        "consentForm:atPatientsRequest_input", "on"));
 
         assertEquals(200, refused.status());
         assertTrue(refused.body().contains("Changed meanwhile"), refused.body());

@@ -1,5 +1,6 @@
 package uk.nhs.icr.consent;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.platform.VersionedDecision;
 
 /** Patients' consent directives and National Data Opt-out choices, every version kept, in the hospital database. */
 @ApplicationScoped
@@ -26,23 +28,9 @@ public class ConsentRepository {
                 .findFirst();
     }
 
-    /**
-     * The directive that applies: the newest version that is neither entered in error nor voided by one. A
-     * version entered in error voids itself and the version it corrects (the newest one before it still
-     * standing), so the one before that applies again.
-     */
-    public Optional<ConsentDirective> inForce(NhsNumber patient, ConsentDirective.Scope scope) {
-        int voids = 0;
-        for (ConsentDirective version : history(patient, scope)) {
-            if (version.status() == ConsentDirective.Status.ENTERED_IN_ERROR) {
-                voids++;
-            } else if (voids > 0) {
-                voids--;
-            } else {
-                return Optional.of(version);
-            }
-        }
-        return Optional.empty();
+    /** The directive that applies at {@code now} (see {@link DirectiveHistory#inForce}). */
+    public Optional<ConsentDirective> inForce(NhsNumber patient, ConsentDirective.Scope scope, Instant now) {
+        return new DirectiveHistory(history(patient, scope)).inForce(now);
     }
 
     /** Every version, newest first. */
@@ -57,6 +45,28 @@ public class ConsentRepository {
     public void add(ConsentDirective directive) {
         em.persist(directive);
         em.flush();
+    }
+
+    /**
+     * Writes the patient's confirmation onto a version awaiting it, once: false when another confirmation got
+     * there first (nothing written).
+     */
+    public boolean confirm(ConsentDirective awaiting, VersionedDecision.Recorder confirmer, ConsentDirective.ConfirmationChannel channel,
+                           Instant at) {
+        int confirmed = em.createQuery("update ConsentDirective c set c.confirmedAt = :at, c.confirmedByKind = :kind,"
+                        + " c.confirmedByName = :name, c.confirmedByUsername = :username, c.confirmationChannel = :channel"
+                        + " where c.id = :id and c.awaitingConfirmation = true and c.confirmedAt is null")
+                .setParameter("at", at)
+                .setParameter("kind", confirmer.kind())
+                .setParameter("name", confirmer.name())
+                .setParameter("username", confirmer.username())
+                .setParameter("channel", channel)
+                .setParameter("id", awaiting.id())
+                .executeUpdate();
+        if (confirmed == 1) {
+            em.refresh(awaiting);
+        }
+        return confirmed == 1;
     }
 
     public Optional<DataOptOut> currentOptOut(NhsNumber patient) {

@@ -93,12 +93,12 @@ public class AccessControl {
     @AccessDecidedInside("this is the access decision point")
     public Object around(NhsNumber patient, Resource resource, AuditAction action, Callable<Object> method) throws Exception {
         Caller caller = currentCaller.require();
-        // one decision covers the care record's reads; the contact centre's covers the opt-out only
-        boolean careRead = !action.writes() && CARE_RECORD.contains(resource) && !caller.hasRole(StaffRole.CONTACT_CENTRE);
+        // one decision covers the care record's reads; the contact centre's and the privacy officer's cover one thing
+        boolean careRead = !action.writes() && CARE_RECORD.contains(resource) && !caller.hasRole(StaffRole.CONTACT_CENTRE)
+                && !caller.hasRole(StaffRole.PRIVACY_OFFICER);
         Optional<PatientAccess.Opened> opened = action.writes() ? Optional.empty()
                 : patientAccess.readOf(patient, careRead ? CARE_RECORD : Set.of(resource));
         if (opened.isPresent()) {
-            refuseTheDirectiveToThoseItRestricts(caller, patient, resource, action, opened.get());
             return method.call();
         }
         AccessDecision decision = decide(caller, patient, resource, action);
@@ -109,7 +109,6 @@ public class AccessControl {
         if (!action.writes()) {
             Withholding withholding = careRead ? withholding(caller, patient, decision) : Withholding.none("not the care record");
             PatientAccess.Opened read = new PatientAccess.Opened(decision, withholding);
-            refuseTheDirectiveToThoseItRestricts(caller, patient, resource, action, read);
             audit.record(caller, patient, resource, action, careRead ? decision.noting(withholding.rule()) : decision);
             patientAccess.opened(patient, resource, read);
             return method.call();
@@ -141,19 +140,6 @@ public class AccessControl {
     }
 
     /**
-     * What a patient's directive says would tell a reader it restricts what is hidden from them (a mental-health
-     * deny names the condition): staff from whom anything is withheld do not read it. Refused and audited.
-     */
-    private void refuseTheDirectiveToThoseItRestricts(Caller caller, NhsNumber patient, Resource resource, AuditAction action,
-                                                      PatientAccess.Opened read) {
-        if (resource == Resource.CONSENT && !caller.isPatient() && read.withholding().withholdsAnything()) {
-            audit.record(caller, patient, resource, action, AccessDecision.deny(read.decision().purpose(),
-                    "the directive is not shown to a reader it restricts (" + read.withholding().rule() + ")", false));
-            throw new AccessDeniedException("What the patient's directive says is withheld from you, as some of their record is", false);
-        }
-    }
-
-    /**
      * What this member of staff may not see of the patient's care record, through a legitimate relationship: the
      * patient's directive and the sensitive categories not permitted to their role. A change to the directive by
      * someone from whom anything is withheld could let them in.
@@ -179,7 +165,7 @@ public class AccessControl {
                     + " safeguarding concerns are not shown to the person they concern");
         }
         Instant now = clock.now();
-        Optional<ConsentDirective> directive = consents.inForce(patient, ConsentDirective.Scope.TREATMENT);
+        Optional<ConsentDirective> directive = consents.inForce(patient, ConsentDirective.Scope.TREATMENT, now);
         Withholding withholding = directive.map(d -> d.withholdingFor(caller.organisation(), caller.role(), now, UkClock.ZONE))
                 .orElseGet(() -> Withholding.none("no consent directive: shared for direct care"));
         if (withholding.withholdsAnything() && decision.outcome() == Outcome.GRANTED_BY_BREAK_GLASS && breakGlassOverridesDeny) {
@@ -275,7 +261,7 @@ public class AccessControl {
         }
         StaffRole role = caller.role();
         if (role == StaffRole.PRIVACY_OFFICER) {
-            return AccessDecision.deny(Purpose.PRIVACY_REVIEW, "privacy officers review access; they do not open records", false);
+            return privacyReview(patient, resource);
         }
         if (role == StaffRole.CONTACT_CENTRE) {
             return contactCentre(patient, resource);
@@ -334,6 +320,20 @@ public class AccessControl {
         return patients.exists(patient)
                 ? AccessDecision.grant(Purpose.PATIENT_REQUEST, "contact centre: the patient's own choice by phone or post")
                 : AccessDecision.hidden(Purpose.PATIENT_REQUEST, "no such patient", false);
+    }
+
+    /**
+     * Privacy officers review access and consent: they read a patient's directive and mark a version entered in
+     * error (the consent service holds them to that); they open nothing else.
+     */
+    private AccessDecision privacyReview(NhsNumber patient, Resource resource) {
+        if (resource != Resource.CONSENT) {
+            return AccessDecision.deny(Purpose.PRIVACY_REVIEW, "privacy officers review access and consent; they do not open records",
+                    false);
+        }
+        return patients.exists(patient)
+                ? AccessDecision.grant(Purpose.PRIVACY_REVIEW, "privacy officer reviewing the consent directive")
+                : AccessDecision.hidden(Purpose.PRIVACY_REVIEW, "no such patient", false);
     }
 
     /** Who viewed a record: the patient themselves, or a privacy officer reviewing access. */

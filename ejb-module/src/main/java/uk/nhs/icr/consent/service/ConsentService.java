@@ -17,17 +17,20 @@ import uk.nhs.icr.access.service.AccessControl;
 import uk.nhs.icr.access.service.AccessDeniedException;
 import uk.nhs.icr.access.service.Caller;
 import uk.nhs.icr.access.service.CurrentCaller;
+import uk.nhs.icr.access.service.PatientAccess;
 import uk.nhs.icr.access.service.PatientDataAccess;
 import uk.nhs.icr.access.service.Resource;
 import uk.nhs.icr.audit.AuditAction;
 import uk.nhs.icr.consent.ConsentDirective;
 import uk.nhs.icr.consent.ConsentRepository;
+import uk.nhs.icr.consent.DirectiveHistory;
 import uk.nhs.icr.consent.Provision;
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.platform.Codes;
 import uk.nhs.icr.platform.OdsCode;
 import uk.nhs.icr.platform.RecordedBy;
 import uk.nhs.icr.platform.UkClock;
+import uk.nhs.icr.platform.service.ConflictException;
 import uk.nhs.icr.platform.service.DecisionVersions;
 import uk.nhs.icr.platform.service.InvalidInputException;
 import uk.nhs.icr.platform.service.Precondition;
@@ -69,7 +72,7 @@ public class ConsentService {
     /**
      * A new version of the directive: status, scope (treatment when absent), when it was decided (now when absent),
      * who records it (staff: staff or proxy; the patient's own is always the patient's), the reason (staff: why
-     * they record it for the patient) and the provisions.
+     * they record it for the patient), staff's statement that the patient asked for it, and the provisions.
      */
     @StaffGiveReason(min = MIN_REASON)
     public record NewConsentDirective(@Required ConsentDirective.Status status,
@@ -77,21 +80,59 @@ public class ConsentService {
                                       @NotInFuture @Label("decision time") Instant decidedAt,
                                       RecordedBy recordedBy,
                                       @Text(max = 1000) String reason,
+                                      Boolean atPatientsRequest,
                                       @Items(max = MAX_LIST) List<@Valid NewProvision> provisions) {
     }
 
-    public record ConsentView(String scope, int version, String status, Instant decidedAt, String recordedBy, String recordedByName,
-                              String recordedByOrganisation, String reason, List<Provision> provisions, Instant recordedAt)
+    /**
+     * The patient's confirmation of a change staff recorded that loosens their restrictions: the version it
+     * confirms, and (a clinician recording it) the statement that the patient confirmed it to them in person.
+     */
+    public record PatientConfirmation(@Required Integer version, Boolean confirmedInPerson) {
+    }
+
+    /** What a reader is told in place of a directive's provisions and reason when they are not theirs to read. */
+    public static final String WITHHELD = "Information is withheld from you";
+
+    /**
+     * One version as a reader sees it. {@code inForce}: whether it is the version that applies now.
+     * {@code confirmation}: not-needed, awaiting (until {@code confirmBy}), confirmed or lapsed. Someone who may
+     * not read what it says gets the version, its status and who recorded it, with {@code withheld} set and no
+     * provisions or reason.
+     */
+    public record ConsentView(String scope, int version, String status, boolean inForce, Instant decidedAt, String recordedBy,
+                              String recordedByName, String recordedByOrganisation, Boolean atPatientsRequest, String reason,
+                              List<Provision> provisions, Instant recordedAt, String confirmation, Instant confirmBy,
+                              Instant confirmedAt, String confirmedByName, String confirmationChannel, String withheld)
             implements Serializable {
 
-        static ConsentView of(ConsentDirective directive) {
-            return new ConsentView(lower(directive.scope()), directive.version(), lower(directive.status()), directive.decidedAt(),
-                    lower(directive.recordedBy()), directive.recordedByName(), directive.recordedByOrganisation(), directive.reason(),
-                    directive.provisions(), directive.recordedAt());
+        static ConsentView of(ConsentDirective directive, boolean inForce, boolean readable, Instant now) {
+            ConsentDirective.Confirmation confirmation = directive.confirmation(now);
+            return new ConsentView(lower(directive.scope()), directive.version(), lower(directive.status()), inForce,
+                    directive.decidedAt(), lower(directive.recordedBy()), directive.recordedByName(),
+                    directive.recordedByOrganisation(), directive.atPatientsRequest(), readable ? directive.reason() : null,
+                    readable ? directive.provisions() : List.of(), directive.recordedAt(), lower(confirmation),
+                    confirmation == ConsentDirective.Confirmation.NOT_NEEDED ? null : directive.confirmBy(), directive.confirmedAt(),
+                    directive.confirmedByName(), directive.confirmationChannel() == null ? null : lower(directive.confirmationChannel()),
+                    readable ? null : WITHHELD);
+        }
+
+        public boolean awaitingConfirmation() {
+            return "awaiting".equals(confirmation);
         }
 
         private static String lower(Enum<?> value) {
             return Codes.of(value);
+        }
+    }
+
+    /** The version named is not one awaiting the patient's confirmation (any longer): nothing was written. */
+    public static class NotAwaitingConfirmationException extends ConflictException {
+
+        private static final long serialVersionUID = 1L;
+
+        public NotAwaitingConfirmationException(int version, String why) {
+            super("Version " + version + " of the directive cannot be confirmed: " + why);
         }
     }
 
@@ -115,65 +156,178 @@ public class ConsentService {
     ConsentRepository consents;
 
     @Inject
+    PatientAccess patientAccess;
+
+    @Inject
     UkClock clock;
 
     /**
-     * The newest version (what a change names with If-Match; it may be one entered in error). Staff the patient's
-     * wishes restrict do not read the directive: the decision point refuses them.
+     * The newest version (what a change names with If-Match; it may be one entered in error, or one awaiting the
+     * patient's confirmation: {@code inForce} says whether it applies). What a directive says is read by the
+     * patient, the privacy officer and its author; a version awaiting confirmation also by the clinicians who may
+     * take that confirmation in person. Everyone else is told it is withheld.
      */
     @PatientDataAccess(resource = Resource.CONSENT, action = AuditAction.READ)
     public ConsentView current(NhsNumber patient, ConsentDirective.Scope wanted) {
-        return consents.current(patient, wanted).map(ConsentView::of).orElseThrow(NoConsentDirectiveException::new);
+        return history(patient, wanted).stream().findFirst().orElseThrow(NoConsentDirectiveException::new);
     }
 
-    /** The version that applies: the newest neither entered in error nor voided by one (none: shared for direct care). */
+    /** The version that applies (none: shared for direct care), as {@link #current} shows it. */
     @PatientDataAccess(resource = Resource.CONSENT, action = AuditAction.READ)
     public Optional<ConsentView> inForce(NhsNumber patient, ConsentDirective.Scope wanted) {
-        return consents.inForce(patient, wanted).map(ConsentView::of);
+        return history(patient, wanted).stream().filter(ConsentView::inForce).findFirst();
     }
 
-    /** Every version, newest first (empty when none was ever recorded). */
+    /** Every version, newest first (empty when none was ever recorded), as {@link #current} shows each. */
     @PatientDataAccess(resource = Resource.CONSENT, action = AuditAction.READ)
     public List<ConsentView> history(NhsNumber patient, ConsentDirective.Scope wanted) {
-        return consents.history(patient, wanted).stream().map(ConsentView::of).toList();
+        Caller caller = currentCaller.require();
+        Instant now = clock.now();
+        DirectiveHistory versions = new DirectiveHistory(consents.history(patient, wanted));
+        Optional<ConsentDirective> inForce = versions.inForce(now);
+        return versions.newestFirst().stream()
+                .map(version -> ConsentView.of(version, inForce.filter(version::equals).isPresent(),
+                        readable(caller, patient, version, now), now))
+                .toList();
     }
 
+    /**
+     * Whether the caller may record a new version: the patient, or staff from whom nothing of the record is withheld
+     * (privacy officers correct versions entered in error only).
+     */
+    @PatientDataAccess(resource = Resource.CONSENT, action = AuditAction.READ)
+    public boolean changeableByCaller(NhsNumber patient) {
+        Caller caller = currentCaller.require();
+        return caller.isPatient() || (!caller.hasRole(StaffRole.PRIVACY_OFFICER) && Resource.CONSENT.writableBy(caller.role())
+                && !access.withholdingFromStaff(caller, patient).withholdsAnything());
+    }
+
+    /** Why staff may not change a directive while anything of the record is withheld from them. */
+    public static final String RESTRICTED_STAFF = "What the patient's directive says is withheld from you, as some of their record"
+            + " is: the patient, or a clinician it does not restrict, may change it";
+
+    /**
+     * Whether this reader may read what a version says: a version restricts and reveals (a mental-health deny
+     * names the condition), so the patient, the privacy officer reviewing it and its author do, and, while it
+     * awaits the patient's confirmation, a clinician who could take that confirmation in person.
+     */
+    private boolean readable(Caller caller, NhsNumber patient, ConsentDirective version, Instant now) {
+        if (caller.isPatient() || caller.hasRole(StaffRole.PRIVACY_OFFICER) || caller.username().equals(version.recordedByUsername())) {
+            return true;
+        }
+        return version.confirmation(now) == ConsentDirective.Confirmation.AWAITING && caller.role().isClinical()
+                && !access.withholdingFromStaff(caller, patient).withholdsAnything();
+    }
+
+    /**
+     * Records a new version. The patient's own applies at once. Staff record one only at the patient's request
+     * (and say so), never while anything of the record is withheld from them; theirs applies at once when it
+     * lets nobody see more, and otherwise awaits the patient's confirmation. "Entered in error" voids the newest
+     * standing version, said by its author or a privacy officer (who records nothing else).
+     */
     @PatientDataAccess(resource = Resource.CONSENT, action = AuditAction.WRITE)
     public ConsentView record(NhsNumber patient, @Valid NewConsentDirective directive, Precondition precondition) {
         Caller caller = currentCaller.require();
         ConsentDirective.Scope scope = directive.scope() == null ? ConsentDirective.Scope.TREATMENT : directive.scope();
-        Instant decidedAt = directive.decidedAt() == null ? clock.now() : directive.decidedAt();
+        Instant now = clock.now();
+        Instant decidedAt = directive.decidedAt() == null ? now : directive.decidedAt();
+        boolean correction = directive.status() == ConsentDirective.Status.ENTERED_IN_ERROR;
         RecordedBy recordedBy = caller.isPatient() ? RecordedBy.PATIENT : staffRecordedBy(directive.recordedBy());
-        if (!caller.isPatient() && access.withholdingFromStaff(caller, patient).withholdsAnything()) {
-            // the patient's wishes, or the sensitive-data rules, keep something from this member of staff
-            throw new AccessDeniedException("Some of this patient's record is withheld from you, so you may not change their"
-                    + " directive: the patient, or a clinician it does not restrict, may", false);
+        if (caller.hasRole(StaffRole.PRIVACY_OFFICER) && !correction) {
+            throw new AccessDeniedException("Privacy officers mark a directive entered in error; they record no other change", false);
         }
-        if (directive.status() == ConsentDirective.Status.ENTERED_IN_ERROR) {
-            requireAuthorOf(consents.inForce(patient, scope), caller);
+        if (!caller.isPatient() && !caller.hasRole(StaffRole.PRIVACY_OFFICER)) {
+            requireStaffMayChange(caller, patient);
+            if (!correction && !Boolean.TRUE.equals(directive.atPatientsRequest())) {
+                throw InvalidInputException.of("atPatientsRequest", "staff record a directive only at the patient's request:"
+                        + " confirm that they asked for this (true)");
+            }
+        }
+        DirectiveHistory versions = new DirectiveHistory(consents.history(patient, scope));
+        if (correction) {
+            requireMayCorrect(versions.newestStanding(), caller);
         }
         List<Provision> provisions = directive.provisions().stream()
                 .map(p -> new Provision(p.type(), new LinkedHashSet<>(p.categories()),
                         p.organisations().stream().map(OdsCode::value).collect(Collectors.toCollection(LinkedHashSet::new)),
                         new LinkedHashSet<>(p.roles()), p.start(), p.end()))
                 .toList();
+        Optional<ConsentDirective> inForce = versions.inForce(now);
+        boolean awaitsPatient = !caller.isPatient() && !correction
+                && Loosening.loosens(inForce, directive.status(), provisions, now, UkClock.ZONE);
 
-        ConsentDirective recorded = DecisionVersions.appendAfter(consents.current(patient, scope), precondition,
+        ConsentDirective recorded = DecisionVersions.appendAfter(versions.newestFirst().stream().findFirst(), precondition,
                 version -> new ConsentDirective(patient, scope, version, directive.status(), decidedAt, caller.recordingAs(recordedBy),
-                        caller.isPatient() ? null : caller.organisation().value(), directive.reason(), provisions, clock.now()),
+                        caller.isPatient() ? null : caller.organisation().value(), directive.reason(), provisions, now,
+                        caller.isPatient() ? null : directive.atPatientsRequest(), awaitsPatient),
                 consents::add, "the consent directive");
-        return ConsentView.of(recorded);
+        if (awaitsPatient) {
+            patientAccess.note("v" + recorded.version() + " awaits the patient's confirmation: it would let staff see more");
+        }
+        return ConsentView.of(recorded, !awaitsPatient && !correction, true, now);
     }
 
-    /** "Entered in error" corrects the version in force, and only its author (or the patient, for their own) says so. */
-    private static void requireAuthorOf(Optional<ConsentDirective> inForce, Caller caller) {
-        ConsentDirective corrected = inForce.orElseThrow(() -> InvalidInputException.of("status",
-                "there is no directive in force to mark as entered in error"));
+    /**
+     * The patient confirms a change staff recorded that loosens their restrictions: in the app, or in person to a
+     * clinician caring for them who did not record it (and from whom nothing is withheld). It must be the newest
+     * standing version, still awaiting confirmation; from then on it applies.
+     */
+    @PatientDataAccess(resource = Resource.CONSENT, action = AuditAction.WRITE)
+    public ConsentView confirm(NhsNumber patient, ConsentDirective.Scope wanted, @Valid PatientConfirmation confirmation) {
+        Caller caller = currentCaller.require();
+        ConsentDirective.Scope scope = wanted == null ? ConsentDirective.Scope.TREATMENT : wanted;
+        Instant now = clock.now();
+        DirectiveHistory versions = new DirectiveHistory(consents.history(patient, scope));
+        ConsentDirective awaiting = versions.newestStanding().filter(v -> v.version() == confirmation.version())
+                .orElseThrow(() -> new NotAwaitingConfirmationException(confirmation.version(), "it is not the newest version standing"));
+        switch (awaiting.confirmation(now)) {
+            case AWAITING -> { }
+            case LAPSED -> throw new NotAwaitingConfirmationException(awaiting.version(), "it lapsed unconfirmed on "
+                    + awaiting.confirmBy().atZone(UkClock.ZONE).toLocalDate() + "; record it again if the patient still wants it");
+            default -> throw new NotAwaitingConfirmationException(awaiting.version(), "it does not await confirmation");
+        }
+        ConsentDirective.ConfirmationChannel channel = ConsentDirective.ConfirmationChannel.APP;
+        if (!caller.isPatient()) {
+            if (!caller.role().isClinical()) {
+                throw new AccessDeniedException("A patient confirms a change in the app, or in person to a clinician caring for them",
+                        false);
+            }
+            requireStaffMayChange(caller, patient);
+            if (caller.username().equals(awaiting.recordedByUsername())) {
+                throw new AccessDeniedException("The patient's confirmation is taken by a clinician other than the one who recorded"
+                        + " the change", false);
+            }
+            if (!Boolean.TRUE.equals(confirmation.confirmedInPerson())) {
+                throw InvalidInputException.of("confirmedInPerson", "say that the patient confirmed this change to you in person (true)");
+            }
+            channel = ConsentDirective.ConfirmationChannel.IN_PERSON;
+        }
+        if (!consents.confirm(awaiting, caller.recorder(), channel, now)) {
+            throw new NotAwaitingConfirmationException(awaiting.version(), "it was confirmed meanwhile");
+        }
+        patientAccess.note("v" + awaiting.version() + " confirmed by the patient (" + Codes.phrase(channel) + ")");
+        return ConsentView.of(awaiting, true, true, now);
+    }
+
+    /** Staff from whom the patient's wishes, or the sensitive-data rules, keep anything do not change the directive. */
+    private void requireStaffMayChange(Caller caller, NhsNumber patient) {
+        if (access.withholdingFromStaff(caller, patient).withholdsAnything()) {
+            throw new AccessDeniedException(RESTRICTED_STAFF, false);
+        }
+    }
+
+    /**
+     * "Entered in error" corrects the newest standing version: said by its author (the patient, for their own) or by a
+     * privacy officer.
+     */
+    private static void requireMayCorrect(Optional<ConsentDirective> standing, Caller caller) {
+        ConsentDirective corrected = standing.orElseThrow(() -> InvalidInputException.of("status",
+                "there is no directive standing to mark as entered in error"));
         boolean author = caller.isPatient() ? corrected.recordedBy() == RecordedBy.PATIENT
                 : caller.username().equals(corrected.recordedByUsername());
-        if (!author) {
-            throw new AccessDeniedException("Only who recorded version " + corrected.version() + " may mark it entered in error;"
-                    + " to change the patient's choice, record a new version", false);
+        if (!author && !caller.hasRole(StaffRole.PRIVACY_OFFICER)) {
+            throw new AccessDeniedException("Only who recorded version " + corrected.version() + ", or a privacy officer, may mark it"
+                    + " entered in error; to change the patient's choice, record a new version", false);
         }
     }
 

@@ -88,7 +88,7 @@ class CommandConstraintsTest {
 
     @Test
     void staff_recording_a_directive_for_the_patient_say_why() {
-        NewConsentDirective unexplained = new NewConsentDirective(ConsentDirective.Status.ACTIVE, null, null, null, "asked", List.of());
+        NewConsentDirective unexplained = new NewConsentDirective(ConsentDirective.Status.ACTIVE, null, null, null, "asked", true, List.of());
         assertEquals(List.of(new FieldError("reason", "reason must say why you record this for the patient (at least 10 characters)")),
                 VALIDATION.errors(unexplained));
     }
@@ -99,7 +99,7 @@ class CommandConstraintsTest {
                 LocalDate.of(2026, 1, 1));
         NewProvision withAHole = new NewProvision(null, Arrays.asList(null, null), List.of(), List.of(), null, null);
         NewConsentDirective directive = new NewConsentDirective(ConsentDirective.Status.ACTIVE, null, null, null,
-                "Patient asked at clinic today", List.of(endsFirst, withAHole));
+                "Patient asked at clinic today", true, List.of(endsFirst, withAHole));
 
         assertEquals(List.of(new FieldError("provisions[0].end", "end must not be before start"),
                 new FieldError("provisions[1].type", "type is required"),

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,6 +28,7 @@ import uk.nhs.icr.consent.ConsentDirective;
 import uk.nhs.icr.consent.service.ConsentService;
 import uk.nhs.icr.consent.service.ConsentService.ConsentView;
 import uk.nhs.icr.consent.service.ConsentService.NewConsentDirective;
+import uk.nhs.icr.consent.service.ConsentService.PatientConfirmation;
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.platform.service.FieldErrors;
 import uk.nhs.icr.platform.web.FieldParsers;
@@ -62,8 +64,9 @@ public class ConsentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record a new version of the directive",
             description = "Body: status (active, inactive, entered-in-error), scope, decidedAt, recordedBy (staff: staff or proxy), reason "
-                    + "(staff: required), provisions [{type: permit|deny, categories [MENTAL_HEALTH, SEXUAL_HEALTH, ...], organisations "
-                    + "[ODS codes], roles [GP, ...], start, end}]. The patient's own token records it as the patient.")
+                    + "(staff: required), atPatientsRequest (staff: true, the patient asked for it), provisions [{type: permit|deny, "
+                    + "categories [MENTAL_HEALTH, SEXUAL_HEALTH, ...], organisations [ODS codes], roles [GP, ...], start, end}]. The patient's own token records it as the patient, in force at once. A staff change"
+                    + " that would let anyone see more awaits the patient's confirmation (confirmation: awaiting, inForce: false).")
     @APIResponse(responseCode = "200", description = "The new version", content = @Content(schema = @Schema(implementation = ConsentView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields, named like provisions[0].categories[1]",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -72,6 +75,21 @@ public class ConsentResource {
     public Response record(@PathParam("nhsNumber") NhsNumber nhsNumber, NewConsentDirective directive, @BeanParam VersionTags versions) {
         ConsentView recorded = consent.record(nhsNumber, directive, versions.precondition());
         return VersionTags.tagged(recorded, recorded.version());
+    }
+
+    @POST
+    @Path("/confirmation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The patient confirms a change staff recorded that would let staff see more",
+            description = "Body: version (the one awaiting confirmation), confirmedInPerson (a clinician recording the patient's"
+                    + " confirmation in person: true; the clinician must not be the one who recorded the change). The patient's own"
+                    + " token confirms in the app. Unconfirmed, the change lapses 28 days after it was recorded.")
+    @APIResponse(responseCode = "200", description = "The version, now in force", content = @Content(schema = @Schema(implementation = ConsentView.class)))
+    @APIResponse(responseCode = "409", description = "That version is not awaiting confirmation (confirmed, lapsed, superseded or needing none)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response confirm(@PathParam("nhsNumber") NhsNumber nhsNumber, @QueryParam("scope") String scope, PatientConfirmation confirmation) {
+        ConsentView confirmed = consent.confirm(nhsNumber, scope(scope), confirmation);
+        return VersionTags.tagged(confirmed, confirmed.version());
     }
 
     /** A scope as a client typed it: treatment (when absent) or research. */

@@ -196,6 +196,14 @@ public class CommandBinder {
         if (target == Long.class) {
             return FieldParsers.wholeNumber(label);
         }
+        if (target == Integer.class) {
+            return FieldParsers.wholeNumber(label).andThen(number -> {
+                if (number > Integer.MAX_VALUE) {
+                    throw new InvalidValueException(label + " must be at most " + Integer.MAX_VALUE);
+                }
+                return number.intValue();
+            });
+        }
         if (target == Boolean.class) {
             return FieldParsers.yesNo(label, false);
         }

@@ -20,6 +20,7 @@ import uk.nhs.icr.consent.ConsentDirective;
 import uk.nhs.icr.consent.service.ConsentService;
 import uk.nhs.icr.consent.service.ConsentService.ConsentView;
 import uk.nhs.icr.consent.service.ConsentService.NewConsentDirective;
+import uk.nhs.icr.consent.service.ConsentService.PatientConfirmation;
 import uk.nhs.icr.consent.service.DataOptOutService;
 import uk.nhs.icr.consent.service.DataOptOutService.OptOutChoice;
 import uk.nhs.icr.consent.service.DataOptOutService.OptOutView;
@@ -110,18 +111,28 @@ public class PreferencesView implements Serializable {
     private String authority;
     private String channel = "in-person";
     private boolean consentShown;
+    private boolean consentChangeable;
     private int newestVersion;
+    private ConsentView awaiting;
+    private boolean atPatientsRequest;
+    private boolean confirmedInPerson;
 
     /** Opens what this reader may see: both preferences, or (the contact centre) the opt-out only. */
     public void load() {
         opened = false;
         consentShown = false;
+        consentChangeable = false;
         try {
             history = consent.history(nhsNumber, ConsentDirective.Scope.TREATMENT);
             // what applies is shown; a change names the newest version, which may be one entered in error
-            current = consent.inForce(nhsNumber, ConsentDirective.Scope.TREATMENT).orElse(null);
+            current = history.stream().filter(ConsentView::inForce).findFirst().orElse(null);
             newestVersion = history.isEmpty() ? 0 : history.get(0).version();
+            awaiting = history.stream().findFirst().filter(ConsentView::awaitingConfirmation).orElse(null);
             consentShown = true;
+            consentChangeable = consent.changeableByCaller(nhsNumber);
+            if (!consentChangeable) {
+                FieldMessages.info(ConsentService.RESTRICTED_STAFF);
+            }
         } catch (AccessDeniedException e) {
             // the contact centre, or staff the patient's wishes restrict: the opt-out is still theirs to record
             FieldMessages.info(e.getMessage());
@@ -153,12 +164,15 @@ public class PreferencesView implements Serializable {
             typed.put("recordedBy", "staff");
             typed.put("status", status);
             typed.put("reason", reason);
+            typed.put("atPatientsRequest", atPatientsRequest);
             typed.put("provisions", provisions.stream().map(ProvisionRow::typed).toList());
             // the version this page showed: a change someone else made meanwhile is not overwritten unseen
             Precondition shown = newestVersion == 0 ? Precondition.noneYet() : Precondition.isVersion(newestVersion);
             ConsentView recorded = consent.record(nhsNumber, binder.bind(NewConsentDirective.class, typed), shown);
-            FieldMessages.info("Consent recorded as version " + recorded.version());
+            FieldMessages.info("Consent recorded as version " + recorded.version() + (recorded.awaitingConfirmation()
+                    ? ": it lets staff see more, so it applies once the patient confirms it" : ""));
             reason = null;
+            atPatientsRequest = false;
             provisions.clear();
             load();
         } catch (InvalidInputException | ConstraintViolationException e) {
@@ -167,6 +181,26 @@ public class PreferencesView implements Serializable {
             changedMeanwhile();
         } catch (AccessDeniedException | ConflictException | ResourceNotFoundException e) {
             FieldMessages.error(null, e.getMessage());
+        }
+    }
+
+    /** A clinician records that the patient confirmed, in person, the change awaiting their confirmation. */
+    public void confirmChange() {
+        if (awaiting == null) {
+            return;
+        }
+        try {
+            Map<String, Object> typed = Map.of("version", awaiting.version(), "confirmedInPerson", confirmedInPerson);
+            ConsentView confirmed = consent.confirm(nhsNumber, ConsentDirective.Scope.TREATMENT,
+                    binder.bind(PatientConfirmation.class, typed));
+            FieldMessages.info("The patient's confirmation is recorded: version " + confirmed.version() + " now applies");
+            confirmedInPerson = false;
+            load();
+        } catch (InvalidInputException | ConstraintViolationException e) {
+            FieldMessages.refusedFields(e).forEach(error -> FieldMessages.error("confirmationForm:" + error.field(), error.message()));
+        } catch (AccessDeniedException | ConflictException | ResourceNotFoundException e) {
+            FieldMessages.error(null, e.getMessage());
+            load();
         }
     }
 
@@ -182,7 +216,7 @@ public class PreferencesView implements Serializable {
         for (FieldError error : errors) {
             String field = error.field();
             String clientId = null;
-            if (Set.of("status", "reason").contains(field)) {
+            if (Set.of("status", "reason", "atPatientsRequest").contains(field)) {
                 clientId = "consentForm:" + field;
             } else if (field.startsWith("provisions[")) {
                 int index = Integer.parseInt(field.substring("provisions[".length(), field.indexOf(']')));
@@ -225,6 +259,11 @@ public class PreferencesView implements Serializable {
 
     public boolean isOpened() { return opened; }
     public ConsentView getCurrent() { return current; }
+    public ConsentView getAwaiting() { return awaiting; }
+    public boolean isAtPatientsRequest() { return atPatientsRequest; }
+    public void setAtPatientsRequest(boolean value) { atPatientsRequest = value; }
+    public boolean isConfirmedInPerson() { return confirmedInPerson; }
+    public void setConfirmedInPerson(boolean value) { confirmedInPerson = value; }
     public List<ConsentView> getHistory() { return history; }
     public OptOutView getOptOutChoice() { return optOutChoice; }
     public List<OptOutView> getOptOutHistory() { return optOutHistory; }
@@ -245,5 +284,6 @@ public class PreferencesView implements Serializable {
     public String getChannel() { return channel; }
     public void setChannel(String channel) { this.channel = channel; }
     public boolean isConsentShown() { return consentShown; }
+    public boolean isConsentChangeable() { return consentChangeable; }
     public void setProxyName(String proxyName) { this.proxyName = proxyName; }
 }
