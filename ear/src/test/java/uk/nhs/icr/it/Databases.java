@@ -1,5 +1,6 @@
 package uk.nhs.icr.it;
 
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -8,8 +9,11 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Random;
 
 import uk.nhs.icr.access.service.StaffPasswords;
+import uk.nhs.icr.patient.NhsNumber;
 
 /**
  * Reads and (for failure injection) writes the test databases directly over JDBC, bypassing the
@@ -23,7 +27,24 @@ public final class Databases {
     private Databases() {
     }
 
+    /** How a test reaches a database by name: JDBC from outside the server, unless a test inside it says otherwise. */
+    @FunctionalInterface
+    public interface Connector {
+        Connection connect(String database) throws SQLException;
+    }
+
+    private static volatile Connector connector = Databases::overJdbc;
+
+    /** A test running inside the server reaches the databases through the server's own data sources. */
+    public static void connectThrough(Connector inside) {
+        connector = inside;
+    }
+
     public static Connection connect(String database) throws SQLException {
+        return connector.connect(database);
+    }
+
+    private static Connection overJdbc(String database) throws SQLException {
         String host = env("ICR_DB_HOST", "127.0.0.1");
         String port = env("ICR_DB_PORT", "5432");
         return DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/" + database,
@@ -32,6 +53,22 @@ public final class Databases {
 
     public static int count(String database, String sql, Object... parameters) {
         return Math.toIntExact(queryLong(database, sql, parameters));
+    }
+
+    private static final Random RANDOM = new SecureRandom();
+
+    /**
+     * An NHS number no patient or person in the test databases has yet, random in 999 5xx xxxx to 999 9xx xxxx (the demo
+     * data counts up from 999 000 000, so they never meet) with a correct Modulus 11 check digit: the test databases
+     * outlive a run, so a random number alone would sooner or later meet one registered by an earlier run.
+     */
+    public static String unusedNhsNumber() {
+        while (true) {
+            Optional<NhsNumber> number = NhsNumber.fromFirstNineDigits("999" + (500_000 + RANDOM.nextInt(500_000)));
+            if (number.isPresent() && patientsWith(number.get().value()) == 0 && peopleWith(number.get().value()) == 0) {
+                return number.get().value();
+            }
+        }
     }
 
     public static int patientsWith(String nhsNumber) {
@@ -156,6 +193,21 @@ public final class Databases {
         execute(HOSPITAL, "insert into hospital_entry (patient_nhs_number, entry_type, category, occurred_at, recorded_at,"
                 + " author_username, author_name, organisation_ods, title, status, snomed_code) values (?, 'PROBLEM', ?,"
                 + " now() - interval '1 day', now(), 'gp.system', 'GP system', 'Y90001', ?, 'ACTIVE', '38341003')", nhsNumber, category, title);
+    }
+
+    /** An allergy, as a clinical system would record it. */
+    public static void addAllergyDirectly(String nhsNumber, String substance) {
+        execute(HOSPITAL, "insert into hospital_entry (patient_nhs_number, entry_type, occurred_at, recorded_at, author_username,"
+                + " author_name, organisation_ods, title, status, reaction, severity) values (?, 'ALLERGY', now() - interval '1 day',"
+                + " now(), 'gp.system', 'GP system', 'Y90001', ?, 'ACTIVE', 'Anaphylaxis', 'SEVERE')", nhsNumber, substance);
+    }
+
+    /** A DNACPR decision on the alerts list, as a clinical system would record it. */
+    public static void addDnacprDirectly(String nhsNumber, String title) {
+        execute(HOSPITAL, "insert into hospital_entry (patient_nhs_number, entry_type, occurred_at, recorded_at, author_username,"
+                + " author_name, organisation_ods, title, status, details, alert_kind) values (?, 'ALERT', now() - interval '1 day',"
+                + " now(), 'gp.system', 'GP system', 'Y90001', ?, 'ACTIVE', 'Agreed with the patient and family', 'DNACPR')",
+                nhsNumber, title);
     }
 
     /** A social care note (a contact) filed under a data category. */

@@ -2,10 +2,7 @@ package uk.nhs.icr.it;
 
 import java.security.SecureRandom;
 import java.time.LocalDate;
-import java.util.Optional;
 import java.util.Random;
-
-import uk.nhs.icr.patient.NhsNumber;
 
 /**
  * Builds registration bodies for synthetic patients, registered by default at Beech Road Surgery (Y90001),
@@ -84,18 +81,9 @@ public final class TestPatients {
                 "birthDate", birthDate, "sex", sex, "postcode", postcode, "gpPracticeOdsCode", gpPractice);
     }
 
-    /**
-     * An NHS number no patient or person in the test databases has yet: the test databases outlive a run, so a
-     * random number alone would sooner or later meet one registered by an earlier run.
-     */
+    /** An NHS number no patient or person in the test databases has yet (see {@link Databases#unusedNhsNumber}). */
     public static String newNhsNumber() {
-        while (true) {
-            Optional<NhsNumber> number = NhsNumber.fromFirstNineDigits("999" + (500_000 + RANDOM.nextInt(500_000)));
-            if (number.isPresent() && Databases.patientsWith(number.get().value()) == 0
-                    && Databases.peopleWith(number.get().value()) == 0) {
-                return number.get().value();
-            }
-        }
+        return Databases.unusedNhsNumber();
     }
 
     /** Letters only (names refuse digits), unlikely to match any other patient. */

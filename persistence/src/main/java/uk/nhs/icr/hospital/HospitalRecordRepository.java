@@ -13,6 +13,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 
 import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.sharedrecord.DataCategory;
 import uk.nhs.icr.sharedrecord.EntryRepository;
 import uk.nhs.icr.sharedrecord.EntryStatus;
 import uk.nhs.icr.sharedrecord.EntryType;
@@ -35,6 +36,23 @@ public class HospitalRecordRepository extends EntryRepository<HospitalEntry> {
     @Override
     protected EntityManager em() {
         return em;
+    }
+
+    /**
+     * How many of the patient's active medications this prescriber recorded under one of these (withheld) categories:
+     * what they are warned of rather than silently kept from.
+     */
+    public long activeMedicationsPrescribedBy(NhsNumber patient, String prescriber, Set<DataCategory> categories) {
+        if (categories.isEmpty()) {
+            return 0;
+        }
+        return em.createQuery("select count(m) from Medication m where m.patient = :patient and m.authorUsername = :prescriber"
+                        + " and m.status = :active and m.category in :categories", Long.class)
+                .setParameter("patient", patient)
+                .setParameter("prescriber", prescriber)
+                .setParameter("active", EntryStatus.ACTIVE)
+                .setParameter("categories", categories)
+                .getSingleResult();
     }
 
     static final Set<EntryType> SUMMARY_TYPES = EnumSet.of(EntryType.PROBLEM, EntryType.MEDICATION, EntryType.ALLERGY,

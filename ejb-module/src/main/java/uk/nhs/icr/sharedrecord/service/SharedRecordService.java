@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.ejb.Stateless;
@@ -13,6 +14,8 @@ import jakarta.inject.Inject;
 
 import uk.nhs.icr.access.service.BreakGlassService;
 import uk.nhs.icr.access.service.BreakGlassView;
+import uk.nhs.icr.access.service.Caller;
+import uk.nhs.icr.access.service.CurrentCaller;
 import uk.nhs.icr.access.service.PatientAccess;
 import uk.nhs.icr.access.service.PatientDataAccess;
 import uk.nhs.icr.access.service.Resource;
@@ -52,6 +55,9 @@ public class SharedRecordService {
 
     @Inject
     PatientAccess patientAccess;
+
+    @Inject
+    CurrentCaller currentCaller;
 
     @Inject
     PatientRepository patients;
@@ -168,6 +174,7 @@ public class SharedRecordService {
         current.stream().filter(Allergy.class::isInstance).map(Allergy.class::cast).forEach(allergy -> alerts.add(
                 "Allergy: " + allergy.title() + (allergy.severity() == null ? "" : " (" + Codes.phrase(allergy.severity()) + ")")));
         current.stream().filter(ClinicalAlert.class::isInstance).forEach(alert -> alerts.add(alert.title() + ": " + alert.details()));
+        prescriberWarning(patient, withholding).ifPresent(alerts::add);
         if (social.stream().anyMatch(entry -> entry.type() == EntryType.SAFEGUARDING_CONCERN)) {
             alerts.add("Safeguarding concern open");
         } else if (!withholding.alwaysShown().isEmpty() && socialCare.hasOpenSafeguardingConcern(patient)) {
@@ -180,6 +187,21 @@ public class SharedRecordService {
                 ofType(current, EntryType.ALLERGY), results, ofType(current, EntryType.ENCOUNTER), carePlan,
                 social.stream().filter(entry -> entry.type() == EntryType.SAFEGUARDING_CONCERN).map(RecordEntry::of).toList(),
                 somethingWithheld(patient, withholding));
+    }
+
+    /**
+     * A prescriber the patient's directive keeps from their own active prescriptions is told so, not silently blinded:
+     * they stay responsible for them (hazard H-030).
+     */
+    private Optional<String> prescriberWarning(NhsNumber patient, Withholding withholding) {
+        Caller caller = currentCaller.require();
+        if (caller.isPatient() || !withholding.withholdsAnything() || !withholding.told()) {
+            return Optional.empty();
+        }
+        long withheld = hospital.activeMedicationsPrescribedBy(patient, caller.username(), withholding.categories());
+        return withheld == 0 ? Optional.empty() : Optional.of("Prescribing: " + withheld + " active medication" + (withheld == 1 ? "" : "s")
+                + " you prescribed " + (withheld == 1 ? "is" : "are") + " withheld from you by the patient's consent directive;"
+                + " review them with the patient before prescribing");
     }
 
     /** Whether the reader is told they miss anything: some entry of either record is in a withheld category. */
