@@ -199,6 +199,34 @@ class ConsentIT extends IcrDeployment {
     }
 
     @Test
+    void a_prescriber_whose_own_prescription_the_patient_withholds_is_warned_and_no_one_else_is() {
+        Api.Reply prescribed = GP.postJson("/api/patients/" + patient + "/medications", Api.json("name", "Sertraline 50mg tablets",
+                "dose", "50 mg", "route", "oral", "frequency", "once daily", "course", "repeat", "startedAt", "2026-11-01"));
+        assertEquals(201, prescribed.status(), prescribed.body());
+        assertEquals("MENTAL_HEALTH", prescribed.json().getString("category"), "an antidepressant reveals the condition");
+        consent("[{\"type\":\"deny\",\"categories\":[\"MENTAL_HEALTH\"]}]");
+
+        String gpAlerts = GP.get("/api/patients/" + patient + "/summary").json().getJsonArray("alerts").toString();
+        assertTrue(gpAlerts.contains("1 active medication you prescribed is withheld from you"), gpAlerts);
+        assertFalse(gpAlerts.contains("Sertraline"), "the warning, not the medicine");
+        String clinicianAlerts = CLINICIAN.get("/api/patients/" + patient + "/summary").json().getJsonArray("alerts").toString();
+        assertFalse(clinicianAlerts.contains("you prescribed"), "only its prescriber: " + clinicianAlerts);
+    }
+
+    @Test
+    void under_break_glass_a_dnacpr_decision_stays_in_view_whatever_is_denied() {
+        Databases.addDnacprDirectly(patient, "DNACPR decision");
+        consent("[{\"type\":\"deny\"}]");
+        Api.Client otherGp = Api.as(Tokens.staff("gp.canal", "GP").sign());
+        assertEquals(201, otherGp.postJson("/api/patients/" + patient + "/break-glass",
+                Api.json("reason", "Cardiac arrest in the waiting room, need resuscitation status")).status());
+
+        assertTrue(seenBy(otherGp).contains("DNACPR decision"));
+        String alerts = otherGp.get("/api/patients/" + patient + "/summary").json().getJsonArray("alerts").toString();
+        assertTrue(alerts.contains("DNACPR decision: Agreed with the patient and family"), alerts);
+    }
+
+    @Test
     void the_portal_shows_the_withheld_marker_and_none_of_the_withheld_entries() {
         consent("[{\"type\":\"deny\",\"categories\":[\"MENTAL_HEALTH\"]}]");
 
