@@ -114,7 +114,7 @@ class AccessMatrixIT extends IcrDeployment {
     }
 
     private static boolean apiWrite(Api.Client api, String patient) {
-        return allowed(api.putJson("/api/patients/" + patient + "/postcode", Api.json("postcode", "BS5 6XY")));
+        return allowed(api.putJson("/api/patients/" + patient + "/postcode", Api.json("postcode", "BS5 6XY"), "If-Match", "*"));
     }
 
     /** 200, or a refusal: 403 by role, 404 "no patient you may see" by relationship (HiddenPatientIT holds which is which). */

@@ -135,6 +135,14 @@ public final class Api {
             return post(path, "application/json", json);
         }
 
+        /** A POST with extra headers, as alternating names and values ("If-Match", "\"3\""). */
+        public Reply postJson(String path, String json, String... headers) {
+            return send(authorised(withHeaders(HttpRequest.newBuilder(URI.create(BASE + path))
+                    .header("Content-Type", "application/json")
+                    .header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)), headers)));
+        }
+
         public Reply post(String path, String contentType, String body) {
             return send(authorised(HttpRequest.newBuilder(URI.create(BASE + path))
                     .header("Content-Type", contentType)
@@ -148,14 +156,17 @@ public final class Api {
 
         /** A PUT with extra headers, as alternating names and values ("If-Match", "\"3\""). */
         public Reply putJson(String path, String json, String... headers) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path))
+            return send(authorised(withHeaders(HttpRequest.newBuilder(URI.create(BASE + path))
                     .header("Content-Type", "application/json")
                     .header("Accept", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(json));
+                    .PUT(HttpRequest.BodyPublishers.ofString(json)), headers)));
+        }
+
+        private static HttpRequest.Builder withHeaders(HttpRequest.Builder request, String... headers) {
             for (int i = 0; i < headers.length; i += 2) {
                 request.header(headers[i], headers[i + 1]);
             }
-            return send(authorised(request));
+            return request;
         }
 
         /** Any method, without a body, with extra headers as alternating names and values. */

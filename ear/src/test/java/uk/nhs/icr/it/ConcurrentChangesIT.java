@@ -102,4 +102,35 @@ class ConcurrentChangesIT extends IcrDeployment {
         assertEquals(2, versions("data_opt_out", patient));
         assertEquals(2, versions("organ_donation_circumstances", patient));
     }
+
+    @Test
+    void the_organ_donation_decision_and_the_demographics_answer_with_an_etag_and_a_change_names_it() {
+        TestPatients registered = aPatient();
+        Api.Reply created = Api.postJson("/api/patients", registered.json());
+        assertEquals("\"1\"", created.header("ETag"), "the registration is version 1 of the demographics");
+        String patient = registered.nhsNumber();
+        String postcode = "/api/patients/" + patient + "/postcode";
+        assertEquals("\"1\"", GP.get("/api/patients/" + patient).header("ETag"));
+        GP.putJson(postcode, Api.json("postcode", "BS5 6XY")).problem(428);
+        Api.Reply moved = GP.putJson(postcode, Api.json("postcode", "BS5 6XY"), "If-Match", "\"1\"");
+        assertEquals(200, moved.status(), moved.body());
+        assertEquals("\"2\"", moved.header("ETag"));
+        GP.putJson(postcode, Api.json("postcode", "LS6 2AB"), "If-Match", "\"1\"").problem(412);
+        assertEquals("BS5 6XY", GP.get("/api/patients/" + patient).json().getString("postcode"), "the change seen stands");
+
+        Api.Client own = Api.as(Tokens.patient(patient).sign());
+        String donation = "/api/patients/" + patient + "/organ-donation";
+        String optIn = "{\"birthDate\":\"1985-12-10\",\"decision\":\"opt-in\"}";
+        String optOut = "{\"birthDate\":\"1985-12-10\",\"decision\":\"opt-out\"}";
+        Api.Reply first = own.postJson(donation, optIn, "If-None-Match", "*");
+        assertEquals(201, first.status(), first.body());
+        assertEquals("\"1\"", first.header("ETag"));
+        assertEquals("\"1\"", own.get(donation).header("ETag"));
+        own.postJson(donation, optOut).problem(428);
+        own.postJson(donation, optOut, "If-None-Match", "*").problem(412);
+        assertEquals(201, own.postJson(donation, optOut, "If-Match", "\"1\"").status());
+        own.postJson(donation, optIn, "If-Match", "\"1\"").problem(412);
+        assertEquals(201, GP.postJson(donation, optIn, "If-Match", "*").status(), "staff replacing the whole decision say so");
+        assertEquals(3, versions("organ_donation_decision", patient));
+    }
 }

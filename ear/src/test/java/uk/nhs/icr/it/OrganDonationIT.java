@@ -29,8 +29,12 @@ class OrganDonationIT extends IcrDeployment {
         return patient.nhsNumber();
     }
 
+    /** Records a decision as a client that knows the register's current version does: the first without a precondition. */
     private static Api.Reply record(Api.Client who, String patient, String body) {
-        return who.postJson("/api/patients/" + patient + "/organ-donation", body);
+        int current = Databases.count(Databases.HOSPITAL, "select coalesce(max(version), 0) from organ_donation_decision"
+                + " where patient_nhs_number = ?", patient);
+        String path = "/api/patients/" + patient + "/organ-donation";
+        return current == 0 ? who.postJson(path, body) : who.postJson(path, body, "If-Match", "\"" + current + "\"");
     }
 
     private static int decisions(String patient) {

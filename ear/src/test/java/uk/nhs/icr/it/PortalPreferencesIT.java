@@ -131,6 +131,11 @@ class PortalPreferencesIT extends IcrDeployment {
         fields.put("decisionForm:birthDate_input", "30/09/1968");
         Api.Reply right = gp.submit(path, gp.get(path), "decisionForm", "decisionForm:save", fields);
         assertTrue(right.body().contains("Decision recorded on the register as version 1"), right.body());
+        Api.Reply unsaid = gp.submit(path, gp.get(path), "decisionForm", "decisionForm:save", fields);
+        assertFieldMessage(unsaid.body(), "decisionForm:replaceRegistered", "already on the register");
+        fields.put("decisionForm:replaceRegistered_input", "on");
+        Api.Reply replaced = gp.submit(path, gp.get(path), "decisionForm", "decisionForm:save", fields);
+        assertTrue(replaced.body().contains("Decision recorded on the register as version 2"), replaced.body());
 
         Portal nurse = Portal.signIn("donation.nurse");
         Api.Reply lookupPage = nurse.get("/donation/lookup.xhtml");
@@ -144,5 +149,30 @@ class PortalPreferencesIT extends IcrDeployment {
         assertFalse(refused.body().contains("EXPRESS_OPT_IN"));
         assertEquals(2, Databases.count(Databases.HOSPITAL, "select count(*) from audit_event where patient_nhs_number = ?"
                 + " and resource_type = 'OrganDonationDecision' and action = 'EVALUATE'", patient), "both look-ups on record");
+    }
+
+    @Test
+    void a_clinician_records_in_the_portal_that_the_patient_confirmed_a_change_in_person() {
+        String patient = patientWithAMentalHealthProblem();
+        String api = "/api/patients/" + patient + "/consent";
+        assertEquals(200, Api.as(Tokens.patient(patient).sign()).putJson(api, "{\"status\":\"active\",\"provisions\":[{\"type\":"
+                + "\"deny\",\"categories\":[\"mental_health\"],\"organisations\":[\"RXA\"]}]}").status());
+        Api.Reply proposed = Api.as(Tokens.staff("gp.beech", "GP").sign()).putJson(api, "{\"status\":\"inactive\","
+                + "\"atPatientsRequest\":true,\"reason\":\"Patient asked at the surgery today\",\"provisions\":[]}", "If-Match", "\"1\"");
+        assertEquals("awaiting", proposed.json().getString("confirmation"));
+        Databases.createStaff("gp.beech.partner." + patient, "Y90001", "GP", Portal.DEMO_PASSWORD);
+        Portal partner = Portal.signIn("gp.beech.partner." + patient);
+        String path = "/patients/preferences.xhtml?nhsNumber=" + patient;
+        Api.Reply page = partner.get(path);
+        assertTrue(page.body().contains("Awaiting the patient's confirmation"), page.body());
+
+        Api.Reply unattested = partner.submit(path, page, "confirmationForm", "confirmationForm:confirmChange", Map.of());
+        assertFieldMessage(unattested.body(), "confirmationForm:confirmedInPerson", "in person");
+        Api.Reply confirmed = partner.submit(path, partner.get(path), "confirmationForm", "confirmationForm:confirmChange",
+                Map.of("confirmationForm:confirmedInPerson_input", "on"));
+
+        assertTrue(confirmed.body().contains("The patient's confirmation is recorded: version 2 now applies"), confirmed.body());
+        assertEquals(List.of("IN_PERSON gp.beech.partner." + patient), Databases.rows(Databases.HOSPITAL, "select confirmation_channel"
+                + " || ' ' || confirmed_by_username from consent_directive where patient_nhs_number = ? and version = 2", patient));
     }
 }

@@ -68,6 +68,11 @@ public class Patient extends IdentifiedPerson {
     }
 
 
+    /** Changes so far (0 as registered), counted by the persistence layer's optimistic lock. */
+    public long version() {
+        return version;
+    }
+
     public Sex sex() {
         return sex;
     }

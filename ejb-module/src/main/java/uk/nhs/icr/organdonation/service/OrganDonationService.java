@@ -32,7 +32,6 @@ import uk.nhs.icr.patient.PatientRepository;
 import uk.nhs.icr.patient.service.PatientNotFoundException;
 import uk.nhs.icr.platform.Codes;
 import uk.nhs.icr.platform.UkClock;
-import uk.nhs.icr.platform.VersionedDecision;
 import uk.nhs.icr.platform.service.DecisionVersions;
 import uk.nhs.icr.platform.service.FieldErrors;
 import uk.nhs.icr.platform.service.InvalidInputException;
@@ -121,7 +120,7 @@ public class OrganDonationService {
     UkClock clock;
 
     @PatientDataAccess(resource = Resource.ORGAN_DONATION, action = AuditAction.RECORD)
-    public DecisionView record(NhsNumber number, @Valid NewDonationDecision made) {
+    public DecisionView record(NhsNumber number, @Valid NewDonationDecision made, Precondition precondition) {
         Caller caller = currentCaller.require();
         Choice choice = made.decision();
         FieldErrors errors = new FieldErrors();
@@ -142,11 +141,11 @@ public class OrganDonationService {
         if (choice == Choice.REPRESENTATIVES && patient.identity().ageOn(clock.today()) < PatientIdentity.ADULT_AGE) {
             throw InvalidInputException.of("decision", "only adults (" + PatientIdentity.ADULT_AGE + " or over) appoint representatives");
         }
-        int version = VersionedDecision.nextVersion(register.current(number));
-        patientAccess.note("version " + version);
-        OrganDonationDecision decision = DecisionVersions.append(new OrganDonationDecision(number, version, choice, organs,
-                representatives, Boolean.TRUE.equals(made.faithDeclaration()), caller.recorder(), clock.now()), register::add,
+        OrganDonationDecision decision = DecisionVersions.appendAfter(register.current(number), precondition,
+                version -> new OrganDonationDecision(number, version, choice, organs, representatives,
+                        Boolean.TRUE.equals(made.faithDeclaration()), caller.recorder(), clock.now()), register::add,
                 "the organ-donation decision");
+        patientAccess.note("version " + decision.version());
         return DecisionView.of(decision);
     }
 

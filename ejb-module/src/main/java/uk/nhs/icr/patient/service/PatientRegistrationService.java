@@ -5,6 +5,7 @@ import java.util.logging.Logger;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.validation.Valid;
 
@@ -25,6 +26,8 @@ import uk.nhs.icr.platform.Postcode;
 import uk.nhs.icr.platform.UkClock;
 import uk.nhs.icr.platform.service.DatabaseFailures;
 import uk.nhs.icr.platform.service.InvalidInputException;
+import uk.nhs.icr.platform.service.Precondition;
+import uk.nhs.icr.platform.service.PreconditionFailedException;
 import uk.nhs.icr.platform.validation.Required;
 import uk.nhs.icr.socialcare.Person;
 import uk.nhs.icr.socialcare.PersonRepository;
@@ -84,11 +87,20 @@ public class PatientRegistrationService {
     public record NewAddress(@Required Postcode postcode) {
     }
 
-    /** Records a change of address; the caller needs write access to this patient's record. */
+    /**
+     * Records a change of address; the caller needs write access to this patient's record and names the version of
+     * the demographics they changed (two changes racing on one version: the second is refused, 412).
+     */
     @PatientDataAccess(resource = Resource.PATIENT, action = AuditAction.WRITE)
-    public PatientDemographics changeAddress(NhsNumber number, @Valid NewAddress address) {
+    public PatientDemographics changeAddress(NhsNumber number, @Valid NewAddress address, Precondition precondition) {
         Patient patient = patients.findByNhsNumber(number).orElseThrow(PatientNotFoundException::new);
+        precondition.check(PatientDemographics.versionOf(patient), "the patient's demographics");
         patient.moveTo(address.postcode());
+        try {
+            patients.flush();
+        } catch (OptimisticLockException e) {
+            throw new PreconditionFailedException("the patient's demographics", PatientDemographics.versionOf(patient));
+        }
         LOG.info(() -> "Recorded a change of address for patient " + patient.id());
         return PatientDemographics.of(patient);
     }

@@ -38,7 +38,7 @@ public record Precondition(Kind kind, int version) implements Serializable {
     }
 
     /** Refuses unless the current version ({@code 0}: none) is what the caller expected. */
-    void check(int current, String what) {
+    public void check(int current, String what) {
         switch (kind) {
             case NOTHING_SAID -> {
                 if (current > 0) {

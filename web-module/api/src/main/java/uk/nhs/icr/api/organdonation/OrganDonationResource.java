@@ -55,16 +55,22 @@ public class OrganDonationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record or change the decision (a new version)",
             description = "Body: birthDate (must match the NHS number), decision (opt-in, opt-out, representatives), organs (opt-in; "
-                    + "none: all organs and tissue), representatives (one or two: name, relationship, contact), faithDeclaration.")
+                    + "none: all organs and tissue), representatives (one or two: name, relationship, contact), faithDeclaration. The "
+                    + "first decision needs no precondition (or If-None-Match: *); a new one over a registered decision names it: "
+                    + "If-Match with its ETag, or If-Match: * from staff who record the person's whole decision without reading it.")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = DecisionView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The date of birth does not match the NHS number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response record(@PathParam("nhsNumber") NhsNumber nhsNumber, NewDonationDecision made) {
-        DecisionView decision = register.record(nhsNumber, made);
+    @APIResponse(responseCode = "412", description = "The decision is no longer the version named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "A decision is registered: name it with If-Match",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response record(@PathParam("nhsNumber") NhsNumber nhsNumber, NewDonationDecision made, @BeanParam VersionTags versions) {
+        DecisionView decision = register.record(nhsNumber, made, versions.precondition());
         URI history = uriInfo.getAbsolutePathBuilder().path("history").build();
-        return Response.created(history).entity(decision).build();
+        return Response.created(history).entity(decision).tag(Integer.toString(decision.version())).build();
     }
 
     @GET
@@ -74,8 +80,9 @@ public class OrganDonationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No decision registered",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public DecisionView current(@PathParam("nhsNumber") NhsNumber nhsNumber) {
-        return register.current(nhsNumber);
+    public Response current(@PathParam("nhsNumber") NhsNumber nhsNumber) {
+        DecisionView current = register.current(nhsNumber);
+        return VersionTags.tagged(current, current.version());
     }
 
     @GET

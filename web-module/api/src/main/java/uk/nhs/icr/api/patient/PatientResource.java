@@ -3,6 +3,7 @@ package uk.nhs.icr.api.patient;
 import java.net.URI;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import uk.nhs.icr.api.VersionTags;
 import uk.nhs.icr.api.problem.Problem;
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.patient.service.PatientDemographics;
@@ -61,7 +63,7 @@ public class PatientResource {
     public Response register(PatientRegistration form) {
         PatientDemographics patient = registration.register(form);
         URI location = uriInfo.getBaseUriBuilder().path(PatientResource.class).path(patient.nhsNumber()).build();
-        return Response.created(location).entity(patient).build();
+        return Response.created(location).entity(patient).tag(Integer.toString(patient.version())).build();
     }
 
     @GET
@@ -72,20 +74,27 @@ public class PatientResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No patient you may see has this NHS number (none registered, or no legitimate relationship: the same answer)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PatientDemographics find(
+    public Response find(
             @Parameter(description = "10 digits, spaces allowed (943 476 5919)") @PathParam("nhsNumber") NhsNumber nhsNumber) {
-        return search.find(nhsNumber);
+        PatientDemographics patient = search.find(nhsNumber);
+        return VersionTags.tagged(patient, patient.version());
     }
 
     @PUT
     @Path("/{nhsNumber}/postcode")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record a change of address (postcode)", description = "Needs write access to this patient's record.")
+    @Operation(summary = "Record a change of address (postcode)", description = "Needs write access to this patient's record, and"
+            + " If-Match with the demographics' ETag (428 without, 412 when someone changed them meanwhile).")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PatientDemographics.class)))
     @APIResponse(responseCode = "403", description = "A role that may not write, or a patient token for another number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PatientDemographics changeAddress(@PathParam("nhsNumber") NhsNumber nhsNumber, NewAddress address) {
-        return registration.changeAddress(nhsNumber, address);
+    @APIResponse(responseCode = "412", description = "The demographics changed since the version named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "No If-Match: name the version you change",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response changeAddress(@PathParam("nhsNumber") NhsNumber nhsNumber, NewAddress address, @BeanParam VersionTags versions) {
+        PatientDemographics changed = registration.changeAddress(nhsNumber, address, versions.precondition());
+        return VersionTags.tagged(changed, changed.version());
     }
 
     @GET

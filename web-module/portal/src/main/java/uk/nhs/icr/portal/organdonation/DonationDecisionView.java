@@ -22,6 +22,9 @@ import uk.nhs.icr.organdonation.service.OrganDonationService.NewDonationDecision
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.platform.service.ConflictException;
 import uk.nhs.icr.platform.service.InvalidInputException;
+import uk.nhs.icr.platform.service.Precondition;
+import uk.nhs.icr.platform.service.PreconditionFailedException;
+import uk.nhs.icr.platform.service.PreconditionRequiredException;
 import uk.nhs.icr.platform.service.ResourceNotFoundException;
 import uk.nhs.icr.platform.web.CommandBinder;
 import uk.nhs.icr.portal.FieldMessages;
@@ -71,6 +74,7 @@ public class DonationDecisionView implements Serializable {
     private boolean faithDeclaration;
     private final List<RepresentativeRow> representatives = List.of(new RepresentativeRow(), new RepresentativeRow());
     private DecisionView recorded;
+    private boolean replaceRegistered;
 
     public void save() {
         Map<String, Object> typed = new HashMap<>();
@@ -81,8 +85,17 @@ public class DonationDecisionView implements Serializable {
                 ? representatives.stream().filter(RepresentativeRow::isFilledIn).map(RepresentativeRow::typed).toList() : List.of());
         typed.put("faithDeclaration", faithDeclaration);
         try {
-            recorded = register.record(nhsNumber, binder.bind(NewDonationDecision.class, typed));
+            // staff do not read the register: a decision already on it is replaced only when they say they mean to
+            Precondition replacing = replaceRegistered ? Precondition.anyVersion() : Precondition.nothingSaid();
+            recorded = register.record(nhsNumber, binder.bind(NewDonationDecision.class, typed), replacing);
             FieldMessages.info("Decision recorded on the register as version " + recorded.version());
+            replaceRegistered = false;
+        } catch (PreconditionRequiredException e) {
+            FieldMessages.error("decisionForm:replaceRegistered", "A decision is already on the register for this person: recording"
+                    + " this one replaces it. Tick the box if that is what they want, and record again.");
+        } catch (PreconditionFailedException e) {
+            FieldMessages.error("decisionForm:replaceRegistered", "No decision is on the register to replace: untick the box and"
+                    + " record again.");
         } catch (InvalidInputException | ConstraintViolationException e) {
             FieldMessages.refusedFields(e).forEach(error -> FieldMessages.error(inputFor(error.field()), error.message()));
         } catch (IdentityMismatchException e) {
@@ -136,4 +149,7 @@ public class DonationDecisionView implements Serializable {
     public void setSecondRelationship(String v) { representatives.get(1).relationship = v; }
     public String getSecondContact() { return representatives.get(1).contact; }
     public void setSecondContact(String v) { representatives.get(1).contact = v; }
+
+    public boolean isReplaceRegistered() { return replaceRegistered; }
+    public void setReplaceRegistered(boolean value) { replaceRegistered = value; }
 }
