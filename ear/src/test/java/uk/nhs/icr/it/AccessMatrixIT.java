@@ -103,7 +103,7 @@ class AccessMatrixIT extends IcrDeployment {
     private static boolean portalRead(Portal portal, String patient) {
         Api.Reply page = portal.get("/patients/patient.xhtml?nhsNumber=" + patient);
         assertEquals(200, page.status());
-        boolean shown = page.body().contains("id=\"demographics\"");
+        boolean shown = page.body().contains("id=\"patientBanner\"");
         boolean refused = page.body().contains("id=\"denied\"");
         assertTrue(shown != refused, "the page either shows the record or says why not");
         return shown;

@@ -1,6 +1,7 @@
 package uk.nhs.icr.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.nhs.icr.it.TestPatients.aPatient;
 
@@ -40,7 +41,7 @@ class BreakGlassIT extends IcrDeployment {
         assertEquals(302, granted.status(), "the page opens afresh under the grant: " + granted.body());
         Api.Reply opened = clinician.get(granted.header("Location").replace(Api.BASE, ""));
         assertTrue(opened.body().contains("id=\"breakGlassBanner\""), opened.body());
-        assertTrue(opened.body().contains("id=\"demographics\""), "record shown");
+        assertTrue(opened.body().contains("id=\"patientBanner\""), "record shown");
         assertTrue(opened.body().contains("Latest results") && opened.body().contains("id=\"record:timelineForm:timeline\""),
                 "the shared record (summary and timeline) shown too");
 
@@ -101,8 +102,19 @@ class BreakGlassIT extends IcrDeployment {
                 Map.of("accessLog:nhsNumber", patient.nhsNumber()));
 
         assertEquals(200, log.status());
-        assertTrue(log.body().contains("Y90002"), "the refused practice is listed");
-        assertTrue(log.body().contains("DENIED") && log.body().contains("GRANTED"), log.body());
+        assertTrue(log.body().contains("Canal Side Medical Practice"), "the refused practice is listed by name");
+        assertTrue(log.body().contains("Refused") && log.body().contains("Allowed"), log.body());
+        assertTrue(log.body().contains("gp.canal"), "who, for the privacy officer");
+
+        Api.Reply refusedOnly = officer.submit("/privacy/access-log.xhtml", log, "accessLog", "accessLog:show",
+                Map.of("accessLog:nhsNumber", patient.nhsNumber(), "accessLog:outcome_input", "DENIED"));
+        assertTrue(refusedOnly.body().contains("id=\"accessCount\" role=\"status\">1 access found"), "gp.canal's one refusal only");
+        Api.Reply csv = officer.submit("/privacy/access-log.xhtml", refusedOnly, "entriesForm", "downloadCsv", Map.of());
+        assertEquals(200, csv.status());
+        assertTrue(csv.header("Content-Type").startsWith("text/csv"), csv.header("Content-Type"));
+        assertTrue(csv.body().startsWith("\"When (UK time)\",\"Who\""), csv.body());
+        assertTrue(csv.body().contains("\"gp.canal\",\"GP\",\"Canal Side Medical Practice"), csv.body());
+        assertFalse(csv.body().contains("\"Allowed\""), "the filter holds for the download too");
         assertEquals(403, Portal.signIn("gp.beech").get("/privacy/access-log.xhtml").status(), "privacy officers only");
     }
 

@@ -2,8 +2,10 @@ package uk.nhs.icr.access;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -30,6 +32,18 @@ public class StaffDirectory {
                 .setParameter("code", code)
                 .getResultStream()
                 .findFirst();
+    }
+
+    /** The names of these organisations by ODS code, in one query (codes ICR does not know are left out). */
+    public Map<String, String> organisationNames(Collection<String> odsCodes) {
+        if (odsCodes.isEmpty()) {
+            return Map.of();
+        }
+        List<OdsCode> codes = odsCodes.stream().filter(code -> code.matches("[A-Z0-9]{3,10}")).map(OdsCode::new).toList();
+        return em.createQuery("select o from Organisation o where o.odsCode in :codes", Organisation.class)
+                .setParameter("codes", codes)
+                .getResultStream()
+                .collect(Collectors.toMap(o -> o.odsCode().value(), Organisation::name));
     }
 
     /** Organisations of these types, by name: for choosing one in a form. */

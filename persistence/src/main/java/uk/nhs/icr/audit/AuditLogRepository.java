@@ -8,6 +8,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 
 /** The audit log in the hospital database: appends in chain order, and reads for review and verification. */
 @ApplicationScoped
@@ -36,22 +37,40 @@ public class AuditLogRepository {
     }
 
     /** The patient's entries, newest first, leaving out those about the {@code hidden} resource types. */
-    public List<AuditEvent> forPatient(String nhsNumber, Set<String> hidden, int first, int max) {
-        return em.createQuery("select e from AuditEvent e where e.patientNhsNumber = :nhs and e.resourceType not in :hidden"
-                        + " order by e.occurredAt desc, e.id desc", AuditEvent.class)
-                .setParameter("nhs", nhsNumber)
-                .setParameter("hidden", nothingIfEmpty(hidden))
+    /** A page of the patient's access log, newest first, as the filter narrows it. */
+    public List<AuditEvent> forPatient(String nhsNumber, Set<String> hidden, AccessLogFilter filter, int first, int max) {
+        return filtered(em.createQuery("select e from AuditEvent e where " + where(filter) + " order by e.occurredAt desc, e.id desc",
+                AuditEvent.class), nhsNumber, hidden, filter)
                 .setFirstResult(first)
                 .setMaxResults(max)
                 .getResultList();
     }
 
-    public long countForPatient(String nhsNumber, Set<String> hidden) {
-        return em.createQuery("select count(e) from AuditEvent e where e.patientNhsNumber = :nhs and e.resourceType not in :hidden",
-                        Long.class)
-                .setParameter("nhs", nhsNumber)
-                .setParameter("hidden", nothingIfEmpty(hidden))
-                .getSingleResult();
+    public long countForPatient(String nhsNumber, Set<String> hidden, AccessLogFilter filter) {
+        return filtered(em.createQuery("select count(e) from AuditEvent e where " + where(filter), Long.class), nhsNumber, hidden,
+                filter).getSingleResult();
+    }
+
+    /** The conditions, always on the patient (the index's first column); only those the filter uses. */
+    private static String where(AccessLogFilter filter) {
+        StringBuilder where = new StringBuilder("e.patientNhsNumber = :nhs and e.resourceType not in :hidden");
+        filter.username().ifPresent(u -> where.append(" and e.username = :username"));
+        filter.outcome().ifPresent(o -> where.append(" and e.outcome = :outcome"));
+        if (filter.breakGlassOnly()) {
+            where.append(" and e.purpose = 'BREAK_GLASS'");
+        }
+        filter.from().ifPresent(f -> where.append(" and e.occurredAt >= :from"));
+        filter.to().ifPresent(t -> where.append(" and e.occurredAt < :to"));
+        return where.toString();
+    }
+
+    private static <T> TypedQuery<T> filtered(TypedQuery<T> query, String nhsNumber, Set<String> hidden, AccessLogFilter filter) {
+        query.setParameter("nhs", nhsNumber).setParameter("hidden", nothingIfEmpty(hidden));
+        filter.username().ifPresent(u -> query.setParameter("username", u));
+        filter.outcome().ifPresent(o -> query.setParameter("outcome", o));
+        filter.from().ifPresent(f -> query.setParameter("from", f));
+        filter.to().ifPresent(t -> query.setParameter("to", t));
+        return query;
     }
 
     /** "not in ()" is not SQL: an empty string, which no resource type is, stands for none. */

@@ -5,13 +5,16 @@ import java.time.Instant;
 
 import uk.nhs.icr.audit.AuditEvent;
 
-/** One line of "who viewed my record": when, which organisation and role, why, and whether it was break-glass. */
-public record AccessLogEntry(Instant when, String organisationOdsCode, String role, String purpose, String what,
-                             String outcome, boolean breakGlass) implements Serializable {
+/**
+ * One line of "who viewed my record": when, who (for a privacy officer; not shown to the patient), which organisation
+ * (code and name) and role, what, why, the outcome, and whether it was break-glass.
+ */
+public record AccessLogEntry(Instant when, String who, String organisationOdsCode, String organisationName, String role,
+                             String purpose, String what, String outcome, boolean breakGlass) implements Serializable {
 
-    static AccessLogEntry of(AuditEvent event) {
-        return new AccessLogEntry(event.occurredAt(), event.organisation(), event.role(), event.purpose(),
-                event.resourceType() + " " + event.action().toLowerCase(), event.outcome(),
+    static AccessLogEntry of(AuditEvent event, String organisationName, boolean showWho) {
+        return new AccessLogEntry(event.occurredAt(), showWho ? event.username() : null, event.organisation(), organisationName,
+                event.role(), event.purpose(), event.resourceType() + " " + event.action().toLowerCase(), event.outcome(),
                 "BREAK_GLASS".equals(event.purpose()));
     }
 }

@@ -25,11 +25,16 @@ import uk.nhs.icr.hospital.Allergy;
 import uk.nhs.icr.hospital.ClinicalAlert;
 import uk.nhs.icr.hospital.HospitalEntry;
 import uk.nhs.icr.hospital.HospitalRecordRepository;
+import uk.nhs.icr.access.Organisation;
+import uk.nhs.icr.access.StaffDirectory;
 import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.patient.Patient;
+import uk.nhs.icr.patient.PatientIdentity;
 import uk.nhs.icr.patient.PatientRepository;
 import uk.nhs.icr.patient.service.PatientDemographics;
 import uk.nhs.icr.patient.service.PatientNotFoundException;
 import uk.nhs.icr.platform.Codes;
+import uk.nhs.icr.platform.UkClock;
 import uk.nhs.icr.platform.service.Page;
 import uk.nhs.icr.platform.service.PageRequest;
 import uk.nhs.icr.platform.service.ResourceNotFoundException;
@@ -61,6 +66,12 @@ public class SharedRecordService {
 
     @Inject
     PatientRepository patients;
+
+    @Inject
+    StaffDirectory directory;
+
+    @Inject
+    UkClock clock;
 
     @Inject
     BreakGlassService breakGlass;
@@ -115,6 +126,23 @@ public class SharedRecordService {
         PatientDemographics demographics = patients.findByNhsNumber(patient).map(PatientDemographics::of)
                 .orElseThrow(PatientNotFoundException::new);
         return new OpenedRecord(demographics, summary(patient), breakGlass.activeGrant(patient).orElse(null));
+    }
+
+    /**
+     * The banner of every page about a patient: who they are, and what the reader should know while reading (something
+     * withheld from them, a break-glass grant). One read of the patient, on the request's one access decision.
+     */
+    @PatientDataAccess(resource = Resource.PATIENT, action = AuditAction.READ)
+    public PatientBanner banner(NhsNumber patient) {
+        Patient registered = patients.findByNhsNumber(patient).orElseThrow(PatientNotFoundException::new);
+        PatientIdentity identity = registered.identity();
+        String practice = directory.findOrganisation(registered.gpPractice()).map(Organisation::name)
+                .orElse(registered.gpPractice().value());
+        Withholding withholding = patientAccess.withholding(patient);
+        return new PatientBanner(identity.familyName(), identity.givenName(), identity.birthDate(),
+                PatientBanner.age(identity.birthDate(), clock.today()), PatientBanner.gender(registered.sex()), patient.formatted(), practice,
+                registered.gpPractice().value(), somethingWithheld(patient, withholding),
+                breakGlass.activeGrant(patient).map(BreakGlassView::expiresAt).orElse(null));
     }
 
     /** One entry of either record, by source ({@code hospital} or {@code social-care}) and id. */

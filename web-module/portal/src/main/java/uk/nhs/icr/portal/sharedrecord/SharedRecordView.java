@@ -9,10 +9,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.validation.ConstraintViolationException;
+
+import org.primefaces.component.datatable.DataTable;
 
 import uk.nhs.icr.access.service.AccessDeniedException;
 import uk.nhs.icr.patient.service.PatientNotFoundException;
@@ -33,6 +36,10 @@ import uk.nhs.icr.sharedrecord.service.SharedRecordService;
 @Named
 @ViewScoped
 public class SharedRecordView implements Serializable {
+
+    /** The timeline table's client id: a new filter puts it back on its first page. */
+    static final String TIMELINE_TABLE = "record:timelineForm:timeline";
+
 
     private static final long serialVersionUID = 1L;
     static final int PAGE_SIZE = 20;
@@ -78,13 +85,28 @@ public class SharedRecordView implements Serializable {
         return timeline;
     }
 
-    /** Applies the filters above the timeline. */
+    /**
+     * Applies the filters above the timeline, from its newest entry: a filtered list shown from the page the
+     * unfiltered one was on would put the newest entries out of sight with nothing saying so.
+     */
     public void filter() {
         try {
             timeline = new TimelineDataModel(sharedRecord, patientView.getNhsNumber(), filters(), PAGE_SIZE);
+            if (FacesContext.getCurrentInstance().getViewRoot().findComponent(TIMELINE_TABLE) instanceof DataTable table) {
+                table.setFirst(0);
+            }
         } catch (InvalidInputException e) {
             FieldMessages.show("record:timelineForm", Set.of("source", "type", "from", "to"), e);
         }
+    }
+
+    /** "42 entries, newest first": how many the filters found, above the first page of them. */
+    public String getTimelineCount() {
+        if (timeline == null) {
+            return "";
+        }
+        int count = timeline.getRowCount();
+        return count + (count == 1 ? " entry" : " entries") + ", newest first";
     }
 
     private TimelineDataModel.Filters filters() {

@@ -1,0 +1,165 @@
+package uk.nhs.icr.it.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+import uk.nhs.icr.it.Api;
+import uk.nhs.icr.it.Databases;
+import uk.nhs.icr.it.IcrDeployment;
+import uk.nhs.icr.it.TestPatients;
+import uk.nhs.icr.it.Tokens;
+
+/**
+ * The portal in Debian's Chromium, as a GP uses it (issue 11): signing in from a fresh browser, the patient banner on
+ * every page about a patient, the timeline's filters. Every page visited is checked with axe-core, and each step is
+ * photographed at desktop and phone widths into target/screenshots/.
+ */
+class PortalInBrowserIT extends IcrDeployment {
+
+    private static final LocalDate BORN = LocalDate.of(1985, 12, 10);
+
+    /** A Beech Road patient of gp.beech with 50 blood tests and 50 care visits: five timeline pages. */
+    private static TestPatients aPatientWithALongRecord() {
+        TestPatients patient = TestPatients.aPatient().birthDate(BORN);
+        assertEquals(201, patient.register().status());
+        Databases.startCare(patient.nhsNumber(), "CP001");
+        Databases.addEntriesDirectly(patient.nhsNumber(), 50);
+        return patient;
+    }
+
+    private static void assertAccessible(Browser browser, String page, List<String> problems) {
+        browser.accessibilityViolations().forEach(violation -> problems.add(page + ": " + violation));
+    }
+
+    @Test
+    void a_fresh_browser_signs_in_to_the_page_it_asked_for_not_to_the_favicon() {
+        try (Browser browser = Browser.open("sign-in", Browser.DESKTOP)) {
+            browser.visit("/patients/search.xhtml");
+            browser.find(By.id("j_username"));
+            browser.screenshot("sign-in-page");
+            browser.signIn("gp.beech");
+
+            browser.find(By.id("navSearch"));
+            assertTrue(browser.path().startsWith("/patients/search.xhtml"), browser.path());
+            assertFalse(browser.text().contains("Not Found"), browser.text());
+            browser.screenshot("signed-in");
+            new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+            assertEquals("skipLink", browser.driver().switchTo().activeElement().getAttribute("id"),
+                    "the first thing the keyboard reaches skips to the content");
+        }
+    }
+
+    @Test
+    void every_page_about_a_patient_shows_the_banner_and_it_stays_in_view() {
+        TestPatients patient = aPatientWithALongRecord();
+        String nhsNumber = patient.nhsNumber();
+        String formatted = nhsNumber.substring(0, 3) + " " + nhsNumber.substring(3, 6) + " " + nhsNumber.substring(6);
+        String age = java.time.Period.between(BORN, LocalDate.now()).getYears() + " years";
+        List<String> inaccessible = new ArrayList<>();
+        for (Dimension size : List.of(Browser.DESKTOP, Browser.PHONE)) {
+            try (Browser browser = Browser.open("patient-banner", size)) {
+                browser.visit("/").signIn("gp.beech");
+                PatientPages pages = new PatientPages(browser, nhsNumber);
+                List<Runnable> visits = List.of(pages::openRecord, pages::openPreferences, () -> pages.openNewEntry("problem"),
+                        pages::openOrganDonation);
+                List<String> names = List.of("patient", "preferences", "new-problem", "organ-donation");
+                for (int i = 0; i < visits.size(); i++) {
+                    visits.get(i).run();
+                    String banner = pages.banner();
+                    String where = names.get(i) + " at " + size.width + " px";
+                    assertTrue(banner.contains(patient.familyName().toUpperCase(Locale.UK) + ", Ada"), where + ": " + banner);
+                    assertTrue(banner.contains("10-Dec-1985 (" + age + ")"), where + ": " + banner);
+                    assertTrue(banner.contains("Female"), where + ": " + banner);
+                    assertTrue(banner.contains(formatted), where + ": " + banner);
+                    assertTrue(banner.contains("Beech Road Surgery"), where + ": " + banner);
+                    browser.screenshot(names.get(i));
+                    if (size == Browser.DESKTOP) {
+                        assertAccessible(browser, names.get(i), inaccessible);
+                    }
+                }
+                pages.openRecord();
+                assertTrue(pages.pageHeight() > size.height, "the patient page is longer than the window");
+                double top = pages.bannerTopAfterScrollingDown();
+                assertTrue(top >= -1 && top < 5, "the banner stays at the top of the window, not at " + top);
+                browser.screenshot("patient-scrolled");
+            }
+        }
+        assertEquals(List.of(), inaccessible);
+    }
+
+    @Test
+    void a_timeline_filter_starts_from_the_newest_entry_and_says_how_many() {
+        TestPatients patient = aPatientWithALongRecord();
+        try (Browser browser = Browser.open("timeline-filter", Browser.DESKTOP)) {
+            browser.visit("/").signIn("gp.beech");
+            PatientPages pages = new PatientPages(browser, patient.nhsNumber()).openRecord().showTimeline();
+            assertEquals("100 entries, newest first", pages.timelineCount());
+            pages.goToTimelinePage(3);
+            browser.screenshot("page-3");
+
+            pages.filterBySource("Hospital");
+
+            assertEquals("50 entries, newest first", pages.timelineCount());
+            assertEquals(1, pages.currentTimelinePage(), "a new filter starts from the newest entry");
+            assertEquals(List.of("Hospital"), pages.timelineSources().stream().distinct().toList());
+            browser.screenshot("filtered");
+            List<String> inaccessible = new ArrayList<>();
+            assertAccessible(browser, "timeline", inaccessible);
+            assertEquals(List.of(), inaccessible);
+        }
+    }
+
+    @Test
+    void the_privacy_officer_pages_through_an_access_log_narrowed_to_break_glass_with_those_rows_marked() {
+        TestPatients patient = TestPatients.aPatient().birthDate(BORN);
+        assertEquals(201, patient.register().status());
+        String path = "/api/patients/" + patient.nhsNumber();
+        Api.Client gp = Api.as(Tokens.staff("gp.beech", "GP").sign());
+        for (int i = 0; i < 30; i++) {
+            assertEquals(200, gp.get(path).status());
+        }
+        Api.Client otherGp = Api.as(Tokens.staff("gp.canal", "GP").sign());
+        assertEquals(201, otherGp.postJson(path + "/break-glass", Api.json("reason", "Collapsed at the bus stop, need history")).status());
+        assertEquals(200, otherGp.get(path + "/summary").status());
+        List<String> inaccessible = new ArrayList<>();
+        for (Dimension size : List.of(Browser.DESKTOP, Browser.PHONE)) {
+            try (Browser browser = Browser.open("access-log", size)) {
+                browser.visit("/privacy/access-log.xhtml").signIn("privacy.officer");
+                browser.type(By.id("accessLog:nhsNumber"), patient.nhsNumber());
+                browser.click(By.id("accessLog:show"));
+                browser.waitForText("found, newest first");
+                assertTrue(browser.find(By.id("accessCount")).getText().startsWith("3"), browser.find(By.id("accessCount")).getText());
+                assertTrue(browser.has(By.cssSelector("#entries_paginator_bottom")), "more than one page");
+                assertTrue(browser.has(By.cssSelector("tr.icr-break-glass-row")), "break-glass rows are marked");
+                assertTrue(browser.text().contains("gp.canal"));
+                browser.screenshot("all-accesses");
+
+                browser.click(By.cssSelector("[id='accessLog:breakGlassOnly'] .ui-chkbox-box"));
+                browser.click(By.id("accessLog:show"));
+                browser.waitForText("accesses found");
+                List<WebElement> rows = browser.findAll(By.cssSelector("[id='entries_data'] tr"));
+                assertFalse(rows.isEmpty());
+                assertTrue(rows.stream().allMatch(row -> row.getAttribute("class").contains("icr-break-glass-row")),
+                        "only break-glass accesses, each marked");
+                browser.screenshot("break-glass-only");
+                if (size == Browser.DESKTOP) {
+                    assertAccessible(browser, "access-log", inaccessible);
+                }
+            }
+        }
+        assertEquals(List.of(), inaccessible);
+    }
+}
