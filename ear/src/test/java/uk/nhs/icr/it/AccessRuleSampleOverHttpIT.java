@@ -3,7 +3,6 @@ package uk.nhs.icr.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.json.JsonObject;
@@ -24,14 +23,7 @@ class AccessRuleSampleOverHttpIT extends IcrDeployment {
     void the_sampled_rows_get_over_http_what_the_table_says() {
         List<AccessRuleTable.Row> sample = AccessRuleTable.rows().stream().filter(AccessRuleTable.Row::overHttp).toList();
         assertTrue(sample.size() >= 10, "a sample of every kind of caller: " + sample.size());
-        List<String> mismatches = new ArrayList<>();
-        for (AccessRuleTable.Row row : sample) {
-            String actual = run(row);
-            if (!actual.equals(row.expected())) {
-                mismatches.add(row + ": got " + actual + ", table says " + row.expected());
-            }
-        }
-        assertEquals(List.of(), mismatches);
+        assertEquals(List.of(), AccessRuleTable.mismatches(sample, AccessRuleSampleOverHttpIT::run));
     }
 
     private static String run(AccessRuleTable.Row row) {

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The access decision's rule table, {@code access-rules.tsv}: each row a caller, their relationship, break-glass, the
@@ -108,6 +109,18 @@ public final class AccessRuleTable {
     }
 
     private AccessRuleTable() {
+    }
+
+    /** Runs each row and lists those that did not get what the table says, with what they got. */
+    public static List<String> mismatches(List<Row> rows, Function<Row, String> run) {
+        List<String> mismatches = new ArrayList<>();
+        for (Row row : rows) {
+            String actual = run.apply(row);
+            if (!actual.equals(row.expected())) {
+                mismatches.add(row + ": got " + actual + ", table says " + row.expected());
+            }
+        }
+        return mismatches;
     }
 
     public static List<Row> rows() {

@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -127,13 +126,7 @@ class AccessRuleTableIT {
         Databases.connectThrough(database -> (database.equals(Databases.SOCIAL_CARE) ? socialCare : hospital).getConnection());
         List<AccessRuleTable.Row> rows = AccessRuleTable.rows();
         assertTrue(rows.size() >= 50, "the table has its rows: " + rows.size());
-        List<String> mismatches = new ArrayList<>();
-        for (AccessRuleTable.Row row : rows) {
-            String actual = run(row);
-            if (!actual.equals(row.expected())) {
-                mismatches.add(row + ": got " + actual + ", table says " + row.expected());
-            }
-        }
+        List<String> mismatches = AccessRuleTable.mismatches(rows, this::run);
         assertEquals(List.of(), mismatches, mismatches.size() + " of " + rows.size() + " rows differ");
     }
 

@@ -15,4 +15,17 @@ public enum DataCategory {
     /** Withheld from staff who are not clinicians (administrators, social workers, care workers) unless the patient permits. */
     public static final Set<DataCategory> SENSITIVE = Collections.unmodifiableSet(
             EnumSet.of(MENTAL_HEALTH, SEXUAL_HEALTH, REPRODUCTIVE_HEALTH, SUBSTANCE_MISUSE));
+
+    /** "mental health", "safeguarding concerns": the category as words in a sentence. */
+    public String words() {
+        return switch (this) {
+            case GENERAL -> "general health";
+            case MENTAL_HEALTH -> "mental health";
+            case SEXUAL_HEALTH -> "sexual health";
+            case REPRODUCTIVE_HEALTH -> "reproductive health";
+            case SUBSTANCE_MISUSE -> "substance misuse";
+            case SAFEGUARDING -> "safeguarding concerns";
+            case SOCIAL_CARE -> "social care";
+        };
+    }
 }

@@ -162,4 +162,42 @@ class PortalInBrowserIT extends IcrDeployment {
         }
         assertEquals(List.of(), inaccessible);
     }
+
+    @Test
+    void the_consent_editor_starts_with_no_rule_says_in_words_what_a_version_will_do_and_starts_the_next_from_it() {
+        TestPatients patient = TestPatients.aPatient().birthDate(BORN);
+        assertEquals(201, patient.register().status());
+        try (Browser browser = Browser.open("consent-editor", Browser.DESKTOP)) {
+            browser.visit("/").signIn("gp.beech");
+            new PatientPages(browser, patient.nhsNumber()).openPreferences();
+            browser.click(By.id("consentForm:addProvision"));
+            browser.find(By.id("consentForm:provisions:0:type"));
+            assertTrue(browser.find(By.id("consentForm:provisions:0:type")).getText().contains("Choose a rule"),
+                    "a new provision hides nothing until a rule is chosen");
+            assertTrue(browser.find(By.id("consentForm:preview")).getText().contains("Choose whether this provision withholds"));
+
+            browser.click(By.id("consentForm:provisions:0:type"));
+            browser.click(By.cssSelector("[id='consentForm:provisions:0:type_panel'] li[data-label='Deny: withhold']"));
+            browser.click(By.id("consentForm:provisions:0:categories"));
+            browser.click(By.xpath("//*[@id='consentForm:provisions:0:categories_panel']//li[.//label[normalize-space()='mental health']]"
+                    + "//div[contains(@class,'ui-chkbox-box')]"));
+            new Actions(browser.driver()).sendKeys(Keys.ESCAPE).perform();
+            browser.type(By.id("consentForm:provisions:0:organisations"), "RXB");
+            browser.click(By.id("consentForm:previewConsent"));
+            browser.waitForText("Withhold mental health from staff at RXB.");
+            browser.screenshot("preview");
+            List<String> inaccessible = new ArrayList<>();
+            assertAccessible(browser, "consent-editor", inaccessible);
+
+            browser.type(By.id("consentForm:reason"), "Patient asked at the surgery today");
+            browser.click(By.cssSelector("[id='consentForm:atPatientsRequest'] .ui-chkbox-box"));
+            browser.click(By.id("consentForm:saveConsent"));
+            browser.waitForText("Consent recorded as version 1");
+            assertTrue(browser.find(By.id("currentProvisions")).getText().contains("Withhold mental health from staff at RXB."));
+            assertTrue(browser.find(By.id("consentForm:provisions:0:type")).getText().contains("Deny"),
+                    "the next version starts from the one in force");
+            browser.screenshot("recorded");
+            assertEquals(List.of(), inaccessible);
+        }
+    }
 }

@@ -6,8 +6,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -17,6 +20,7 @@ import jakarta.validation.ConstraintViolationException;
 import uk.nhs.icr.access.StaffRole;
 import uk.nhs.icr.access.service.AccessDeniedException;
 import uk.nhs.icr.consent.ConsentDirective;
+import uk.nhs.icr.consent.Provision;
 import uk.nhs.icr.consent.service.ConsentService;
 import uk.nhs.icr.consent.service.ConsentService.ConsentView;
 import uk.nhs.icr.consent.service.ConsentService.NewConsentDirective;
@@ -25,6 +29,7 @@ import uk.nhs.icr.consent.service.DataOptOutService;
 import uk.nhs.icr.consent.service.DataOptOutService.OptOutChoice;
 import uk.nhs.icr.consent.service.DataOptOutService.OptOutView;
 import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.platform.Codes;
 import uk.nhs.icr.platform.service.ConflictException;
 import uk.nhs.icr.platform.service.FieldError;
 import uk.nhs.icr.platform.service.InvalidInputException;
@@ -32,6 +37,7 @@ import uk.nhs.icr.platform.service.Precondition;
 import uk.nhs.icr.platform.service.PreconditionFailedException;
 import uk.nhs.icr.platform.service.ResourceNotFoundException;
 import uk.nhs.icr.platform.web.CommandBinder;
+import uk.nhs.icr.platform.web.DirectiveWords;
 import uk.nhs.icr.portal.FieldMessages;
 import uk.nhs.icr.sharedrecord.DataCategory;
 
@@ -51,12 +57,45 @@ public class PreferencesView implements Serializable {
 
         private static final long serialVersionUID = 1L;
 
-        private String type = "deny";
+        /** No rule until the user chooses one: a new row that denied everything to everyone would hide the whole record. */
+        private String type;
         private List<String> categories = new ArrayList<>();
         private List<String> roles = new ArrayList<>();
         private String organisations;
         private LocalDate start;
         private LocalDate end;
+
+        /** A row filled from a provision of the version in force, so that a new version starts from it. */
+        static ProvisionRow of(Provision provision) {
+            ProvisionRow row = new ProvisionRow();
+            row.type = Codes.of(provision.type());
+            row.categories = provision.categories().stream().sorted().map(Enum::name).collect(Collectors.toCollection(ArrayList::new));
+            row.roles = provision.roles().stream().sorted().map(Enum::name).collect(Collectors.toCollection(ArrayList::new));
+            row.organisations = provision.organisations().isEmpty() ? null : String.join(", ", new TreeSet<>(provision.organisations()));
+            row.start = provision.start();
+            row.end = provision.end();
+            return row;
+        }
+
+        /** The row in words, or why it cannot be read yet. */
+        String words() {
+            if (type == null || type.isBlank()) {
+                return "Choose whether this provision withholds (deny) or lets someone see (permit).";
+            }
+            try {
+                return DirectiveWords.provision(Provision.Type.valueOf(type.toUpperCase(Locale.ROOT)),
+                        categories.stream().map(DataCategory::valueOf).toList(), roles.stream().map(StaffRole::valueOf).toList(),
+                        organisationCodes(), start, end);
+            } catch (IllegalArgumentException e) {
+                return "This provision cannot be read: check its fields.";
+            }
+        }
+
+        private List<String> organisationCodes() {
+            return organisations == null || organisations.isBlank() ? List.of()
+                    : Arrays.stream(organisations.split("[,\\s]+")).filter(code -> !code.isBlank())
+                    .map(code -> code.strip().toUpperCase(Locale.ROOT)).toList();
+        }
 
         Map<String, Object> typed() {
             List<String> codes = organisations == null || organisations.isBlank() ? List.of()
@@ -126,6 +165,11 @@ public class PreferencesView implements Serializable {
             history = consent.history(nhsNumber, ConsentDirective.Scope.TREATMENT);
             // what applies is shown; a change names the newest version, which may be one entered in error
             current = history.stream().filter(ConsentView::inForce).findFirst().orElse(null);
+            // a new version starts from the one in force (when this reader may read it), not from nothing
+            provisions.clear();
+            if (current != null && current.withheld() == null && "active".equals(current.status())) {
+                current.provisions().forEach(provision -> provisions.add(ProvisionRow.of(provision)));
+            }
             newestVersion = history.isEmpty() ? 0 : history.get(0).version();
             awaiting = history.stream().findFirst().filter(ConsentView::awaitingConfirmation).orElse(null);
             consentShown = true;
@@ -247,6 +291,22 @@ public class PreferencesView implements Serializable {
         } catch (AccessDeniedException | ConflictException | ResourceNotFoundException e) {
             FieldMessages.error(null, e.getMessage());
         }
+    }
+
+    /** What the version in force does, a sentence each. */
+    public List<String> getCurrentInWords() {
+        return current == null || current.withheld() != null ? List.of()
+                : DirectiveWords.directive(current.status(), current.provisions().stream().map(DirectiveWords::provision).toList());
+    }
+
+    /** What the version on the form would do, a sentence each: read before saving. */
+    public List<String> getPreview() {
+        return DirectiveWords.directive(status, provisions.stream().map(ProvisionRow::words).toList());
+    }
+
+    /** Re-renders the form with its preview (the form's values are taken, nothing is recorded). */
+    public void preview() {
+        // the values are in the rows already: rendering the preview is all there is to do
     }
 
     public List<DataCategory> getCategoryOptions() {
