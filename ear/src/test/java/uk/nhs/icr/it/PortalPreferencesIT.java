@@ -141,12 +141,13 @@ class PortalPreferencesIT extends IcrDeployment {
         Api.Reply lookupPage = nurse.get("/donation/lookup.xhtml");
         Api.Reply found = nurse.submit("/donation/lookup.xhtml", lookupPage, "lookup", "lookup:lookUp",
                 Map.of("lookup:nhsNumber", patient, "lookup:at_input", ""));
-        assertTrue(found.body().contains("EXPRESS_OPT_IN") && found.body().contains("KIDNEYS"), found.body());
+        assertTrue(found.body().contains("Opted in to donate") && found.body().contains("Organs and tissue: kidneys"), found.body());
+        assertFalse(found.body().contains("EXPRESS_OPT_IN") || found.body().contains("KIDNEYS"), "words, not codes");
 
         Api.Reply refused = gp.submit("/donation/lookup.xhtml", gp.get("/donation/lookup.xhtml"), "lookup", "lookup:lookUp",
                 Map.of("lookup:nhsNumber", patient, "lookup:at_input", ""));
         assertTrue(refused.body().contains("Only the specialist nurse for organ donation may look up a decision"), refused.body());
-        assertFalse(refused.body().contains("EXPRESS_OPT_IN"));
+        assertFalse(refused.body().contains("Opted in to donate"));
         assertEquals(2, Databases.count(Databases.HOSPITAL, "select count(*) from audit_event where patient_nhs_number = ?"
                 + " and resource_type = 'OrganDonationDecision' and action = 'EVALUATE'", patient), "both look-ups on record");
     }

@@ -200,4 +200,31 @@ class PortalInBrowserIT extends IcrDeployment {
             assertEquals(List.of(), inaccessible);
         }
     }
+
+    @Test
+    void the_donation_nurse_reads_a_decision_in_words_told_apart_from_an_opt_out() {
+        TestPatients patient = TestPatients.aPatient().birthDate(BORN);
+        assertEquals(201, patient.register().status());
+        assertEquals(201, Api.as(Tokens.patient(patient.nhsNumber()).sign()).postJson("/api/patients/" + patient.nhsNumber()
+                + "/organ-donation", "{\"birthDate\":\"1985-12-10\",\"decision\":\"opt-in\",\"organs\":[\"KIDNEYS\",\"CORNEAS\"]}")
+                .status());
+        List<String> inaccessible = new ArrayList<>();
+        for (Dimension size : List.of(Browser.DESKTOP, Browser.PHONE)) {
+            try (Browser browser = Browser.open("donation-look-up", size)) {
+                browser.visit("/donation/lookup.xhtml").signIn("donation.nurse");
+                browser.type(By.id("lookup:nhsNumber"), patient.nhsNumber());
+                browser.click(By.id("lookup:lookUp"));
+                WebElement outcome = browser.find(By.id("outcome"));
+                assertEquals("Opted in to donate", outcome.getText());
+                assertTrue(outcome.getAttribute("class").contains("icr-decision-in"));
+                assertTrue(browser.text().contains("Organs and tissue: kidneys, corneas"), browser.text());
+                assertFalse(browser.text().contains("EXPRESS_OPT_IN"));
+                browser.screenshot("decision");
+                if (size == Browser.DESKTOP) {
+                    assertAccessible(browser, "donation-look-up", inaccessible);
+                }
+            }
+        }
+        assertEquals(List.of(), inaccessible);
+    }
 }

@@ -3,6 +3,8 @@ package uk.nhs.icr.portal.organdonation;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,6 +16,7 @@ import uk.nhs.icr.access.service.AccessDeniedException;
 import uk.nhs.icr.organdonation.service.OrganDonationService;
 import uk.nhs.icr.organdonation.service.OrganDonationService.DecisionView;
 import uk.nhs.icr.organdonation.service.OrganDonationService.Evaluation;
+import uk.nhs.icr.organdonation.Organ;
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.platform.service.InvalidInputException;
 import uk.nhs.icr.platform.service.ResourceNotFoundException;
@@ -48,6 +51,50 @@ public class DonationLookupView implements Serializable {
         } catch (AccessDeniedException | ResourceNotFoundException e) {
             FieldMessages.error(null, e.getMessage());
         }
+    }
+
+    /** The outcome as the nurse reads it at the bedside: words, never the code. */
+    public String outcomeWords(Evaluation.Outcome outcome) {
+        return switch (outcome) {
+            case EXPRESS_OPT_IN -> "Opted in to donate";
+            case OPT_OUT -> "Opted out: do not proceed";
+            case REPRESENTATIVES -> "Appointed representatives decide";
+            case DEEMED_CONSENT -> "Deemed consent applies";
+            case NOT_APPLICABLE -> "Deemed consent does not apply";
+        };
+    }
+
+    /** A decision to donate, not to, or someone else's to make, told apart at a glance (and not by colour alone). */
+    public String outcomeStyle(Evaluation.Outcome outcome) {
+        return switch (outcome) {
+            case EXPRESS_OPT_IN, DEEMED_CONSENT -> "icr-decision icr-decision-in";
+            case OPT_OUT -> "icr-decision icr-decision-out";
+            default -> "icr-decision icr-decision-other";
+        };
+    }
+
+    /** "kidneys, corneas and heart valves"; none listed with an opt-in means all. */
+    public String organWords(List<Organ> organs, boolean optIn) {
+        if (organs == null || organs.isEmpty()) {
+            return optIn ? "all organs and tissue" : "none";
+        }
+        return wordsOf(organs);
+    }
+
+    /** "face, hands and arms and legs": codes of a list as words. */
+    public String wordsOf(List<? extends Enum<?>> codes) {
+        return codes == null || codes.isEmpty() ? "none"
+                : codes.stream().map(code -> code.name().toLowerCase(Locale.UK).replace('_', ' ')).collect(Collectors.joining(", "));
+    }
+
+    /** A register version's decision in words. */
+    public String decisionWords(String decision) {
+        return switch (decision == null ? "" : decision) {
+            case "opt-in" -> "Opted in";
+            case "opt-out" -> "Opted out";
+            case "representatives" -> "Representatives appointed";
+            default -> decision;
+        };
     }
 
     public Evaluation getEvaluation() { return evaluation; }
