@@ -154,4 +154,19 @@ class SharedRecordIT extends IcrDeployment {
         GP.get(path("/record/hospital/999999999")).problem(404);
         assertEquals(List.of("source"), GP.get(path("/record/lab/1")).problemFields(400));
     }
+
+    @Test
+    void the_summary_lists_a_condition_the_gp_and_the_hospital_both_recorded_once_from_its_onset() {
+        created(GP.postJson(path("/problems"), Api.json("snomedCode", "44054006", "display", "Type 2 diabetes mellitus",
+                "onset", "2019-03-01")));
+        // recorded again, as a hospital letter coded into the practice system would bring it
+        created(GP.postJson(path("/problems"), Api.json("snomedCode", "44054006", "display", "type 2 diabetes mellitus",
+                "onset", "2026-11-02")));
+
+        List<JsonObject> problems = GP.get(path("/summary")).json().getJsonArray("activeProblems").getValuesAs(JsonObject.class);
+
+        assertEquals(1, problems.stream().filter(p -> p.getString("title").strip().equalsIgnoreCase("Type 2 diabetes mellitus")).count(),
+                problems.toString());
+        assertTrue(problems.get(0).getString("occurredAt").startsWith("2019-03-01"), "the earliest, so its date is the onset");
+    }
 }

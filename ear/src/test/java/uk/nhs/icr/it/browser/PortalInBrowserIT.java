@@ -49,6 +49,8 @@ class PortalInBrowserIT extends IcrDeployment {
         try (Browser browser = Browser.open("sign-in", Browser.DESKTOP)) {
             browser.visit("/patients/search.xhtml");
             browser.find(By.id("j_username"));
+            assertTrue(browser.find(By.id("lockOutRule")).getText().startsWith("After 5 failed sign-ins in a row an account is locked for"
+                    + " 15 minutes"), "warned before the fifth attempt, and told how long a lock lasts");
             browser.screenshot("sign-in-page");
             browser.signIn("gp.beech");
 

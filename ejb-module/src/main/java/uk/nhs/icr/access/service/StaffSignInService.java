@@ -38,6 +38,16 @@ public class StaffSignInService {
     @Inject
     UkClock clock;
 
+    /**
+     * The lock-out rule as the sign-in page states it, the same for every username (saying how many attempts one account
+     * has left would tell who has an account).
+     */
+    public String lockOutRule() {
+        long minutes = Math.max(1, lockDuration.toMinutes());
+        return "After " + maxFailures + " failed sign-ins in a row an account is locked for " + minutes + " minutes; it opens again"
+                + " by itself after that, or your administrator can unlock it.";
+    }
+
     public void recordFailure(String username) {
         if (username == null || username.isBlank()) {
             return;

@@ -5,7 +5,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -211,8 +214,8 @@ public class SharedRecordService {
         }
         RecordEntry carePlan = social.stream().filter(entry -> entry.type() == EntryType.CARE_PLAN).findFirst()
                 .map(RecordEntry::of).orElse(null);
-        return new RecordSummary(alerts, ofType(current, EntryType.PROBLEM), ofType(current, EntryType.MEDICATION),
-                ofType(current, EntryType.ALLERGY), results, ofType(current, EntryType.ENCOUNTER), carePlan,
+        return new RecordSummary(alerts, onceEach(current, EntryType.PROBLEM), onceEach(current, EntryType.MEDICATION),
+                onceEach(current, EntryType.ALLERGY), results, ofType(current, EntryType.ENCOUNTER), carePlan,
                 social.stream().filter(entry -> entry.type() == EntryType.SAFEGUARDING_CONCERN).map(RecordEntry::of).toList(),
                 somethingWithheld(patient, withholding));
     }
@@ -239,6 +242,18 @@ public class SharedRecordService {
         }
         Set<DataCategory> categories = withholding.categories();
         return hospital.countInCategories(patient, categories) + socialCare.countInCategories(patient, categories) > 0;
+    }
+
+    /**
+     * The entries of one kind, each condition, medicine or allergy once: the GP and the hospital often record the same
+     * one, and a list that shows it twice reads as two. The earliest is kept, so its date is the onset or start.
+     */
+    static List<RecordEntry> onceEach(List<HospitalEntry> entries, EntryType type) {
+        Map<String, RecordEntry> once = new LinkedHashMap<>();
+        entries.stream().filter(entry -> entry.type() == type).map(RecordEntry::of)
+                .sorted(Comparator.comparing(RecordEntry::occurredAt))
+                .forEach(entry -> once.putIfAbsent(entry.title().strip().toLowerCase(Locale.UK), entry));
+        return once.values().stream().sorted(Comparator.comparing(RecordEntry::occurredAt).reversed()).toList();
     }
 
     private static List<RecordEntry> ofType(List<HospitalEntry> entries, EntryType type) {
