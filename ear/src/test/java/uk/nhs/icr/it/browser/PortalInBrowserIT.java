@@ -229,4 +229,30 @@ class PortalInBrowserIT extends IcrDeployment {
         }
         assertEquals(List.of(), inaccessible);
     }
+
+    @Test
+    void a_refused_form_lists_every_error_at_once_at_the_top_each_linked_to_its_marked_field() {
+        TestPatients patient = TestPatients.aPatient().birthDate(BORN);
+        assertEquals(201, patient.register().status());
+        try (Browser browser = Browser.open("error-summary", Browser.DESKTOP)) {
+            browser.visit("/").signIn("gp.beech");
+            new PatientPages(browser, patient.nhsNumber()).openNewEntry("blood-test");
+            browser.type(By.id("bloodTest:value"), "high");
+            browser.click(By.id("bloodTest:save"));
+
+            WebElement summary = browser.find(By.id("errorSummary"));
+            assertEquals("errorSummary", browser.driver().switchTo().activeElement().getAttribute("id"), "the summary takes the focus");
+            List<String> targets = summary.findElements(By.tagName("a")).stream().map(link -> link.getAttribute("href"))
+                    .map(href -> href.substring(href.indexOf('#') + 1)).toList();
+            assertTrue(targets.containsAll(List.of("bloodTest:test", "bloodTest:value", "bloodTest:unit")),
+                    "every refused field at once: " + targets);
+            assertEquals("true", browser.find(By.id("bloodTest:value")).getAttribute("aria-invalid"));
+            assertEquals("", browser.find(By.id("bloodTest:test")).getAttribute("placeholder") == null ? ""
+                    : browser.find(By.id("bloodTest:test")).getAttribute("placeholder"), "no placeholder that looks like a value");
+            browser.screenshot("refused");
+            List<String> inaccessible = new ArrayList<>();
+            assertAccessible(browser, "error-summary", inaccessible);
+            assertEquals(List.of(), inaccessible);
+        }
+    }
 }

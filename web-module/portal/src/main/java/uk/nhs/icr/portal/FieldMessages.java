@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.component.EditableValueHolder;
 import jakarta.faces.context.FacesContext;
 import jakarta.validation.ConstraintViolationException;
 
@@ -40,9 +41,25 @@ public final class FieldMessages {
         return ((InvalidInputException) refusal).errors();
     }
 
+    /**
+     * An error beside the input {@code clientId} names (or at the top of the page when null). The input is marked
+     * invalid too, so it is drawn as one and says so to a screen reader ({@code aria-invalid}).
+     */
     public static void error(String clientId, String message) {
-        FacesContext.getCurrentInstance().addMessage(clientId,
-                new FacesMessage(FacesMessage.SEVERITY_ERROR, capitalise(message), null));
+        FacesContext faces = FacesContext.getCurrentInstance();
+        faces.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, capitalise(message), null));
+        if (clientId != null && faces.getViewRoot() != null && inputOf(faces, clientId) instanceof EditableValueHolder input) {
+            input.setValid(false);
+        }
+    }
+
+    /** The component a client id names, or null (an input inside a repeat is not found from the root: its message still shows). */
+    private static Object inputOf(FacesContext faces, String clientId) {
+        try {
+            return faces.getViewRoot().findComponent(clientId);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** A confirmation at the top of the page. */
