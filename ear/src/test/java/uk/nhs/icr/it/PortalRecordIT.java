@@ -130,6 +130,10 @@ class PortalRecordIT extends IcrDeployment {
         String path = link.replace("&amp;", "&");
         Api.Reply form = clinician.get(path);
         assertTrue(form.body().contains("Homecare Partners Ltd (CP001)"), "care providers to choose from");
+        String closes = form.body().substring(form.body().indexOf("id=\"admissionClosed\"")).replaceAll("\\s+", " ");
+        assertTrue(closes.contains("Admission: Test admission") && closes.contains(", by Ward system)"),
+                "the admission as the clinician knows it: " + closes.substring(0, Math.min(400, closes.length())));
+        assertFalse(form.body().contains("Closes admission " + admission), "not its internal number");
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("transferOfCare:admissionId", Long.toString(admission));
         fields.put("transferOfCare:dischargeSummary", "Pneumonia treated; walks with a frame");

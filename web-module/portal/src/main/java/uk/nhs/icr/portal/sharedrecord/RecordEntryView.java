@@ -26,6 +26,9 @@ import uk.nhs.icr.platform.service.ResourceNotFoundException;
 import uk.nhs.icr.platform.web.CommandBinder;
 import uk.nhs.icr.portal.FieldMessages;
 import uk.nhs.icr.portal.access.SignedInUser;
+import uk.nhs.icr.sharedrecord.RecordSource;
+import uk.nhs.icr.sharedrecord.service.RecordEntry;
+import uk.nhs.icr.sharedrecord.service.SharedRecordService;
 import uk.nhs.icr.sharedrecord.service.TransferOfCareService;
 import uk.nhs.icr.sharedrecord.service.TransferOfCareService.CareProvider;
 import uk.nhs.icr.sharedrecord.service.TransferOfCareService.Discharge;
@@ -54,6 +57,11 @@ public class RecordEntryView implements Serializable {
 
     @Inject
     TransferOfCareService transfers;
+
+    @Inject
+    SharedRecordService sharedRecord;
+
+    private RecordEntry admission;
 
     @Inject
     SignedInUser signedInUser;
@@ -152,6 +160,22 @@ public class RecordEntryView implements Serializable {
 
     public void setKindSlug(String kindSlug) {
         this.kindSlug = kindSlug;
+    }
+
+    /**
+     * The admission a discharge closes, as the clinician knows it (when and why, where), read once: never its
+     * internal number. Null when it cannot be read (then the form says so).
+     */
+    public RecordEntry getAdmission() {
+        String id = values.get("admissionId");
+        if (admission == null && id != null && id.matches("\\d{1,18}") && getNhsNumber() != null) {
+            try {
+                admission = sharedRecord.entry(getNhsNumber(), RecordSource.HOSPITAL, Long.parseLong(id));
+            } catch (AccessDeniedException | ResourceNotFoundException e) {
+                admission = null;
+            }
+        }
+        return admission;
     }
 
     public String getAdmissionId() {
