@@ -97,6 +97,10 @@ class PortalInBrowserIT extends IcrDeployment {
                 double top = pages.bannerTopAfterScrollingDown();
                 assertTrue(top >= -1 && top < 5, "the banner stays at the top of the window, not at " + top);
                 browser.screenshot("patient-scrolled");
+                pages.openRecord().showTimeline();
+                long overflow = ((Number) browser.script("return document.documentElement.scrollWidth - window.innerWidth")).longValue();
+                assertTrue(overflow <= 1, "the timeline fits the " + size.width + " px window, no sideways scrolling: " + overflow + " px over");
+                browser.screenshot("timeline");
             }
         }
         assertEquals(List.of(), inaccessible);
