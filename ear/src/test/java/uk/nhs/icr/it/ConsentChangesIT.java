@@ -128,19 +128,23 @@ class ConsentChangesIT extends IcrDeployment {
     }
 
     @Test
-    void what_a_directive_says_is_read_by_the_patient_its_author_and_the_privacy_officer_only() {
+    void what_a_directive_says_is_read_by_the_patient_its_author_the_privacy_officer_and_staff_who_may_change_it() {
         assertEquals(200, GP.putJsonOverCurrent(path, staffChange("active",
                 "[{\"type\":\"deny\",\"categories\":[\"MENTAL_HEALTH\",\"SEXUAL_HEALTH\"],\"organisations\":[\"RXA\"]}]")).status());
         Databases.createStaff("gp.beech.partner." + patient, "Y90001", "GP", Portal.DEMO_PASSWORD);
         Api.Client partner = Api.as(Tokens.staff("gp.beech.partner." + patient, "GP").sign());
+        Api.Client admin = Api.as(Tokens.staff("admin.beech", "ADMIN").sign());
 
         assertTrue(own.get(path).body().contains("SEXUAL_HEALTH"));
         assertTrue(GP.get(path).body().contains("SEXUAL_HEALTH"), "its author");
         assertTrue(PRIVACY_OFFICER.get(path).body().contains("SEXUAL_HEALTH"));
-        JsonObject other = partner.get(path).json();
-        assertEquals("Information is withheld from you", other.getString("withheld"));
-        assertEquals(List.of(), other.getJsonArray("provisions"));
-        assertFalse(partner.get(path + "/history").body().contains("MENTAL_HEALTH"), "no version says, to another GP");
+        assertTrue(partner.get(path).body().contains("SEXUAL_HEALTH"), "a GP it restricts in nothing, who may write the next version");
+        for (Api.Client restricted : List.of(CLINICIAN, admin)) {
+            JsonObject other = restricted.get(path).json();
+            assertEquals("Information is withheld from you", other.getString("withheld"));
+            assertEquals(List.of(), other.getJsonArray("provisions"));
+            assertFalse(restricted.get(path + "/history").body().contains("MENTAL_HEALTH"), "no version says");
+        }
         PRIVACY_OFFICER.get("/api/patients/" + patient + "/record").problem(403);
     }
 

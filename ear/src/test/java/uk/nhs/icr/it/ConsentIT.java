@@ -295,10 +295,11 @@ class ConsentIT extends IcrDeployment {
     }
 
     @Test
-    void entered_in_error_voids_that_version_only_by_its_author_and_the_one_before_applies_again() {
+    void entered_in_error_voids_that_version_only_and_the_one_before_applies_again_but_staff_never_loosen_that_way() {
         consent("[{\"type\":\"deny\",\"categories\":[\"MENTAL_HEALTH\"]}]");
         Databases.createStaff("gp.beech.partner." + patient, "Y90001", "GP", Portal.DEMO_PASSWORD);
         Api.Client partner = Api.as(Tokens.staff("gp.beech.partner." + patient, "GP").sign());
+        Api.Client privacyOfficer = Api.as(Tokens.staff("privacy.officer", "PRIVACY_OFFICER").sign());
         String path = "/api/patients/" + patient + "/consent";
         String sexualHealthToo = "{\"status\":\"active\",\"atPatientsRequest\":true,\"reason\":\"Patient asked at the surgery today\","
                 + "\"provisions\":[{\"type\":\"deny\",\"categories\":[\"MENTAL_HEALTH\",\"SEXUAL_HEALTH\"],\"organisations\":[\"RXA\"]}]}";
@@ -309,9 +310,12 @@ class ConsentIT extends IcrDeployment {
         assertEquals(200, GP.putJsonOverCurrent(path, sexualHealthToo).status(), "version 3, by gp.beech: it tightens, so applies at once");
         assertEquals(allBut("Depressive disorder", "Chlamydial infection"), seenBy(CLINICIAN));
 
-        String inError = "{\"status\":\"entered-in-error\",\"atPatientsRequest\":true,\"reason\":\"Recorded for the wrong patient by me\"}";
+        String inError = "{\"status\":\"entered-in-error\",\"reason\":\"Recorded for the wrong patient by me\"}";
         partner.putJsonOverCurrent(path, inError).problem(403);
-        assertEquals(200, GP.putJsonOverCurrent(path, inError).status(), "its author marks it");
+        JsonObject refused = GP.putJsonOverCurrent(path, inError).problem(403);
+        assertTrue(refused.getString("detail").contains("would let staff see more"), "even its author does not undo a restriction that way");
+        assertEquals(allBut("Depressive disorder", "Chlamydial infection"), seenBy(CLINICIAN), "the restriction stands");
+        assertEquals(200, privacyOfficer.putJsonOverCurrent(path, inError).status(), "a privacy officer corrects the record");
 
         assertEquals(allBut("Depressive disorder"), seenBy(CLINICIAN), "version 2 applies again, not nothing");
         List<JsonObject> history = GP.get(path + "/history").jsonArray().getValuesAs(JsonObject.class);

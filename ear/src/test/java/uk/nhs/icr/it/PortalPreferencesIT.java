@@ -176,4 +176,28 @@ class PortalPreferencesIT extends IcrDeployment {
         assertEquals(List.of("IN_PERSON gp.beech.partner." + patient), Databases.rows(Databases.HOSPITAL, "select confirmation_channel"
                 + " || ' ' || confirmed_by_username from consent_directive where patient_nhs_number = ? and version = 2", patient));
     }
+
+    @Test
+    void a_privacy_officer_corrects_a_version_entered_in_error_from_the_portal_and_sees_nothing_else() {
+        String patient = patientWithAMentalHealthProblem();
+        String api = "/api/patients/" + patient + "/consent";
+        assertEquals(200, Api.as(Tokens.staff("gp.beech", "GP").sign()).putJson(api, "{\"status\":\"active\",\"atPatientsRequest\":true,"
+                + "\"reason\":\"Patient asked at the surgery today\",\"provisions\":[{\"type\":\"deny\",\"categories\":"
+                + "[\"mental_health\"],\"organisations\":[\"RXB\"]}]}", "If-None-Match", "*").status());
+        Portal officer = Portal.signIn("privacy.officer");
+        String path = "/patients/preferences.xhtml?nhsNumber=" + patient;
+        Api.Reply page = officer.get(path);
+        assertTrue(page.body().contains("Withhold mental health from staff at RXB."), "what the directive says, to the privacy officer");
+        assertFalse(page.body().contains("id=\"consentForm\"") || page.body().contains("id=\"optOutForm\""), "nothing else to record");
+        assertFalse(page.body().contains("id=\"patientBanner\""), "no read of the patient's record");
+
+        Api.Reply corrected = officer.submit(path, page, "correctionForm", "correctionForm:markEnteredInError",
+                Map.of("correctionForm:reason", "Recorded against the wrong patient, reported by the practice"));
+
+        assertTrue(corrected.body().contains("Version 2 records the correction"), corrected.body());
+        assertEquals(List.of("ENTERED_IN_ERROR"), Databases.rows(Databases.HOSPITAL, "select status from consent_directive"
+                + " where patient_nhs_number = ? and version = 2", patient));
+        assertEquals(0, Databases.count(Databases.HOSPITAL, "select count(*) from audit_event where patient_nhs_number = ?"
+                + " and role = 'PRIVACY_OFFICER' and outcome = 'DENIED'", patient), "the page asked for nothing it may not read");
+    }
 }

@@ -48,14 +48,16 @@ public class ConsentRepository {
     }
 
     /**
-     * Writes the patient's confirmation onto a version awaiting it, once: false when another confirmation got
-     * there first (nothing written).
+     * Writes the patient's confirmation onto a version awaiting it, once, while it is still the newest: false when
+     * another confirmation, or a newer version, got there first (nothing written).
      */
     public boolean confirm(ConsentDirective awaiting, VersionedDecision.Recorder confirmer, ConsentDirective.ConfirmationChannel channel,
                            Instant at) {
         int confirmed = em.createQuery("update ConsentDirective c set c.confirmedAt = :at, c.confirmedByKind = :kind,"
                         + " c.confirmedByName = :name, c.confirmedByUsername = :username, c.confirmationChannel = :channel"
-                        + " where c.id = :id and c.awaitingConfirmation = true and c.confirmedAt is null")
+                        + " where c.id = :id and c.awaitingConfirmation = true and c.confirmedAt is null"
+                        + " and not exists (select n from ConsentDirective n where n.patient = c.patient and n.scope = c.scope"
+                        + " and n.version > c.version)")
                 .setParameter("at", at)
                 .setParameter("kind", confirmer.kind())
                 .setParameter("name", confirmer.name())

@@ -185,9 +185,10 @@ public class ConsentService {
         Instant now = clock.now();
         DirectiveHistory versions = new DirectiveHistory(consents.history(patient, wanted));
         Optional<ConsentDirective> inForce = versions.inForce(now);
+        boolean mayChange = !versions.newestFirst().isEmpty() && staffMayChange(caller, patient);
         return versions.newestFirst().stream()
                 .map(version -> ConsentView.of(version, inForce.filter(version::equals).isPresent(),
-                        readable(caller, patient, version, now), now))
+                        mayChange || readable(caller, version), now))
                 .toList();
     }
 
@@ -198,8 +199,13 @@ public class ConsentService {
     @PatientDataAccess(resource = Resource.CONSENT, action = AuditAction.READ)
     public boolean changeableByCaller(NhsNumber patient) {
         Caller caller = currentCaller.require();
-        return caller.isPatient() || (!caller.hasRole(StaffRole.PRIVACY_OFFICER) && Resource.CONSENT.writableBy(caller.role())
-                && !access.withholdingFromStaff(caller, patient).withholdsAnything());
+        return caller.isPatient() || staffMayChange(caller, patient);
+    }
+
+    /** Staff of a role that records consent, not a privacy officer, from whom nothing of the record is withheld. */
+    private boolean staffMayChange(Caller caller, NhsNumber patient) {
+        return !caller.isPatient() && !caller.hasRole(StaffRole.PRIVACY_OFFICER) && Resource.CONSENT.writableBy(caller.role())
+                && !access.withholdingFromStaff(caller, patient).withholdsAnything();
     }
 
     /** Why staff may not change a directive while anything of the record is withheld from them. */
@@ -208,15 +214,12 @@ public class ConsentService {
 
     /**
      * Whether this reader may read what a version says: a version restricts and reveals (a mental-health deny
-     * names the condition), so the patient, the privacy officer reviewing it and its author do, and, while it
-     * awaits the patient's confirmation, a clinician who could take that confirmation in person.
+     * names the condition), so the patient, the privacy officer reviewing it and its author do. So do staff who may
+     * change it (nothing of the record is withheld from them, so it hides nothing from them): a new version is
+     * written over the one in force, and one written blind would drop restrictions the patient never asked to drop.
      */
-    private boolean readable(Caller caller, NhsNumber patient, ConsentDirective version, Instant now) {
-        if (caller.isPatient() || caller.hasRole(StaffRole.PRIVACY_OFFICER) || caller.username().equals(version.recordedByUsername())) {
-            return true;
-        }
-        return version.confirmation(now) == ConsentDirective.Confirmation.AWAITING && caller.role().isClinical()
-                && !access.withholdingFromStaff(caller, patient).withholdsAnything();
+    private static boolean readable(Caller caller, ConsentDirective version) {
+        return caller.isPatient() || caller.hasRole(StaffRole.PRIVACY_OFFICER) || caller.username().equals(version.recordedByUsername());
     }
 
     /**
@@ -246,6 +249,7 @@ public class ConsentService {
         DirectiveHistory versions = new DirectiveHistory(consents.history(patient, scope));
         if (correction) {
             requireMayCorrect(versions.newestStanding(), caller);
+            requireCorrectionKeepsRestrictions(versions, caller, now);
         }
         List<Provision> provisions = directive.provisions().stream()
                 .map(p -> new Provision(p.type(), new LinkedHashSet<>(p.categories()),
@@ -307,6 +311,25 @@ public class ConsentService {
         }
         patientAccess.note("v" + awaiting.version() + " confirmed by the patient (" + Codes.phrase(channel) + ")");
         return ConsentView.of(awaiting, true, true, now);
+    }
+
+    /**
+     * A member of staff's "entered in error" must not let anyone see more than the version in force does (it would
+     * undo, at once, a restriction the patient asked for): the patient records that change, or a privacy officer
+     * corrects the record.
+     */
+    private static void requireCorrectionKeepsRestrictions(DirectiveHistory versions, Caller caller, Instant now) {
+        if (caller.isPatient() || caller.hasRole(StaffRole.PRIVACY_OFFICER)) {
+            return;
+        }
+        Optional<ConsentDirective> before = versions.inForce(now);
+        Optional<ConsentDirective> after = versions.correctingNewest(now).inForce(now);
+        ConsentDirective.Status status = after.map(ConsentDirective::status).orElse(ConsentDirective.Status.INACTIVE);
+        List<Provision> provisions = after.map(ConsentDirective::provisions).orElse(List.of());
+        if (Loosening.loosens(before, status, provisions, now, UkClock.ZONE)) {
+            throw new AccessDeniedException("Marking this version entered in error would let staff see more than the patient chose;"
+                    + " the patient records that change, or a privacy officer corrects the record", false);
+        }
     }
 
     /** Staff from whom the patient's wishes, or the sensitive-data rules, keep anything do not change the directive. */

@@ -246,14 +246,21 @@ public class SharedRecordService {
 
     /**
      * The entries of one kind, each condition, medicine or allergy once: the GP and the hospital often record the same
-     * one, and a list that shows it twice reads as two. The earliest is kept, so its date is the onset or start.
+     * one, and a list that shows it twice reads as two. A condition is the same by its name; a medicine or an allergy
+     * only when its details match too (two doses of warfarin are two prescriptions, and must show as two). The
+     * earliest is kept, so its date is the onset or start.
      */
     static List<RecordEntry> onceEach(List<HospitalEntry> entries, EntryType type) {
         Map<String, RecordEntry> once = new LinkedHashMap<>();
         entries.stream().filter(entry -> entry.type() == type).map(RecordEntry::of)
                 .sorted(Comparator.comparing(RecordEntry::occurredAt))
-                .forEach(entry -> once.putIfAbsent(entry.title().strip().toLowerCase(Locale.UK), entry));
+                .forEach(entry -> once.putIfAbsent(sameness(entry), entry));
         return once.values().stream().sorted(Comparator.comparing(RecordEntry::occurredAt).reversed()).toList();
+    }
+
+    private static String sameness(RecordEntry entry) {
+        String name = entry.title().strip().toLowerCase(Locale.UK);
+        return entry.type() == EntryType.PROBLEM ? name : name + "|" + (entry.summary() == null ? "" : entry.summary().strip());
     }
 
     private static List<RecordEntry> ofType(List<HospitalEntry> entries, EntryType type) {

@@ -119,10 +119,13 @@ public class AccessLogView implements Serializable {
         faces.responseComplete();
     }
 
-    /** One CSV line: every field quoted, quotes doubled, and a leading = + - @ defused so a spreadsheet shows it as text. */
+    /**
+     * One CSV line: every field quoted, quotes doubled, and a leading = + - @ tab or carriage return defused so a
+     * spreadsheet shows it as text (OWASP CSV injection).
+     */
     static String csvLine(Stream<String> fields) {
         return fields.map(field -> field == null ? "" : field)
-                .map(field -> !field.isEmpty() && "=+-@".indexOf(field.charAt(0)) >= 0 ? "'" + field : field)
+                .map(field -> !field.isEmpty() && "=+-@\t\r".indexOf(field.charAt(0)) >= 0 ? "'" + field : field)
                 .map(field -> "\"" + field.replace("\"", "\"\"") + "\"")
                 .collect(Collectors.joining(",", "", "\r\n"));
     }

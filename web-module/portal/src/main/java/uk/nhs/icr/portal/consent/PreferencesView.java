@@ -39,6 +39,7 @@ import uk.nhs.icr.platform.service.ResourceNotFoundException;
 import uk.nhs.icr.platform.web.CommandBinder;
 import uk.nhs.icr.platform.web.DirectiveWords;
 import uk.nhs.icr.portal.FieldMessages;
+import uk.nhs.icr.portal.access.SignedInUser;
 import uk.nhs.icr.sharedrecord.DataCategory;
 
 /**
@@ -128,6 +129,9 @@ public class PreferencesView implements Serializable {
     ConsentService consent;
 
     @Inject
+    SignedInUser signedInUser;
+
+    @Inject
     DataOptOutService optOut;
 
     @Inject
@@ -184,6 +188,11 @@ public class PreferencesView implements Serializable {
             FieldMessages.error(null, e instanceof InvalidInputException invalid ? invalid.errors().get(0).message() : e.getMessage());
             return;
         }
+        if (signedInUser.isPrivacyOfficer()) {
+            // they review and correct the directive; the opt-out is not theirs to read
+            opened = consentShown;
+            return;
+        }
         try {
             optOutChoice = optOut.current(nhsNumber);
             optOutHistory = optOut.history(nhsNumber);
@@ -221,6 +230,27 @@ public class PreferencesView implements Serializable {
             load();
         } catch (InvalidInputException | ConstraintViolationException e) {
             showConsentErrors(FieldMessages.refusedFields(e));
+        } catch (PreconditionFailedException e) {
+            changedMeanwhile();
+        } catch (AccessDeniedException | ConflictException | ResourceNotFoundException e) {
+            FieldMessages.error(null, e.getMessage());
+        }
+    }
+
+    /** A privacy officer marks the newest standing version entered in error, saying why; the version before applies again. */
+    public void markEnteredInError() {
+        try {
+            Map<String, Object> typed = new HashMap<>();
+            typed.put("status", "entered-in-error");
+            typed.put("reason", reason);
+            Precondition shown = newestVersion == 0 ? Precondition.noneYet() : Precondition.isVersion(newestVersion);
+            ConsentView recorded = consent.record(nhsNumber, binder.bind(NewConsentDirective.class, typed), shown);
+            FieldMessages.info("Version " + recorded.version() + " records the correction: the version before applies again");
+            reason = null;
+            load();
+        } catch (InvalidInputException | ConstraintViolationException e) {
+            FieldMessages.refusedFields(e).forEach(error -> FieldMessages.error(
+                    "reason".equals(error.field()) ? "correctionForm:reason" : null, error.message()));
         } catch (PreconditionFailedException e) {
             changedMeanwhile();
         } catch (AccessDeniedException | ConflictException | ResourceNotFoundException e) {

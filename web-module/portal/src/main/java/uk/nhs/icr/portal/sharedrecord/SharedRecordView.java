@@ -1,9 +1,11 @@
 package uk.nhs.icr.portal.sharedrecord;
 
 import java.io.Serializable;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -27,6 +29,7 @@ import uk.nhs.icr.portal.patient.PatientView;
 import uk.nhs.icr.sharedrecord.EntryType;
 import uk.nhs.icr.sharedrecord.RecordSource;
 import uk.nhs.icr.sharedrecord.service.RecordSummary;
+import uk.nhs.icr.sharedrecord.service.SharedRecordService.ResultPoint;
 import uk.nhs.icr.sharedrecord.service.SharedRecordService;
 
 /**
@@ -67,6 +70,7 @@ public class SharedRecordView implements Serializable {
     private LocalDate to;
     private String selectedTest;
     private String resultsChart;
+    private List<ResultPoint> resultPoints = List.of();
 
     /** The summary {@link PatientView#load} opened the record with; null if it was not opened. */
     public RecordSummary getSummary() {
@@ -120,16 +124,28 @@ public class SharedRecordView implements Serializable {
     /** Charts the chosen test over time (read, and audited, only when a test is chosen). */
     public void showResults() {
         resultsChart = null;
+        resultPoints = List.of();
         if (selectedTest == null || selectedTest.isBlank()) {
             return;
         }
         try {
-            resultsChart = ResultsChart.lineChart(selectedTest, sharedRecord.results(patientView.getNhsNumber(), selectedTest));
+            resultPoints = sharedRecord.results(patientView.getNhsNumber(), selectedTest);
+            resultsChart = ResultsChart.lineChart(selectedTest, resultPoints);
         } catch (InvalidInputException | ConstraintViolationException e) {
             FieldMessages.refusedFields(e).forEach(error -> FieldMessages.error(null, error.message()));
         } catch (AccessDeniedException | PatientNotFoundException e) {
             FieldMessages.error(null, e.getMessage());
         }
+    }
+
+    /** The charted results as a table, newest first: the same data for those who cannot see the chart. */
+    public List<ResultPoint> getResultPoints() {
+        return resultPoints.stream().sorted(Comparator.comparing(ResultPoint::reportedAt).reversed()).toList();
+    }
+
+    /** A stored number as written: 140, 0.7, 3.5 (not 140.0000); empty for none. */
+    public String plain(BigDecimal number) {
+        return number == null ? "" : number.stripTrailingZeros().toPlainString();
     }
 
     /** What this user may add to the record from here. */
