@@ -48,7 +48,8 @@ class PortalRecordIT extends IcrDeployment {
         assertTrue(hospital > 0 && socialCare > 0, "timeline holds entries of both records");
         assertTrue(page.indexOf("Potassium", page.indexOf("id=\"record:timelineForm:timeline\"")) < page.indexOf("Care Act needs assessment",
                 page.indexOf("id=\"record:timelineForm:timeline\"")), "newest first: the November result before the October assessment");
-        assertTrue(page.contains("Callum Reid") && page.contains("LA001"), "author and organisation of the social care entry");
+        assertTrue(page.contains("Callum Reid") && page.contains("Northshire County Council"),
+                "author and organisation (by name) of the social care entry");
     }
 
     @Test

@@ -169,4 +169,16 @@ class SharedRecordIT extends IcrDeployment {
                 problems.toString());
         assertTrue(problems.get(0).getString("occurredAt").startsWith("2019-03-01"), "the earliest, so its date is the onset");
     }
+
+    @Test
+    void the_timeline_says_where_each_entry_was_recorded_by_the_organisations_kind_and_name() {
+        List<JsonObject> items = GP.get(path("/record?size=100")).json().getJsonArray("items").getValuesAs(JsonObject.class);
+
+        JsonObject potassium = items.stream().filter(e -> e.getString("title").equals("Potassium")).findFirst().orElseThrow();
+        assertEquals("hospital", potassium.getString("source"), "kept in the hospital store");
+        assertEquals("GP practice", potassium.getString("setting"), "but recorded by the GP, and said so");
+        assertEquals("Beech Road Surgery", potassium.getString("organisationName"));
+        JsonObject visit = items.stream().filter(e -> e.getString("title").equals("Care visit")).findFirst().orElseThrow();
+        assertEquals("Social care", visit.getString("setting"));
+    }
 }

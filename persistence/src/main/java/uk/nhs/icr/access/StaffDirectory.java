@@ -36,14 +36,19 @@ public class StaffDirectory {
 
     /** The names of these organisations by ODS code, in one query (codes ICR does not know are left out). */
     public Map<String, String> organisationNames(Collection<String> odsCodes) {
-        if (odsCodes.isEmpty()) {
+        return organisations(odsCodes).entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().name()));
+    }
+
+    /** These organisations by ODS code, in one query (codes ICR does not know are left out). */
+    public Map<String, Organisation> organisations(Collection<String> odsCodes) {
+        List<OdsCode> codes = odsCodes.stream().filter(code -> code != null && code.matches("[A-Z0-9]{3,10}")).map(OdsCode::new).toList();
+        if (codes.isEmpty()) {
             return Map.of();
         }
-        List<OdsCode> codes = odsCodes.stream().filter(code -> code.matches("[A-Z0-9]{3,10}")).map(OdsCode::new).toList();
         return em.createQuery("select o from Organisation o where o.odsCode in :codes", Organisation.class)
                 .setParameter("codes", codes)
                 .getResultStream()
-                .collect(Collectors.toMap(o -> o.odsCode().value(), Organisation::name));
+                .collect(Collectors.toMap(o -> o.odsCode().value(), o -> o));
     }
 
     /** Organisations of these types, by name: for choosing one in a form. */

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -112,7 +113,7 @@ public class SharedRecordService {
         merged.sort(NEWEST_FIRST);
         List<RecordEntry> items = merged.subList(Math.min(request.firstResult(), merged.size()),
                 Math.min(request.firstResult() + request.size(), merged.size()));
-        Page<RecordEntry> result = new Page<>(List.copyOf(items), request.page(), request.size(), total);
+        Page<RecordEntry> result = new Page<>(named(items), request.page(), request.size(), total);
         return new RecordPage(result, somethingWithheld(patient, withholding));
     }
 
@@ -129,6 +130,13 @@ public class SharedRecordService {
         PatientDemographics demographics = patients.findByNhsNumber(patient).map(PatientDemographics::of)
                 .orElseThrow(PatientNotFoundException::new);
         return new OpenedRecord(demographics, summary(patient), breakGlass.activeGrant(patient).orElse(null));
+    }
+
+    /** The entries with their organisations named and their settings told, in one directory query. */
+    private List<RecordEntry> named(List<RecordEntry> entries) {
+        Map<String, Organisation> organisations = directory.organisations(entries.stream().map(RecordEntry::organisationOdsCode)
+                .collect(Collectors.toSet()));
+        return entries.stream().map(entry -> entry.named(organisations.get(entry.organisationOdsCode()))).toList();
     }
 
     /**
