@@ -180,5 +180,7 @@ class SharedRecordIT extends IcrDeployment {
         assertEquals("Beech Road Surgery", potassium.getString("organisationName"));
         JsonObject visit = items.stream().filter(e -> e.getString("title").equals("Care visit")).findFirst().orElseThrow();
         assertEquals("Social care", visit.getString("setting"));
+        JsonObject allergy = GP.get(path("/summary")).json().getJsonArray("allergies").getJsonObject(0);
+        assertEquals("Beech Road Surgery", allergy.getString("organisationName"), "the summary names organisations too");
     }
 }

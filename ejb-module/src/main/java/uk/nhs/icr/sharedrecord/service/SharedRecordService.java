@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -134,8 +135,10 @@ public class SharedRecordService {
 
     /** The entries with their organisations named and their settings told, in one directory query. */
     private List<RecordEntry> named(List<RecordEntry> entries) {
-        Map<String, Organisation> organisations = directory.organisations(entries.stream().map(RecordEntry::organisationOdsCode)
-                .collect(Collectors.toSet()));
+        return named(entries, directory.organisations(entries.stream().map(RecordEntry::organisationOdsCode).collect(Collectors.toSet())));
+    }
+
+    private static List<RecordEntry> named(List<RecordEntry> entries, Map<String, Organisation> organisations) {
         return entries.stream().map(entry -> entry.named(organisations.get(entry.organisationOdsCode()))).toList();
     }
 
@@ -220,11 +223,19 @@ public class SharedRecordService {
             // the emergency minimum: the fact, not the concern, whatever the patient's directive withholds
             alerts.add("Safeguarding concern open (details withheld)");
         }
+        // every organisation the summary names, in one directory query
+        Set<String> codes = new HashSet<>();
+        current.forEach(entry -> codes.add(entry.organisation().value()));
+        social.forEach(entry -> codes.add(entry.organisation().value()));
+        results.forEach(entry -> codes.add(entry.organisationOdsCode()));
+        Map<String, Organisation> organisations = codes.isEmpty() ? Map.of() : directory.organisations(codes);
         RecordEntry carePlan = social.stream().filter(entry -> entry.type() == EntryType.CARE_PLAN).findFirst()
-                .map(RecordEntry::of).orElse(null);
-        return new RecordSummary(alerts, onceEach(current, EntryType.PROBLEM), onceEach(current, EntryType.MEDICATION),
-                onceEach(current, EntryType.ALLERGY), results, ofType(current, EntryType.ENCOUNTER), carePlan,
-                social.stream().filter(entry -> entry.type() == EntryType.SAFEGUARDING_CONCERN).map(RecordEntry::of).toList(),
+                .map(RecordEntry::of).map(entry -> entry.named(organisations.get(entry.organisationOdsCode()))).orElse(null);
+        return new RecordSummary(alerts, named(onceEach(current, EntryType.PROBLEM), organisations),
+                named(onceEach(current, EntryType.MEDICATION), organisations), named(onceEach(current, EntryType.ALLERGY), organisations),
+                named(results, organisations), named(ofType(current, EntryType.ENCOUNTER), organisations), carePlan,
+                named(social.stream().filter(entry -> entry.type() == EntryType.SAFEGUARDING_CONCERN).map(RecordEntry::of).toList(),
+                        organisations),
                 somethingWithheld(patient, withholding));
     }
 
