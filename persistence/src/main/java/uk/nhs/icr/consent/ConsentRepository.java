@@ -18,16 +18,6 @@ public class ConsentRepository {
     @PersistenceContext(unitName = "hospital")
     EntityManager em;
 
-    public Optional<ConsentDirective> current(NhsNumber patient, ConsentDirective.Scope scope) {
-        return em.createQuery("select c from ConsentDirective c where c.patient = :patient and c.scope = :scope"
-                        + " order by c.version desc", ConsentDirective.class)
-                .setParameter("patient", patient)
-                .setParameter("scope", scope)
-                .setMaxResults(1)
-                .getResultStream()
-                .findFirst();
-    }
-
     /** The directive that applies at {@code now} (see {@link DirectiveHistory#inForce}). */
     public Optional<ConsentDirective> inForce(NhsNumber patient, ConsentDirective.Scope scope, Instant now) {
         return new DirectiveHistory(history(patient, scope)).inForce(now);

@@ -134,10 +134,6 @@ public final class Browser implements AutoCloseable {
         return driver.findElement(By.tagName("body")).getText();
     }
 
-    public String title() {
-        return driver.getTitle();
-    }
-
     public String path() {
         return driver.getCurrentUrl().substring(Api.BASE.length());
     }

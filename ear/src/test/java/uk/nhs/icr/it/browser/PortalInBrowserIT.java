@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -254,8 +255,8 @@ class PortalInBrowserIT extends IcrDeployment {
             assertTrue(targets.containsAll(List.of("bloodTest:test", "bloodTest:value", "bloodTest:unit")),
                     "every refused field at once: " + targets);
             assertEquals("true", browser.find(By.id("bloodTest:value")).getAttribute("aria-invalid"));
-            assertEquals("", browser.find(By.id("bloodTest:test")).getAttribute("placeholder") == null ? ""
-                    : browser.find(By.id("bloodTest:test")).getAttribute("placeholder"), "no placeholder that looks like a value");
+            assertEquals("", Objects.requireNonNullElse(browser.find(By.id("bloodTest:test")).getAttribute("placeholder"), ""),
+                    "no placeholder that looks like a value");
             browser.screenshot("refused");
             List<String> inaccessible = new ArrayList<>();
             assertAccessible(browser, "error-summary", inaccessible);

@@ -172,12 +172,6 @@ public class ConsentService {
         return history(patient, wanted).stream().findFirst().orElseThrow(NoConsentDirectiveException::new);
     }
 
-    /** The version that applies (none: shared for direct care), as {@link #current} shows it. */
-    @PatientDataAccess(resource = Resource.CONSENT, action = AuditAction.READ)
-    public Optional<ConsentView> inForce(NhsNumber patient, ConsentDirective.Scope wanted) {
-        return history(patient, wanted).stream().filter(ConsentView::inForce).findFirst();
-    }
-
     /** Every version, newest first (empty when none was ever recorded), as {@link #current} shows each. */
     @PatientDataAccess(resource = Resource.CONSENT, action = AuditAction.READ)
     public List<ConsentView> history(NhsNumber patient, ConsentDirective.Scope wanted) {

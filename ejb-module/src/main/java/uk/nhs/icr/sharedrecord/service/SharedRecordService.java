@@ -228,7 +228,7 @@ public class SharedRecordService {
         current.forEach(entry -> codes.add(entry.organisation().value()));
         social.forEach(entry -> codes.add(entry.organisation().value()));
         results.forEach(entry -> codes.add(entry.organisationOdsCode()));
-        Map<String, Organisation> organisations = codes.isEmpty() ? Map.of() : directory.organisations(codes);
+        Map<String, Organisation> organisations = directory.organisations(codes);
         RecordEntry carePlan = social.stream().filter(entry -> entry.type() == EntryType.CARE_PLAN).findFirst()
                 .map(RecordEntry::of).map(entry -> entry.named(organisations.get(entry.organisationOdsCode()))).orElse(null);
         return new RecordSummary(alerts, named(onceEach(current, EntryType.PROBLEM), organisations),

@@ -130,8 +130,8 @@ public class AccessLogView implements Serializable {
                 .collect(Collectors.joining(",", "", "\r\n"));
     }
 
-    /** "GP", "Hospital clinician", "Patient": a role as words. */
-    public static String roleLabel(String role) {
+    /** "GP", "Hospital clinician", "Patient": a role as words (the table and the CSV alike). */
+    public String roleLabel(String role) {
         if (role == null || role.equals("PATIENT")) {
             return "Patient";
         }
@@ -143,21 +143,13 @@ public class AccessLogView implements Serializable {
     }
 
     /** "Allowed", "Allowed (break-glass)", "Refused". */
-    public static String outcomeLabel(String outcome) {
+    public String outcomeLabel(String outcome) {
         return switch (outcome == null ? "" : outcome) {
             case "GRANTED" -> "Allowed";
             case "GRANTED_BY_BREAK_GLASS" -> "Allowed (break-glass)";
             case "DENIED" -> "Refused";
             default -> outcome;
         };
-    }
-
-    public String role(String role) {
-        return roleLabel(role);
-    }
-
-    public String outcomeOf(String outcome) {
-        return outcomeLabel(outcome);
     }
 
     public List<String> getOutcomes() {

@@ -334,11 +334,6 @@ public class PreferencesView implements Serializable {
         return DirectiveWords.directive(status, provisions.stream().map(ProvisionRow::words).toList());
     }
 
-    /** Re-renders the form with its preview (the form's values are taken, nothing is recorded). */
-    public void preview() {
-        // the values are in the rows already: rendering the preview is all there is to do
-    }
-
     public List<DataCategory> getCategoryOptions() {
         return List.of(DataCategory.values());
     }
