@@ -79,8 +79,8 @@ public class DemoDataService {
 
     /**
      * Adds the demo organisations and staff (if the directory has none of them yet) and the demo care
-     * relationships: admissions at Northgate, referrals at Riverside, a social worker's caseload and a
-     * home-care provider's clients, spread deterministically over the demo patients.
+     * relationships: admissions at Northgate, referrals at Riverside, and for every adult with a social care record,
+     * the social worker's caseload and the home-care provider's clients; spread deterministically over the demo patients.
      */
     public void addDirectoryAndRelationships(List<PatientRegistration> forms) {
         boolean firstTime = directory.findByUsername(DemoDirectory.USERS.get(0).username()).isEmpty();
@@ -110,10 +110,13 @@ public class DemoDataService {
             switch (i % 20) {
                 case 0 -> careRelationships.open(patient, new OdsCode("RXA"), CareEpisode.Kind.ADMISSION, now);
                 case 1 -> careRelationships.open(patient, new OdsCode("RXB"), CareEpisode.Kind.REFERRAL, now);
-                case 2 -> socialCare.allocate(patient, "social.worker", now);
-                case 3 -> socialCare.startCare(patient, new OdsCode("CP001"), now);
                 default -> { }
             }
+            // whoever writes a person's social care record cares for them: the social worker and the home-care provider
+            DemoRecords.socialCareTeam(i, forms.get(i)).ifPresent(team -> {
+                socialCare.allocate(patient, team.socialWorker(), now);
+                socialCare.startCare(patient, team.careProvider(), now);
+            });
         }
         LOG.info(() -> "Demo data: " + DemoDirectory.ORGANISATIONS.size() + " organisations, " + DemoDirectory.USERS.size()
                 + " staff and their care relationships added");

@@ -4,12 +4,14 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.Period;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Random;
 
 import uk.nhs.icr.access.StaffRole;
@@ -25,6 +27,7 @@ import uk.nhs.icr.hospital.TreatmentPlan;
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.patient.service.PatientRegistration;
 import uk.nhs.icr.platform.OdsCode;
+import uk.nhs.icr.platform.UkClock;
 import uk.nhs.icr.sharedrecord.DataCategory;
 import uk.nhs.icr.sharedrecord.EntryAuthor;
 import uk.nhs.icr.sharedrecord.EntryStatus;
@@ -42,14 +45,15 @@ import uk.nhs.icr.socialcare.SocialCareEntry;
  * medications, allergies, encounters, plans, and for people known to social care, assessments, plans,
  * visits and medication rounds. A patient's history depends only on the seed and their NHS number, so it
  * is the same on every machine and a half-finished load can be completed patient by patient. Every
- * {@link #LONG_RECORD_EVERY}th patient has a long record (hundreds of entries), as frail people with daily
+ * older person in ten ({@link #longRecord}) has a long record (hundreds of entries), as frail people with daily
  * home care do.
  */
 final class DemoRecords {
 
     /** Histories end here, so two machines generate the same times whatever the day they start. */
     static final Instant ANCHOR = Instant.parse("2026-11-20T09:00:00Z");
-    static final int LONG_RECORD_EVERY = 50;
+    /** From this age, one person in ten has a long record (see {@link #longRecord}). */
+    static final int FRAIL_FROM_AGE = 75;
 
     record History(List<HospitalEntry> hospital, List<SocialCareEntry> socialCare) {
 
@@ -61,72 +65,100 @@ final class DemoRecords {
     private record Test(String name, String unit, double low, double high, double mean, double spread) {
     }
 
-    private record Diagnosis(String snomed, String display, DataCategory category) {
-    }
-
     private record Drug(String name, String dose, String route, String frequency, Medication.Course course) {
+
+        /** Given at the evening visit rather than the morning one. */
+        boolean atNight() {
+            return frequency.equals("at night");
+        }
     }
 
-    private static final List<Test> TESTS = List.of(
-            new Test("Haemoglobin", "g/L", 120, 170, 140, 16),
-            new Test("Sodium", "mmol/L", 133, 146, 139, 4),
-            new Test("Potassium", "mmol/L", 3.5, 5.3, 4.4, 0.5),
-            new Test("Creatinine", "umol/L", 59, 104, 85, 25),
-            new Test("HbA1c", "mmol/mol", 20, 41, 42, 12),
-            new Test("Total cholesterol", "mmol/L", 0, 5, 4.9, 1.1),
-            new Test("C-reactive protein", "mg/L", 0, 5, 4, 6),
-            new Test("White cell count", "10^9/L", 4, 11, 7.5, 2.5),
-            new Test("Platelets", "10^9/L", 150, 400, 260, 70),
-            new Test("TSH", "mU/L", 0.27, 4.2, 2.1, 1.3));
+    /** A long-term condition: who has it (from what age), what it is treated with, and the tests it is watched by. */
+    private record Condition(String snomed, String display, DataCategory category, int fromAge, List<Drug> treatment,
+                             List<String> watchedBy) {
+    }
 
-    private static final List<Diagnosis> DIAGNOSES = List.of(
-            new Diagnosis("38341003", "Hypertension", DataCategory.GENERAL),
-            new Diagnosis("44054006", "Type 2 diabetes mellitus", DataCategory.GENERAL),
-            new Diagnosis("195967001", "Asthma", DataCategory.GENERAL),
-            new Diagnosis("13645005", "Chronic obstructive pulmonary disease", DataCategory.GENERAL),
-            new Diagnosis("396275006", "Osteoarthritis", DataCategory.GENERAL),
-            new Diagnosis("49436004", "Atrial fibrillation", DataCategory.GENERAL),
-            new Diagnosis("709044004", "Chronic kidney disease", DataCategory.GENERAL),
-            new Diagnosis("40930008", "Hypothyroidism", DataCategory.GENERAL),
-            new Diagnosis("52448006", "Dementia", DataCategory.MENTAL_HEALTH),
-            new Diagnosis("35489007", "Depressive disorder", DataCategory.MENTAL_HEALTH),
-            new Diagnosis("197480006", "Anxiety disorder", DataCategory.MENTAL_HEALTH),
-            new Diagnosis("105629000", "Chlamydial infection", DataCategory.SEXUAL_HEALTH));
+    private static final Test HAEMOGLOBIN = new Test("Haemoglobin", "g/L", 120, 170, 140, 16);
+    private static final Test SODIUM = new Test("Sodium", "mmol/L", 133, 146, 139, 4);
+    private static final Test POTASSIUM = new Test("Potassium", "mmol/L", 3.5, 5.3, 4.4, 0.5);
+    private static final Test CREATININE = new Test("Creatinine", "umol/L", 59, 104, 85, 25);
+    private static final Test HBA1C = new Test("HbA1c", "mmol/mol", 20, 41, 42, 12);
+    private static final Test CHOLESTEROL = new Test("Total cholesterol", "mmol/L", 0, 5, 4.9, 1.1);
+    private static final Test CRP = new Test("C-reactive protein", "mg/L", 0, 5, 4, 6);
+    private static final Test WHITE_CELLS = new Test("White cell count", "10^9/L", 4, 11, 7.5, 2.5);
+    private static final Test PLATELETS = new Test("Platelets", "10^9/L", 150, 400, 260, 70);
+    private static final Test TSH = new Test("TSH", "mU/L", 0.27, 4.2, 2.1, 1.3);
 
-    private static final List<Drug> DRUGS = List.of(
-            new Drug("Amlodipine 5mg tablets", "5 mg", "oral", "once daily", Medication.Course.REPEAT),
-            new Drug("Metformin 500mg tablets", "500 mg", "oral", "twice daily", Medication.Course.REPEAT),
-            new Drug("Salbutamol 100micrograms/dose inhaler", "2 puffs", "inhaled", "when required", Medication.Course.REPEAT),
-            new Drug("Atorvastatin 20mg tablets", "20 mg", "oral", "at night", Medication.Course.REPEAT),
-            new Drug("Sertraline 50mg tablets", "50 mg", "oral", "once daily", Medication.Course.REPEAT),
-            new Drug("Levothyroxine 50micrograms tablets", "50 micrograms", "oral", "once daily", Medication.Course.REPEAT),
-            new Drug("Ramipril 5mg capsules", "5 mg", "oral", "once daily", Medication.Course.REPEAT),
-            new Drug("Apixaban 5mg tablets", "5 mg", "oral", "twice daily", Medication.Course.REPEAT),
-            new Drug("Amoxicillin 500mg capsules", "500 mg", "oral", "three times a day for 5 days", Medication.Course.ACUTE),
-            new Drug("Paracetamol 500mg tablets", "1 g", "oral", "four times a day when required", Medication.Course.ACUTE));
+    /** A full blood count and inflammation: what anyone of any age may have taken. */
+    private static final List<Test> ANYONE = List.of(HAEMOGLOBIN, WHITE_CELLS, PLATELETS, CRP);
+    /** The routine bloods of an adult's health check. */
+    private static final List<Test> ADULT = List.of(HAEMOGLOBIN, WHITE_CELLS, PLATELETS, CRP, SODIUM, POTASSIUM, CREATININE, CHOLESTEROL);
+    private static final List<Test> ALL_TESTS = List.of(HAEMOGLOBIN, SODIUM, POTASSIUM, CREATININE, HBA1C, CHOLESTEROL, CRP, WHITE_CELLS,
+            PLATELETS, TSH);
+
+    private static final Drug AMLODIPINE = new Drug("Amlodipine 5mg tablets", "5 mg", "oral", "once daily", Medication.Course.REPEAT);
+    private static final Drug RAMIPRIL = new Drug("Ramipril 5mg capsules", "5 mg", "oral", "once daily", Medication.Course.REPEAT);
+    private static final Drug METFORMIN = new Drug("Metformin 500mg tablets", "500 mg", "oral", "twice daily", Medication.Course.REPEAT);
+    private static final Drug ATORVASTATIN = new Drug("Atorvastatin 20mg tablets", "20 mg", "oral", "at night", Medication.Course.REPEAT);
+    private static final Drug SALBUTAMOL = new Drug("Salbutamol 100micrograms/dose inhaler CFC free", "2 puffs", "inhaled",
+            "when required", Medication.Course.REPEAT);
+    private static final Drug APIXABAN = new Drug("Apixaban 5mg tablets", "5 mg", "oral", "twice daily", Medication.Course.REPEAT);
+    private static final Drug LEVOTHYROXINE = new Drug("Levothyroxine sodium 50microgram tablets", "50 micrograms", "oral", "once daily",
+            Medication.Course.REPEAT);
+    private static final Drug SERTRALINE = new Drug("Sertraline 50mg tablets", "50 mg", "oral", "once daily", Medication.Course.REPEAT);
+    private static final Drug DONEPEZIL = new Drug("Donepezil 5mg tablets", "5 mg", "oral", "at night", Medication.Course.REPEAT);
+    private static final Drug PARACETAMOL = new Drug("Paracetamol 500mg tablets", "1 g", "oral", "four times a day when required",
+            Medication.Course.REPEAT);
+    private static final Drug AMOXICILLIN = new Drug("Amoxicillin 500mg capsules", "500 mg", "oral", "three times a day for 5 days",
+            Medication.Course.ACUTE);
+
+    private static final List<Condition> CONDITIONS = List.of(
+            new Condition("195967001", "Asthma", DataCategory.GENERAL, 3, List.of(SALBUTAMOL), List.of()),
+            new Condition("38341003", "Hypertension", DataCategory.GENERAL, 35, List.of(AMLODIPINE, RAMIPRIL),
+                    List.of("Sodium", "Potassium", "Creatinine")),
+            new Condition("44054006", "Type 2 diabetes mellitus", DataCategory.GENERAL, 35, List.of(METFORMIN, ATORVASTATIN),
+                    List.of("HbA1c", "Creatinine", "Total cholesterol")),
+            new Condition("13645005", "Chronic obstructive pulmonary disease", DataCategory.GENERAL, 45, List.of(SALBUTAMOL), List.of()),
+            new Condition("396275006", "Osteoarthritis", DataCategory.GENERAL, 50, List.of(PARACETAMOL), List.of()),
+            new Condition("49436004", "Atrial fibrillation", DataCategory.GENERAL, 55, List.of(APIXABAN),
+                    List.of("Haemoglobin", "Creatinine")),
+            new Condition("709044004", "Chronic kidney disease", DataCategory.GENERAL, 55, List.of(),
+                    List.of("Creatinine", "Potassium", "Haemoglobin")),
+            new Condition("40930008", "Hypothyroidism", DataCategory.GENERAL, 20, List.of(LEVOTHYROXINE), List.of("TSH")),
+            new Condition("52448006", "Dementia", DataCategory.MENTAL_HEALTH, 65, List.of(DONEPEZIL), List.of()),
+            new Condition("35489007", "Depressive disorder", DataCategory.MENTAL_HEALTH, 16, List.of(SERTRALINE), List.of()),
+            new Condition("197480006", "Anxiety disorder", DataCategory.MENTAL_HEALTH, 16, List.of(), List.of()),
+            new Condition("105629000", "Chlamydial infection", DataCategory.SEXUAL_HEALTH, 16, List.of(), List.of()));
 
     private static final String[][] ALLERGIES = {
         {"Penicillin", "Widespread rash"}, {"Peanut", "Anaphylaxis"}, {"Latex", "Urticaria"},
         {"Ibuprofen", "Bronchospasm"}, {"Codeine", "Vomiting"}, {"Elastoplast", "Skin irritation"}
     };
 
-    private static final String[] OUTPATIENT_REASONS = {
-        "Cardiology review", "Diabetes clinic", "Respiratory clinic", "Orthopaedic follow-up", "Memory clinic",
-        "Ophthalmology: cataract assessment", "Renal clinic", "Falls clinic"
-    };
-    private static final String[] EMERGENCY_REASONS = {
-        "Fall at home, wrist pain", "Chest pain, troponin negative", "Shortness of breath", "Head injury, no loss of consciousness",
-        "Urinary tract infection with confusion"
-    };
-    private static final String[] ADMISSION_REASONS = {
-        "Community-acquired pneumonia", "Fractured neck of femur after a fall", "Exacerbation of COPD",
-        "Acute kidney injury", "Heart failure, fluid overload"
-    };
-    private static final String[] CARE_TASKS = {
-        "Personal care; breakfast prepared; medication prompted", "Assisted to wash and dress; lunch prepared",
-        "Evening meal; medication given; settled to bed", "Shopping collected; light housework; welfare check",
-        "Pressure areas checked; fluids encouraged; commode emptied"
-    };
+    private static final String[] CHILD_OUTPATIENT_REASONS = {"Paediatric asthma clinic", "Paediatric review: recurrent tonsillitis",
+        "Fracture clinic: forearm"};
+    private static final String[] OUTPATIENT_REASONS = {"Cardiology review", "Respiratory clinic", "Orthopaedic follow-up",
+        "Dermatology: mole check", "Gastroenterology: reflux"};
+    private static final String[] OLDER_OUTPATIENT_REASONS = {"Memory clinic", "Falls clinic", "Ophthalmology: cataract assessment",
+        "Renal clinic", "Cardiology review"};
+    private static final String[] CHILD_EMERGENCY_REASONS = {"Fall from a trampoline, wrist pain", "High temperature and rash",
+        "Wheeze, responded to salbutamol"};
+    private static final String[] EMERGENCY_REASONS = {"Fall at home, wrist pain", "Chest pain, troponin negative", "Shortness of breath",
+        "Head injury, no loss of consciousness"};
+    private static final String[] OLDER_EMERGENCY_REASONS = {"Fall at home, wrist pain", "Urinary tract infection with confusion",
+        "Shortness of breath", "Chest pain, troponin negative"};
+    private static final String[] CHILD_ADMISSION_REASONS = {"Acute asthma", "Appendicitis", "Bronchiolitis"};
+    private static final String[] ADMISSION_REASONS = {"Community-acquired pneumonia", "Appendicitis", "Cellulitis of the leg",
+        "Acute kidney injury"};
+    private static final String[] OLDER_ADMISSION_REASONS = {"Community-acquired pneumonia", "Fractured neck of femur after a fall",
+        "Exacerbation of COPD", "Acute kidney injury", "Heart failure, fluid overload"};
+    private static final String[] MORNING_TASKS = {"Assisted to wash and dress; breakfast prepared; medication given",
+        "Personal care; breakfast prepared; pressure areas checked", "Assisted to shower; breakfast prepared; fluids encouraged"};
+    private static final String[] EVENING_TASKS = {"Evening meal prepared; medication given; settled to bed",
+        "Tea prepared; commode emptied; helped into night clothes", "Evening meal; fluids encouraged; curtains drawn and doors locked"};
+    /** The UK local times of the two daily home-care visits. */
+    private static final LocalTime MORNING_VISIT = LocalTime.of(8, 0);
+    private static final LocalTime EVENING_VISIT = LocalTime.of(18, 0);
     private static final String[] VISIT_NOTES = {
         null, null, null, "In good spirits.", "Appetite reduced today.", "Reported pain in left knee; family informed.",
         "Slightly confused this morning; settled later.", "Key safe code changed by family."
@@ -150,55 +182,73 @@ final class DemoRecords {
     static History history(int index, PatientRegistration patient, long seed) {
         NhsNumber number = patient.nhsNumber();
         Random random = new Random(seed ^ Long.parseLong(number.value()));
-        boolean longRecord = index % LONG_RECORD_EVERY == 7;
-        int age = Period.between(patient.birthDate(), ANCHOR.atZone(ZoneOffset.UTC).toLocalDate()).getYears();
+        boolean longRecord = longRecord(index, patient);
+        int age = ageOf(patient);
         EntryAuthor gp = gpAt(patient.gpPracticeOdsCode().value());
-
         List<HospitalEntry> hospital = new ArrayList<>();
-        int results = longRecord ? 120 : 3 + random.nextInt(6);
-        for (int i = 0; i < results; i++) {
-            hospital.add(result(number, TESTS.get(random.nextInt(TESTS.size())), random, random.nextBoolean() ? gp : NORTHGATE_NURSE));
-        }
-        int problems = longRecord ? 6 : random.nextInt(3);
-        for (int i = 0; i < problems; i++) {
-            Diagnosis diagnosis = DIAGNOSES.get(random.nextInt(DIAGNOSES.size()));
-            if (age < 16 && diagnosis.category() == DataCategory.SEXUAL_HEALTH) {
-                continue;
+
+        // conditions first: what someone of this age has; their medicines and tests follow from them
+        List<Condition> conditions = new ArrayList<>();
+        int wanted = longRecord ? 5 : age < 16 ? random.nextInt(4) / 3 : random.nextInt(age < 50 ? 2 : 4);
+        for (int tries = 0; conditions.size() < wanted && tries < 40; tries++) {
+            Condition condition = CONDITIONS.get(random.nextInt(CONDITIONS.size()));
+            if (condition.fromAge() <= age && !conditions.contains(condition)) {
+                conditions.add(condition);
             }
-            Problem problem = new Problem(number, diagnosis.snomed(), diagnosis.display(), past(random, 3650), EntryStatus.ACTIVE, gp,
-                    ANCHOR, null);
-            problem.fileUnder(diagnosis.category());
+        }
+        List<Drug> repeats = new ArrayList<>();
+        for (Condition condition : conditions) {
+            Instant diagnosed = pastWithin(random, age);
+            Problem problem = new Problem(number, condition.snomed(), condition.display(), diagnosed, EntryStatus.ACTIVE, gp, ANCHOR, null);
+            problem.fileUnder(condition.category());
             hospital.add(problem);
-        }
-        int medications = longRecord ? 8 : random.nextInt(3);
-        for (int i = 0; i < medications; i++) {
-            Drug drug = DRUGS.get(random.nextInt(DRUGS.size()));
-            Medication medication = new Medication(number, drug.name(), drug.dose(), drug.route(), drug.frequency(), drug.course(),
-                    drug.course() == Medication.Course.ACUTE ? EntryStatus.COMPLETED : EntryStatus.ACTIVE, past(random, 1500), gp, ANCHOR);
-            if (drug.name().startsWith("Sertraline")) {
-                medication.fileUnder(DataCategory.MENTAL_HEALTH);
+            for (Drug drug : condition.treatment()) {
+                if (repeats.contains(drug) || (drug == ATORVASTATIN && age < 40)) {
+                    continue;
+                }
+                repeats.add(drug);
+                Medication medication = new Medication(number, drug.name(), drug.dose(), drug.route(), drug.frequency(), drug.course(),
+                        EntryStatus.ACTIVE, diagnosed.plus(Duration.ofDays(random.nextInt(30))), gp, ANCHOR);
+                if (condition.category() != DataCategory.GENERAL) {
+                    medication.fileUnder(condition.category());
+                }
+                hospital.add(medication);
             }
-            hospital.add(medication);
+        }
+        if (age >= 12 && random.nextInt(4) == 0) {
+            hospital.add(new Medication(number, AMOXICILLIN.name(), AMOXICILLIN.dose(), AMOXICILLIN.route(), AMOXICILLIN.frequency(),
+                    AMOXICILLIN.course(), EntryStatus.COMPLETED, pastWithin(random, Math.min(age, 3)), gp, ANCHOR));
+        }
+
+        List<Test> usual = new ArrayList<>(age < 16 ? ANYONE : ADULT);
+        conditions.forEach(condition -> condition.watchedBy().forEach(name -> ALL_TESTS.stream()
+                .filter(test -> test.name().equals(name) && !usual.contains(test)).forEach(usual::add)));
+        int results = longRecord ? 120 : age < 16 ? random.nextInt(3) : 3 + random.nextInt(6);
+        for (int i = 0; i < results; i++) {
+            hospital.add(result(number, usual.get(random.nextInt(usual.size())), random, random.nextBoolean() ? gp : NORTHGATE_NURSE,
+                    Math.min(1800, 365 * Math.max(age, 1))));
         }
         if (random.nextInt(6) == 0 || longRecord) {
             String[] allergy = ALLERGIES[random.nextInt(ALLERGIES.length)];
             hospital.add(new Allergy(number, allergy[0], allergy[1],
-                    allergy[1].equals("Anaphylaxis") ? Allergy.Severity.SEVERE : Allergy.Severity.MODERATE, past(random, 5000), gp, ANCHOR));
+                    allergy[1].equals("Anaphylaxis") ? Allergy.Severity.SEVERE : Allergy.Severity.MODERATE, pastWithin(random, age), gp,
+                    ANCHOR));
         }
         int encounters = longRecord ? 20 : random.nextInt(3);
         for (int i = 0; i < encounters; i++) {
             boolean emergency = random.nextInt(3) == 0;
-            hospital.add(new Encounter(number, emergency ? Encounter.Kind.EMERGENCY : Encounter.Kind.OUTPATIENT, past(random, 1800),
-                    emergency ? NORTHGATE : RIVERSIDE, ANCHOR,
-                    emergency ? pick(EMERGENCY_REASONS, random) : pick(OUTPATIENT_REASONS, random)));
+            String reason = emergency ? pick(byAge(age, CHILD_EMERGENCY_REASONS, EMERGENCY_REASONS, OLDER_EMERGENCY_REASONS), random)
+                    : pick(byAge(age, CHILD_OUTPATIENT_REASONS, OUTPATIENT_REASONS, OLDER_OUTPATIENT_REASONS), random);
+            hospital.add(new Encounter(number, emergency ? Encounter.Kind.EMERGENCY : Encounter.Kind.OUTPATIENT,
+                    pastWithin(random, Math.min(age, 5)), emergency ? NORTHGATE : RIVERSIDE, ANCHOR, reason));
         }
-        if (random.nextInt(8) == 0 || longRecord) {
+        if (age >= 18 && (random.nextInt(8) == 0 || longRecord)) {
             hospital.add(new Referral(number, "Cardiology, Riverside University Hospitals", "Palpitations and breathlessness on exertion",
                     past(random, 400), gp, ANCHOR));
         }
-        if (longRecord || random.nextInt(10) == 0) {
-            hospital.add(new TreatmentPlan(number, "Long-term conditions plan", "HbA1c below 53 mmol/mol; blood pressure below 140/90",
-                    "Annual review; six-monthly bloods; structured education", gp.name(),
+        if (conditions.stream().anyMatch(condition -> condition.display().equals("Type 2 diabetes mellitus"))) {
+            hospital.add(new TreatmentPlan(number, "Diabetes care plan", "HbA1c below 53 mmol/mol; blood pressure below 140/90",
+                    "Annual review; six-monthly HbA1c; foot and eye screening; structured education", gp.name(),
                     ANCHOR.atZone(ZoneOffset.UTC).toLocalDate().plusMonths(3 + random.nextInt(9)), past(random, 300), gp, ANCHOR));
         }
         if (age >= 80 && random.nextInt(3) == 0) {
@@ -207,18 +257,49 @@ final class DemoRecords {
         }
         if (index % 20 == 0) {
             hospital.add(new Encounter(number, Encounter.Kind.ADMISSION, ANCHOR.minus(Duration.ofDays(1 + random.nextInt(9))), NORTHGATE,
-                    ANCHOR, pick(ADMISSION_REASONS, random)));
+                    ANCHOR, pick(byAge(age, CHILD_ADMISSION_REASONS, ADMISSION_REASONS, OLDER_ADMISSION_REASONS), random)));
         }
 
         List<SocialCareEntry> social = new ArrayList<>();
-        boolean knownToSocialCare = index % 20 == 2 || index % 20 == 3 || longRecord || random.nextInt(7) == 0;
-        if (knownToSocialCare) {
-            socialCareRecord(number, random, longRecord, social);
+        if (socialCareTeam(index, patient).isPresent()) {
+            socialCareRecord(number, random, longRecord, repeats, social);
         }
         return new History(hospital, social);
     }
 
-    private static void socialCareRecord(NhsNumber number, Random random, boolean longRecord, List<SocialCareEntry> social) {
+    /** Who cares for a person known to adult social care: the social worker they are allocated to, and their home-care provider. */
+    record SocialCareTeam(String socialWorker, OdsCode careProvider) {
+    }
+
+    /**
+     * The social care team of the demo patient at {@code index}, if they are an adult known to adult social care: the
+     * demo social worker and Homecare Partners. Only they write the person's social care record, and the demo directory
+     * gives them exactly these relationships ({@link DemoDataService#addDirectoryAndRelationships}).
+     */
+    static Optional<SocialCareTeam> socialCareTeam(int index, PatientRegistration patient) {
+        boolean known = ageOf(patient) >= 18 && (index % 10 == 2 || index % 10 == 3 || longRecord(index, patient));
+        return known ? Optional.of(new SocialCareTeam("social.worker", new OdsCode("CP001"))) : Optional.empty();
+    }
+
+    /** Whether the demo patient at {@code index} is a frail older person with daily home care and hundreds of entries. */
+    static boolean longRecord(int index, PatientRegistration patient) {
+        return index % 10 == 7 && ageOf(patient) >= FRAIL_FROM_AGE;
+    }
+
+    private static int ageOf(PatientRegistration patient) {
+        return Period.between(patient.birthDate(), ANCHOR.atZone(ZoneOffset.UTC).toLocalDate()).getYears();
+    }
+
+    private static String[] byAge(int age, String[] child, String[] adult, String[] older) {
+        return age < 16 ? child : age < 70 ? adult : older;
+    }
+
+    /**
+     * Assessment, plan, contacts, then home-care visits twice a day (08:00 and 18:00 UK time) with the tasks of that
+     * time of day, and the person's own repeat medicines given at the visit they are due (none if they have none).
+     */
+    private static void socialCareRecord(NhsNumber number, Random random, boolean longRecord, List<Drug> repeats,
+                                         List<SocialCareEntry> social) {
         Instant assessed = past(random, 900);
         social.add(new Allocation(number, SOCIAL_WORKER.name(), CARE_WORKER.organisation(), assessed, SOCIAL_WORKER, ANCHOR));
         social.add(new NeedsAssessment(number, "Needs help with washing, dressing and preparing meals; lives alone",
@@ -229,21 +310,28 @@ final class DemoRecords {
                 SOCIAL_WORKER, ANCHOR));
         social.add(new Contact(number, "Family member", pick(new String[] {"Daughter", "Son", "Spouse", "Niece"}, random),
                 "07700 900" + (100 + random.nextInt(900)), true, assessed, SOCIAL_WORKER, ANCHOR));
+        List<Drug> given = repeats.stream().filter(drug -> drug.route().equals("oral") && !drug.frequency().contains("when required"))
+                .toList();
         int visits = longRecord ? 220 : 2 + random.nextInt(8);
+        LocalDate lastDay = ANCHOR.atZone(UkClock.ZONE).toLocalDate().minusDays(1);
         for (int i = 0; i < visits; i++) {
-            Instant planned = ANCHOR.minus(Duration.ofHours(12L * (i + 1))).truncatedTo(ChronoUnit.HOURS);
+            boolean evening = i % 2 == 0;
+            Instant planned = lastDay.minusDays(i / 2).atTime(evening ? EVENING_VISIT : MORNING_VISIT).atZone(UkClock.ZONE).toInstant();
             Instant start = planned.plus(Duration.ofMinutes(random.nextInt(40) - 5));
             social.add(new CareVisit(number, planned, planned.plus(Duration.ofMinutes(30)), start,
-                    start.plus(Duration.ofMinutes(20 + random.nextInt(25))), pick(CARE_TASKS, random), pick(VISIT_NOTES, random),
-                    CARE_WORKER, ANCHOR));
-        }
-        int rounds = longRecord ? 40 : random.nextInt(4);
-        for (int i = 0; i < rounds; i++) {
-            int roll = random.nextInt(20);
-            MedicationAdministration.Outcome outcome = roll == 0 ? MedicationAdministration.Outcome.REFUSED
-                    : roll == 1 ? MedicationAdministration.Outcome.MISSED : MedicationAdministration.Outcome.GIVEN;
-            social.add(new MedicationAdministration(number, "Amlodipine 5mg tablets", "5 mg", outcome,
-                    ANCHOR.minus(Duration.ofHours(24L * i + 8)), CARE_WORKER, ANCHOR));
+                    start.plus(Duration.ofMinutes(20 + random.nextInt(25))), pick(evening ? EVENING_TASKS : MORNING_TASKS, random),
+                    pick(VISIT_NOTES, random), CARE_WORKER, ANCHOR));
+            if (i < (longRecord ? 40 : 6)) {
+                for (Drug drug : given) {
+                    if (drug.atNight() == evening || drug.frequency().equals("twice daily")) {
+                        int roll = random.nextInt(20);
+                        MedicationAdministration.Outcome outcome = roll == 0 ? MedicationAdministration.Outcome.REFUSED
+                                : roll == 1 ? MedicationAdministration.Outcome.MISSED : MedicationAdministration.Outcome.GIVEN;
+                        social.add(new MedicationAdministration(number, drug.name(), drug.dose(), outcome,
+                                start.plus(Duration.ofMinutes(10)), CARE_WORKER, ANCHOR));
+                    }
+                }
+            }
         }
         if (random.nextInt(10) == 0 || longRecord) {
             social.add(new SafeguardingConcern(number, pick(SAFEGUARDING, random),
@@ -251,11 +339,11 @@ final class DemoRecords {
         }
     }
 
-    private static BloodTestResult result(NhsNumber number, Test test, Random random, EntryAuthor author) {
+    private static BloodTestResult result(NhsNumber number, Test test, Random random, EntryAuthor author, int withinDays) {
         double value = Math.max(0, test.mean() + random.nextGaussian() * test.spread());
         BigDecimal low = test.low() == 0 ? null : BigDecimal.valueOf(test.low());
         return new BloodTestResult(number, test.name(), BigDecimal.valueOf(value).setScale(test.spread() < 1 ? 2 : 1, RoundingMode.HALF_UP),
-                test.unit(), low, BigDecimal.valueOf(test.high()), past(random, 1800), author, ANCHOR);
+                test.unit(), low, BigDecimal.valueOf(test.high()), past(random, withinDays), author, ANCHOR);
     }
 
     private static EntryAuthor gpAt(String practice) {
@@ -268,6 +356,11 @@ final class DemoRecords {
 
     private static Instant past(Random random, int maxDays) {
         return ANCHOR.minus(Duration.ofMinutes(60L + random.nextInt(maxDays * 24 * 60)));
+    }
+
+    /** A time in the last {@code years} years (at least the last one): nothing before the patient was born. */
+    private static Instant pastWithin(Random random, int years) {
+        return past(random, 365 * Math.max(1, years));
     }
 
     private static String pick(String[] values, Random random) {
