@@ -145,7 +145,7 @@ class AccessRuleTableIT {
                 : staff(row.staff().username(), StaffRole.valueOf(row.role()), row.staff().organisation());
         if (row.breakGlass()) {
             // refused for roles that may not break the glass: what they then get shows in the row's outcomes
-            outcome(caller, () -> breakGlass.breakGlass(patient, "Collapsed in clinic, need medication history now").toString());
+            outcome(caller, () -> breakGlass.breakGlass(patient, "Collapsed in clinic, need medication history now", null).toString());
         }
         String read = outcome(caller, () -> {
             RecordPage page = sharedRecord.timeline(patient, new TimelineQuery(Optional.empty(), Set.of(), Optional.empty(),

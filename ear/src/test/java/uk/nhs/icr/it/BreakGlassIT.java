@@ -21,7 +21,7 @@ class BreakGlassIT extends IcrDeployment {
 
     @Test
     void a_clinician_breaks_the_glass_and_it_reaches_the_review_queue_and_the_patients_access_log() {
-        TestPatients patient = aPatient().gpPractice("Y90003");
+        TestPatients patient = aPatient().gpPractice("Y90003").birthDate("1950-03-04");
         assertEquals(201, Api.as(Tokens.staff("gp.hillview", "GP").sign()).postJson("/api/patients", patient.json()).status());
         Portal clinician = Portal.signIn("clinician.riverside");
         String page = "/patients/patient.xhtml?nhsNumber=" + patient.nhsNumber();
@@ -30,14 +30,27 @@ class BreakGlassIT extends IcrDeployment {
         assertTrue(refused.body().contains("No patient you may see has this NHS number"), refused.body());
         assertTrue(refused.body().contains("id=\"breakGlass\""), "break-glass offered");
 
-        Api.Reply tooShort = clinician.submit(page, refused, "breakGlass", "breakGlass:breakGlassButton",
-                Map.of("breakGlass:reason", "urgent", "breakGlass:confirm_input", "on"));
+        assertTrue(refused.body().contains(patient.nhsNumber().substring(0, 3) + " " + patient.nhsNumber().substring(3, 6)),
+                "the number being opened, as 3 3 4");
+        Api.Reply nothingGiven = clinician.submit(page, refused, "breakGlass", "breakGlass:breakGlassButton", Map.of());
+        PortalIT.assertFieldMessage(nothingGiven.body(), "breakGlass:birthDate", "date of birth");
+        PortalIT.assertFieldMessage(nothingGiven.body(), "breakGlass:confirm", "Confirm that this is an emergency");
+
+        Api.Reply tooShort = clinician.submit(page, nothingGiven, "breakGlass", "breakGlass:breakGlassButton",
+                Map.of("breakGlass:reason", "urgent", "breakGlass:birthDate", "1950-03-04", "breakGlass:confirm_input", "on"));
         PortalIT.assertFieldMessage(tooShort.body(), "breakGlass:reason", "at least 20 characters");
 
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("breakGlass:reason", "Brought in unconscious; need allergies and medication now");
+        fields.put("breakGlass:birthDate", "1950-04-03");
         fields.put("breakGlass:confirm_input", "on");
-        Api.Reply granted = clinician.submit(page, tooShort, "breakGlass", "breakGlass:breakGlassButton", fields);
+        Api.Reply wrongPatient = clinician.submit(page, tooShort, "breakGlass", "breakGlass:breakGlassButton", fields);
+        PortalIT.assertFieldMessage(wrongPatient.body(), "breakGlass:birthDate", "Does not match the patient with this NHS number");
+        assertEquals(0, Databases.count(Databases.HOSPITAL, "select count(*) from break_glass_grant where patient_nhs_number = ?",
+                patient.nhsNumber()), "a number that is not the patient's opens nothing");
+
+        fields.put("breakGlass:birthDate", "1950-03-04");
+        Api.Reply granted = clinician.submit(page, wrongPatient, "breakGlass", "breakGlass:breakGlassButton", fields);
         assertEquals(302, granted.status(), "the page opens afresh under the grant: " + granted.body());
         Api.Reply opened = clinician.get(granted.header("Location").replace(Api.BASE, ""));
         assertTrue(opened.body().contains("id=\"breakGlassBanner\""), opened.body());
@@ -57,18 +70,38 @@ class BreakGlassIT extends IcrDeployment {
         assertTrue(entries.stream().anyMatch(e -> e.getString("outcome").equals("DENIED")), "the refused attempt shows too");
     }
 
+    /** H-034: a mistyped NHS number must not open a stranger's record in an emergency. */
+    @Test
+    void over_the_api_a_date_of_birth_that_is_not_the_patients_grants_nothing_and_is_audited() {
+        TestPatients patient = aPatient().gpPractice("Y90003").birthDate("1962-07-21");
+        assertEquals(201, Api.as(Tokens.staff("gp.hillview", "GP").sign()).postJson("/api/patients", patient.json()).status());
+        Api.Client nurse = Api.as(Tokens.staff("nurse.riverside", "NURSE").sign());
+        String path = "/api/patients/" + patient.nhsNumber() + "/break-glass";
+
+        Api.Reply refused = nurse.postJson(path, "{\"reason\":\"Collapsed in clinic, needs medication history\",\"birthDate\":\"1962-07-12\"}");
+        assertEquals(List.of("birthDate"), refused.problemFields(400));
+        assertEquals(0, Databases.count(Databases.HOSPITAL, "select count(*) from break_glass_grant where patient_nhs_number = ?",
+                patient.nhsNumber()));
+        assertEquals(1, Databases.count(Databases.HOSPITAL, "select count(*) from audit_event where patient_nhs_number = ?"
+                + " and reason like 'identity check failed%'", patient.nhsNumber()), "the refused attempt is on record");
+
+        assertEquals(201, nurse.postJson(path, "{\"reason\":\"Collapsed in clinic, needs medication history\",\"birthDate\":\"1962-07-21\"}")
+                .status());
+    }
+
     @Test
     void the_privacy_officer_marks_a_grant_appropriate_with_a_note() {
         TestPatients patient = aPatient().gpPractice("Y90003");
+        String reason = "Sepsis pathway, needs history now for " + patient.familyName();
         assertEquals(201, Api.as(Tokens.staff("gp.hillview", "GP").sign()).postJson("/api/patients", patient.json()).status());
         Api.Reply grant = Api.as(Tokens.staff("nurse.riverside", "NURSE").sign())
-                .postJson("/api/patients/" + patient.nhsNumber() + "/break-glass", Api.json("reason", "Sepsis pathway, needs history now"));
+                .postJson("/api/patients/" + patient.nhsNumber() + "/break-glass", Api.json("reason", reason));
         assertEquals(201, grant.status(), grant.body());
         long id = grant.json().getJsonNumber("id").longValue();
 
         Portal officer = Portal.signIn("privacy.officer");
         Api.Reply queue = officer.get("/privacy/review.xhtml");
-        int row = rowIndexOf(queue.body(), "Sepsis pathway, needs history now");
+        int row = rowIndexOf(queue.body(), reason);
         Api.Reply reviewed = officer.submit("/privacy/review.xhtml", queue, "review", "review:queue:" + row + ":appropriate",
                 Map.of("review:queue:" + row + ":note", "Emergency confirmed with the ward"));
 

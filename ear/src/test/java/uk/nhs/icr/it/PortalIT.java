@@ -120,10 +120,10 @@ class PortalIT extends IcrDeployment {
         fields.put("registration:nhsNumber", "9434765918");
         fields.put("registration:givenName", "Edith");
         fields.put("registration:familyName", familyName);
-        fields.put("registration:birthDate_input", "");
+        fields.put("registration:birthDate", "");
         fields.put("registration:sex_input", "female");
         fields.put("registration:postcode", "nowhere");
-        fields.put("registration:gpPracticeOdsCode", "Y90001");
+        fields.put("registration:gpPracticeOdsCode_input", "Y90001");
         Api.Reply answer = gp.submit("/patients/register.xhtml", form, "registration", "registration:register", fields);
 
         assertEquals(200, answer.status(), answer.body());

@@ -43,9 +43,8 @@ class PortalPreferencesIT extends IcrDeployment {
         fields.put("consentForm:status_input", "active");
         fields.put("consentForm:provisions:0:type_input", "deny");
         fields.put("consentForm:provisions:0:categories", "MENTAL_HEALTH");
-        fields.put("consentForm:provisions:0:organisations", "");
-        fields.put("consentForm:provisions:0:start_input", "");
-        fields.put("consentForm:provisions:0:end_input", "");
+        fields.put("consentForm:provisions:0:start", "");
+        fields.put("consentForm:provisions:0:end", "");
         fields.put("consentForm:reason", "Patient asked at the surgery today");
         fields.put("consentForm:atPatientsRequest_input", "on");
         Api.Reply saved = gp.submit(path, withRow, "consentForm", "consentForm:saveConsent", fields);
@@ -120,7 +119,7 @@ class PortalPreferencesIT extends IcrDeployment {
         Portal gp = Portal.signIn("gp.beech");
         String path = "/patients/organ-donation.xhtml?nhsNumber=" + patient;
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("decisionForm:birthDate_input", "01/10/1968");
+        fields.put("decisionForm:birthDate", "1968-10-01");
         fields.put("decisionForm:decision_input", "opt-in");
         fields.put("decisionForm:organs", "KIDNEYS");
 
@@ -128,7 +127,7 @@ class PortalPreferencesIT extends IcrDeployment {
         assertEquals(200, wrong.status());
         assertFieldMessage(wrong.body(), "decisionForm:birthDate", "does not match");
 
-        fields.put("decisionForm:birthDate_input", "30/09/1968");
+        fields.put("decisionForm:birthDate", "1968-09-30");
         Api.Reply right = gp.submit(path, gp.get(path), "decisionForm", "decisionForm:save", fields);
         assertTrue(right.body().contains("Decision recorded on the register as version 1"), right.body());
         Api.Reply unsaid = gp.submit(path, gp.get(path), "decisionForm", "decisionForm:save", fields);
@@ -187,7 +186,8 @@ class PortalPreferencesIT extends IcrDeployment {
         Portal officer = Portal.signIn("privacy.officer");
         String path = "/patients/preferences.xhtml?nhsNumber=" + patient;
         Api.Reply page = officer.get(path);
-        assertTrue(page.body().contains("Withhold mental health from staff at RXB."), "what the directive says, to the privacy officer");
+        assertTrue(page.body().contains("Withhold mental health from staff at Riverside University Hospitals NHS Trust."),
+                "what the directive says, to the privacy officer");
         assertFalse(page.body().contains("id=\"consentForm\"") || page.body().contains("id=\"optOutForm\""), "nothing else to record");
         assertFalse(page.body().contains("id=\"patientBanner\""), "no read of the patient's record");
 

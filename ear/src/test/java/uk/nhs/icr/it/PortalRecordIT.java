@@ -130,7 +130,7 @@ class PortalRecordIT extends IcrDeployment {
 
         String path = link.replace("&amp;", "&");
         Api.Reply form = clinician.get(path);
-        assertTrue(form.body().contains("Homecare Partners Ltd (CP001)"), "care providers to choose from");
+        assertTrue(form.body().contains(">Homecare Partners Ltd<"), "care providers to choose from, by name");
         String closes = form.body().substring(form.body().indexOf("id=\"admissionClosed\"")).replaceAll("\\s+", " ");
         assertTrue(closes.contains("Admission: Test admission") && closes.contains(", by Ward system)"),
                 "the admission as the clinician knows it: " + closes.substring(0, Math.min(400, closes.length())));
@@ -140,7 +140,16 @@ class PortalRecordIT extends IcrDeployment {
         fields.put("transferOfCare:dischargeSummary", "Pneumonia treated; walks with a frame");
         fields.put("transferOfCare:careNeeds", "Help with washing and dressing twice a day");
         fields.put("transferOfCare:careProviderOdsCode_input", "CP001");
-        Api.Reply done = clinician.submit(path, form, "transferOfCare", "transferOfCare:save", fields);
+        Api.Reply check = clinician.submit(path, form, "transferOfCare", "transferOfCare:save", fields);
+
+        assertEquals(200, check.status(), check.body());
+        assertTrue(check.body().contains("Check before you discharge"), "a discharge is checked before it is made");
+        assertTrue(check.body().replaceAll("\\s+", " ").contains("id=\"checkProvider\">Homecare Partners Ltd"), check.body());
+        assertEquals(0, Databases.count(Databases.HOSPITAL, "select count(*) from hospital_entry where id = ? and status = 'CLOSED'",
+                admission), "nothing happens before the check is confirmed");
+        Map<String, String> confirm = new LinkedHashMap<>();
+        confirm.put("transferOfCare:admissionId", Long.toString(admission));
+        Api.Reply done = clinician.submit(path, check, "transferOfCare", "transferOfCare:confirm", confirm);
 
         assertEquals(302, done.status(), done.body());
         assertEquals(1, Databases.count(Databases.HOSPITAL, "select count(*) from hospital_entry where id = ? and status = 'CLOSED'",

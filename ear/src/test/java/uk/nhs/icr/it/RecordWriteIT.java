@@ -101,6 +101,50 @@ class RecordWriteIT extends IcrDeployment {
         assertEquals(List.of(), mismatches);
     }
 
+    /** Issue 11, defect 7: a potassium of -3 is a typing error that would mislead every reader, not a result (H-035). */
+    @Test
+    void a_result_a_known_test_cannot_have_or_in_another_unit_is_refused_and_writes_nothing() {
+        String patient = patientKnownToEveryone();
+        Api.Client nurse = Api.as(Tokens.staff("nurse.northgate", "NURSE").sign());
+        String path = "/api/patients/" + patient + "/blood-tests";
+        int before = Databases.hospitalEntries(patient);
+
+        Api.Reply negative = nurse.postJson(path, Api.json("test", "Potassium", "value", "-3", "unit", "mmol/L", "reportedAt", HOUR_AGO));
+        assertEquals(List.of("value"), negative.problemFields(400));
+        assertTrue(negative.body().contains("Potassium cannot be -3 mmol/L"), negative.body());
+        assertEquals(List.of("value"), nurse.postJson(path, Api.json("test", "potassium", "value", "45", "unit", "mmol/L",
+                "reportedAt", HOUR_AGO)).problemFields(400), "the name matched whatever its case");
+        Api.Reply otherUnit = nurse.postJson(path, Api.json("test", "Sodium", "value", "140", "unit", "mg/dL", "reportedAt", HOUR_AGO));
+        assertEquals(List.of("unit"), otherUnit.problemFields(400));
+        assertTrue(otherUnit.body().contains("Sodium is reported in mmol/L"), otherUnit.body());
+        assertEquals(before, Databases.hospitalEntries(patient));
+
+        assertEquals(201, nurse.postJson(path, Api.json("test", "Potassium", "value", "6.9", "unit", "mmol/L", "reportedAt", HOUR_AGO))
+                .status(), "a dangerous but possible value is recorded");
+        assertEquals(201, nurse.postJson(path, Api.json("test", "Serum lithium", "value", "0.8", "unit", "mmol/L", "reportedAt",
+                HOUR_AGO)).status(), "a test ICR has no code for is recorded as typed");
+    }
+
+    /** H-036: a coded finding brings its category, by code or by its term as written; choosing "general" cannot lower it. */
+    @Test
+    void a_coded_problem_is_filed_under_its_category_and_a_chosen_general_does_not_lower_it() {
+        String patient = patientKnownToEveryone();
+        Api.Client clinician = Api.as(Tokens.staff("clinician.northgate", "HOSPITAL_CLINICIAN").sign());
+        String path = "/api/patients/" + patient + "/problems";
+        for (String body : List.of(
+                Api.json("snomedCode", "35489007", "display", "Low mood", "onset", "2026-01-10"),
+                Api.json("snomedCode", "35489007", "display", "Depression", "onset", "2026-01-10", "category", "general"),
+                Api.json("snomedCode", "999999999", "display", "schizophrenia", "onset", "2026-01-10"))) {
+            Api.Reply created = clinician.postJson(path, body);
+            assertEquals(201, created.status(), created.body());
+            assertEquals(List.of("MENTAL_HEALTH"), Databases.row(Databases.HOSPITAL, "select category from hospital_entry where id = ?::bigint",
+                    Long.toString(created.json().getJsonNumber("id").longValue())), body);
+        }
+        Api.Reply general = clinician.postJson(path, Api.json("snomedCode", "38341003", "display", "Hypertension", "onset", "2026-01-10"));
+        assertEquals(List.of("GENERAL"), Databases.row(Databases.HOSPITAL, "select category from hospital_entry where id = ?::bigint",
+                Long.toString(general.json().getJsonNumber("id").longValue())));
+    }
+
     @Test
     void a_recorded_entry_is_answered_with_its_address_author_and_organisation() {
         String patient = patientKnownToEveryone();

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.nhs.icr.it.TestPatients.aPatient;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import jakarta.json.JsonObject;
@@ -63,6 +66,29 @@ class TransferOfCareIT extends IcrDeployment {
                         + " from social_care_entry where source_encounter_id = ?::bigint", Long.toString(admission)));
         assertEquals(body.getJsonNumber("referralRequestId").longValue(), Databases.queryLong(Databases.SOCIAL_CARE,
                 "select id from social_care_entry where source_encounter_id = ?", admission));
+    }
+
+    /** A ward records a discharge after the patient has gone: the admission ends when they left, not when it was typed. */
+    @Test
+    void a_discharge_recorded_afterwards_ends_the_admission_when_the_patient_left_and_never_before_it_began() {
+        String patient = admittedPatient();
+        long admission = Databases.admit(patient, "RXA");
+        String path = "/api/patients/" + patient + "/transfers-of-care";
+        String base = transfer(admission, "CP001");
+
+        assertEquals(List.of("dischargedAt"), CLINICIAN.postJson(path, base.replace("}", ",\"dischargedAt\":\"2000-01-01T10:00:00Z\"}"))
+                .problemFields(400), "before the admission began");
+        assertEquals(List.of("dischargedAt"), CLINICIAN.postJson(path, base.replace("}", ",\"dischargedAt\":\"2999-01-01T10:00:00Z\"}"))
+                .problemFields(400), "in the future");
+        assertEquals("OPEN", admissionStatus(admission));
+        assertEquals(0, referralRequests(admission));
+
+        String left = Instant.now().minus(Duration.ofHours(5)).truncatedTo(ChronoUnit.SECONDS).toString();
+        Api.Reply reply = CLINICIAN.postJson(path, base.replace("}", ",\"dischargedAt\":\"" + left + "\"}"));
+        assertEquals(201, reply.status(), reply.body());
+        assertEquals(left, reply.json().getString("dischargedAt"));
+        assertEquals(List.of(left), Databases.row(Databases.HOSPITAL, "select to_char(ended_at at time zone 'UTC',"
+                + " 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') from hospital_entry where id = ?::bigint", Long.toString(admission)));
     }
 
     @Test

@@ -34,6 +34,11 @@ public class StaffDirectory {
                 .findFirst();
     }
 
+    /** An organisation's name, or its ODS code when ICR does not know it (a reader is never shown nothing). */
+    public String nameOf(OdsCode code) {
+        return findOrganisation(code).map(Organisation::name).orElse(code.value());
+    }
+
     /** The names of these organisations by ODS code, in one query (codes ICR does not know are left out). */
     public Map<String, String> organisationNames(Collection<String> odsCodes) {
         return organisations(odsCodes).entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().name()));

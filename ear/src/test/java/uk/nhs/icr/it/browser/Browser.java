@@ -11,16 +11,22 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import uk.nhs.icr.it.Api;
@@ -60,6 +66,9 @@ public final class Browser implements AutoCloseable {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.WARNING);
+        options.setCapability("goog:loggingPrefs", logs);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--user-data-dir=" + profile,
                 "--window-size=" + size.width + "," + size.height, "--lang=en-GB");
         if (size.width < MIN_WINDOW_WIDTH) {
@@ -71,6 +80,9 @@ public final class Browser implements AutoCloseable {
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        // a script error on any page is written to the console with where it came from, for the log printed on close
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                "window.addEventListener('error', e => console.error('page error: ' + (e.error && e.error.stack ? e.error.stack : e.message)));"));
     }
 
     /** A new browser, as on a machine that never opened the portal. */
@@ -86,12 +98,17 @@ public final class Browser implements AutoCloseable {
 
     /** Signs in on the sign-in page (where any protected page sends a browser that has not). */
     public Browser signIn(String username) {
+        return signIn(username, Portal.DEMO_PASSWORD);
+    }
+
+    public Browser signIn(String username, String password) {
         if (driver.findElements(By.id("j_username")).isEmpty()) {
             visit("/");
         }
         type(By.id("j_username"), username);
-        type(By.id("j_password"), Portal.DEMO_PASSWORD);
-        click(By.id("signInButton"));
+        type(By.id("j_password"), password);
+        // the answer is a new page (the one asked for, or the sign-in page again saying why)
+        submit(By.id("signInButton"));
         return this;
     }
 
@@ -101,7 +118,14 @@ public final class Browser implements AutoCloseable {
     }
 
     public WebElement find(By locator) {
-        return new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(locator));
+        return waiting().until(d -> d.findElement(locator));
+    }
+
+    /** Waits of up to 10 s that look again when the page replaced what they were reading (a form posted, an update). */
+    private WebDriverWait waiting() {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     public List<WebElement> findAll(By locator) {
@@ -118,6 +142,35 @@ public final class Browser implements AutoCloseable {
         input.sendKeys(text);
     }
 
+    /**
+     * Presses a button that posts the whole page, and returns once the answer has replaced it: text of the page before
+     * (a count, a message) is never mistaken for the answer's.
+     */
+    public void submit(By button) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        click(button);
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> gone(page));
+        find(By.tagName("body"));
+    }
+
+    /**
+     * Whether the page an element belongs to has been replaced. While the new page loads, Chromium may answer for the old
+     * element with "does not belong to the document" rather than as stale: both mean it is gone.
+     */
+    static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
+    }
+
     /** Clicks what a person would: scrolled to the middle of the window first, clear of the pinned patient banner. */
     public void click(By target) {
         WebElement element = find(target);
@@ -125,9 +178,48 @@ public final class Browser implements AutoCloseable {
         element.click();
     }
 
+    /**
+     * Chooses an option of a PrimeFaces select menu as a person does: opens it, waits until it has finished opening
+     * (it says so with aria-expanded; an option clicked while the menu is still sliding open is lost) and clicks the
+     * option with this label.
+     */
+    public void choose(String menuId, String label) {
+        click(By.id(menuId));
+        waiting().until(d -> !d.findElement(By.id(menuId)).findElements(By.cssSelector("[aria-expanded='true']")).isEmpty());
+        click(By.cssSelector("[id='" + menuId + "_panel'] li[data-label='" + label + "']"));
+    }
+
+    /**
+     * Fills a browser date or date-time field ({@code type="date"}, {@code "datetime-local"}) with a value in the form the
+     * browser sends (2026-11-25, 2026-11-25T08:00), as its picker would: typed keys are read in the machine's locale.
+     */
+    public void fillDate(By field, String value) {
+        script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change', {bubbles: true}))", find(field),
+                value);
+    }
+
+    /** Waits until the field's value is this (what an update from the server filled in). */
+    public void waitForValue(By field, String value) {
+        waiting().until(d -> value.equals(d.findElement(field).getAttribute("value")));
+    }
+
+    /** Ticks a PrimeFaces check box (leaves it ticked when it already is). */
+    public void tick(By checkbox) {
+        WebElement box = find(checkbox).findElement(By.cssSelector(".ui-chkbox-box"));
+        if (!box.getAttribute("class").contains("ui-state-active")) {
+            script("arguments[0].scrollIntoView({block: 'center'})", box);
+            box.click();
+        }
+    }
+
     /** Waits until the page's text contains this. */
     public void waitForText(String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+        try {
+            waiting().until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+        } catch (TimeoutException e) {
+            screenshot("timed-out");
+            throw new AssertionError("waited 10 s for \"" + text + "\" on " + path() + "; the page says: " + text(), e);
+        }
     }
 
     public String text() {
@@ -170,6 +262,8 @@ public final class Browser implements AutoCloseable {
     @Override
     public void close() {
         try {
+            // what the page's scripts complained of, for whoever reads a failed run
+            driver.manage().logs().get(LogType.BROWSER).forEach(entry -> System.out.println("browser console (" + journey + "): " + entry));
             driver.quit();
         } finally {
             try (Stream<Path> files = Files.walk(profile)) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -75,14 +76,22 @@ final class PatientPages {
                 .getText().strip());
     }
 
-    /** Chooses a source in the timeline's filter and presses Show. */
+    /** Chooses a source in the timeline's filter and presses Show; returns once the timeline has been drawn again. */
     PatientPages filterBySource(String label) {
-        String before = timelineCount();
-        browser.click(By.id("record:timelineForm:source"));
-        browser.click(By.cssSelector("[id='record:timelineForm:source_panel'] li[data-label='" + label + "']"));
+        WebElement before = browser.find(By.id("timelineCount"));
+        browser.choose("record:timelineForm:source", label);
         browser.click(By.id("record:timelineForm:apply"));
-        waitUntil(() -> !timelineCount().equals(before));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> Browser.gone(before));
         return this;
+    }
+
+    /** Opens the {@code row}th entry on the timeline page in view (0 the newest) and answers what it shows. */
+    String openTimelineEntry(int row) {
+        List<WebElement> togglers = browser.findAll(By.cssSelector("[id='record:timelineForm:timeline_data'] .ui-row-toggler"));
+        browser.script("arguments[0].scrollIntoView({block: 'center'})", togglers.get(row));
+        togglers.get(row).click();
+        return browser.find(By.cssSelector("[id='record:timelineForm:timeline_data'] tr.ui-expanded-row-content .icr-entry-detail"))
+                .getText();
     }
 
     String timelineCount() {
@@ -96,6 +105,7 @@ final class PatientPages {
     }
 
     private void waitUntil(BooleanSupplier condition) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> condition.getAsBoolean());
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> condition.getAsBoolean());
     }
 }

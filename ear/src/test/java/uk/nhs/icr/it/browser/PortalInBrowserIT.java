@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -146,7 +149,7 @@ class PortalInBrowserIT extends IcrDeployment {
             try (Browser browser = Browser.open("access-log", size)) {
                 browser.visit("/privacy/access-log.xhtml").signIn("privacy.officer");
                 browser.type(By.id("accessLog:nhsNumber"), patient.nhsNumber());
-                browser.click(By.id("accessLog:show"));
+                browser.submit(By.id("accessLog:show"));
                 browser.waitForText("found, newest first");
                 long recorded = Databases.count(Databases.HOSPITAL, "select count(*) from audit_event where patient_nhs_number = ?",
                         patient.nhsNumber());
@@ -155,10 +158,12 @@ class PortalInBrowserIT extends IcrDeployment {
                 assertTrue(browser.has(By.cssSelector("#entries_paginator_bottom")), "more than one page");
                 assertTrue(browser.has(By.cssSelector("tr.icr-break-glass-row")), "break-glass rows are marked");
                 assertTrue(browser.text().contains("gp.canal"));
+                assertTrue(browser.text().contains("Direct care") && !browser.text().contains("DIRECT_CARE"),
+                        "the purpose in words, not its code");
                 browser.screenshot("all-accesses");
 
                 browser.click(By.cssSelector("[id='accessLog:breakGlassOnly'] .ui-chkbox-box"));
-                browser.click(By.id("accessLog:show"));
+                browser.submit(By.id("accessLog:show"));
                 browser.waitForText("accesses found");
                 List<WebElement> rows = browser.findAll(By.cssSelector("[id='entries_data'] tr"));
                 assertFalse(rows.isEmpty());
@@ -180,30 +185,33 @@ class PortalInBrowserIT extends IcrDeployment {
         try (Browser browser = Browser.open("consent-editor", Browser.DESKTOP)) {
             browser.visit("/").signIn("gp.beech");
             new PatientPages(browser, patient.nhsNumber()).openPreferences();
-            browser.click(By.id("consentForm:addProvision"));
+            browser.submit(By.id("consentForm:addProvision"));
             browser.find(By.id("consentForm:provisions:0:type"));
             assertTrue(browser.find(By.id("consentForm:provisions:0:type")).getText().contains("Choose a rule"),
                     "a new provision hides nothing until a rule is chosen");
             assertTrue(browser.find(By.id("consentForm:preview")).getText().contains("Choose whether this provision withholds"));
 
-            browser.click(By.id("consentForm:provisions:0:type"));
-            browser.click(By.cssSelector("[id='consentForm:provisions:0:type_panel'] li[data-label='Deny: withhold']"));
+            browser.choose("consentForm:provisions:0:type", "Deny: withhold");
             browser.click(By.id("consentForm:provisions:0:categories"));
             browser.click(By.xpath("//*[@id='consentForm:provisions:0:categories_panel']//li[.//label[normalize-space()='mental health']]"
                     + "//div[contains(@class,'ui-chkbox-box')]"));
             new Actions(browser.driver()).sendKeys(Keys.ESCAPE).perform();
-            browser.type(By.id("consentForm:provisions:0:organisations"), "RXB");
+            browser.click(By.id("consentForm:provisions:0:organisations"));
+            browser.click(By.xpath("//*[@id='consentForm:provisions:0:organisations_panel']//li[.//label[normalize-space()="
+                    + "'Riverside University Hospitals NHS Trust']]//div[contains(@class,'ui-chkbox-box')]"));
+            new Actions(browser.driver()).sendKeys(Keys.ESCAPE).perform();
             browser.click(By.id("consentForm:previewConsent"));
-            browser.waitForText("Withhold mental health from staff at RXB.");
+            browser.waitForText("Withhold mental health from staff at Riverside University Hospitals NHS Trust.");
             browser.screenshot("preview");
             List<String> inaccessible = new ArrayList<>();
             assertAccessible(browser, "consent-editor", inaccessible);
 
             browser.type(By.id("consentForm:reason"), "Patient asked at the surgery today");
             browser.click(By.cssSelector("[id='consentForm:atPatientsRequest'] .ui-chkbox-box"));
-            browser.click(By.id("consentForm:saveConsent"));
+            browser.submit(By.id("consentForm:saveConsent"));
             browser.waitForText("Consent recorded as version 1");
-            assertTrue(browser.find(By.id("currentProvisions")).getText().contains("Withhold mental health from staff at RXB."));
+            assertTrue(browser.find(By.id("currentProvisions")).getText().contains(
+                    "Withhold mental health from staff at Riverside University Hospitals NHS Trust."), "organisations by name, not code");
             assertTrue(browser.find(By.id("consentForm:provisions:0:type")).getText().contains("Deny"),
                     "the next version starts from the one in force");
             browser.screenshot("recorded");
@@ -223,8 +231,11 @@ class PortalInBrowserIT extends IcrDeployment {
             try (Browser browser = Browser.open("donation-look-up", size)) {
                 browser.visit("/donation/lookup.xhtml").signIn("donation.nurse");
                 browser.type(By.id("lookup:nhsNumber"), patient.nhsNumber());
-                browser.click(By.id("lookup:lookUp"));
+                browser.submit(By.id("lookup:lookUp"));
                 WebElement outcome = browser.find(By.id("outcome"));
+                String banner = browser.find(By.id("patientBanner")).getText();
+                assertTrue(banner.contains(patient.familyName().toUpperCase(Locale.UK) + ", Ada") && banner.contains("10-Dec-1985"),
+                        "who the decision is about, to confirm at the bedside: " + banner);
                 assertEquals("Opted in to donate", outcome.getText());
                 assertTrue(outcome.getAttribute("class").contains("icr-decision-in"));
                 assertTrue(browser.text().contains("Organs and tissue: kidneys, corneas"), browser.text());
@@ -246,7 +257,7 @@ class PortalInBrowserIT extends IcrDeployment {
             browser.visit("/").signIn("gp.beech");
             new PatientPages(browser, patient.nhsNumber()).openNewEntry("blood-test");
             browser.type(By.id("bloodTest:value"), "high");
-            browser.click(By.id("bloodTest:save"));
+            browser.submit(By.id("bloodTest:save"));
 
             WebElement summary = browser.find(By.id("errorSummary"));
             assertEquals("errorSummary", browser.driver().switchTo().activeElement().getAttribute("id"), "the summary takes the focus");
@@ -264,23 +275,38 @@ class PortalInBrowserIT extends IcrDeployment {
         }
     }
 
+    /** Defect 10: results a year apart and a day apart are drawn a year and a day apart, over the reference range as a band. */
     @Test
-    void results_over_time_come_as_a_chart_and_as_the_same_data_in_a_table() {
-        TestPatients patient = aPatientWithALongRecord();
+    void results_over_time_are_drawn_against_time_over_the_reference_band_and_come_as_a_table_too() {
+        TestPatients patient = TestPatients.aPatient().birthDate(BORN);
+        assertEquals(201, patient.register().status());
+        Api.Client gp = Api.as(Tokens.staff("gp.beech", "GP").sign());
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        for (Object[] result : new Object[][] {{400, "4.1"}, {30, "5.9"}, {29, "4.6"}}) {
+            assertEquals(201, gp.postJson("/api/patients/" + patient.nhsNumber() + "/blood-tests", Api.json("test", "Potassium",
+                    "value", (String) result[1], "unit", "mmol/L", "referenceLow", "3.5", "referenceHigh", "5.3", "reportedAt",
+                    now.minus(Duration.ofDays((int) result[0])).toString())).status());
+        }
         try (Browser browser = Browser.open("results-over-time", Browser.DESKTOP)) {
             browser.visit("/").signIn("gp.beech");
             new PatientPages(browser, patient.nhsNumber()).openRecord();
             browser.click(By.xpath("//ul[@role='tablist']//a[normalize-space()='Results over time']"));
-            browser.click(By.id("record:resultsForm:test"));
-            browser.click(By.cssSelector("[id='record:resultsForm:test_panel'] li[data-label='Sodium']"));
+            browser.choose("record:resultsForm:test", "Potassium");
             browser.find(By.id("record:resultsForm:resultsTable"));
 
-            assertTrue(browser.find(By.cssSelector("[id='record:resultsForm:resultsChart'] canvas")).isDisplayed()
-                    || browser.has(By.id("record:resultsForm:resultsChart")), "the chart");
+            String chart = "PrimeFaces.widgets['widget_record_resultsForm_resultsChart'].chart";
+            List<?> xs = (List<?>) browser.script("return " + chart + ".getDatasetMeta(0).data.map(p => p.x)");
+            assertEquals(3, xs.size());
+            double yearGap = ((Number) xs.get(1)).doubleValue() - ((Number) xs.get(0)).doubleValue();
+            double dayGap = ((Number) xs.get(2)).doubleValue() - ((Number) xs.get(1)).doubleValue();
+            assertTrue(yearGap > 100 * dayGap, "370 days are drawn wider than one: " + xs);
+            assertEquals("-1", String.valueOf(browser.script("return " + chart + ".data.datasets[2].fill")),
+                    "the high edge of the reference range is shaded down to the low edge");
             List<WebElement> rows = browser.findAll(By.cssSelector("[id='record:resultsForm:resultsTable_data'] tr"));
-            assertEquals(50, rows.size(), "every result the chart draws, in the table too");
-            assertTrue(rows.get(0).getText().contains("140 mmol/L"), rows.get(0).getText());
-            browser.screenshot("sodium");
+            assertEquals(3, rows.size(), "every result the chart draws, in the table too");
+            assertTrue(rows.get(0).getText().contains("4.6 mmol/L"), rows.get(0).getText());
+            assertTrue(rows.get(1).getText().contains("5.9 mmol/L (outside the range)"), rows.get(1).getText());
+            browser.screenshot("potassium");
             List<String> inaccessible = new ArrayList<>();
             assertAccessible(browser, "results-over-time", inaccessible);
             assertEquals(List.of(), inaccessible);

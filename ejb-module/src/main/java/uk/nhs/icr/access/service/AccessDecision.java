@@ -10,7 +10,22 @@ public record AccessDecision(Outcome outcome, Purpose purpose, String reason, bo
 
     public enum Outcome { GRANTED, GRANTED_BY_BREAK_GLASS, DENIED }
 
-    public enum Purpose { DIRECT_CARE, BREAK_GLASS, ADMINISTRATION, PATIENT_ACCESS, PATIENT_REQUEST, PRIVACY_REVIEW, ORGAN_DONATION }
+    public enum Purpose {
+        DIRECT_CARE("Direct care"), BREAK_GLASS("Break-glass"), ADMINISTRATION("Administration"),
+        PATIENT_ACCESS("The patient's own access"), PATIENT_REQUEST("At the patient's request"), PRIVACY_REVIEW("Privacy review"),
+        ORGAN_DONATION("Organ donation");
+
+        private final String label;
+
+        Purpose(String label) {
+            this.label = label;
+        }
+
+        /** The purpose as a reader of an access log says it. */
+        public String label() {
+            return label;
+        }
+    }
 
     public boolean granted() {
         return outcome != Outcome.DENIED;

@@ -2,9 +2,12 @@ package uk.nhs.icr.access.service;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -13,11 +16,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import uk.nhs.icr.access.BreakGlassGrant;
 import uk.nhs.icr.access.BreakGlassGrants;
+import uk.nhs.icr.access.StaffDirectory;
 import uk.nhs.icr.access.StaffRole;
 import uk.nhs.icr.access.service.AccessDecision.Outcome;
 import uk.nhs.icr.access.service.AccessDecision.Purpose;
 import uk.nhs.icr.audit.AuditAction;
 import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.patient.Patient;
 import uk.nhs.icr.patient.PatientRepository;
 import uk.nhs.icr.patient.service.PatientNotFoundException;
 import uk.nhs.icr.platform.Codes;
@@ -49,6 +54,9 @@ public class BreakGlassService {
     PatientRepository patients;
 
     @Inject
+    StaffDirectory directory;
+
+    @Inject
     AccessControl access;
 
     @Inject
@@ -58,8 +66,14 @@ public class BreakGlassService {
     @Inject
     UkClock clock;
 
+    /**
+     * Opens the record to a clinician without a relationship, for the configured time, with their reason. With
+     * {@code birthDate} given, a number whose patient was born on another day grants nothing: a mistyped number would
+     * otherwise open a stranger's record (the portal always asks; the API checks it when sent). The clinician sees
+     * name and details only once the glass is broken.
+     */
     @AccessDecidedInside("break-glass is how a clinician without a relationship gets one: the role decides, and the grant is audited")
-    public BreakGlassView breakGlass(NhsNumber patient, @Text(max = MAX_TEXT_LENGTH) String reason) {
+    public BreakGlassView breakGlass(NhsNumber patient, @Text(max = MAX_TEXT_LENGTH) String reason, LocalDate birthDate) {
         Caller caller = currentCaller.require();
         String why = reason == null ? null : reason.strip();
         if (why == null || why.length() < MIN_REASON_LENGTH) {
@@ -74,10 +88,17 @@ public class BreakGlassService {
                     AccessDecision.deny(Purpose.BREAK_GLASS, "role may not break the glass", false));
             throw new AccessDeniedException("Only clinicians may break the glass", false);
         }
-        if (!patients.exists(patient)) {
+        Optional<Patient> registered = patients.findByNhsNumber(patient);
+        if (registered.isEmpty()) {
             access.record(caller, patient, Resource.BREAK_GLASS, AuditAction.GRANT,
                     AccessDecision.hidden(Purpose.BREAK_GLASS, "no such patient", false));
             throw new PatientNotFoundException();
+        }
+        if (birthDate != null && !registered.get().identity().birthDate().equals(birthDate)) {
+            access.record(caller, patient, Resource.BREAK_GLASS, AuditAction.GRANT,
+                    AccessDecision.deny(Purpose.BREAK_GLASS, "identity check failed: date of birth does not match", false));
+            throw InvalidInputException.of("birthDate", "does not match the patient with this NHS number: check the number and the"
+                    + " date of birth; nothing was opened");
         }
         if (access.hasRelationship(caller, patient)) {
             access.record(caller, patient, Resource.BREAK_GLASS, AuditAction.GRANT,
@@ -90,22 +111,28 @@ public class BreakGlassService {
         grants.add(grant);
         access.record(caller, patient, Resource.BREAK_GLASS, AuditAction.GRANT,
                 new AccessDecision(Outcome.GRANTED_BY_BREAK_GLASS, Purpose.BREAK_GLASS, "break-glass grant given", false, false));
-        return BreakGlassView.of(grant);
+        return view(grant);
     }
 
     /** The active grant this caller holds for this patient, if any (for the red banner). */
     @AccessDecidedInside("the caller's own grant, for the red banner: no patient data")
-    public java.util.Optional<BreakGlassView> activeGrant(NhsNumber patient) {
+    public Optional<BreakGlassView> activeGrant(NhsNumber patient) {
         Caller caller = currentCaller.require();
         if (caller.isPatient()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return grants.activeFor(caller.username(), patient, clock.now()).map(BreakGlassView::of);
+        return grants.activeFor(caller.username(), patient, clock.now()).map(this::view);
+    }
+
+    private BreakGlassView view(BreakGlassGrant grant) {
+        return BreakGlassView.of(grant, directory.organisationNames(List.of(grant.organisation().value())));
     }
 
     public List<BreakGlassView> awaitingReview() {
         requirePrivacyOfficer();
-        return grants.awaitingReview().stream().map(BreakGlassView::of).toList();
+        List<BreakGlassGrant> waiting = grants.awaitingReview();
+        Map<String, String> names = directory.organisationNames(waiting.stream().map(grant -> grant.organisation().value()).toList());
+        return waiting.stream().map(grant -> BreakGlassView.of(grant, names)).toList();
     }
 
     public BreakGlassView review(long grantId, BreakGlassGrant.Review outcome, @Text(max = MAX_TEXT_LENGTH) String note) {
@@ -121,7 +148,7 @@ public class BreakGlassService {
         grant.review(outcome, reviewer.username(), text, clock.now());
         access.record(reviewer, grant.patient(), Resource.BREAK_GLASS, AuditAction.REVIEW,
                 AccessDecision.grant(Purpose.PRIVACY_REVIEW, "break-glass reviewed: " + Codes.phrase(outcome)));
-        return BreakGlassView.of(grant);
+        return view(grant);
     }
 
     private Caller requirePrivacyOfficer() {

@@ -3,20 +3,26 @@ package uk.nhs.icr.consent.service;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 
+import uk.nhs.icr.access.OrganisationType;
+import uk.nhs.icr.access.StaffDirectory;
 import uk.nhs.icr.access.StaffRole;
 import uk.nhs.icr.access.service.AccessControl;
 import uk.nhs.icr.access.service.AccessDeniedException;
 import uk.nhs.icr.access.service.Caller;
 import uk.nhs.icr.access.service.CurrentCaller;
+import uk.nhs.icr.access.service.NamedOrganisation;
 import uk.nhs.icr.access.service.PatientAccess;
 import uk.nhs.icr.access.service.PatientDataAccess;
 import uk.nhs.icr.access.service.Resource;
@@ -161,6 +167,9 @@ public class ConsentService {
     @Inject
     UkClock clock;
 
+    @Inject
+    StaffDirectory directory;
+
     /**
      * The newest version (what a change names with If-Match; it may be one entered in error, or one awaiting the
      * patient's confirmation: {@code inForce} says whether it applies). What a directive says is read by the
@@ -184,6 +193,16 @@ public class ConsentService {
                 .map(version -> ConsentView.of(version, inForce.filter(version::equals).isPresent(),
                         mayChange || readable(caller, version), now))
                 .toList();
+    }
+
+    /**
+     * The organisations a provision may name, by name: every one whose staff read records (hospital trusts, GP practices,
+     * local authorities, care providers). A directory, not patient data.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<NamedOrganisation> organisationsAProvisionMayName() {
+        return directory.organisationsOfType(EnumSet.complementOf(EnumSet.of(OrganisationType.NATIONAL_SERVICE))).stream()
+                .map(NamedOrganisation::of).toList();
     }
 
     /**

@@ -3,6 +3,8 @@ package uk.nhs.icr.hospital.service;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -33,6 +35,9 @@ import uk.nhs.icr.sharedrecord.EntryStatus;
 import uk.nhs.icr.sharedrecord.SensitiveContent;
 import uk.nhs.icr.sharedrecord.service.RecordEntry;
 import uk.nhs.icr.sharedrecord.service.RecordWriter;
+import uk.nhs.icr.terminology.ClinicalFinding;
+import uk.nhs.icr.terminology.CodedTerms;
+import uk.nhs.icr.terminology.LabTest;
 
 /**
  * Clinicians' writes to the hospital record: blood-test results, problems, medications, allergies and
@@ -56,7 +61,10 @@ public class HospitalRecordService {
                                DataCategory category) {
     }
 
-    /** category: a sensitive data category consent may withhold (mental health, sexual health, ...); general when absent. */
+    /**
+     * category: a sensitive data category consent may withhold (mental health, sexual health, ...); when absent, the
+     * category of the coded finding (depression: mental health), else general.
+     */
     public record NewProblem(@Required @Pattern(regexp = "[1-9][0-9]{5,17}", message = "must be 6 to 18 digits")
                              @Label("SNOMED CT code") String snomedCode,
                              @Required @Text(max = 300) String display,
@@ -106,8 +114,12 @@ public class HospitalRecordService {
     @Inject
     HospitalRecordRepository record;
 
+    @Inject
+    CodedTerms codes;
+
     @PatientDataAccess(resource = Resource.BLOOD_TEST, action = AuditAction.WRITE)
     public RecordEntry recordBloodTest(NhsNumber patient, @Valid NewBloodTest result) {
+        codes.labTest(result.test()).ifPresent(test -> checkAgainst(test, result));
         DataCategory category = category(result.category(), result.test());
         return store(new BloodTestResult(patient, result.test(), result.value(), result.unit(), result.referenceLow(),
                 result.referenceHigh(), result.reportedAt(), writer.author(), writer.now()), category);
@@ -117,7 +129,7 @@ public class HospitalRecordService {
     public RecordEntry recordProblem(NhsNumber patient, @Valid NewProblem problem) {
         ProblemStatus status = problem.status() == null ? ProblemStatus.ACTIVE : problem.status();
         return store(new Problem(patient, problem.snomedCode(), problem.display(), problem.onset(), status.stored, writer.author(),
-                writer.now(), problem.notes()), category(problem.category(), problem.display()));
+                writer.now(), problem.notes()), category(codedCategory(problem), problem.display()));
     }
 
     @PatientDataAccess(resource = Resource.MEDICATION, action = AuditAction.WRITE)
@@ -138,6 +150,40 @@ public class HospitalRecordService {
         Instant now = writer.now();
         return store(new TreatmentPlan(patient, plan.title(), plan.goals(), plan.activities(), plan.responsibleClinician(),
                 plan.reviewDate(), now, writer.author(), now));
+    }
+
+    /**
+     * A result of a test ICR knows is in that test's unit and a value the test can have: a potassium of -3 or of 45 is a
+     * typing or unit error that would mislead every reader of the record, so it is refused, not stored.
+     */
+    private static void checkAgainst(LabTest test, NewBloodTest result) {
+        if (!sameUnit(test.unit(), result.unit())) {
+            throw InvalidInputException.of("unit", test.name() + " is reported in " + test.unit() + ", not " + result.unit().strip());
+        }
+        if (!test.plausible(result.value())) {
+            throw InvalidInputException.of("value", test.name() + " cannot be " + result.value().toPlainString() + " " + test.unit()
+                    + ": a result lies between " + test.plausibleLow().stripTrailingZeros().toPlainString() + " and "
+                    + test.plausibleHigh().stripTrailingZeros().toPlainString() + "; check the value");
+        }
+    }
+
+    /**
+     * The category a problem is filed under: a coded finding brings its own (depression is mental health), by its code or
+     * by its term as written, and the most sensitive of those and the clinician's choice wins: a choice may raise the
+     * category, never lower it (an explicit "general" does not make a depression general).
+     */
+    private DataCategory codedCategory(NewProblem problem) {
+        return Stream.of(Optional.ofNullable(problem.category()), codes.finding(problem.snomedCode()).map(ClinicalFinding::category),
+                        codes.findingNamed(problem.display()).map(ClinicalFinding::category))
+                .flatMap(Optional::stream)
+                .filter(category -> category != DataCategory.GENERAL)
+                .findFirst()
+                .orElse(problem.category());
+    }
+
+    /** Units as people type them: case aside, and micro written as u or µ. */
+    private static boolean sameUnit(String known, String typed) {
+        return known.replace('µ', 'u').equalsIgnoreCase(typed.strip().replace('µ', 'u').replace('μ', 'u'));
     }
 
     /**

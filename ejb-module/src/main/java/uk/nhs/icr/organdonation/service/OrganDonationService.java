@@ -12,6 +12,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 
+import uk.nhs.icr.access.StaffDirectory;
 import uk.nhs.icr.access.service.Caller;
 import uk.nhs.icr.access.service.CurrentCaller;
 import uk.nhs.icr.access.service.PatientAccess;
@@ -41,6 +42,7 @@ import uk.nhs.icr.platform.validation.Items;
 import uk.nhs.icr.platform.validation.Label;
 import uk.nhs.icr.platform.validation.Required;
 import uk.nhs.icr.platform.validation.Text;
+import uk.nhs.icr.sharedrecord.service.PatientBanner;
 
 /**
  * The organ-donation register. A person (or staff on their behalf, after checking NHS number and date of
@@ -119,6 +121,9 @@ public class OrganDonationService {
     @Inject
     UkClock clock;
 
+    @Inject
+    StaffDirectory directory;
+
     @PatientDataAccess(resource = Resource.ORGAN_DONATION, action = AuditAction.RECORD)
     public DecisionView record(NhsNumber number, @Valid NewDonationDecision made, Precondition precondition) {
         Caller caller = currentCaller.require();
@@ -152,6 +157,17 @@ public class OrganDonationService {
     @PatientDataAccess(resource = Resource.ORGAN_DONATION, action = AuditAction.LOOK_UP)
     public DecisionView current(NhsNumber number) {
         return register.current(number).map(DecisionView::of).orElseThrow(NoDecisionException::new);
+    }
+
+    /**
+     * Who the person looked up is, for the banner over a donation look-up (name, date of birth, gender, NHS number,
+     * practice), so the nurse confirms the person before acting on a decision. Audited as a look-up, under the same rule
+     * (the nurse, or the person); the portal reads it only with a look-up.
+     */
+    @PatientDataAccess(resource = Resource.ORGAN_DONATION, action = AuditAction.LOOK_UP)
+    public PatientBanner person(NhsNumber number) {
+        Patient patient = patients.findByNhsNumber(number).orElseThrow(PatientNotFoundException::new);
+        return PatientBanner.of(patient, directory.nameOf(patient.gpPractice()), false, null, clock.today());
     }
 
     /** Every version, newest first. */

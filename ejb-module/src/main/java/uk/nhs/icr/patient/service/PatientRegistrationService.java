@@ -1,9 +1,12 @@
 package uk.nhs.icr.patient.service;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.logging.Logger;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
@@ -14,6 +17,7 @@ import uk.nhs.icr.access.StaffDirectory;
 import uk.nhs.icr.access.service.AccessControl;
 import uk.nhs.icr.access.service.Caller;
 import uk.nhs.icr.access.service.CurrentCaller;
+import uk.nhs.icr.access.service.NamedOrganisation;
 import uk.nhs.icr.access.service.PatientDataAccess;
 import uk.nhs.icr.access.service.Resource;
 import uk.nhs.icr.audit.AuditAction;
@@ -59,6 +63,19 @@ public class PatientRegistrationService {
 
     @Inject
     UkClock clock;
+
+    /**
+     * The practices the caller may register a patient with, by name, for choosing one in a form: their own when they
+     * work at one (see {@link #requireKnownPractice}), otherwise every practice ICR knows.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<NamedOrganisation> practicesTheCallerMayRegisterWith() {
+        Caller caller = currentCaller.require();
+        boolean ownListOnly = atAPractice(caller);
+        return directory.organisationsOfType(List.of(OrganisationType.GP_PRACTICE)).stream()
+                .filter(practice -> !ownListOnly || practice.odsCode().equals(caller.organisation()))
+                .map(NamedOrganisation::of).toList();
+    }
 
     public PatientDemographics register(@Valid PatientRegistration registration) {
         Caller caller = currentCaller.require();
@@ -112,12 +129,15 @@ public class PatientRegistrationService {
     private void requireKnownPractice(OdsCode practice, Caller caller) {
         directory.findOrganisation(practice).filter(organisation -> organisation.type() == OrganisationType.GP_PRACTICE)
                 .orElseThrow(() -> InvalidInputException.of("gpPracticeOdsCode", "no GP practice with this ODS code is known to ICR"));
-        boolean callerAtAPractice = !caller.isPatient() && directory.findOrganisation(caller.organisation())
-                .filter(organisation -> organisation.type() == OrganisationType.GP_PRACTICE).isPresent();
-        if (callerAtAPractice && !caller.organisation().equals(practice)) {
+        if (atAPractice(caller) && !caller.organisation().equals(practice)) {
             throw InvalidInputException.of("gpPracticeOdsCode", "a practice registers patients on its own list ("
                     + caller.organisation() + "); the patient's own practice or a hospital registers them elsewhere");
         }
+    }
+
+    private boolean atAPractice(Caller caller) {
+        return !caller.isPatient() && directory.findOrganisation(caller.organisation())
+                .filter(organisation -> organisation.type() == OrganisationType.GP_PRACTICE).isPresent();
     }
 
     private static void flushOrReportDuplicate(Runnable flush, String record) {

@@ -1,10 +1,15 @@
 package uk.nhs.icr.patient.service;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import uk.nhs.icr.access.StaffDirectory;
 import uk.nhs.icr.access.StaffRole;
 import uk.nhs.icr.access.service.AccessControl;
 import uk.nhs.icr.access.service.AccessDecision;
@@ -45,6 +50,9 @@ public class PatientSearchService {
     @Inject
     UkClock clock;
 
+    @Inject
+    StaffDirectory directory;
+
     @PatientDataAccess(resource = Resource.PATIENT, action = AuditAction.READ)
     public PatientDemographics find(NhsNumber number) {
         return patients.findByNhsNumber(number).map(PatientDemographics::of).orElseThrow(PatientNotFoundException::new);
@@ -72,6 +80,12 @@ public class PatientSearchService {
         access.record(caller, null, Resource.PATIENT_SEARCH, AuditAction.SEARCH, AccessDecision.grant(
                 caller.hasRole(StaffRole.ADMIN) ? Purpose.ADMINISTRATION : Purpose.DIRECT_CARE, total + " visible matches"));
         return new Page<>(items, request.page(), request.size(), total);
+    }
+
+    /** Organisations' names by ODS code, in one query (a page of matches' practices; codes ICR does not know are left out). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Map<String, String> organisationNames(Collection<String> odsCodes) {
+        return odsCodes.isEmpty() ? Map.of() : directory.organisationNames(odsCodes);
     }
 
 }

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.Locale;
 
+import uk.nhs.icr.patient.Patient;
+import uk.nhs.icr.patient.PatientIdentity;
 import uk.nhs.icr.patient.Sex;
 
 /**
@@ -16,6 +18,14 @@ import uk.nhs.icr.patient.Sex;
 public record PatientBanner(String familyName, String givenName, LocalDate birthDate, String age, String gender,
                             String nhsNumber, String practiceName, String practiceCode, boolean withheld,
                             Instant breakGlassUntil) implements Serializable {
+
+    /** The banner of a registered patient, their practice named as given, on {@code today}. */
+    public static PatientBanner of(Patient patient, String practiceName, boolean withheld, Instant breakGlassUntil, LocalDate today) {
+        PatientIdentity identity = patient.identity();
+        return new PatientBanner(identity.familyName(), identity.givenName(), identity.birthDate(), age(identity.birthDate(), today),
+                gender(patient.sex()), identity.nhsNumber().formatted(), practiceName, patient.gpPractice().value(), withheld,
+                breakGlassUntil);
+    }
 
     /** "EVANS, Archie": the family name in capitals, as NHS banners show it so that names are not swapped. */
     public String name() {

@@ -34,7 +34,6 @@ import uk.nhs.icr.access.Organisation;
 import uk.nhs.icr.access.StaffDirectory;
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.patient.Patient;
-import uk.nhs.icr.patient.PatientIdentity;
 import uk.nhs.icr.patient.PatientRepository;
 import uk.nhs.icr.patient.service.PatientDemographics;
 import uk.nhs.icr.patient.service.PatientNotFoundException;
@@ -149,14 +148,9 @@ public class SharedRecordService {
     @PatientDataAccess(resource = Resource.PATIENT, action = AuditAction.READ)
     public PatientBanner banner(NhsNumber patient) {
         Patient registered = patients.findByNhsNumber(patient).orElseThrow(PatientNotFoundException::new);
-        PatientIdentity identity = registered.identity();
-        String practice = directory.findOrganisation(registered.gpPractice()).map(Organisation::name)
-                .orElse(registered.gpPractice().value());
         Withholding withholding = patientAccess.withholding(patient);
-        return new PatientBanner(identity.familyName(), identity.givenName(), identity.birthDate(),
-                PatientBanner.age(identity.birthDate(), clock.today()), PatientBanner.gender(registered.sex()), patient.formatted(), practice,
-                registered.gpPractice().value(), somethingWithheld(patient, withholding),
-                breakGlass.activeGrant(patient).map(BreakGlassView::expiresAt).orElse(null));
+        return PatientBanner.of(registered, directory.nameOf(registered.gpPractice()), somethingWithheld(patient, withholding),
+                breakGlass.activeGrant(patient).map(BreakGlassView::expiresAt).orElse(null), clock.today());
     }
 
     /** One entry of either record, by source ({@code hospital} or {@code social-care}) and id. */

@@ -18,6 +18,7 @@ import uk.nhs.icr.access.Organisation;
 import uk.nhs.icr.access.OrganisationType;
 import uk.nhs.icr.access.StaffDirectory;
 import uk.nhs.icr.access.service.AccessDeniedException;
+import uk.nhs.icr.access.service.NamedOrganisation;
 import uk.nhs.icr.access.service.PatientDataAccess;
 import uk.nhs.icr.access.service.Resource;
 import uk.nhs.icr.audit.AuditAction;
@@ -30,6 +31,7 @@ import uk.nhs.icr.platform.service.ConflictException;
 import uk.nhs.icr.platform.service.DatabaseFailures;
 import uk.nhs.icr.platform.service.InvalidInputException;
 import uk.nhs.icr.platform.validation.Label;
+import uk.nhs.icr.platform.validation.NotInFuture;
 import uk.nhs.icr.platform.validation.Required;
 import uk.nhs.icr.platform.validation.Text;
 import uk.nhs.icr.sharedrecord.EntryAuthor;
@@ -50,7 +52,8 @@ public class TransferOfCareService {
     public record Discharge(@Required @Positive @Label("admission id") Long admissionId,
                             @Required @Text(max = 4000) String dischargeSummary,
                             @Required @Text(max = 4000) String careNeeds,
-                            @Required @Label("care provider ODS code") OdsCode careProviderOdsCode) {
+                            @Required @Label("care provider ODS code") OdsCode careProviderOdsCode,
+                            @NotInFuture @Label("discharge time") Instant dischargedAt) {
     }
 
     public record Transfer(long admissionId, Instant dischargedAt, long dischargeSummaryId, long referralRequestId,
@@ -65,10 +68,6 @@ public class TransferOfCareService {
         public AdmissionNotOpenException(String message) {
             super(message);
         }
-    }
-
-    /** An organisation social care can be asked to assess or care for a patient. */
-    public record CareProvider(String odsCode, String name) implements Serializable {
     }
 
     static final Set<OrganisationType> RECEIVING_TYPES = EnumSet.of(OrganisationType.CARE_PROVIDER, OrganisationType.LOCAL_AUTHORITY);
@@ -89,9 +88,9 @@ public class TransferOfCareService {
     CareRelationships careRelationships;
 
     /** Local authorities and care providers known to ICR: where a transfer of care can go. */
-    public List<CareProvider> careProviders() {
+    public List<NamedOrganisation> careProviders() {
         return directory.organisationsOfType(RECEIVING_TYPES).stream()
-                .map(organisation -> new CareProvider(organisation.odsCode().value(), organisation.name()))
+                .map(NamedOrganisation::of)
                 .toList();
     }
 
@@ -115,9 +114,15 @@ public class TransferOfCareService {
             throw new AccessDeniedException("Only staff of the organisation the patient is admitted to discharge them", false);
         }
         Instant now = writer.now();
-        admission.close(now);
+        // the time the patient left, when the ward records the discharge afterwards; otherwise now
+        Instant left = discharge.dischargedAt() == null ? now : discharge.dischargedAt();
+        if (!left.isAfter(admission.occurredAt())) {
+            throw InvalidInputException.of("dischargedAt", "must be after the admission began");
+        }
+        admission.close(left);
         careRelationships.endAdmissions(patient, author.organisation(), now);
-        DischargeSummary summary = new DischargeSummary(patient, admission, discharge.dischargeSummary(), now, author, now);
+        DischargeSummary summary = new DischargeSummary(patient, admission, discharge.dischargeSummary(), left, author, now);
+        // social care is asked now, whenever the patient left
         ReferralRequest referral = new ReferralRequest(patient, admission.id(), provider, discharge.careNeeds(), now, author, now);
         try {
             // identity keys: each insert is sent as it is persisted, so a clash surfaces here, not at commit
@@ -132,6 +137,6 @@ public class TransferOfCareService {
             throw e;
         }
         LOG.info(() -> "Transfer of care: admission " + admission.id() + " closed, social-care request " + referral.id() + " opened");
-        return new Transfer(admission.id(), now, summary.id(), referral.id(), provider.value());
+        return new Transfer(admission.id(), left, summary.id(), referral.id(), provider.value());
     }
 }

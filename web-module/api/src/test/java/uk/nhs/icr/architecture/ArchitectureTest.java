@@ -84,6 +84,8 @@ class ArchitectureTest {
      */
     static final Set<String> FREE_TEXT = Set.of(
             "test",      // a blood test's name as the lab reports it
+            "medicine",  // a medicine's name as dm+d writes it
+            "typed",     // what someone typed into a search box, matched as text
             "reason",    // the clinician's words: why they break the glass
             "note",      // the privacy officer's words on a review
             "username",  // a sign-in name, as the staff directory holds it

@@ -1,6 +1,7 @@
 package uk.nhs.icr.api.access;
 
 import java.net.URI;
+import java.time.LocalDate;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -25,8 +26,11 @@ import uk.nhs.icr.platform.service.InvalidInputException;
 @Tag(name = "Access", description = "Break-glass and who viewed a record")
 public class BreakGlassResource {
 
-    /** Why the record must be opened without a legitimate relationship (at least 20 characters). */
-    public record BreakGlassRequest(String reason) {
+    /**
+     * Why the record must be opened without a legitimate relationship (at least 20 characters), and optionally the
+     * patient's date of birth: given, a number whose patient was born on another day opens nothing.
+     */
+    public record BreakGlassRequest(String reason, LocalDate birthDate) {
     }
 
     @Inject
@@ -38,14 +42,14 @@ public class BreakGlassResource {
             description = "For clinicians without a legitimate relationship. Time-limited, flagged, reviewed by the privacy officer, "
                     + "and shown to the patient.")
     @APIResponse(responseCode = "201", description = "Granted until expiresAt")
-    @APIResponse(responseCode = "400", description = "Reason missing or too short")
+    @APIResponse(responseCode = "400", description = "Reason missing or too short, or the date of birth given does not match")
     @APIResponse(responseCode = "403", description = "Role may not break the glass")
     @APIResponse(responseCode = "404", description = "No patient is registered with this NHS number (every attempt is audited)")
     public Response breakGlass(@PathParam("nhsNumber") NhsNumber nhsNumber, BreakGlassRequest request) {
         if (request == null) {
             throw InvalidInputException.of("reason", "give the clinical reason");
         }
-        BreakGlassView grant = breakGlass.breakGlass(nhsNumber, request.reason());
+        BreakGlassView grant = breakGlass.breakGlass(nhsNumber, request.reason(), request.birthDate());
         return Response.created(URI.create("break-glass/" + grant.id())).entity(grant).build();
     }
 }

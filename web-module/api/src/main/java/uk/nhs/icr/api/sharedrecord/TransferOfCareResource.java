@@ -39,7 +39,8 @@ public class TransferOfCareResource {
     @Operation(summary = "Discharge from a hospital admission to social care",
             description = "Closes the admission and records the discharge summary in the hospital record, and opens an assessment "
                     + "request with the care needs in the social care record: one transaction, both or neither. "
-                    + "Body: admissionId, dischargeSummary, careNeeds, careProviderOdsCode.")
+                    + "Body: admissionId, dischargeSummary, careNeeds, careProviderOdsCode, and dischargedAt when the patient left"
+                    + " before the discharge is recorded (default: now).")
     @APIResponse(responseCode = "201", description = "Both sides recorded",
             content = @Content(schema = @Schema(implementation = Transfer.class)))
     @APIResponse(responseCode = "400", description = "Missing or invalid fields, or an unknown care provider",

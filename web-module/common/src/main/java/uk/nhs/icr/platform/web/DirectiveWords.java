@@ -33,11 +33,6 @@ public final class DirectiveWords {
         return sentence + period(start, end) + ".";
     }
 
-    public static String provision(Provision provision) {
-        return provision(provision.type(), provision.categories(), provision.roles(), provision.organisations(), provision.start(),
-                provision.end());
-    }
-
     /** What a version with this status and these provisions does, a sentence each. */
     public static List<String> directive(String status, List<String> provisionSentences) {
         return switch (status == null ? "" : status) {

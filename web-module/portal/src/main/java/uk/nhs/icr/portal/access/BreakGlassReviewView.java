@@ -16,6 +16,7 @@ import jakarta.validation.ConstraintViolationException;
 import uk.nhs.icr.access.BreakGlassGrant;
 import uk.nhs.icr.access.service.BreakGlassService;
 import uk.nhs.icr.access.service.BreakGlassView;
+import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.audit.service.AuditVerificationService;
 import uk.nhs.icr.platform.Codes;
 import uk.nhs.icr.platform.service.InvalidInputException;
@@ -64,6 +65,11 @@ public class BreakGlassReviewView implements Serializable {
 
     public void verifyAuditLog() {
         lastVerification = verification.verify();
+    }
+
+    /** An NHS number as people read it, 943 476 5919. */
+    public String formatted(String nhsNumber) {
+        return NhsNumber.parse(nhsNumber).formatted();
     }
 
     public List<BreakGlassView> getQueue() {

@@ -20,6 +20,7 @@ import jakarta.inject.Named;
 import org.primefaces.component.datatable.DataTable;
 
 import uk.nhs.icr.access.StaffRole;
+import uk.nhs.icr.access.service.AccessDecision.Purpose;
 import uk.nhs.icr.access.service.AccessDeniedException;
 import uk.nhs.icr.audit.AccessLogFilter;
 import uk.nhs.icr.audit.service.AccessLogEntry;
@@ -108,7 +109,7 @@ public class AccessLogView implements Serializable {
             Page<AccessLogEntry> rows = accessLog.accessLog(nhsNumber, filter, new PageRequest(page, PageRequest.MAX_SIZE));
             for (AccessLogEntry e : rows.items()) {
                 out.write(csvLine(Stream.of(UK_TIME.format(e.when()), e.who(), roleLabel(e.role()), e.organisationName(),
-                        e.organisationOdsCode(), e.what(), e.purpose(), outcomeLabel(e.outcome()), e.breakGlass() ? "yes" : "no")));
+                        e.organisationOdsCode(), e.what(), purposeLabel(e.purpose()), outcomeLabel(e.outcome()), e.breakGlass() ? "yes" : "no")));
                 written++;
             }
             if (rows.items().size() < PageRequest.MAX_SIZE) {
@@ -139,6 +140,15 @@ public class AccessLogView implements Serializable {
             return StaffRole.valueOf(role).label();
         } catch (IllegalArgumentException e) {
             return role;
+        }
+    }
+
+    /** Why the access was made, in words: DIRECT_CARE → "Direct care" (a purpose ICR no longer knows, as recorded). */
+    public String purposeLabel(String purpose) {
+        try {
+            return purpose == null ? "" : Purpose.valueOf(purpose).label();
+        } catch (IllegalArgumentException e) {
+            return purpose;
         }
     }
 

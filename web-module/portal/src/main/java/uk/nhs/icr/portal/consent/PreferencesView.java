@@ -2,8 +2,9 @@ package uk.nhs.icr.portal.consent;
 
 import java.io.Serializable;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -19,6 +21,7 @@ import jakarta.validation.ConstraintViolationException;
 
 import uk.nhs.icr.access.StaffRole;
 import uk.nhs.icr.access.service.AccessDeniedException;
+import uk.nhs.icr.access.service.NamedOrganisation;
 import uk.nhs.icr.consent.ConsentDirective;
 import uk.nhs.icr.consent.Provision;
 import uk.nhs.icr.consent.service.ConsentService;
@@ -53,7 +56,7 @@ public class PreferencesView implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final Set<String> OPT_OUT_FIELDS = Set.of("optedOut", "setBy", "proxyName", "authority", "channel");
 
-    /** One provision row as edited: type, categories, roles, organisations (comma-separated ODS codes), period. */
+    /** One provision row as edited: type, categories, roles, organisations (ODS codes, chosen by name), period. */
     public static class ProvisionRow implements Serializable {
 
         private static final long serialVersionUID = 1L;
@@ -62,9 +65,10 @@ public class PreferencesView implements Serializable {
         private String type;
         private List<String> categories = new ArrayList<>();
         private List<String> roles = new ArrayList<>();
-        private String organisations;
-        private LocalDate start;
-        private LocalDate end;
+        private List<String> organisations = new ArrayList<>();
+        /** As the browser's date fields send them (YYYY-MM-DD), read with the rest of the form so every error shows at once. */
+        private String start;
+        private String end;
 
         /** A row filled from a provision of the version in force, so that a new version starts from it. */
         static ProvisionRow of(Provision provision) {
@@ -72,39 +76,31 @@ public class PreferencesView implements Serializable {
             row.type = Codes.of(provision.type());
             row.categories = provision.categories().stream().sorted().map(Enum::name).collect(Collectors.toCollection(ArrayList::new));
             row.roles = provision.roles().stream().sorted().map(Enum::name).collect(Collectors.toCollection(ArrayList::new));
-            row.organisations = provision.organisations().isEmpty() ? null : String.join(", ", new TreeSet<>(provision.organisations()));
-            row.start = provision.start();
-            row.end = provision.end();
+            row.organisations = new ArrayList<>(new TreeSet<>(provision.organisations()));
+            row.start = provision.start() == null ? null : provision.start().toString();
+            row.end = provision.end() == null ? null : provision.end().toString();
             return row;
         }
 
-        /** The row in words, or why it cannot be read yet. */
-        String words() {
+        /** The row in words (organisations by their {@code names}), or why it cannot be read yet. */
+        String words(Map<String, String> names) {
             if (type == null || type.isBlank()) {
                 return "Choose whether this provision withholds (deny) or lets someone see (permit).";
             }
             try {
                 return DirectiveWords.provision(Provision.Type.valueOf(type.toUpperCase(Locale.ROOT)),
                         categories.stream().map(DataCategory::valueOf).toList(), roles.stream().map(StaffRole::valueOf).toList(),
-                        organisationCodes(), start, end);
-            } catch (IllegalArgumentException e) {
+                        named(organisations, names), day(start), day(end));
+            } catch (IllegalArgumentException | DateTimeParseException e) {
                 return "This provision cannot be read: check its fields.";
             }
         }
 
-        private List<String> organisationCodes() {
-            return organisations == null || organisations.isBlank() ? List.of()
-                    : Arrays.stream(organisations.split("[,\\s]+")).filter(code -> !code.isBlank())
-                    .map(code -> code.strip().toUpperCase(Locale.ROOT)).toList();
-        }
-
         Map<String, Object> typed() {
-            List<String> codes = organisations == null || organisations.isBlank() ? List.of()
-                    : Arrays.stream(organisations.split("[,\\s]+")).filter(code -> !code.isBlank()).toList();
             Map<String, Object> row = new HashMap<>();
             row.put("type", type);
             row.put("categories", categories);
-            row.put("organisations", codes);
+            row.put("organisations", organisations);
             row.put("roles", roles);
             row.put("start", start);
             row.put("end", end);
@@ -117,12 +113,18 @@ public class PreferencesView implements Serializable {
         public void setCategories(List<String> categories) { this.categories = categories == null ? new ArrayList<>() : new ArrayList<>(categories); }
         public List<String> getRoles() { return roles; }
         public void setRoles(List<String> roles) { this.roles = roles == null ? new ArrayList<>() : new ArrayList<>(roles); }
-        public String getOrganisations() { return organisations; }
-        public void setOrganisations(String organisations) { this.organisations = organisations; }
-        public LocalDate getStart() { return start; }
-        public void setStart(LocalDate start) { this.start = start; }
-        public LocalDate getEnd() { return end; }
-        public void setEnd(LocalDate end) { this.end = end; }
+        public List<String> getOrganisations() { return organisations; }
+        public void setOrganisations(List<String> organisations) {
+            this.organisations = organisations == null ? new ArrayList<>() : new ArrayList<>(organisations);
+        }
+        public String getStart() { return start; }
+        public void setStart(String start) { this.start = start; }
+        public String getEnd() { return end; }
+        public void setEnd(String end) { this.end = end; }
+
+        private static LocalDate day(String typed) {
+            return typed == null || typed.isBlank() ? null : LocalDate.parse(typed.strip());
+        }
     }
 
     @Inject
@@ -158,6 +160,7 @@ public class PreferencesView implements Serializable {
     private int newestVersion;
     private ConsentView awaiting;
     private boolean atPatientsRequest;
+    private List<NamedOrganisation> organisationOptions;
     private boolean confirmedInPerson;
 
     /** Opens what this reader may see: both preferences, or (the contact centre) the opt-out only. */
@@ -326,12 +329,39 @@ public class PreferencesView implements Serializable {
     /** What the version in force does, a sentence each. */
     public List<String> getCurrentInWords() {
         return current == null || current.withheld() != null ? List.of()
-                : DirectiveWords.directive(current.status(), current.provisions().stream().map(DirectiveWords::provision).toList());
+                : DirectiveWords.directive(current.status(), current.provisions().stream().map(provision -> DirectiveWords.provision(
+                        provision.type(), provision.categories(), provision.roles(), named(provision.organisations(), organisationNames()),
+                        provision.start(), provision.end())).toList());
     }
 
     /** What the version on the form would do, a sentence each: read before saving. */
     public List<String> getPreview() {
-        return DirectiveWords.directive(status, provisions.stream().map(ProvisionRow::words).toList());
+        Map<String, String> names = organisationNames();
+        return DirectiveWords.directive(status, provisions.stream().map(row -> row.words(names)).toList());
+    }
+
+    /**
+     * The organisations a provision may name, by name (read once per view), and any a provision on the form names that
+     * ICR does not list, by code: an option missing from the menu would be dropped from the provision on saving.
+     */
+    public List<NamedOrganisation> getOrganisationOptions() {
+        if (organisationOptions == null) {
+            organisationOptions = consent.organisationsAProvisionMayName();
+        }
+        Set<String> listed = organisationOptions.stream().map(NamedOrganisation::odsCode).collect(Collectors.toSet());
+        List<NamedOrganisation> unlisted = provisions.stream().flatMap(row -> row.getOrganisations().stream()).distinct()
+                .filter(code -> !listed.contains(code)).map(code -> new NamedOrganisation(code, code)).toList();
+        return unlisted.isEmpty() ? organisationOptions
+                : Stream.concat(organisationOptions.stream(), unlisted.stream()).toList();
+    }
+
+    private Map<String, String> organisationNames() {
+        return getOrganisationOptions().stream().collect(Collectors.toMap(NamedOrganisation::odsCode, NamedOrganisation::name));
+    }
+
+    /** Organisations as a reader knows them: by name, or by code when ICR does not know the code. */
+    private static List<String> named(Collection<String> codes, Map<String, String> names) {
+        return codes.stream().map(code -> names.getOrDefault(code, code)).toList();
     }
 
     public List<DataCategory> getCategoryOptions() {

@@ -1,7 +1,6 @@
 package uk.nhs.icr.portal.organdonation;
 
 import java.io.Serializable;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +13,7 @@ import jakarta.inject.Named;
 import jakarta.validation.ConstraintViolationException;
 
 import uk.nhs.icr.access.service.AccessDeniedException;
+import uk.nhs.icr.access.service.Resource;
 import uk.nhs.icr.organdonation.Organ;
 import uk.nhs.icr.organdonation.service.IdentityMismatchException;
 import uk.nhs.icr.organdonation.service.OrganDonationService;
@@ -28,6 +28,7 @@ import uk.nhs.icr.platform.service.PreconditionRequiredException;
 import uk.nhs.icr.platform.service.ResourceNotFoundException;
 import uk.nhs.icr.platform.web.CommandBinder;
 import uk.nhs.icr.portal.FieldMessages;
+import uk.nhs.icr.portal.access.SignedInUser;
 
 /**
  * Records or changes a person's organ-donation decision on their behalf ({@code ?nhsNumber=}), after checking
@@ -67,8 +68,12 @@ public class DonationDecisionView implements Serializable {
     @Inject
     CommandBinder binder;
 
+    @Inject
+    SignedInUser signedInUser;
+
     private NhsNumber nhsNumber;
-    private LocalDate birthDate;
+    /** As the browser's date field sends it (YYYY-MM-DD), read with the rest of the form so every error shows at once. */
+    private String birthDate;
     private String decision;
     private List<String> organs = new ArrayList<>();
     private boolean faithDeclaration;
@@ -122,6 +127,11 @@ public class DonationDecisionView implements Serializable {
         return value == null || value.isBlank();
     }
 
+    /** Whether the signed-in member of staff may record a decision (an organ-donation nurse reads them in the look-up). */
+    public boolean isRecordable() {
+        return signedInUser.getProfile() != null && Resource.ORGAN_DONATION.writableBy(signedInUser.getProfile().role());
+    }
+
     public List<Organ> getOrganOptions() {
         return List.of(Organ.values());
     }
@@ -129,8 +139,8 @@ public class DonationDecisionView implements Serializable {
     public DecisionView getRecorded() { return recorded; }
     public NhsNumber getNhsNumber() { return nhsNumber; }
     public void setNhsNumber(NhsNumber nhsNumber) { this.nhsNumber = nhsNumber; }
-    public LocalDate getBirthDate() { return birthDate; }
-    public void setBirthDate(LocalDate birthDate) { this.birthDate = birthDate; }
+    public String getBirthDate() { return birthDate; }
+    public void setBirthDate(String birthDate) { this.birthDate = birthDate; }
     public String getDecision() { return decision; }
     public void setDecision(String decision) { this.decision = decision; }
     public List<String> getOrgans() { return organs; }

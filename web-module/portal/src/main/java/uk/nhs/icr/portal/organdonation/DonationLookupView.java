@@ -21,6 +21,7 @@ import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.platform.service.InvalidInputException;
 import uk.nhs.icr.platform.service.ResourceNotFoundException;
 import uk.nhs.icr.portal.FieldMessages;
+import uk.nhs.icr.sharedrecord.service.PatientBanner;
 
 /**
  * The specialist nurse's look-up on the organ-donation register: the decision in force, its history and
@@ -39,13 +40,17 @@ public class DonationLookupView implements Serializable {
     private LocalDate at;
     private Evaluation evaluation;
     private List<DecisionView> history = List.of();
+    private PatientBanner person;
 
     public void lookUp() {
         evaluation = null;
         history = List.of();
+        person = null;
         try {
             evaluation = register.evaluate(nhsNumber, Optional.ofNullable(at));
             history = register.history(nhsNumber);
+            // who the decision is about, so the nurse confirms the person: read with the look-up, never on its own
+            person = register.person(nhsNumber);
         } catch (InvalidInputException e) {
             FieldMessages.show("lookup", Set.of("nhsNumber", "at"), e);
         } catch (AccessDeniedException | ResourceNotFoundException e) {
@@ -98,6 +103,8 @@ public class DonationLookupView implements Serializable {
     }
 
     public Evaluation getEvaluation() { return evaluation; }
+    /** Who the last look-up was about (null before one). */
+    public PatientBanner getPerson() { return person; }
     public List<DecisionView> getHistory() { return history; }
     public NhsNumber getNhsNumber() { return nhsNumber; }
     public void setNhsNumber(NhsNumber nhsNumber) { this.nhsNumber = nhsNumber; }

@@ -24,11 +24,22 @@ public class PatientLazyDataModel extends LazyDataModel<PatientDemographics> {
     private final PatientSearchService search;
     private final PatientSearchQuery query;
     private Page<PatientDemographics> lastPage;
+    private Map<String, String> practiceNames;
 
     PatientLazyDataModel(PatientSearchService search, PatientSearchQuery query, Page<PatientDemographics> firstPage) {
         this.search = search;
         this.query = query;
         this.lastPage = firstPage;
+        this.practiceNames = namesOf(firstPage);
+    }
+
+    private Map<String, String> namesOf(Page<PatientDemographics> page) {
+        return search.organisationNames(page.items().stream().map(PatientDemographics::gpPracticeOdsCode).distinct().toList());
+    }
+
+    /** The name of a matched patient's practice (its ODS code when ICR does not know it). */
+    public String practiceName(String odsCode) {
+        return practiceNames.getOrDefault(odsCode, odsCode);
     }
 
     @Override
@@ -41,6 +52,7 @@ public class PatientLazyDataModel extends LazyDataModel<PatientDemographics> {
         int pageNumber = first / pageSize;
         if (lastPage.page() != pageNumber || lastPage.size() != pageSize) {
             lastPage = search.search(query.atPage(new PageRequest(pageNumber, pageSize)));
+            practiceNames = namesOf(lastPage);
         }
         setRowCount((int) Math.min(Integer.MAX_VALUE, lastPage.totalItems()));
         return lastPage.items();

@@ -1,8 +1,8 @@
 package uk.nhs.icr.portal.patient;
 
 import java.io.Serializable;
-import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -14,10 +14,10 @@ import jakarta.inject.Named;
 import jakarta.validation.ConstraintViolationException;
 
 import uk.nhs.icr.access.service.AccessDeniedException;
+import uk.nhs.icr.access.service.NamedOrganisation;
 import uk.nhs.icr.patient.service.PatientDemographics;
 import uk.nhs.icr.patient.service.PatientRegistration;
 import uk.nhs.icr.patient.service.PatientRegistrationService;
-import uk.nhs.icr.platform.UkClock;
 import uk.nhs.icr.platform.service.ConflictException;
 import uk.nhs.icr.platform.service.InvalidInputException;
 import uk.nhs.icr.platform.web.CommandBinder;
@@ -36,15 +36,14 @@ public class PatientRegistrationView implements Serializable {
     PatientRegistrationService registration;
 
     @Inject
-    UkClock clock;
-
-    @Inject
     CommandBinder binder;
 
     private String nhsNumber;
     private String givenName;
     private String familyName;
-    private LocalDate birthDate;
+    /** As the browser's date field sends it (YYYY-MM-DD), read with the rest of the form so every error shows at once. */
+    private String birthDate;
+    private List<NamedOrganisation> practices;
     private String sex;
     private String postcode;
     private String gpPracticeOdsCode;
@@ -74,8 +73,15 @@ public class PatientRegistrationView implements Serializable {
         return null;
     }
 
-    public LocalDate getToday() {
-        return clock.today();
+    /** The GP practices to choose from, by name (read once per view). */
+    public List<NamedOrganisation> getPractices() {
+        if (practices == null) {
+            practices = registration.practicesTheCallerMayRegisterWith();
+            if (practices.size() == 1 && gpPracticeOdsCode == null) {
+                gpPracticeOdsCode = practices.get(0).odsCode();
+            }
+        }
+        return practices;
     }
 
     public String getNhsNumber() {
@@ -102,11 +108,11 @@ public class PatientRegistrationView implements Serializable {
         this.familyName = familyName;
     }
 
-    public LocalDate getBirthDate() {
+    public String getBirthDate() {
         return birthDate;
     }
 
-    public void setBirthDate(LocalDate birthDate) {
+    public void setBirthDate(String birthDate) {
         this.birthDate = birthDate;
     }
 

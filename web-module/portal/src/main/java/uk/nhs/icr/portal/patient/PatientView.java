@@ -1,6 +1,8 @@
 package uk.nhs.icr.portal.patient;
 
 import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Set;
 
 import jakarta.faces.view.ViewScoped;
@@ -44,6 +46,8 @@ public class PatientView implements Serializable {
     private BreakGlassView activeGrant;
     private String reason;
     private boolean emergencyConfirmed;
+    /** As the browser's date field sends it (YYYY-MM-DD): the patient's date of birth, confirming the number is theirs. */
+    private String birthDate;
 
     /** Opens the record: banner, summary and break-glass grant in one access decision (the timeline follows in this request). */
     public void load() {
@@ -70,15 +74,30 @@ public class PatientView implements Serializable {
 
     /** Breaks the glass, then opens the page afresh so the record (summary, timeline) loads under the new grant. */
     public String breakTheGlass() {
+        LocalDate born = null;
+        try {
+            born = birthDate == null || birthDate.isBlank() ? null : LocalDate.parse(birthDate.strip());
+        } catch (DateTimeParseException e) {
+            born = null;
+        }
+        // every missing piece at once, before anything is granted
+        if (born == null) {
+            FieldMessages.error("breakGlass:birthDate", "Enter the patient's date of birth, to confirm this number is theirs");
+        }
+        if (reason == null || reason.isBlank()) {
+            FieldMessages.error("breakGlass:reason", "Give the clinical reason for opening this record");
+        }
         if (!emergencyConfirmed) {
             FieldMessages.error("breakGlass:confirm", "Confirm that this is an emergency and that the access will be reviewed");
+        }
+        if (born == null || reason == null || reason.isBlank() || !emergencyConfirmed) {
             return null;
         }
         try {
-            breakGlass.breakGlass(nhsNumber, reason);
+            breakGlass.breakGlass(nhsNumber, reason, born);
             return "/patients/patient?faces-redirect=true&nhsNumber=" + nhsNumber.value();
         } catch (InvalidInputException | ConstraintViolationException e) {
-            FieldMessages.show("breakGlass", Set.of("reason"), e);
+            FieldMessages.show("breakGlass", Set.of("reason", "birthDate"), e);
         } catch (AccessDeniedException | PatientNotFoundException | ConflictException e) {
             FieldMessages.error(null, e.getMessage());
         }
@@ -112,6 +131,14 @@ public class PatientView implements Serializable {
 
     public void setNhsNumber(NhsNumber nhsNumber) {
         this.nhsNumber = nhsNumber;
+    }
+
+    public String getBirthDate() {
+        return birthDate;
+    }
+
+    public void setBirthDate(String birthDate) {
+        this.birthDate = birthDate;
     }
 
     public String getReason() {

@@ -28,7 +28,7 @@ public enum EntryKind {
     SAFEGUARDING_CONCERN("safeguarding-concern", "Safeguarding concern", Resource.SAFEGUARDING_CONCERN,
             "category", "description", "raisedAt"),
     TRANSFER_OF_CARE("transfer-of-care", "Discharge to social care", Resource.TRANSFER_OF_CARE,
-            "admissionId", "dischargeSummary", "careNeeds", "careProviderOdsCode");
+            "admissionId", "dischargedAt", "dischargeSummary", "careNeeds", "careProviderOdsCode");
 
     private final String slug;
     private final String label;

@@ -1,8 +1,13 @@
 package uk.nhs.icr.portal.sharedrecord;
 
 import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.faces.application.FacesMessage;
@@ -13,6 +18,7 @@ import jakarta.inject.Named;
 import jakarta.validation.ConstraintViolationException;
 
 import uk.nhs.icr.access.service.AccessDeniedException;
+import uk.nhs.icr.access.service.NamedOrganisation;
 import uk.nhs.icr.hospital.service.HospitalRecordService;
 import uk.nhs.icr.hospital.service.HospitalRecordService.NewAllergy;
 import uk.nhs.icr.hospital.service.HospitalRecordService.NewBloodTest;
@@ -30,9 +36,12 @@ import uk.nhs.icr.sharedrecord.RecordSource;
 import uk.nhs.icr.sharedrecord.service.RecordEntry;
 import uk.nhs.icr.sharedrecord.service.SharedRecordService;
 import uk.nhs.icr.sharedrecord.service.TransferOfCareService;
-import uk.nhs.icr.sharedrecord.service.TransferOfCareService.CareProvider;
 import uk.nhs.icr.sharedrecord.service.TransferOfCareService.Discharge;
 import uk.nhs.icr.socialcare.service.SocialCareRecordService;
+import uk.nhs.icr.terminology.service.TerminologyService;
+import uk.nhs.icr.terminology.service.TerminologyService.FindingTerm;
+import uk.nhs.icr.terminology.service.TerminologyService.MedicineTerm;
+import uk.nhs.icr.terminology.service.TerminologyService.TestTerm;
 import uk.nhs.icr.socialcare.service.SocialCareRecordService.NewAssessment;
 import uk.nhs.icr.socialcare.service.SocialCareRecordService.NewCarePlan;
 import uk.nhs.icr.socialcare.service.SocialCareRecordService.NewCareVisit;
@@ -48,6 +57,7 @@ import uk.nhs.icr.socialcare.service.SocialCareRecordService.NewSafeguardingConc
 public class RecordEntryView implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK);
 
     @Inject
     HospitalRecordService hospital;
@@ -67,13 +77,20 @@ public class RecordEntryView implements Serializable {
     SignedInUser signedInUser;
 
     @Inject
+    TerminologyService terminology;
+
+    @Inject
     CommandBinder binder;
 
     private NhsNumber nhsNumber;
     private String kindSlug;
     private EntryKind kind;
     private final Map<String, String> values = new HashMap<>();
-    private List<CareProvider> careProviders = List.of();
+    private List<NamedOrganisation> careProviders = List.of();
+    private List<FindingTerm> findings = List.of();
+    private FindingTerm picked;
+    private MedicineTerm pickedMedicine;
+    private boolean confirming;
 
     public void load() {
         kind = EntryKind.fromSlug(kindSlug).orElse(null);
@@ -98,6 +115,14 @@ public class RecordEntryView implements Serializable {
             return null;
         }
         try {
+            if (kind == EntryKind.TRANSFER_OF_CARE && !confirming) {
+                // a discharge cannot be undone from here: read the form, then show what will happen and ask again
+                typed(Discharge.class);
+                confirming = true;
+                return null;
+            }
+            confirming = false;
+            forgetStalePick();
             store();
         } catch (InvalidInputException | ConstraintViolationException e) {
             FieldMessages.show(kind.formId(), kind.fields(), e);
@@ -133,6 +158,97 @@ public class RecordEntryView implements Serializable {
         return binder.bind(command, values);
     }
 
+    /** The coded tests whose names start (or have a word starting) with what was typed. */
+    public List<String> completeTest(String typed) {
+        return terminology.tests(typed).stream().map(TestTerm::name).toList();
+    }
+
+    /** A coded test was picked: its unit and usual reference range fill in (the clinician may still change the range). */
+    public void testChosen() {
+        terminology.test(values.getOrDefault("test", "")).ifPresent(test -> {
+            values.put("unit", test.unit());
+            values.put("referenceLow", plain(test.referenceLow()));
+            values.put("referenceHigh", plain(test.referenceHigh()));
+        });
+    }
+
+    public List<String> completeFinding(String typed) {
+        findings = terminology.findings(typed);
+        return findings.stream().map(FindingTerm::term).toList();
+    }
+
+    /** A coded problem was picked: its SNOMED CT code fills in. */
+    public void findingChosen() {
+        String term = values.getOrDefault("display", "");
+        findings.stream().filter(finding -> finding.term().equals(term)).findFirst().ifPresent(finding -> {
+            values.put("snomedCode", finding.snomedCode());
+            picked = finding;
+        });
+    }
+
+    public List<String> completeMedicine(String typed) {
+        return terminology.medicines(typed).stream().map(MedicineTerm::name).toList();
+    }
+
+    /** A coded medicine was picked: its route fills in, and the dose is asked for in its unit. */
+    public void medicineChosen() {
+        terminology.medicine(values.getOrDefault("name", "")).ifPresent(medicine -> {
+            values.put("route", medicine.route());
+            pickedMedicine = medicine;
+        });
+    }
+
+    /** The unit the picked medicine's dose is written in ("mg", "dose"); null when none is picked or its name was changed since. */
+    public String getDoseUnit() {
+        return pickedMedicine != null && pickedMedicine.name().equals(values.get("name")) ? pickedMedicine.doseUnit() : null;
+    }
+
+    /**
+     * A code picked with a problem no longer stands once the problem's text no longer names it (Hypertension picked,
+     * then overtyped with another diagnosis): it is cleared, so the form asks for the code again rather than store the
+     * new problem under the old code (and its data category).
+     */
+    private void forgetStalePick() {
+        if (picked != null && picked.snomedCode().equals(values.get("snomedCode"))
+                && !values.getOrDefault("display", "").toLowerCase(Locale.ROOT).contains(picked.term().toLowerCase(Locale.ROOT))) {
+            values.remove("snomedCode");
+            picked = null;
+        }
+    }
+
+    private static String plain(BigDecimal number) {
+        return number == null ? null : number.stripTrailingZeros().toPlainString();
+    }
+
+    /** Whether a discharge is being checked before it is made (its form is then read-only). */
+    public boolean isConfirming() {
+        return confirming;
+    }
+
+    /** Back from the check to the form, to change something. */
+    public void change() {
+        confirming = false;
+    }
+
+    /** When the patient left, as the check before a discharge says it ("now" when no time was given). */
+    public String getDischargeTimeInWords() {
+        String typed = values.get("dischargedAt");
+        if (typed == null || typed.isBlank()) {
+            return "Now";
+        }
+        try {
+            return LocalDateTime.parse(typed.strip()).format(WHEN);
+        } catch (DateTimeParseException e) {
+            return typed;
+        }
+    }
+
+    /** The chosen care provider's name, for the check before a discharge. */
+    public String getCareProviderName() {
+        String code = values.get("careProviderOdsCode");
+        return careProviders.stream().filter(provider -> provider.odsCode().equals(code)).map(NamedOrganisation::name).findFirst().orElse(code);
+    }
+
     public EntryKind getKind() {
         return kind;
     }
@@ -142,7 +258,7 @@ public class RecordEntryView implements Serializable {
         return values;
     }
 
-    public List<CareProvider> getCareProviders() {
+    public List<NamedOrganisation> getCareProviders() {
         return careProviders;
     }
 

@@ -21,6 +21,7 @@ import org.primefaces.component.datatable.DataTable;
 
 import uk.nhs.icr.access.service.AccessDeniedException;
 import uk.nhs.icr.patient.service.PatientNotFoundException;
+import uk.nhs.icr.platform.Codes;
 import uk.nhs.icr.platform.UkClock;
 import uk.nhs.icr.platform.service.InvalidInputException;
 import uk.nhs.icr.portal.FieldMessages;
@@ -146,6 +147,15 @@ public class SharedRecordView implements Serializable {
     /** A stored number as written: 140, 0.7, 3.5 (not 140.0000); empty for none. */
     public String plain(BigDecimal number) {
         return number == null ? "" : number.stripTrailingZeros().toPlainString();
+    }
+
+    /** A code as a word a reader expects: BLOOD_TEST → "Blood test"; empty for none. */
+    public String words(Enum<?> code) {
+        if (code == null) {
+            return "";
+        }
+        String phrase = Codes.phrase(code);
+        return Character.toUpperCase(phrase.charAt(0)) + phrase.substring(1);
     }
 
     /** What this user may add to the record from here. */

@@ -1,0 +1,73 @@
+package uk.nhs.icr.terminology;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+/**
+ * Looks up coded terms in the hospital database. A search matches the start of the name or of any word in it
+ * ("chol" finds "Total cholesterol"), case-insensitively, and returns at most {@link #MOST} terms, shortest first:
+ * the tables are small and fixed, so a search costs the same whatever the number of patients.
+ */
+@ApplicationScoped
+public class CodedTerms {
+
+    /** More than a picker can usefully show. */
+    public static final int MOST = 12;
+
+    @PersistenceContext(unitName = "hospital")
+    EntityManager em;
+
+    public List<LabTest> labTests(String query) {
+        return search("select t from LabTest t where lower(t.name) like :start or lower(t.name) like :word order by length(t.name), t.name",
+                LabTest.class, query);
+    }
+
+    public Optional<LabTest> labTest(String name) {
+        return em.createQuery("select t from LabTest t where lower(t.name) = :name", LabTest.class)
+                .setParameter("name", name.strip().toLowerCase(Locale.ROOT)).getResultStream().findFirst();
+    }
+
+    public List<ClinicalFinding> findings(String query) {
+        return search("select f from ClinicalFinding f where lower(f.term) like :start or lower(f.term) like :word"
+                + " order by length(f.term), f.term", ClinicalFinding.class, query);
+    }
+
+    public Optional<ClinicalFinding> finding(String snomedCode) {
+        return Optional.ofNullable(em.find(ClinicalFinding.class, snomedCode));
+    }
+
+    /** The finding with exactly this term, whatever its case. */
+    public Optional<ClinicalFinding> findingNamed(String term) {
+        return em.createQuery("select f from ClinicalFinding f where lower(f.term) = :term", ClinicalFinding.class)
+                .setParameter("term", term.strip().toLowerCase(Locale.ROOT)).getResultStream().findFirst();
+    }
+
+    public List<Medicine> medicines(String query) {
+        return search("select m from Medicine m where lower(m.name) like :start or lower(m.name) like :word"
+                + " order by length(m.name), m.name", Medicine.class, query);
+    }
+
+    public Optional<Medicine> medicine(String name) {
+        return em.createQuery("select m from Medicine m where lower(m.name) = :name", Medicine.class)
+                .setParameter("name", name.strip().toLowerCase(Locale.ROOT)).getResultStream().findFirst();
+    }
+
+    private <T> List<T> search(String jpql, Class<T> type, String query) {
+        String typed = query == null ? "" : escaped(query.strip().toLowerCase(Locale.ROOT));
+        if (typed.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery(jpql, type).setParameter("start", typed + "%").setParameter("word", "% " + typed + "%")
+                .setMaxResults(MOST).getResultList();
+    }
+
+    /** What was typed, matched literally: a % or _ is not a wildcard. */
+    private static String escaped(String typed) {
+        return typed.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}
