@@ -12,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 
 import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.platform.Codes;
 import uk.nhs.icr.platform.OdsCode;
 
 /**
@@ -112,11 +113,12 @@ public abstract class RecordedEntry {
     public String details() { return details; }
 
     /** The parts that are present, joined with " · " (an enum by its name). */
+    /** The parts that are there, joined with " · "; a code (a status, a kind) as words a reader expects ("active"). */
     protected static String joined(Object... parts) {
         StringBuilder text = new StringBuilder();
         for (Object part : parts) {
             if (part != null && !part.toString().isBlank()) {
-                text.append(text.length() == 0 ? "" : " · ").append(part);
+                text.append(text.length() == 0 ? "" : " · ").append(part instanceof Enum<?> code ? Codes.phrase(code) : part);
             }
         }
         return text.toString();

@@ -35,12 +35,24 @@ class PortalInBrowserIT extends IcrDeployment {
 
     private static final LocalDate BORN = LocalDate.of(1985, 12, 10);
 
-    /** A Beech Road patient of gp.beech with 50 blood tests and 50 care visits: five timeline pages. */
+    /**
+     * A Beech Road patient of gp.beech with a problem, a medicine, an allergy, 50 blood tests and 50 care visits: six
+     * timeline pages.
+     */
     private static TestPatients aPatientWithALongRecord() {
         TestPatients patient = TestPatients.aPatient().birthDate(BORN);
         assertEquals(201, patient.register().status());
         Databases.startCare(patient.nhsNumber(), "CP001");
         Databases.addEntriesDirectly(patient.nhsNumber(), 50);
+        // and what a summary is for: a problem, a medicine, an allergy (the screenshot in the README shows them)
+        Api.Client gp = Api.as(Tokens.staff("gp.beech", "GP").sign());
+        String path = "/api/patients/" + patient.nhsNumber();
+        assertEquals(201, gp.postJson(path + "/problems", Api.json("snomedCode", "38341003", "display", "Hypertension",
+                "onset", "2019-03-01")).status());
+        assertEquals(201, gp.postJson(path + "/medications", Api.json("name", "Amlodipine 5mg tablets", "dose", "5 mg", "route", "oral",
+                "frequency", "once daily", "course", "repeat", "startedAt", "2019-03-08")).status());
+        assertEquals(201, gp.postJson(path + "/allergies", Api.json("substance", "Penicillin", "reaction", "Widespread rash",
+                "severity", "moderate", "notedAt", "2004-06-01")).status());
         return patient;
     }
 
@@ -116,13 +128,13 @@ class PortalInBrowserIT extends IcrDeployment {
         try (Browser browser = Browser.open("timeline-filter", Browser.DESKTOP)) {
             browser.visit("/").signIn("gp.beech");
             PatientPages pages = new PatientPages(browser, patient.nhsNumber()).openRecord().showTimeline();
-            assertEquals("100 entries, newest first", pages.timelineCount());
+            assertEquals("103 entries, newest first", pages.timelineCount());
             pages.goToTimelinePage(3);
             browser.screenshot("page-3");
 
             pages.filterBySource("Hospital");
 
-            assertEquals("50 entries, newest first", pages.timelineCount());
+            assertEquals("53 entries, newest first", pages.timelineCount());
             assertEquals(1, pages.currentTimelinePage(), "a new filter starts from the newest entry");
             assertEquals(List.of("Hospital"), pages.timelineSources().stream().distinct().toList());
             browser.screenshot("filtered");
