@@ -62,6 +62,26 @@ class PortalJourneysInBrowserIT extends IcrDeployment {
         }
     }
 
+    /** Defect 7: a registration with several faults names them all at once, the practice is chosen by name. */
+    @Test
+    void a_registration_with_several_faults_lists_them_all_at_once_and_offers_the_practice_by_name() {
+        try (Browser browser = Browser.open("register", Browser.DESKTOP)) {
+            browser.visit("/patients/register.xhtml").signIn("gp.beech");
+            assertTrue(browser.find(By.id("registration:gpPracticeOdsCode")).getText().contains("Beech Road Surgery"),
+                    "a GP registers on their own practice's list, chosen by name");
+            browser.type(By.id("registration:nhsNumber"), "943 476 5918");
+            browser.fillDate(By.id("registration:birthDate"), LocalDate.now(UK).plusDays(3).toString());
+            browser.type(By.id("registration:postcode"), "nowhere");
+            browser.submit(By.id("registration:register"));
+            String summary = browser.find(By.id("errorSummary")).getText();
+            for (String fault : List.of("check digit", "Given name", "Family name", "Date of birth", "UK postcode")) {
+                assertTrue(summary.contains(fault), "every fault in one round: " + fault + " in " + summary);
+            }
+            browser.screenshot("refused");
+            assertAccessible(browser, "register refused");
+        }
+    }
+
     /**
      * Defect 13: the demo register's children have children's histories (no hypertension, COPD or metformin at ten),
      * read as their GP reads them.
