@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Benchmarks a running ICR beside a raw-JDBC floor doing the same SQL work, in one run, and prints the ratio table
+# (issue 12). Start the demo server first (server-config/bin/run.sh, in another terminal), then:
+#   server-config/bin/benchmark.sh
+# Environment (defaults): ICR_BENCH_USERS="8 32 128" ICR_BENCH_SECONDS=60
+#   ICR_BENCH_SCENARIOS="open-patient timeline results search social-care-write registration mix"
+#   ICR_BENCH_FLOOR_THREADS="8 32" (PostgreSQL's 100 connections bound it) ICR_BASE_URL=http://localhost:8080
+#   ICR_HEALTH_URL=http://localhost:9990/health/ready, and the ICR_DB_* variables of setup-databases.sh.
+# Writes benchmarks/target/benchmark/: floor.csv, runs.csv, each run's console log, summary.md; Gatling's HTML report
+# per run is in benchmarks/target/gatling/.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+base=${ICR_BASE_URL:-http://localhost:8080}
+health=${ICR_HEALTH_URL:-http://localhost:9990/health/ready}
+users=${ICR_BENCH_USERS:-8 32 128}
+seconds=${ICR_BENCH_SECONDS:-60}
+scenarios=${ICR_BENCH_SCENARIOS:-open-patient timeline results search social-care-write registration mix}
+floor_threads=${ICR_BENCH_FLOOR_THREADS:-8 32}
+out=$root/benchmarks/target/benchmark
+mkdir -p "$out"
+
+export PGPASSWORD=${ICR_DB_PASSWORD:-icr}
+psql_db() { psql -X -q -tA -h "${ICR_DB_HOST:-127.0.0.1}" -p "${ICR_DB_PORT:-5432}" -U "${ICR_DB_USER:-icr}" -d "$1" -c "$2"; }
+hospital=${ICR_HOSPITAL_DB:-icr_hospital}
+social=${ICR_SOCIALCARE_DB:-icr_socialcare}
+
+if ! curl -fsS "$health" > /dev/null 2>&1; then
+    echo "benchmark: ICR is not ready at $health; start it first with server-config/bin/run.sh" >&2
+    exit 1
+fi
+
+echo "benchmark: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB; $(psql_db "$hospital" 'select count(*) from patient') patients"
+
+# who the scenarios read and write: gp.beech's patients, social.worker's caseload
+psql_db "$hospital" "\\copy (select nhs_number as \"nhsNumber\", family_name as \"familyName\" from patient where gp_practice_ods = 'Y90001' order by nhs_number) to '$out/patients.csv' csv header"
+psql_db "$social" "\\copy (select distinct person_nhs_number as \"nhsNumber\" from caseload_allocation where social_worker_username = 'social.worker' order by 1) to '$out/caseload.csv' csv header"
+echo "nhsNumber,admissionId" > "$out/admissions.csv"
+
+token() { server-config/bin/demo-token.sh "$@"; }
+gp=$(token gp.beech GP)
+social_worker=$(token social.worker SOCIAL_WORKER)
+clinician=$(token clinician.northgate HOSPITAL_CLINICIAN)
+
+mvn -B -q -Pbenchmarks -pl benchmarks -am -DskipTests install
+cp_file=$out/classpath.txt
+mvn -B -q -Pbenchmarks -pl benchmarks dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime
+
+echo "benchmark: the raw-JDBC floor, ${seconds}s per workload at $floor_threads threads"
+# shellcheck disable=SC2086
+java -cp "benchmarks/target/classes:$(cat "$cp_file")" uk.nhs.icr.benchmarks.JdbcFloor "$out/patients.csv" "$out/floor.csv" "$seconds" \
+    $floor_threads
+
+echo "scenario,users,report,log" > "$out/runs.csv"
+# registrations take fresh NHS numbers from a base above any used before
+nhs_base=$(( 975000000 + $(date +%s) % 20000000 ))
+for scenario in $scenarios; do
+    for n in $users; do
+        echo "benchmark: $scenario at $n users for ${seconds}s"
+        before=$(ls -d benchmarks/target/gatling/*/ 2>/dev/null | sort || true)
+        log=$out/$scenario-$n.log
+        mvn -B -q -Pbenchmarks -pl benchmarks gatling:test -Dgatling.simulationClass=uk.nhs.icr.benchmarks.IcrSimulation \
+            -Dicr.base="$base" -Dicr.scenario="$scenario" -Dicr.users="$n" -Dicr.seconds="$seconds" \
+            -Dicr.patients="$out/patients.csv" -Dicr.caseload="$out/caseload.csv" -Dicr.admissions="$out/admissions.csv" \
+            -Dicr.token.gp="$gp" -Dicr.token.socialWorker="$social_worker" -Dicr.token.clinician="$clinician" \
+            -Dicr.nhsNumberBase="$nhs_base" -Dgatling.failOnError=false > "$log" 2>&1 || true
+        sed -n '/Global Information/,/====/p' "$log"
+        nhs_base=$(( nhs_base + 200000 ))
+        report=$(comm -13 <(echo "$before") <(ls -d benchmarks/target/gatling/*/ | sort) | tail -n 1)
+        echo "$scenario,$n,$report,$log" >> "$out/runs.csv"
+    done
+done
+
+python3 server-config/bin/benchmark-summary.py "$out" | tee "$out/summary.md"
