@@ -4,7 +4,7 @@
 #   server-config/bin/benchmark.sh
 # Environment (defaults): ICR_BENCH_USERS="8 32 128" ICR_BENCH_SECONDS=60
 #   ICR_BENCH_SCENARIOS="open-patient timeline results search social-care-write registration mix"
-#   ICR_BENCH_FLOOR_THREADS="8 32" (PostgreSQL's 100 connections bound it) ICR_BASE_URL=http://localhost:8080
+#   ICR_BENCH_FLOOR_THREADS="8 16" (PostgreSQL's 100 connections, shared with the server's pools, bound it) ICR_BASE_URL=http://localhost:8080
 #   ICR_HEALTH_URL=http://localhost:9990/health/ready, and the ICR_DB_* variables of setup-databases.sh.
 # Writes benchmarks/target/benchmark/: floor.csv, runs.csv, each run's console log, summary.md; Gatling's HTML report
 # per run is in benchmarks/target/gatling/.
@@ -17,7 +17,7 @@ health=${ICR_HEALTH_URL:-http://localhost:9990/health/ready}
 users=${ICR_BENCH_USERS:-8 32 128}
 seconds=${ICR_BENCH_SECONDS:-60}
 scenarios=${ICR_BENCH_SCENARIOS:-open-patient timeline results search social-care-write registration mix}
-floor_threads=${ICR_BENCH_FLOOR_THREADS:-8 32}
+floor_threads=${ICR_BENCH_FLOOR_THREADS:-8 16}
 out=$root/benchmarks/target/benchmark
 mkdir -p "$out"
 
@@ -53,8 +53,9 @@ java -cp "benchmarks/target/classes:$(cat "$cp_file")" uk.nhs.icr.benchmarks.Jdb
     $floor_threads
 
 echo "scenario,users,report,log" > "$out/runs.csv"
-# registrations take fresh NHS numbers from a base above any used before
-nhs_base=$(( 975000000 + $(date +%s) % 20000000 ))
+# registrations take fresh NHS numbers, above any an earlier run registered (their first nine digits from 975000000)
+last=$(psql_db "$hospital" "select coalesce(max(substr(nhs_number, 1, 9)::bigint), 974999999) from patient where nhs_number >= '9750000000'")
+nhs_base=$(( last + 1 ))
 for scenario in $scenarios; do
     for n in $users; do
         echo "benchmark: $scenario at $n users for ${seconds}s"

@@ -46,6 +46,8 @@ public final class JdbcFloor {
     private static final String SOCIAL_CARE = env("ICR_SOCIALCARE_DB", "icr_socialcare");
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final AtomicLong XIDS = new AtomicLong(System.nanoTime());
+    /** The floor's own XA format id: its branches are told apart from the server's (Narayana's) in pg_prepared_xacts. */
+    private static final int FORMAT_ID = 4242;
 
     /** One unit of work on a worker's own connections. */
     @FunctionalInterface
@@ -53,26 +55,61 @@ public final class JdbcFloor {
         void run(Connections connections, String nhsNumber) throws Exception;
     }
 
-    /** A worker's connections: plain ones to both databases, and XA ones for the cross-store writes. */
+    /**
+     * A worker's connections, opened when first used: plain ones to both databases for reads, XA ones for the cross-store
+     * writes (a worker uses one kind, so PostgreSQL's connection limit is not spent on the other).
+     */
     static final class Connections implements AutoCloseable {
-        final Connection hospital;
-        final Connection socialCare;
-        final XAConnection hospitalXa;
-        final XAConnection socialCareXa;
+        private Connection hospital;
+        private Connection socialCare;
+        private XAConnection hospitalXa;
+        private XAConnection socialCareXa;
 
-        Connections() throws SQLException {
-            hospital = DriverManager.getConnection(url(HOSPITAL), USER, PASSWORD);
-            socialCare = DriverManager.getConnection(url(SOCIAL_CARE), USER, PASSWORD);
-            hospitalXa = xa(HOSPITAL).getXAConnection();
-            socialCareXa = xa(SOCIAL_CARE).getXAConnection();
+        Connection hospital() throws SQLException {
+            if (hospital == null) {
+                hospital = DriverManager.getConnection(url(HOSPITAL), USER, PASSWORD);
+            }
+            return hospital;
+        }
+
+        Connection socialCare() throws SQLException {
+            if (socialCare == null) {
+                socialCare = DriverManager.getConnection(url(SOCIAL_CARE), USER, PASSWORD);
+            }
+            return socialCare;
+        }
+
+        XAConnection hospitalXa() throws SQLException {
+            if (hospitalXa == null) {
+                hospitalXa = xa(HOSPITAL).getXAConnection();
+            }
+            return hospitalXa;
+        }
+
+        XAConnection socialCareXa() throws SQLException {
+            if (socialCareXa == null) {
+                socialCareXa = xa(SOCIAL_CARE).getXAConnection();
+            }
+            return socialCareXa;
         }
 
         @Override
         public void close() throws SQLException {
-            hospital.close();
-            socialCare.close();
-            hospitalXa.close();
-            socialCareXa.close();
+            for (AutoCloseable connection : new AutoCloseable[] {hospital, socialCare}) {
+                if (connection != null) {
+                    try {
+                        connection.close();
+                    } catch (Exception e) {
+                        throw new SQLException(e);
+                    }
+                }
+            }
+            if (hospitalXa != null) {
+                hospitalXa.close();
+            }
+            if (socialCareXa != null) {
+                socialCareXa.close();
+            }
         }
     }
 
@@ -104,8 +141,8 @@ public final class JdbcFloor {
 
     /** The bare read floor: one row by primary key from each database, autocommit. */
     static void primaryKeyReads(Connections c, String nhsNumber) throws SQLException {
-        query(c.hospital, "select * from patient where nhs_number = ?", nhsNumber);
-        query(c.socialCare, "select * from person where nhs_number = ?", nhsNumber);
+        query(c.hospital(), "select * from patient where nhs_number = ?", nhsNumber);
+        query(c.socialCare(), "select * from person where nhs_number = ?", nhsNumber);
     }
 
     /** The bare XA floor: one row into each database under a two-phase commit. */
@@ -123,34 +160,34 @@ public final class JdbcFloor {
      */
     static void openPatient(Connections c, String nhsNumber) throws SQLException {
         for (String request : List.of("summary", "record")) {
-            c.hospital.setAutoCommit(false);
-            query(c.hospital, "select s.*, o.* from staff s join organisation o on o.id = s.organisation_id where s.username = ?", "gp.beech");
-            query(c.hospital, "select * from patient where nhs_number = ?", nhsNumber);
-            query(c.hospital, "select 1 from care_relationship where patient_nhs_number = ? and ended_at is null limit 1", nhsNumber);
-            query(c.hospital, "select * from consent_directive where patient_nhs_number = ? and scope = 'TREATMENT'"
+            c.hospital().setAutoCommit(false);
+            query(c.hospital(), "select s.*, o.* from staff s join organisation o on o.id = s.organisation_id where s.username = ?", "gp.beech");
+            query(c.hospital(), "select * from patient where nhs_number = ?", nhsNumber);
+            query(c.hospital(), "select 1 from care_relationship where patient_nhs_number = ? and ended_at is null limit 1", nhsNumber);
+            query(c.hospital(), "select * from consent_directive where patient_nhs_number = ? and scope = 'TREATMENT'"
                     + " order by version desc limit 5", nhsNumber);
             if (request.equals("summary")) {
-                query(c.hospital, "select * from hospital_entry where patient_nhs_number = ? and entry_type in"
+                query(c.hospital(), "select * from hospital_entry where patient_nhs_number = ? and entry_type in"
                         + " ('PROBLEM', 'MEDICATION', 'ALLERGY', 'ALERT', 'BLOOD_TEST', 'ENCOUNTER') order by occurred_at desc limit 200",
                         nhsNumber);
             } else {
-                query(c.hospital, "select count(*) from hospital_entry where patient_nhs_number = ?", nhsNumber);
-                query(c.hospital, "select * from hospital_entry where patient_nhs_number = ? order by occurred_at desc, id desc limit 20",
+                query(c.hospital(), "select count(*) from hospital_entry where patient_nhs_number = ?", nhsNumber);
+                query(c.hospital(), "select * from hospital_entry where patient_nhs_number = ? order by occurred_at desc, id desc limit 20",
                         nhsNumber);
             }
-            appendAudit(c.hospital, nhsNumber, request);
-            c.hospital.commit();
-            c.hospital.setAutoCommit(true);
+            appendAudit(c.hospital(), nhsNumber, request);
+            c.hospital().commit();
+            c.hospital().setAutoCommit(true);
 
-            c.socialCare.setAutoCommit(false);
-            query(c.socialCare, "select 1 from caseload_allocation where person_nhs_number = ? limit 1", nhsNumber);
+            c.socialCare().setAutoCommit(false);
+            query(c.socialCare(), "select 1 from caseload_allocation where person_nhs_number = ? limit 1", nhsNumber);
             if (request.equals("record")) {
-                query(c.socialCare, "select count(*) from social_care_entry where person_nhs_number = ?", nhsNumber);
+                query(c.socialCare(), "select count(*) from social_care_entry where person_nhs_number = ?", nhsNumber);
             }
-            query(c.socialCare, "select * from social_care_entry where person_nhs_number = ? order by occurred_at desc, id desc limit 20",
+            query(c.socialCare(), "select * from social_care_entry where person_nhs_number = ? order by occurred_at desc, id desc limit 20",
                     nhsNumber);
-            c.socialCare.commit();
-            c.socialCare.setAutoCommit(true);
+            c.socialCare().commit();
+            c.socialCare().setAutoCommit(true);
         }
     }
 
@@ -170,13 +207,13 @@ public final class JdbcFloor {
     }
 
     private static void inXa(Connections c, XaWork work) throws Exception {
-        XAResource hospital = c.hospitalXa.getXAResource();
-        XAResource socialCare = c.socialCareXa.getXAResource();
+        XAResource hospital = c.hospitalXa().getXAResource();
+        XAResource socialCare = c.socialCareXa().getXAResource();
         Xid hospitalXid = xid();
         Xid socialCareXid = xid();
         hospital.start(hospitalXid, XAResource.TMNOFLAGS);
         socialCare.start(socialCareXid, XAResource.TMNOFLAGS);
-        work.run(c.hospitalXa.getConnection(), c.socialCareXa.getConnection());
+        work.run(c.hospitalXa().getConnection(), c.socialCareXa().getConnection());
         hospital.end(hospitalXid, XAResource.TMSUCCESS);
         socialCare.end(socialCareXid, XAResource.TMSUCCESS);
         hospital.prepare(hospitalXid);
@@ -192,7 +229,7 @@ public final class JdbcFloor {
         return new Xid() {
             @Override
             public int getFormatId() {
-                return 4242;
+                return FORMAT_ID;
             }
 
             @Override
@@ -238,6 +275,17 @@ public final class JdbcFloor {
         for (String database : List.of(HOSPITAL, SOCIAL_CARE)) {
             try (Connection connection = DriverManager.getConnection(url(database), USER, PASSWORD);
                  Statement statement = connection.createStatement()) {
+                // a floor stopped between prepare and commit leaves its branches prepared, holding their locks
+                List<String> orphans = new ArrayList<>();
+                try (ResultSet prepared = statement.executeQuery("select gid from pg_prepared_xacts where gid like '" + FORMAT_ID
+                        + "\\_%' and database = current_database()")) {
+                    while (prepared.next()) {
+                        orphans.add(prepared.getString(1));
+                    }
+                }
+                for (String gid : orphans) {
+                    statement.execute("rollback prepared '" + gid + "'");
+                }
                 statement.execute("create table if not exists benchmark_scratch (id bigint generated always as identity primary key,"
                         + " nhs_number varchar(10) not null, written_at timestamptz not null, payload varchar(200) not null)");
                 statement.execute("truncate benchmark_scratch");

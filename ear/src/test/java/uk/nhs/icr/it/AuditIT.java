@@ -64,6 +64,32 @@ class AuditIT extends IcrDeployment {
         assertTrue(verify().getBoolean("intact"), "intact once restored");
     }
 
+    /**
+     * Issue 12: requests append without a lock and a sealer chains the rows behind them. Rows committed and not yet
+     * sealed, as a server that stops between the two leaves them, are sealed without anyone asking (the sealer runs
+     * every second, and at every start), and the chain then covers them.
+     */
+    @Test
+    void rows_appended_and_not_yet_sealed_are_sealed_within_seconds_and_the_chain_covers_them() throws InterruptedException {
+        String marker = "left unsealed by a stop " + TestPatients.uniqueFamilyName();
+        for (int i = 0; i < 3; i++) {
+            Databases.execute(Databases.HOSPITAL, "insert into audit_event (occurred_at, username, role, organisation_ods, resource_type,"
+                    + " action, purpose, outcome, reason, channel, client_address) values (now(), 'test.unsealed', 'GP', 'Y90001',"
+                    + " 'Patient', 'READ', 'DIRECT_CARE', 'GRANTED', ?, 'API', '127.0.0.1')", marker);
+        }
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (Databases.count(Databases.HOSPITAL, "select count(*) from audit_event where reason = ? and chain_seq is not null"
+                + " and hash is not null and previous_hash is not null", marker) < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertEquals(3, Databases.count(Databases.HOSPITAL, "select count(*) from audit_event where reason = ?"
+                + " and chain_seq is not null", marker), "sealed by the sealer alone");
+        assertThrows(IllegalStateException.class, () -> Databases.execute(Databases.HOSPITAL,
+                "update audit_event set chain_seq = chain_seq + 1000000 where reason = ?", marker), "a sealed row's place is fixed");
+        JsonObject verification = verify();
+        assertTrue(verification.getBoolean("intact"), verification.toString());
+    }
+
     @Test
     void only_privacy_officers_may_verify_the_log() {
         Api.get("/api/audit/verification").problem(403);

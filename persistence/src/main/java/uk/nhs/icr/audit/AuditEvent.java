@@ -19,8 +19,9 @@ import jakarta.persistence.Table;
 
 /**
  * One access to patient data, granted or denied: who (user, role, organisation), which patient, what
- * (resource and action), why (purpose), when, from where, and the outcome. Rows are never changed; each
- * carries a SHA-256 hash over its content and the previous row's hash.
+ * (resource and action), why (purpose), when, from where, and the outcome. A row is appended unsealed, with no
+ * lock; the sealer then gives it, once, its place in the chain ({@code chainSeq}), the previous row's hash and a
+ * SHA-256 hash over its content and that previous hash. Its content never changes.
  */
 @Entity
 @Table(name = "audit_event")
@@ -68,18 +69,22 @@ public class AuditEvent {
     @Column(name = "client_address", nullable = false, updatable = false)
     private String clientAddress;
 
-    @Column(name = "previous_hash", nullable = false, updatable = false)
+    /** Set by the sealer, never through this entity. */
+    @Column(name = "previous_hash", insertable = false, updatable = false)
     private String previousHash;
 
-    @Column(name = "hash", nullable = false, updatable = false)
+    @Column(name = "hash", insertable = false, updatable = false)
     private String hash;
+
+    @Column(name = "chain_seq", insertable = false, updatable = false)
+    private Long chainSeq;
 
     protected AuditEvent() {
         // for JPA
     }
 
-    /** A new event chained after {@code previousHash}; the time is kept to the microsecond, as PostgreSQL stores it. */
-    public AuditEvent(AuditEntry entry, Instant occurredAt, String previousHash) {
+    /** A new, unsealed event; the time is kept to the microsecond, as PostgreSQL stores it. */
+    public AuditEvent(AuditEntry entry, Instant occurredAt) {
         this.occurredAt = occurredAt.truncatedTo(ChronoUnit.MICROS);
         this.username = entry.username();
         this.role = entry.role();
@@ -92,13 +97,16 @@ public class AuditEvent {
         this.reason = entry.reason();
         this.channel = entry.channel();
         this.clientAddress = entry.clientAddress();
-        this.previousHash = Objects.requireNonNull(previousHash);
-        this.hash = computeHash();
     }
 
     /** The hash this row should carry given its content and its recorded previous hash. */
     public String computeHash() {
-        String canonical = Stream.of(previousHash, occurredAt.toString(), username, role, organisation,
+        return hashAfter(previousHash);
+    }
+
+    /** The hash this row's content has when chained after {@code previous}. */
+    public String hashAfter(String previous) {
+        String canonical = Stream.of(Objects.requireNonNull(previous), occurredAt.toString(), username, role, organisation,
                         patientNhsNumber, resourceType, action, purpose, outcome, reason, channel, clientAddress)
                 .map(value -> value == null ? "" : value)
                 .collect(Collectors.joining("\u001f"));
@@ -125,4 +133,5 @@ public class AuditEvent {
     public String clientAddress() { return clientAddress; }
     public String previousHash() { return previousHash; }
     public String hash() { return hash; }
+    public Long chainSeq() { return chainSeq; }
 }

@@ -19,21 +19,53 @@ public class AuditLogRepository {
     @PersistenceContext(unitName = "hospital")
     EntityManager em;
 
-    /**
-     * Appends after the current head, holding the head's row lock until the caller's transaction ends,
-     * so that concurrent appends chain one after another.
-     */
+    /** Appends an unsealed row: no lock, so concurrent requests never wait on each other (see {@link #sealPending}). */
     public AuditEvent append(AuditEntry entry, Instant at) {
-        Object[] head = (Object[]) em.createNativeQuery("select last_id, last_hash from audit_chain_head for update")
-                .getSingleResult();
-        AuditEvent event = new AuditEvent(entry, at, ((String) head[1]).trim());
+        AuditEvent event = new AuditEvent(entry, at);
         em.persist(event);
         em.flush();
-        em.createNativeQuery("update audit_chain_head set last_id = ?1, last_hash = ?2")
-                .setParameter(1, event.id())
-                .setParameter(2, event.hash())
-                .executeUpdate();
         return event;
+    }
+
+    /**
+     * Seals up to {@code max} committed unsealed rows, oldest first: each gets the next place in the chain, the previous
+     * sealed row's hash and its own. The head's row lock makes sealers (one per server) take turns; requests never take
+     * it. Returns how many were sealed.
+     */
+    public int sealPending(int max) {
+        Object[] head = (Object[]) em.createNativeQuery("select last_seq, last_hash from audit_chain_head for update").getSingleResult();
+        long seq = ((Number) head[0]).longValue();
+        String previous = ((String) head[1]).trim();
+        List<AuditEvent> pending = em.createQuery("select e from AuditEvent e where e.chainSeq is null order by e.id", AuditEvent.class)
+                .setMaxResults(max)
+                .getResultList();
+        long lastId = 0;
+        for (AuditEvent event : pending) {
+            String hash = event.hashAfter(previous);
+            seq++;
+            em.createNativeQuery("update audit_event set chain_seq = ?1, previous_hash = ?2, hash = ?3 where id = ?4 and chain_seq is null")
+                    .setParameter(1, seq)
+                    .setParameter(2, previous)
+                    .setParameter(3, hash)
+                    .setParameter(4, event.id())
+                    .executeUpdate();
+            previous = hash;
+            lastId = event.id();
+        }
+        if (!pending.isEmpty()) {
+            em.createNativeQuery("update audit_chain_head set last_seq = ?1, last_hash = ?2, last_id = ?3")
+                    .setParameter(1, seq)
+                    .setParameter(2, previous)
+                    .setParameter(3, lastId)
+                    .executeUpdate();
+        }
+        em.clear();
+        return pending.size();
+    }
+
+    /** Rows appended and not sealed yet (the tail the chain does not cover until the sealer reaches it). */
+    public long unsealed() {
+        return em.createQuery("select count(e) from AuditEvent e where e.chainSeq is null", Long.class).getSingleResult();
     }
 
     /** The patient's entries, newest first, leaving out those about the {@code hidden} resource types. */
@@ -79,14 +111,15 @@ public class AuditLogRepository {
     }
 
     /**
-     * Walks the whole chain in id order, a batch at a time: the id of the first row whose content or link
-     * does not match its hash, or empty when every link holds.
+     * Walks the sealed chain in its order, a batch at a time: the id of the first row whose content or link does not
+     * match its hash, or empty when every link holds. Unsealed rows are not part of it yet ({@link #unsealed}).
      */
     public Optional<Long> firstBrokenLink() {
         String expectedPrevious = AuditEvent.GENESIS_HASH;
         long after = 0;
         while (true) {
-            List<AuditEvent> batch = em.createQuery("select e from AuditEvent e where e.id > :after order by e.id", AuditEvent.class)
+            List<AuditEvent> batch = em.createQuery("select e from AuditEvent e where e.chainSeq > :after order by e.chainSeq",
+                            AuditEvent.class)
                     .setParameter("after", after)
                     .setMaxResults(VERIFY_BATCH)
                     .getResultList();
@@ -101,7 +134,7 @@ public class AuditLogRepository {
                     return Optional.of(event.id());
                 }
                 expectedPrevious = event.hash().trim();
-                after = event.id();
+                after = event.chainSeq();
             }
             em.clear();
         }

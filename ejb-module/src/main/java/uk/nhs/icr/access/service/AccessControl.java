@@ -10,6 +10,8 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -41,6 +43,9 @@ import uk.nhs.icr.socialcare.SocialCareRelationships;
  * own; a refusal by role alone is 403 whoever the patient.
  */
 @Stateless
+// decides inside the caller's transaction when there is one (a write), in none for a read; audit entries are
+// written by AuditLog in a transaction of their own, or within the caller's
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class AccessControl {
 
     /** Reads that rest on the care relationship: one granted read of a patient in a request covers the others. */

@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import uk.nhs.icr.access.StaffDirectory;
@@ -23,6 +25,8 @@ import uk.nhs.icr.platform.service.PageRequest;
 
 /** "Who viewed my record": for the patient themselves and for privacy officers. Reading it is audited too. */
 @Stateless
+// reads join a caller's transaction and open none: a read of both databases pays no two-phase commit
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class AccessLogService {
 
     @Inject

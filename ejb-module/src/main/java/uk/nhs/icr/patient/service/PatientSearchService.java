@@ -54,6 +54,7 @@ public class PatientSearchService {
     StaffDirectory directory;
 
     @PatientDataAccess(resource = Resource.PATIENT, action = AuditAction.READ)
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public PatientDemographics find(NhsNumber number) {
         return patients.findByNhsNumber(number).map(PatientDemographics::of).orElseThrow(PatientNotFoundException::new);
     }
@@ -62,6 +63,7 @@ public class PatientSearchService {
      * Name parts each match the start of a given or family name; a search needs a name, a date of birth
      * or both, so that nobody can list the whole register.
      */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Page<PatientDemographics> search(PatientSearchQuery query) {
         Caller caller = currentCaller.require();
         if (caller.isPatient() || caller.hasRole(StaffRole.PRIVACY_OFFICER) || caller.hasRole(StaffRole.ORGAN_DONATION_NURSE)) {

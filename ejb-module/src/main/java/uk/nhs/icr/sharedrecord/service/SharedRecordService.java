@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import uk.nhs.icr.access.service.BreakGlassService;
@@ -57,6 +59,8 @@ import uk.nhs.icr.socialcare.SocialCareRecordRepository;
  * and is audited; each store is read in a fixed number of queries however long the record is.
  */
 @Stateless
+// reads join a caller's transaction and open none: a read of both databases pays no two-phase commit
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class SharedRecordService {
 
     private static final Comparator<RecordEntry> NEWEST_FIRST = Comparator.comparing(RecordEntry::occurredAt).reversed()
