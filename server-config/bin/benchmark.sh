@@ -5,7 +5,8 @@
 # Environment (defaults): ICR_BENCH_USERS="8 32 128" ICR_BENCH_SECONDS=60
 #   ICR_BENCH_SCENARIOS="open-patient timeline results search social-care-write registration mix"
 #   ICR_BENCH_FLOOR_THREADS="8 16" (PostgreSQL's 100 connections, shared with the server's pools, bound it) ICR_BASE_URL=http://localhost:8080
-#   ICR_HEALTH_URL=http://localhost:9990/health/ready, and the ICR_DB_* variables of setup-databases.sh.
+#   ICR_HEALTH_URL=http://localhost:9990/health/ready, ICR_BENCH_WARMUP_SECONDS=30 (unmeasured, first), and the
+#   ICR_DB_* variables of setup-databases.sh.
 # Writes benchmarks/target/benchmark/: floor.csv, runs.csv, each run's console log, summary.md; Gatling's HTML report
 # per run is in benchmarks/target/gatling/.
 set -euo pipefail
@@ -53,14 +54,29 @@ java -cp "benchmarks/target/classes:$(cat "$cp_file")" uk.nhs.icr.benchmarks.Jdb
     $floor_threads
 
 echo "scenario,users,report,log" > "$out/runs.csv"
-# registrations take fresh NHS numbers, above any an earlier run registered (their first nine digits from 975000000)
-last=$(psql_db "$hospital" "select coalesce(max(substr(nhs_number, 1, 9)::bigint), 974999999) from patient where nhs_number >= '9750000000'")
+run=0
+# registrations take fresh NHS numbers from their own range (975 000 000x to 989 999 999x, clear of the demo's 999...),
+# above any an earlier run registered
+last=$(psql_db "$hospital" "select coalesce(max(substr(nhs_number, 1, 9)::bigint), 974999999) from patient
+    where nhs_number between '9750000000' and '9899999999'")
 nhs_base=$(( last + 1 ))
+# a server just started runs interpreted code: warm it up first, unmeasured
+warmup=${ICR_BENCH_WARMUP_SECONDS:-30}
+if (( warmup > 0 )); then
+    echo "benchmark: warming the server up for ${warmup}s (the mix at 8 users, not measured)"
+    mvn -B -q -Pbenchmarks -pl benchmarks gatling:test -Dgatling.simulationClass=uk.nhs.icr.benchmarks.IcrSimulation \
+        -Dicr.base="$base" -Dicr.scenario=mix -Dicr.users=8 -Dicr.seconds="$warmup" \
+        -Dicr.patients="$out/patients.csv" -Dicr.caseload="$out/caseload.csv" -Dicr.admissions="$out/admissions.csv" \
+        -Dicr.token.gp="$gp" -Dicr.token.socialWorker="$social_worker" -Dicr.token.clinician="$clinician" \
+        -Dicr.nhsNumberBase="$nhs_base" -Dgatling.failOnError=false > "$out/warmup.log" 2>&1 || true
+    nhs_base=$(( nhs_base + 200000 ))
+fi
 for scenario in $scenarios; do
     for n in $users; do
         echo "benchmark: $scenario at $n users for ${seconds}s"
         before=$(ls -d benchmarks/target/gatling/*/ 2>/dev/null | sort || true)
-        log=$out/$scenario-$n.log
+        run=$(( run + 1 ))
+        log=$out/$(printf '%02d' "$run")-$scenario-$n.log
         mvn -B -q -Pbenchmarks -pl benchmarks gatling:test -Dgatling.simulationClass=uk.nhs.icr.benchmarks.IcrSimulation \
             -Dicr.base="$base" -Dicr.scenario="$scenario" -Dicr.users="$n" -Dicr.seconds="$seconds" \
             -Dicr.patients="$out/patients.csv" -Dicr.caseload="$out/caseload.csv" -Dicr.admissions="$out/admissions.csv" \
