@@ -43,12 +43,17 @@ public class AuditLogRepository {
         for (AuditEvent event : pending) {
             String hash = event.hashAfter(previous);
             seq++;
-            em.createNativeQuery("update audit_event set chain_seq = ?1, previous_hash = ?2, hash = ?3 where id = ?4 and chain_seq is null")
+            int sealed = em.createNativeQuery("update audit_event set chain_seq = ?1, previous_hash = ?2, hash = ?3"
+                            + " where id = ?4 and chain_seq is null")
                     .setParameter(1, seq)
                     .setParameter(2, previous)
                     .setParameter(3, hash)
                     .setParameter(4, event.id())
                     .executeUpdate();
+            if (sealed != 1) {
+                // another sealer got there first (the head lock should make that impossible): chaining on would break the chain
+                throw new IllegalStateException("audit row " + event.id() + " was sealed meanwhile; this batch rolls back");
+            }
             previous = hash;
             lastId = event.id();
         }

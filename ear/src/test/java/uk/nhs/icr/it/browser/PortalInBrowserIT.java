@@ -25,6 +25,7 @@ import uk.nhs.icr.it.Databases;
 import uk.nhs.icr.it.IcrDeployment;
 import uk.nhs.icr.it.TestPatients;
 import uk.nhs.icr.it.Tokens;
+import uk.nhs.icr.patient.NhsNumber;
 
 /**
  * The portal in Debian's Chromium, as a GP uses it (issue 11): signing in from a fresh browser, the patient banner on
@@ -84,7 +85,7 @@ class PortalInBrowserIT extends IcrDeployment {
     void every_page_about_a_patient_shows_the_banner_and_it_stays_in_view() {
         TestPatients patient = aPatientWithALongRecord();
         String nhsNumber = patient.nhsNumber();
-        String formatted = nhsNumber.substring(0, 3) + " " + nhsNumber.substring(3, 6) + " " + nhsNumber.substring(6);
+        String formatted = NhsNumber.parse(nhsNumber).formatted();
         String age = java.time.Period.between(BORN, LocalDate.now()).getYears() + " years";
         List<String> inaccessible = new ArrayList<>();
         for (Dimension size : List.of(Browser.DESKTOP, Browser.PHONE)) {

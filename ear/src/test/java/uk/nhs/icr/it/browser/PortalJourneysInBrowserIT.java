@@ -20,6 +20,7 @@ import uk.nhs.icr.it.Databases;
 import uk.nhs.icr.it.IcrDeployment;
 import uk.nhs.icr.it.TestPatients;
 import uk.nhs.icr.it.Tokens;
+import uk.nhs.icr.patient.NhsNumber;
 
 /**
  * The journeys of issue 11 in Debian's Chromium, each as the person doing it would: a GP records a result from the coded
@@ -55,7 +56,7 @@ class PortalJourneysInBrowserIT extends IcrDeployment {
             assertTrue(browser.find(By.id("patients")).getText().contains("Beech Road Surgery"), "the practice by name");
             browser.screenshot("found");
             assertAccessible(browser, "search results");
-            browser.click(By.linkText(number(patient.nhsNumber())));
+            browser.click(By.linkText(NhsNumber.parse(patient.nhsNumber()).formatted()));
             assertTrue(new PatientPages(browser, patient.nhsNumber()).banner().contains(patient.familyName().toUpperCase(Locale.UK)));
             assertTrue(browser.find(By.id("problems")).getText().contains("Asthma"), "the summary's active problems");
             browser.screenshot("summary");
@@ -105,10 +106,6 @@ class PortalJourneysInBrowserIT extends IcrDeployment {
         }
     }
 
-    private static String number(String nhsNumber) {
-        return nhsNumber.substring(0, 3) + " " + nhsNumber.substring(3, 6) + " " + nhsNumber.substring(6);
-    }
-
     /** Defect 7: a coded test fills its unit and range; an impossible value is refused beside its field and nothing lost. */
     @Test
     void a_gp_picks_a_test_from_the_coded_list_is_refused_an_impossible_value_and_records_the_corrected_one() {
@@ -152,7 +149,7 @@ class PortalJourneysInBrowserIT extends IcrDeployment {
             browser.visit("/").signIn("gp.canal");
             PatientPages pages = new PatientPages(browser, number).openRecord();
             String offer = browser.find(By.id("breakGlassPatient")).getText();
-            assertTrue(offer.contains(number.substring(0, 3) + " " + number.substring(3, 6) + " " + number.substring(6)), offer);
+            assertTrue(offer.contains(NhsNumber.parse(number).formatted()), offer);
             assertFalse(browser.text().contains(patient.familyName().toUpperCase(Locale.UK)), "no name before the glass is broken");
             browser.screenshot("refused");
             assertAccessible(browser, "break-glass offer");
@@ -253,7 +250,7 @@ class PortalJourneysInBrowserIT extends IcrDeployment {
             browser.visit("/privacy/review.xhtml").signIn("privacy.officer");
             WebElement row = browser.find(By.xpath("//tr[td[contains(., '" + reason + "')]]"));
             assertTrue(row.getText().contains("nurse.riverside (Nurse, Riverside University Hospitals NHS Trust)"), row.getText());
-            assertTrue(row.getText().contains(number.substring(0, 3) + " " + number.substring(3, 6) + " " + number.substring(6)));
+            assertTrue(row.getText().contains(NhsNumber.parse(number).formatted()), row.getText());
             assertAccessible(browser, "break-glass review");
             row.findElement(By.cssSelector("input[id$=':note']")).sendKeys("Emergency confirmed with the ward");
             browser.submit(By.id(row.findElement(By.cssSelector("button[id$=':appropriate']")).getAttribute("id")));
