@@ -8,7 +8,7 @@ import sys
 
 out = sys.argv[1]
 # scenario -> (floor workload, requests per unit of work): a patient opening is two requests, one floor operation
-FLOOR_OF = {"open-patient": ("open-patient", 2), "registration": ("registration", 1)}
+FLOOR_OF = {"open-patient": ("open-patient", 2), "registration": ("registration", 1), "transfer": ("xa-insert-both", 1)}
 
 floor = {}
 with open(os.path.join(out, "floor.csv")) as f:

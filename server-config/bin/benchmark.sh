@@ -3,7 +3,8 @@
 # (issue 12). Start the demo server first (server-config/bin/run.sh, in another terminal), then:
 #   server-config/bin/benchmark.sh
 # Environment (defaults): ICR_BENCH_USERS="8 32 128" ICR_BENCH_SECONDS=60
-#   ICR_BENCH_SCENARIOS="open-patient timeline results search social-care-write registration mix"
+#   ICR_BENCH_SCENARIOS="open-patient timeline results search social-care-write registration transfer mix" (transfers
+#   use up open admissions, one each: load more patients with load-demo.sh for long runs)
 #   ICR_BENCH_FLOOR_THREADS="8 16" (PostgreSQL's 100 connections, shared with the server's pools, bound it) ICR_BASE_URL=http://localhost:8080
 #   ICR_HEALTH_URL=http://localhost:9990/health/ready, ICR_BENCH_WARMUP_SECONDS=30 (unmeasured, first), and the
 #   ICR_DB_* variables of setup-databases.sh.
@@ -17,7 +18,7 @@ base=${ICR_BASE_URL:-http://localhost:8080}
 health=${ICR_HEALTH_URL:-http://localhost:9990/health/ready}
 users=${ICR_BENCH_USERS:-8 32 128}
 seconds=${ICR_BENCH_SECONDS:-60}
-scenarios=${ICR_BENCH_SCENARIOS:-open-patient timeline results search social-care-write registration mix}
+scenarios=${ICR_BENCH_SCENARIOS:-open-patient timeline results search social-care-write registration transfer mix}
 floor_threads=${ICR_BENCH_FLOOR_THREADS:-8 16}
 out=$root/benchmarks/target/benchmark
 mkdir -p "$out"
@@ -37,7 +38,8 @@ echo "benchmark: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB; $(psql
 # who the scenarios read and write: gp.beech's patients, social.worker's caseload
 psql_db "$hospital" "\\copy (select nhs_number as \"nhsNumber\", family_name as \"familyName\" from patient where gp_practice_ods = 'Y90001' order by nhs_number) to '$out/patients.csv' csv header"
 psql_db "$social" "\\copy (select distinct person_nhs_number as \"nhsNumber\" from caseload_allocation where social_worker_username = 'social.worker' order by 1) to '$out/caseload.csv' csv header"
-echo "nhsNumber,admissionId" > "$out/admissions.csv"
+# transfers of care discharge the open admissions at Northgate (clinician.northgate's trust), each one once
+psql_db "$hospital" "\\copy (select patient_nhs_number as \"nhsNumber\", id as \"admissionId\" from hospital_entry where entry_type = 'ENCOUNTER' and encounter_kind = 'ADMISSION' and ended_at is null and organisation_ods = 'RXA' order by id) to '$out/admissions.csv' csv header"
 
 token() { server-config/bin/demo-token.sh "$@"; }
 gp=$(token gp.beech GP)

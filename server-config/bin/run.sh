@@ -16,6 +16,10 @@ rm -f "$deployments"/icr.ear*
 cp "$root/ear/target/icr.ear" "$deployments/icr.ear"
 
 export ICR_DEMO_DATA_ENABLED=${ICR_DEMO_DATA_ENABLED:-true}
+# the server's heap, fixed (ICR_HEAP, default 1g) so that a benchmark measures the application, not the heap growing
+if [[ -z "${JAVA_OPTS:-}" && -z "${JBOSS_JAVA_SIZING:-}" ]]; then
+    export JBOSS_JAVA_SIZING="-Xms${ICR_HEAP:-1g} -Xmx${ICR_HEAP:-1g}"
+fi
 # API bearer tokens are checked against the demo key the build made (server-config/bin/demo-token.sh signs them)
 export MP_JWT_VERIFY_PUBLICKEY_LOCATION=${MP_JWT_VERIFY_PUBLICKEY_LOCATION:-$root/server-config/target/jwt/public.pem}
 echo "run: starting WildFly; portal http://localhost:8080/  API http://localhost:8080/api/patients  health http://localhost:9990/health/ready"

@@ -71,19 +71,9 @@ class AuditIT extends IcrDeployment {
      */
     @Test
     void rows_appended_and_not_yet_sealed_are_sealed_within_seconds_and_the_chain_covers_them() throws InterruptedException {
-        String marker = "left unsealed by a stop " + TestPatients.uniqueFamilyName();
-        for (int i = 0; i < 3; i++) {
-            Databases.execute(Databases.HOSPITAL, "insert into audit_event (occurred_at, username, role, organisation_ods, resource_type,"
-                    + " action, purpose, outcome, reason, channel, client_address) values (now(), 'test.unsealed', 'GP', 'Y90001',"
-                    + " 'Patient', 'READ', 'DIRECT_CARE', 'GRANTED', ?, 'API', '127.0.0.1')", marker);
-        }
-        long deadline = System.nanoTime() + 15_000_000_000L;
-        while (Databases.count(Databases.HOSPITAL, "select count(*) from audit_event where reason = ? and chain_seq is not null"
-                + " and hash is not null and previous_hash is not null", marker) < 3 && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
-        assertEquals(3, Databases.count(Databases.HOSPITAL, "select count(*) from audit_event where reason = ?"
-                + " and chain_seq is not null", marker), "sealed by the sealer alone");
+        String marker = appendUnsealed(3);
+        awaitSealed(marker, 3);
+        assertEquals(3, sealed(marker), "sealed by the sealer alone");
         assertThrows(IllegalStateException.class, () -> Databases.execute(Databases.HOSPITAL,
                 "update audit_event set chain_seq = chain_seq + 1000000 where reason = ?", marker), "a sealed row's place is fixed");
         JsonObject verification = verify();
@@ -95,7 +85,32 @@ class AuditIT extends IcrDeployment {
         Api.get("/api/audit/verification").problem(403);
     }
 
-    private static JsonObject verify() {
+    /** Appends {@code rows} audit rows the way a request does (no chain fields), as a server stopped before sealing leaves them. */
+    static String appendUnsealed(int rows) {
+        String marker = "left unsealed by a stop " + TestPatients.uniqueFamilyName();
+        for (int i = 0; i < rows; i++) {
+            Databases.execute(Databases.HOSPITAL, "insert into audit_event (occurred_at, username, role, organisation_ods, resource_type,"
+                    + " action, purpose, outcome, reason, channel, client_address) values (now(), 'test.unsealed', 'GP', 'Y90001',"
+                    + " 'Patient', 'READ', 'DIRECT_CARE', 'GRANTED', ?, 'API', '127.0.0.1')", marker);
+        }
+        return marker;
+    }
+
+    /** How many of the rows appended with this marker are sealed into the chain. */
+    static long sealed(String marker) {
+        return Databases.count(Databases.HOSPITAL, "select count(*) from audit_event where reason = ? and chain_seq is not null"
+                + " and hash is not null and previous_hash is not null", marker);
+    }
+
+    /** Waits up to 15 seconds for the sealer to seal {@code rows} rows appended with this marker. */
+    static void awaitSealed(String marker, int rows) throws InterruptedException {
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (sealed(marker) < rows && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+    }
+
+    static JsonObject verify() {
         Api.Reply reply = PRIVACY_OFFICER.get("/api/audit/verification");
         assertEquals(200, reply.status(), reply.body());
         return reply.json();

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 
@@ -68,9 +69,6 @@ public class DemoDataService {
     @Inject
     OrganDonationRegister donationRegister;
 
-    /** One demo patient in this many has an organ-donation decision on the register. */
-    static final int DONOR_EVERY = 10;
-
     @Inject
     SocialCareRecordRepository socialCareRecords;
 
@@ -107,11 +105,7 @@ public class DemoDataService {
         Instant now = clock.now();
         for (int i = 0; i < forms.size(); i++) {
             NhsNumber patient = forms.get(i).nhsNumber();
-            switch (i % 20) {
-                case 0 -> careRelationships.open(patient, new OdsCode("RXA"), CareEpisode.Kind.ADMISSION, now);
-                case 1 -> careRelationships.open(patient, new OdsCode("RXB"), CareEpisode.Kind.REFERRAL, now);
-                default -> { }
-            }
+            DemoRecords.openEpisode(i).ifPresent(episode -> careRelationships.open(patient, episode.organisation(), episode.kind(), now));
             // whoever writes a person's social care record cares for them: the social worker and the home-care provider
             DemoRecords.socialCareTeam(i, forms.get(i)).ifPresent(team -> {
                 socialCare.allocate(patient, team.socialWorker(), now);
@@ -169,31 +163,16 @@ public class DemoDataService {
         return added;
     }
 
-    /**
-     * Registers organ-donation decisions for every {@link #DONOR_EVERY}th demo patient who has none yet: opt in to
-     * everything, opt in to some organs with a faith declaration, opt out, or two representatives, in turn.
-     */
+    /** Registers the organ-donation decision of each demo patient who has one ({@link DemoRecords#donationDecision}) and none yet. */
     public int addDonationDecisions(List<PatientRegistration> forms) {
         int added = 0;
-        Instant at = DemoRecords.ANCHOR.minus(Duration.ofDays(400));
-        for (int i = DONOR_EVERY / 2; i < forms.size(); i += DONOR_EVERY) {
+        for (int i = 0; i < forms.size(); i++) {
             NhsNumber patient = forms.get(i).nhsNumber();
-            if (donationRegister.current(patient).isPresent()) {
-                continue;
+            Optional<OrganDonationDecision> decision = DemoRecords.donationDecision(i, patient);
+            if (decision.isPresent() && donationRegister.current(patient).isEmpty()) {
+                donationRegister.add(decision.get());
+                added++;
             }
-            OrganDonationDecision decision = switch ((i / DONOR_EVERY) % 4) {
-                case 0 -> new OrganDonationDecision(patient, 1, Choice.OPT_IN, List.of(), List.of(), false,
-                        new VersionedDecision.Recorder(RecordedBy.PATIENT, "Patient", "patient"), at);
-                case 1 -> new OrganDonationDecision(patient, 1, Choice.OPT_IN, List.of(Organ.KIDNEYS, Organ.LIVER, Organ.CORNEAS), List.of(),
-                        true, new VersionedDecision.Recorder(RecordedBy.PATIENT, "Patient", "patient"), at);
-                case 2 -> new OrganDonationDecision(patient, 1, Choice.OPT_OUT, List.of(), List.of(), false,
-                        new VersionedDecision.Recorder(RecordedBy.PATIENT, "Patient", "patient"), at);
-                default -> new OrganDonationDecision(patient, 1, Choice.REPRESENTATIVES, List.of(),
-                        List.of(new Representative("Family member", "Daughter", "07700 900461")), false,
-                        new VersionedDecision.Recorder(RecordedBy.PATIENT, "Patient", "patient"), at);
-            };
-            donationRegister.add(decision);
-            added++;
         }
         return added;
     }

@@ -16,10 +16,21 @@ import uk.nhs.icr.platform.Postcode;
  * Generates synthetic patients: NHS numbers counted up from 999 000 000 with valid check digits (the 999
  * range is never issued to real people), names common in England, dates of birth from 1930 on,
  * postcodes shaped like real ones and a handful of GP practices. The same seed gives the same people.
+ * <p>
+ * The first {@link #DEMO_REGISTER} patients are the demo register, spread over the six demo practices whose GPs
+ * sign in. A larger register (the bulk loader's, up to a million) goes on in practices of realistic size
+ * ({@link #LIST_SIZE} patients each, codes from Y91000), so that a practice's list does not grow with the country's
+ * population; and past the 999 range's 909,090 valid numbers it goes on in the 998 range, which is not issued either.
  */
 public final class DemoPatients {
 
     static final String FIRST_NHS_PREFIX = "999000000";
+    /** Where numbering goes on once the 999 range is used up. */
+    static final long OVERFLOW_NHS_PREFIX = 998_000_000L;
+    /** The demo register: the patients the demo server loads and the demo staff look after. */
+    public static final int DEMO_REGISTER = 1000;
+    /** Patients per practice beyond the demo register: about an English practice's list. */
+    static final int LIST_SIZE = 10_000;
 
     static final List<String> GP_PRACTICES = List.of(
             "Y90001", "Y90002", "Y90003", "Y90004", "Y90005", "Y90006");
@@ -57,20 +68,50 @@ public final class DemoPatients {
     }
 
     public static List<PatientRegistration> generate(int count, long seed) {
-        Random random = new Random(seed);
+        Register register = new Register(seed);
         List<PatientRegistration> patients = new ArrayList<>(count);
-        long prefix = Long.parseLong(FIRST_NHS_PREFIX);
         while (patients.size() < count) {
-            Optional<NhsNumber> number = NhsNumber.fromFirstNineDigits(Long.toString(prefix++));
-            if (number.isEmpty()) {
-                continue;
-            }
-            patients.add(person(number.get(), random));
+            patients.add(register.next());
         }
         return patients;
     }
 
-    private static PatientRegistration person(NhsNumber number, Random random) {
+    /**
+     * The register one patient at a time, for registers too large to hold in memory: the n-th call of {@link #next}
+     * gives the same patient as {@code generate(n + 1, seed).get(n)}.
+     */
+    public static final class Register {
+
+        private final Random random;
+        private long prefix = Long.parseLong(FIRST_NHS_PREFIX);
+        private int index;
+        private boolean overflowed;
+
+        public Register(long seed) {
+            random = new Random(seed);
+        }
+
+        /** The position in the register of the patient the next call gives. */
+        public int nextIndex() {
+            return index;
+        }
+
+        public PatientRegistration next() {
+            Optional<NhsNumber> number = Optional.empty();
+            while (number.isEmpty()) {
+                if (prefix == 1_000_000_000L) {
+                    prefix = OVERFLOW_NHS_PREFIX;
+                    overflowed = true;
+                } else if (overflowed && prefix == OVERFLOW_NHS_PREFIX + 1_000_000L) {
+                    throw new IllegalStateException("the 999 and 998 ranges are used up");
+                }
+                number = NhsNumber.fromFirstNineDigits(Long.toString(prefix++));
+            }
+            return person(number.get(), random, index++);
+        }
+    }
+
+    private static PatientRegistration person(NhsNumber number, Random random, int index) {
         int sexRoll = random.nextInt(100);
         String sex = sexRoll < 49 ? "female" : sexRoll < 98 ? "male" : sexRoll < 99 ? "other" : "unknown";
         boolean femaleName = sex.equals("female") || (!sex.equals("male") && random.nextBoolean());
@@ -85,6 +126,9 @@ public final class DemoPatients {
                 + INWARD_LETTERS.charAt(random.nextInt(INWARD_LETTERS.length()))
                 + INWARD_LETTERS.charAt(random.nextInt(INWARD_LETTERS.length()));
         String practice = GP_PRACTICES.get(random.nextInt(GP_PRACTICES.size()));
+        if (index >= DEMO_REGISTER) {
+            practice = "Y9" + (1000 + (index - DEMO_REGISTER) / LIST_SIZE);
+        }
         return new PatientRegistration(number, given, family, born, Sex.fromCode(sex), Postcode.parse(postcode), OdsCode.parse(practice));
     }
 

@@ -13,8 +13,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 
+import uk.nhs.icr.access.CareEpisode;
 import uk.nhs.icr.access.StaffRole;
+import uk.nhs.icr.consent.ConsentDirective;
+import uk.nhs.icr.consent.DataOptOut;
+import uk.nhs.icr.consent.Provision;
 import uk.nhs.icr.hospital.Allergy;
 import uk.nhs.icr.hospital.BloodTestResult;
 import uk.nhs.icr.hospital.ClinicalAlert;
@@ -24,10 +29,16 @@ import uk.nhs.icr.hospital.Medication;
 import uk.nhs.icr.hospital.Problem;
 import uk.nhs.icr.hospital.Referral;
 import uk.nhs.icr.hospital.TreatmentPlan;
+import uk.nhs.icr.organdonation.Organ;
+import uk.nhs.icr.organdonation.OrganDonationDecision;
+import uk.nhs.icr.organdonation.OrganDonationDecision.Choice;
+import uk.nhs.icr.organdonation.Representative;
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.patient.service.PatientRegistration;
 import uk.nhs.icr.platform.OdsCode;
+import uk.nhs.icr.platform.RecordedBy;
 import uk.nhs.icr.platform.UkClock;
+import uk.nhs.icr.platform.VersionedDecision;
 import uk.nhs.icr.sharedrecord.DataCategory;
 import uk.nhs.icr.sharedrecord.EntryAuthor;
 import uk.nhs.icr.sharedrecord.EntryStatus;
@@ -48,16 +59,16 @@ import uk.nhs.icr.socialcare.SocialCareEntry;
  * older person in ten ({@link #longRecord}) has a long record (hundreds of entries), as frail people with daily
  * home care do.
  */
-final class DemoRecords {
+public final class DemoRecords {
 
     /** Histories end here, so two machines generate the same times whatever the day they start. */
     static final Instant ANCHOR = Instant.parse("2026-11-20T09:00:00Z");
     /** From this age, one person in ten has a long record (see {@link #longRecord}). */
     static final int FRAIL_FROM_AGE = 75;
 
-    record History(List<HospitalEntry> hospital, List<SocialCareEntry> socialCare) {
+    public record History(List<HospitalEntry> hospital, List<SocialCareEntry> socialCare) {
 
-        int size() {
+        public int size() {
             return hospital.size() + socialCare.size();
         }
     }
@@ -179,7 +190,7 @@ final class DemoRecords {
      * demo admission at Northgate (every 20th, see {@link DemoDataService}) get an open admission
      * encounter; those known to social care get a social care record.
      */
-    static History history(int index, PatientRegistration patient, long seed) {
+    public static History history(int index, PatientRegistration patient, long seed) {
         NhsNumber number = patient.nhsNumber();
         Random random = new Random(seed ^ Long.parseLong(number.value()));
         boolean longRecord = longRecord(index, patient);
@@ -268,17 +279,94 @@ final class DemoRecords {
     }
 
     /** Who cares for a person known to adult social care: the social worker they are allocated to, and their home-care provider. */
-    record SocialCareTeam(String socialWorker, OdsCode careProvider) {
+    public record SocialCareTeam(String socialWorker, OdsCode careProvider) {
+    }
+
+    /** Patients per social worker beyond the demo register: about 30 of them are known to social care, a real caseload. */
+    static final int PATIENTS_PER_SOCIAL_WORKER = 150;
+    /** Patients per home-care provider beyond the demo register: a large agency's few hundred clients. */
+    static final int PATIENTS_PER_CARE_PROVIDER = 2_500;
+
+    /**
+     * The social care team of the demo patient at {@code index}, if they are an adult known to adult social care: in the
+     * demo register, the demo social worker and Homecare Partners (only they write the person's social care record, and
+     * the demo directory gives them exactly these relationships, {@link DemoDataService#addDirectoryAndRelationships});
+     * beyond it, caseloads and agencies of real size, held by staff who never sign in to the demo.
+     */
+    public static Optional<SocialCareTeam> socialCareTeam(int index, PatientRegistration patient) {
+        boolean known = ageOf(patient) >= 18 && (index % 10 == 2 || index % 10 == 3 || longRecord(index, patient));
+        if (!known) {
+            return Optional.empty();
+        }
+        if (index < DemoPatients.DEMO_REGISTER) {
+            return Optional.of(new SocialCareTeam("social.worker", new OdsCode("CP001")));
+        }
+        return Optional.of(new SocialCareTeam(String.format(Locale.ROOT, "social.worker.%04d", index / PATIENTS_PER_SOCIAL_WORKER),
+                new OdsCode("CP" + (1000 + index / PATIENTS_PER_CARE_PROVIDER))));
+    }
+
+    /** An organisation in a patient's hospital care team, and why. */
+    public record HospitalEpisode(OdsCode organisation, CareEpisode.Kind kind) {
+    }
+
+    /** The open hospital relationship of the demo patient at {@code index}: every 20th is admitted at Northgate, the next referred to Riverside. */
+    public static Optional<HospitalEpisode> openEpisode(int index) {
+        return switch (index % 20) {
+            case 0 -> Optional.of(new HospitalEpisode(new OdsCode("RXA"), CareEpisode.Kind.ADMISSION));
+            case 1 -> Optional.of(new HospitalEpisode(new OdsCode("RXB"), CareEpisode.Kind.REFERRAL));
+            default -> Optional.empty();
+        };
+    }
+
+    /** One demo patient in this many has an organ-donation decision on the register. */
+    static final int DONOR_EVERY = 10;
+
+    /**
+     * The organ-donation decision of the demo patient at {@code index}, for every {@link #DONOR_EVERY}th: opt in to
+     * everything, opt in to some organs with a faith declaration, opt out, or two representatives, in turn.
+     */
+    public static Optional<OrganDonationDecision> donationDecision(int index, NhsNumber patient) {
+        if (index % DONOR_EVERY != DONOR_EVERY / 2) {
+            return Optional.empty();
+        }
+        Instant at = ANCHOR.minus(Duration.ofDays(400));
+        VersionedDecision.Recorder self = new VersionedDecision.Recorder(RecordedBy.PATIENT, "Patient", "patient");
+        return Optional.of(switch ((index / DONOR_EVERY) % 4) {
+            case 0 -> new OrganDonationDecision(patient, 1, Choice.OPT_IN, List.of(), List.of(), false, self, at);
+            case 1 -> new OrganDonationDecision(patient, 1, Choice.OPT_IN, List.of(Organ.KIDNEYS, Organ.LIVER, Organ.CORNEAS), List.of(),
+                    true, self, at);
+            case 2 -> new OrganDonationDecision(patient, 1, Choice.OPT_OUT, List.of(), List.of(), false, self, at);
+            default -> new OrganDonationDecision(patient, 1, Choice.REPRESENTATIVES, List.of(),
+                    List.of(new Representative("Family member", "Daughter", "07700 900461")), false, self, at);
+        });
     }
 
     /**
-     * The social care team of the demo patient at {@code index}, if they are an adult known to adult social care: the
-     * demo social worker and Homecare Partners. Only they write the person's social care record, and the demo directory
-     * gives them exactly these relationships ({@link DemoDataService#addDirectoryAndRelationships}).
+     * Beyond the demo register, one patient in 20 has registered a National Data Opt-out (about England's rate), online.
+     * The demo register has none, so the demo's walkthroughs stay as the README tells them.
      */
-    static Optional<SocialCareTeam> socialCareTeam(int index, PatientRegistration patient) {
-        boolean known = ageOf(patient) >= 18 && (index % 10 == 2 || index % 10 == 3 || longRecord(index, patient));
-        return known ? Optional.of(new SocialCareTeam("social.worker", new OdsCode("CP001"))) : Optional.empty();
+    public static Optional<DataOptOut> dataOptOut(int index, NhsNumber patient) {
+        if (index < DemoPatients.DEMO_REGISTER || index % 20 != 9) {
+            return Optional.empty();
+        }
+        return Optional.of(new DataOptOut(patient, 1, true, DataOptOut.Channel.ONLINE,
+                new VersionedDecision.Recorder(RecordedBy.PATIENT, "Patient", "patient"), ANCHOR.minus(Duration.ofDays(200 + index % 500))));
+    }
+
+    /**
+     * Beyond the demo register, one patient in 50 has asked that their sexual health is not shown to social care staff:
+     * a sharing-consent directive of their own, in force.
+     */
+    public static Optional<ConsentDirective> sharingConsent(int index, NhsNumber patient) {
+        if (index < DemoPatients.DEMO_REGISTER || index % 50 != 11) {
+            return Optional.empty();
+        }
+        Instant decided = ANCHOR.minus(Duration.ofDays(100 + index % 700));
+        Provision notToSocialCare = new Provision(Provision.Type.DENY, Set.of(DataCategory.SEXUAL_HEALTH), Set.of(),
+                Set.of(StaffRole.SOCIAL_WORKER, StaffRole.CARE_WORKER), null, null);
+        return Optional.of(new ConsentDirective(patient, ConsentDirective.Scope.TREATMENT, 1, ConsentDirective.Status.ACTIVE, decided,
+                new VersionedDecision.Recorder(RecordedBy.PATIENT, "Patient", "patient"), null, null, List.of(notToSocialCare), decided,
+                null, false));
     }
 
     /** Whether the demo patient at {@code index} is a frail older person with daily home care and hundreds of entries. */

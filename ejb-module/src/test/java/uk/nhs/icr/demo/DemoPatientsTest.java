@@ -44,4 +44,26 @@ class DemoPatientsTest {
             assertEquals(patients.get(i).birthDate(), again.get(i).birthDate());
         }
     }
+
+    @Test
+    void a_register_of_a_million_goes_on_in_the_998_range_in_practices_of_ten_thousand_with_no_number_twice() {
+        DemoPatients.Register register = new DemoPatients.Register(DemoDataLoader.SEED);
+        Set<NhsNumber> numbers = new HashSet<>();
+        java.util.Map<String, Integer> listSizes = new java.util.HashMap<>();
+        for (int i = 0; i < 1_000_000; i++) {
+            PatientRegistration patient = register.next();
+            if (i < patients.size()) {
+                assertEquals(patients.get(i).nhsNumber(), patient.nhsNumber(), "the register starts with the demo register");
+                assertEquals(patients.get(i).gpPracticeOdsCode(), patient.gpPracticeOdsCode());
+            } else {
+                listSizes.merge(patient.gpPracticeOdsCode().value(), 1, Integer::sum);
+            }
+            assertTrue(numbers.add(patient.nhsNumber()), "no number twice");
+            String prefix = patient.nhsNumber().value().substring(0, 3);
+            assertTrue(prefix.equals("999") || prefix.equals("998"), prefix);
+        }
+        assertTrue(numbers.stream().anyMatch(n -> n.value().startsWith("998")));
+        assertEquals(100, listSizes.size(), "practices beyond the demo register");
+        assertTrue(listSizes.values().stream().allMatch(size -> size <= 10_000), listSizes.toString());
+    }
 }
