@@ -7,7 +7,8 @@
 #   use up open admissions, one each: load more patients with load-demo.sh for long runs)
 #   ICR_BENCH_FLOOR_THREADS="8 16" (PostgreSQL's 100 connections, shared with the server's pools, bound it) ICR_BASE_URL=http://localhost:8080
 #   ICR_HEALTH_URL=http://localhost:9990/health/ready, ICR_BENCH_WARMUP_SECONDS=30 (unmeasured, first), and the
-#   ICR_DB_* variables of setup-databases.sh.
+#   ICR_DB_* variables of setup-databases.sh; ICR_BENCH_PROFILE="open-patient:32 registration:32" (the runs recorded with
+#   Java Flight Recorder on the server, as scenario:users; empty for none), ICR_SERVER_PID (found by its HTTP port).
 # Writes benchmarks/target/benchmark/: floor.csv, runs.csv, each run's console log, summary.md; Gatling's HTML report
 # per run is in benchmarks/target/gatling/.
 set -euo pipefail
@@ -55,6 +56,11 @@ echo "benchmark: the raw-JDBC floor, ${seconds}s per workload at $floor_threads 
 java -cp "benchmarks/target/classes:$(cat "$cp_file")" uk.nhs.icr.benchmarks.JdbcFloor "$out/patients.csv" "$out/floor.csv" "$seconds" \
     $floor_threads
 
+profile=${ICR_BENCH_PROFILE-open-patient:32 registration:32}
+http_port=$(sed -E 's#^[a-z]+://[^:/]+:?([0-9]*).*#\1#' <<< "$base"); http_port=${http_port:-80}
+server_pid=${ICR_SERVER_PID:-$(ss -Hltnp "sport = :$http_port" 2>/dev/null | grep -o 'pid=[0-9]*' | head -n 1 | cut -d= -f2 || true)}
+java_cp="benchmarks/target/classes:$(cat "$cp_file")"
+
 echo "scenario,users,report,log" > "$out/runs.csv"
 run=0
 # registrations take fresh NHS numbers from their own range (975 000 000x to 989 999 999x, clear of the demo's 999...),
@@ -79,11 +85,21 @@ for scenario in $scenarios; do
         before=$(ls -d benchmarks/target/gatling/*/ 2>/dev/null | sort || true)
         run=$(( run + 1 ))
         log=$out/$(printf '%02d' "$run")-$scenario-$n.log
+        recording=
+        if [[ " $profile " == *" $scenario:$n "* && -n "$server_pid" ]]; then
+            recording=$out/$(printf '%02d' "$run")-$scenario-$n.jfr
+            jcmd "$server_pid" JFR.start name=icr-benchmark settings=profile > /dev/null
+        fi
         mvn -B -q -Pbenchmarks -pl benchmarks gatling:test -Dgatling.simulationClass=uk.nhs.icr.benchmarks.IcrSimulation \
             -Dicr.base="$base" -Dicr.scenario="$scenario" -Dicr.users="$n" -Dicr.seconds="$seconds" \
             -Dicr.patients="$out/patients.csv" -Dicr.caseload="$out/caseload.csv" -Dicr.admissions="$out/admissions.csv" \
             -Dicr.token.gp="$gp" -Dicr.token.socialWorker="$social_worker" -Dicr.token.clinician="$clinician" \
             -Dicr.nhsNumberBase="$nhs_base" -Dgatling.failOnError=false > "$log" 2>&1 || true
+        if [[ -n "$recording" ]]; then
+            jcmd "$server_pid" JFR.stop name=icr-benchmark filename="$recording" > /dev/null
+            java -cp "$java_cp" uk.nhs.icr.benchmarks.JfrSummary "$recording" > "${recording%.jfr}-profile.md"
+            echo "benchmark: profile of the server during this run in ${recording%.jfr}-profile.md"
+        fi
         sed -n '/Global Information/,/====/p' "$log"
         nhs_base=$(( nhs_base + 200000 ))
         report=$(comm -13 <(echo "$before") <(ls -d benchmarks/target/gatling/*/ | sort) | tail -n 1)

@@ -39,6 +39,9 @@ public class AuditLogRepository {
         List<AuditEvent> pending = em.createQuery("select e from AuditEvent e where e.chainSeq is null order by e.id", AuditEvent.class)
                 .setMaxResults(max)
                 .getResultList();
+        // only their content is needed: detached, they are not dirty-checked again before each update below (which made a
+        // batch cost the square of its size)
+        em.clear();
         long lastId = 0;
         for (AuditEvent event : pending) {
             String hash = event.hashAfter(previous);
