@@ -54,6 +54,17 @@ class StatementCountIT extends IcrDeployment {
                 "the large record really holds 2,000 entries");
     }
 
+    @Test
+    void the_callers_directory_entry_comes_from_the_cache_and_a_change_made_in_sql_is_read_at_once() {
+        String path = "/api/patients/" + patientWithEntries(3) + "/summary";
+        statementsFor(path);
+        long cached = statementsFor(path).get(0);
+        long afterChange = directoryReadAfterChange(path);
+        assertTrue(afterChange >= cached + 2, "the member of staff and their organisation are read again after the change: "
+                + cached + " statements cached, " + afterChange + " after the change");
+        assertEquals(cached, statementsFor(path).get(0), "and come from the cache again after that");
+    }
+
     /** A Beech Road patient (the default caller's practice) with {@code count} entries in each database. */
     private static String patientWithEntries(int count) {
         TestPatients patient = aPatient();
@@ -62,16 +73,35 @@ class StatementCountIT extends IcrDeployment {
         return patient.nhsNumber();
     }
 
+    /**
+     * The statements one request costs in each database: the fewest of three tries, because the audit sealer's own
+     * statements (every second, in the same persistence unit) may fall inside a try and are not the request's.
+     */
     private List<Long> statementsFor(String path) {
-        List<Long> before = counts();
-        Api.Reply reply = Api.get(path);
-        assertEquals(200, reply.status(), reply.body());
-        List<Long> after = counts();
-        List<Long> used = new ArrayList<>();
-        for (int i = 0; i < UNITS.length; i++) {
-            used.add(after.get(i) - before.get(i));
+        List<Long> fewest = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            List<Long> before = counts();
+            Api.Reply reply = Api.get(path);
+            assertEquals(200, reply.status(), reply.body());
+            List<Long> after = counts();
+            List<Long> used = new ArrayList<>();
+            for (int i = 0; i < UNITS.length; i++) {
+                used.add(after.get(i) - before.get(i));
+            }
+            if (fewest == null || used.get(0) + used.get(1) < fewest.get(0) + fewest.get(1)) {
+                fewest = used;
+            }
         }
-        return used;
+        return fewest;
+    }
+
+    /** The first request after a change to the directory reads it again, then requests read it from the cache. */
+    private long directoryReadAfterChange(String path) {
+        Databases.execute(Databases.HOSPITAL, "update staff set display_name = display_name where username = ?", Api.DEFAULT_USER);
+        List<Long> before = counts();
+        assertEquals(200, Api.get(path).status());
+        List<Long> after = counts();
+        return after.get(0) - before.get(0);
     }
 
     private List<Long> counts() {

@@ -1,5 +1,6 @@
 package uk.nhs.icr.access;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -9,11 +10,16 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.Cache;
+import org.hibernate.annotations.CacheConcurrencyStrategy;
+
 import uk.nhs.icr.platform.OdsCode;
 
 /** An NHS or care organisation, known by its ODS code. */
 @Entity
 @Table(name = "organisation")
+@Cacheable
+@Cache(usage = CacheConcurrencyStrategy.READ_WRITE)
 public class Organisation {
 
     @Id

@@ -8,8 +8,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+
+import org.hibernate.jpa.HibernateHints;
 
 import uk.nhs.icr.platform.OdsCode;
 
@@ -20,9 +23,15 @@ public class StaffDirectory {
     @PersistenceContext(unitName = "hospital")
     EntityManager em;
 
+    @Inject
+    DirectoryGeneration generation;
+
+    /** The member of staff with this username, from the second-level cache unless the directory has changed since. */
     public Optional<StaffMember> findByUsername(String username) {
+        generation.evictIfChanged();
         return em.createQuery("select s from StaffMember s where s.username = :username", StaffMember.class)
                 .setParameter("username", username)
+                .setHint(HibernateHints.HINT_CACHEABLE, true)
                 .getResultStream()
                 .findFirst();
     }

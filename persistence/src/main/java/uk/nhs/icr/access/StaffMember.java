@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -18,12 +19,23 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.Cache;
+import org.hibernate.annotations.CacheConcurrencyStrategy;
+
 /**
  * A member of staff who signs in to ICR. The password hash is bcrypt and is only ever read by the
  * server's JDBC realm; this entity never exposes it.
+ * <p>
+ * Every API request looks its caller up here, so members, their roles and organisations are kept in Hibernate's
+ * second-level cache (WildFly's Infinispan), found by username through the query cache. A change made through
+ * Hibernate updates the cache; any change at all, by SQL too, moves the directory's generation on (a trigger), and
+ * {@link DirectoryGeneration} then evicts the cached directory before the next look-up, so a disabled or locked account
+ * is refused at once.
  */
 @Entity
 @Table(name = "staff")
+@Cacheable
+@Cache(usage = CacheConcurrencyStrategy.READ_WRITE)
 public class StaffMember {
 
     @Id
@@ -41,6 +53,7 @@ public class StaffMember {
     private Organisation organisation;
 
     @ElementCollection(fetch = FetchType.EAGER)
+    @Cache(usage = CacheConcurrencyStrategy.READ_WRITE)
     @CollectionTable(name = "staff_role", joinColumns = @JoinColumn(name = "staff_id"))
     @Enumerated(EnumType.STRING)
     @Column(name = "role")

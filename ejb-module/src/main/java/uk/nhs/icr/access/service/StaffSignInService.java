@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -71,7 +73,11 @@ public class StaffSignInService {
         });
     }
 
-    /** The directory's view of a user named in a bearer token; empty if unknown, disabled or locked. */
+    /**
+     * The directory's view of a user named in a bearer token; empty if unknown, disabled or locked. Every API request
+     * asks, so it reads the cached directory ({@link StaffDirectory#findByUsername}) and opens no transaction.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<StaffProfile> profile(String username) {
         return directory.findByUsername(username).filter(StaffMember::isEnabled)
                 .filter(staff -> !staff.isLockedAt(clock.now())).map(StaffSignInService::profile);

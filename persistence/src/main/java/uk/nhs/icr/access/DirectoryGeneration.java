@@ -1,0 +1,44 @@
+package uk.nhs.icr.access;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceUnit;
+
+import org.hibernate.Cache;
+import org.hibernate.SessionFactory;
+
+/**
+ * Keeps the cached staff directory no older than the database's: reads the directory's generation (moved on by a
+ * trigger with every change to staff, roles or organisations, V12) and, when it has moved since the last look, evicts
+ * the directory from the second-level cache before anyone reads it. One primary-key read per look-up, instead of the
+ * three statements and the transaction a look-up cost before.
+ */
+@ApplicationScoped
+public class DirectoryGeneration {
+
+    @PersistenceContext(unitName = "hospital")
+    EntityManager em;
+
+    @PersistenceUnit(unitName = "hospital")
+    EntityManagerFactory emf;
+
+    private final AtomicLong seen = new AtomicLong(Long.MIN_VALUE);
+
+    /** Evicts the cached directory if the database's has changed since this server last looked. */
+    public void evictIfChanged() {
+        long current = ((Number) em.createNativeQuery("select generation from directory_generation").getSingleResult()).longValue();
+        if (seen.get() != current) {
+            // evict first, then note the generation: a look-up that sees it noted finds the cache already emptied
+            Cache cache = emf.unwrap(SessionFactory.class).getCache();
+            cache.evictEntityData(StaffMember.class);
+            cache.evictQueryRegions();
+            cache.evictCollectionData(StaffMember.class.getName() + ".roles");
+            cache.evictEntityData(Organisation.class);
+            seen.set(current);
+        }
+    }
+}
