@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Reads a benchmark run (benchmark.sh's output folder) and prints the table for docs/performance.md: per scenario
 and user count, ICR's requests/s and p50/p95/p99 (Gatling's report), errors, the raw-JDBC floor for the same work at
-the same concurrency (or the nearest below), and ICR's share of it."""
+the same concurrency (or the nearest below), and ICR's share of it; with repeated runs, the median of each figure.
+Also writes results.csv beside them, which benchmark-chart.py draws."""
 import csv
 import os
+import statistics
 import sys
 
 out = sys.argv[1]
@@ -47,25 +49,38 @@ def floor_for(workload, users):
     return floor[(workload, levels[-1])] if levels else None
 
 
-print("| scenario | users | ICR req/s | p50 ms | p95 ms | p99 ms | errors | floor ops/s (threads) | floor p99 ms | ICR / floor |")
-print("|---|---|---|---|---|---|---|---|---|---|")
+runs = {}
 with open(os.path.join(out, "runs.csv")) as f:
     for run in csv.DictReader(f):
-        stats = global_stats(run["log"])
-        if stats is None:
-            print(f"| {run['scenario']} | {run['users']} | no result (see {run['log']}) | | | | | | | |")
-            continue
-        rps, p50, p95, p99, errors = (stats[k] for k in ("rps", "p50", "p95", "p99", "ko"))
-        ratio, floor_cell, floor_p99 = "n/a", "n/a", ""
-        if run["scenario"] in FLOOR_OF:
-            workload, per_op = FLOOR_OF[run["scenario"]]
-            row = floor_for(workload, int(run["users"]))
-            if row:
-                floor_ops = float(row["ops_per_s"])
-                floor_cell = f"{floor_ops:.0f} ({row['threads']})"
-                floor_p99 = row["p99_ms"]
-                ratio = f"{100 * rps / per_op / floor_ops:.0f} %"
-        print(f"| {run['scenario']} | {run['users']} | {rps:.0f} | {p50:.0f} | {p95:.0f} | {p99:.0f} | {errors} | {floor_cell} | {floor_p99} | {ratio} |")
+        runs.setdefault((run["scenario"], int(run["users"])), []).append(run)
+
+print("| scenario | users | runs | ICR req/s | p50 ms | p95 ms | p99 ms | errors | floor ops/s (threads) | floor p99 ms | ICR / floor |")
+print("|---|---|---|---|---|---|---|---|---|---|---|")
+results = []
+for (scenario, users), tries in runs.items():
+    measured = [stats for stats in (global_stats(run["log"]) for run in tries) if stats is not None]
+    if not measured:
+        print(f"| {scenario} | {users} | 0 | no result (see {tries[0]['log']}) | | | | | | | |")
+        continue
+    # the median of each figure over the repeated runs (ICR_BENCH_REPEAT): the machine is noisy
+    rps, p50, p95, p99 = (statistics.median(stats[k] for stats in measured) for k in ("rps", "p50", "p95", "p99"))
+    errors = sum(stats["ko"] for stats in measured)
+    ratio, floor_cell, floor_p99 = "n/a", "n/a", ""
+    if scenario in FLOOR_OF:
+        workload, per_op = FLOOR_OF[scenario]
+        row = floor_for(workload, users)
+        if row:
+            floor_ops = float(row["ops_per_s"])
+            floor_cell = f"{floor_ops:.0f} ({row['threads']})"
+            floor_p99 = row["p99_ms"]
+            ratio = f"{100 * rps / per_op / floor_ops:.0f} %"
+    results.append((scenario, users, len(measured), rps, p50, p95, p99, errors))
+    print(f"| {scenario} | {users} | {len(measured)} | {rps:.0f} | {p50:.0f} | {p95:.0f} | {p99:.0f} | {errors} | {floor_cell} | {floor_p99} | {ratio} |")
+
+with open(os.path.join(out, "results.csv"), "w", newline="") as f:
+    writer = csv.writer(f)
+    writer.writerow(["scenario", "users", "runs", "rps", "p50_ms", "p95_ms", "p99_ms", "errors"])
+    writer.writerows(results)
 
 print()
 print("| bare floor | threads | ops/s | p50 ms | p95 ms | p99 ms |")

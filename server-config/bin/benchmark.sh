@@ -5,7 +5,7 @@
 # Environment (defaults): ICR_BENCH_USERS="8 32 128" ICR_BENCH_SECONDS=60
 #   ICR_BENCH_SCENARIOS="open-patient timeline results search social-care-write registration transfer mix" (transfers
 #   use up open admissions, one each: load more patients with load-demo.sh for long runs)
-#   ICR_BENCH_FLOOR_THREADS="8 16" (PostgreSQL's 100 connections, shared with the server's pools, bound it) ICR_BASE_URL=http://localhost:8080
+#   ICR_BENCH_REPEAT=1 (3 for the documented figures: the summary takes the median of each), ICR_BENCH_FLOOR_THREADS="8 16" (PostgreSQL's 100 connections, shared with the server's pools, bound it) ICR_BASE_URL=http://localhost:8080
 #   ICR_HEALTH_URL=http://localhost:9990/health/ready, ICR_BENCH_WARMUP_SECONDS=30 (unmeasured, first), and the
 #   ICR_DB_* variables of setup-databases.sh; ICR_BENCH_PROFILE="open-patient:32 registration:32" (the runs recorded with
 #   Java Flight Recorder on the server, as scenario:users; empty for none), ICR_SERVER_PID (found by its HTTP port).
@@ -28,6 +28,13 @@ export PGPASSWORD=${ICR_DB_PASSWORD:-icr}
 psql_db() { psql -X -q -tA -h "${ICR_DB_HOST:-127.0.0.1}" -p "${ICR_DB_PORT:-5432}" -U "${ICR_DB_USER:-icr}" -d "$1" -c "$2"; }
 hospital=${ICR_HOSPITAL_DB:-icr_hospital}
 social=${ICR_SOCIALCARE_DB:-icr_socialcare}
+
+# the chart of the results is drawn with matplotlib (Debian's python3-matplotlib), installed when missing and possible
+if ! python3 -c 'import matplotlib' 2> /dev/null; then
+    if [[ $(id -u) -eq 0 ]]; then as_root=(); elif sudo -n true 2> /dev/null; then as_root=(sudo -n); else as_root=(false); fi
+    DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -q python3-matplotlib > /dev/null \
+        || echo "benchmark: python3-matplotlib is missing and could not be installed: no chart this time" >&2
+fi
 
 if ! curl -fsS "$health" > /dev/null 2>&1; then
     echo "benchmark: ICR is not ready at $health; start it first with server-config/bin/run.sh" >&2
@@ -79,16 +86,18 @@ if (( warmup > 0 )); then
         -Dicr.nhsNumberBase="$nhs_base" -Dgatling.failOnError=false > "$out/warmup.log" 2>&1 || true
     nhs_base=$(( nhs_base + 200000 ))
 fi
+repeat=${ICR_BENCH_REPEAT:-1}
+for attempt in $(seq 1 "$repeat"); do
 for scenario in $scenarios; do
     for n in $users; do
-        echo "benchmark: $scenario at $n users for ${seconds}s"
+        echo "benchmark: $scenario at $n users for ${seconds}s (run $attempt of $repeat)"
         before=$(ls -d benchmarks/target/gatling/*/ 2>/dev/null | sort || true)
         run=$(( run + 1 ))
         log=$out/$(printf '%02d' "$run")-$scenario-$n.log
         recording=
-        if [[ " $profile " == *" $scenario:$n "* && -n "$server_pid" ]]; then
+        if [[ $attempt == 1 && " $profile " == *" $scenario:$n "* && -n "$server_pid" ]]; then
             recording=$out/$(printf '%02d' "$run")-$scenario-$n.jfr
-            jcmd "$server_pid" JFR.start name=icr-benchmark settings=profile > /dev/null
+            jcmd "$server_pid" JFR.start name=icr-benchmark settings=default > /dev/null
         fi
         mvn -B -q -Pbenchmarks -pl benchmarks gatling:test -Dgatling.simulationClass=uk.nhs.icr.benchmarks.IcrSimulation \
             -Dicr.base="$base" -Dicr.scenario="$scenario" -Dicr.users="$n" -Dicr.seconds="$seconds" \
@@ -106,5 +115,8 @@ for scenario in $scenarios; do
         echo "$scenario,$n,$report,$log" >> "$out/runs.csv"
     done
 done
+done
 
 python3 server-config/bin/benchmark-summary.py "$out" | tee "$out/summary.md"
+python3 server-config/bin/benchmark-chart.py "$out/results.csv" "$out/throughput-and-p99.png" \
+    || echo "benchmark: no chart (benchmark-chart.py needs python3-matplotlib: apt-get install python3-matplotlib)" >&2
