@@ -5,6 +5,7 @@
 # Environment (defaults): ICR_BENCH_USERS="8 32 128" ICR_BENCH_SECONDS=60
 #   ICR_BENCH_SCENARIOS="open-patient timeline results search social-care-write registration transfer mix" (transfers
 #   use up open admissions, one each: load more patients with load-demo.sh for long runs)
+#   ICR_BENCH_SOAK_SECONDS=0 (600 for the heap check: the mix at 32 users, the live heap after 1 minute and at the end),
 #   ICR_BENCH_REPEAT=1 (3 for the documented figures: the summary takes the median of each), ICR_BENCH_FLOOR_THREADS="8 16" (PostgreSQL's 100 connections, shared with the server's pools, bound it) ICR_BASE_URL=http://localhost:8080
 #   ICR_HEALTH_URL=http://localhost:9990/health/ready, ICR_BENCH_WARMUP_SECONDS=30 (unmeasured, first), and the
 #   ICR_DB_* variables of setup-databases.sh; ICR_BENCH_PROFILE="open-patient:32 registration:32" (the runs recorded with
@@ -116,6 +117,31 @@ for scenario in $scenarios; do
     done
 done
 done
+
+# the heap check: the mix at 32 users for ICR_BENCH_SOAK_SECONDS; the server's live heap (after a full collection)
+# after the first minute and at the end
+soak=${ICR_BENCH_SOAK_SECONDS:-0}
+live_heap_kb() { # the heap in use right after a full collection, in kB
+    jcmd "$server_pid" GC.run > /dev/null
+    jcmd "$server_pid" GC.heap_info | awk '/garbage-first heap|[Hh]eap / && /used/ { for (i = 1; i <= NF; i++) if ($i == "used") { sub(/K,?/, "", $(i+1)); print $(i+1); exit } }'
+}
+if (( soak > 60 )) && [[ -n "$server_pid" ]]; then
+    echo "benchmark: the mix at 32 users for ${soak}s, the live heap after the first minute and at the end"
+    mvn -B -q -Pbenchmarks -pl benchmarks gatling:test -Dgatling.simulationClass=uk.nhs.icr.benchmarks.IcrSimulation \
+        -Dicr.base="$base" -Dicr.scenario=mix -Dicr.users=32 -Dicr.seconds="$soak" \
+        -Dicr.patients="$out/patients.csv" -Dicr.caseload="$out/caseload.csv" -Dicr.admissions="$out/admissions.csv" \
+        -Dicr.token.gp="$gp" -Dicr.token.socialWorker="$social_worker" -Dicr.token.clinician="$clinician" \
+        -Dicr.nhsNumberBase="$nhs_base" -Dgatling.failOnError=false > "$out/soak.log" 2>&1 &
+    soak_pid=$!
+    sleep 70
+    first=$(live_heap_kb)
+    wait "$soak_pid" || true
+    last=$(live_heap_kb)
+    echo "soak,seconds,heap_after_first_minute_kb,heap_at_end_kb,growth_percent" > "$out/heap.csv"
+    echo "mix-32,$soak,$first,$last,$(( (last - first) * 100 / first ))" >> "$out/heap.csv"
+    echo "benchmark: live heap ${first} kB after the first minute, ${last} kB after ${soak}s ($(( (last - first) * 100 / first )) %)"
+    sed -n '/Global Information/,/====/p' "$out/soak.log"
+fi
 
 python3 server-config/bin/benchmark-summary.py "$out" | tee "$out/summary.md"
 python3 server-config/bin/benchmark-chart.py "$out/results.csv" "$out/throughput-and-p99.png" \

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Shows the plan of every statement ICR runs on its hot paths, as PostgreSQL executes it on the data loaded now
+# (issue 12: checked at 1 M patients): logs every statement for a short run of the benchmark's mix against the running
+# demo server, then runs EXPLAIN (ANALYZE, BUFFERS) on each distinct statement with the parameters it was first run with
+# (writes roll back). Run server-config/bin/benchmark.sh once first (it builds the harness and writes its data files).
+#   server-config/bin/explain-hot-paths.sh [report.md]     (default benchmarks/target/benchmark/plans.md)
+# Needs the PostgreSQL administrator (ICR_DB_ADMIN_USER, default postgres) to switch statement logging on and off.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+out=$root/benchmarks/target/benchmark
+report=${1:-$out/plans.md}
+host=${ICR_DB_HOST:-127.0.0.1}
+port=${ICR_DB_PORT:-5432}
+admin=(psql -X -q -tA -h "$host" -p "$port" -U "${ICR_DB_ADMIN_USER:-postgres}" -d postgres)
+[[ -f "$out/patients.csv" ]] || { echo "explain-hot-paths: run server-config/bin/benchmark.sh once first" >&2; exit 1; }
+
+log_file=$("${admin[@]}" -c "select pg_current_logfile()")
+[[ "$log_file" == /* ]] || log_file="$("${admin[@]}" -c 'show data_directory')/$log_file"
+from_line=$(( $(wc -l < "$log_file") + 1 ))
+"${admin[@]}" -c "alter system set log_statement = 'all'" -c "select pg_reload_conf()" > /dev/null
+trap '"${admin[@]}" -c "alter system reset log_statement" -c "select pg_reload_conf()" > /dev/null' EXIT
+
+token() { server-config/bin/demo-token.sh "$@"; }
+echo "explain-hot-paths: logging every statement for 15 s of the mix at 8 users"
+mvn -B -q -Pbenchmarks -pl benchmarks gatling:test -Dgatling.simulationClass=uk.nhs.icr.benchmarks.IcrSimulation \
+    -Dicr.base="${ICR_BASE_URL:-http://localhost:8080}" -Dicr.scenario=mix -Dicr.users=8 -Dicr.seconds=15 \
+    -Dicr.patients="$out/patients.csv" -Dicr.caseload="$out/caseload.csv" -Dicr.admissions="$out/admissions.csv" \
+    -Dicr.token.gp="$(token gp.beech GP)" -Dicr.token.socialWorker="$(token social.worker SOCIAL_WORKER)" \
+    -Dicr.token.clinician="$(token clinician.northgate HOSPITAL_CLINICIAN)" \
+    -Dicr.nhsNumberBase=$(( 985000000 + RANDOM * 10 )) -Dgatling.failOnError=false > "$out/explain-mix.log" 2>&1 || true
+"${admin[@]}" -c "alter system reset log_statement" -c "select pg_reload_conf()" > /dev/null
+trap - EXIT
+
+tail -n "+$from_line" "$log_file" > "$out/statements.log"
+python3 server-config/bin/explain-hot-paths.py "$out/statements.log" "$host" "$port" "${ICR_DB_ADMIN_USER:-postgres}" > "$report"
+echo "explain-hot-paths: $(grep -c '^### ' "$report") distinct statements explained in $report"
