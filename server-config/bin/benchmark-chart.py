@@ -11,6 +11,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.ticker  # noqa: E402
 
 *inputs, target = sys.argv[1:]
 if not inputs:
@@ -34,8 +35,12 @@ for number, item in enumerate(inputs):
         throughput.plot(users, [p[1] for p in points], style, marker="o", color=colour, label=name)
         latency.plot(users, [p[2] for p in points], style, marker="o", color=colour, label=name)
 
+levels = sorted({users for line in throughput.get_lines() for users in line.get_xdata()})
 for axes, title, unit in ((throughput, "Throughput", "requests/s"), (latency, "99th percentile latency", "ms")):
     axes.set_xscale("log", base=2)
+    axes.set_xticks(levels)
+    axes.xaxis.set_major_formatter(matplotlib.ticker.ScalarFormatter())
+    axes.xaxis.set_minor_locator(matplotlib.ticker.NullLocator())
     axes.set_xlabel("users (closed model)")
     axes.set_ylabel(unit)
     axes.set_title(title)

@@ -4,7 +4,8 @@
 # demo server, then runs EXPLAIN (ANALYZE, BUFFERS) on each distinct statement with the parameters it was first run with
 # (writes roll back). Run server-config/bin/benchmark.sh once first (it builds the harness and writes its data files).
 #   server-config/bin/explain-hot-paths.sh [report.md]     (default benchmarks/target/benchmark/plans.md)
-# Needs the PostgreSQL administrator (ICR_DB_ADMIN_USER, default postgres) to switch statement logging on and off.
+# Needs the PostgreSQL administrator (ICR_DB_ADMIN_USER, default postgres) to switch statement logging on and off, and to
+# read the server's log (ICR_PG_LOG, found by itself on a local Debian cluster).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -16,8 +17,14 @@ port=${ICR_DB_PORT:-5432}
 admin=(psql -X -q -tA -h "$host" -p "$port" -U "${ICR_DB_ADMIN_USER:-postgres}" -d postgres)
 [[ -f "$out/patients.csv" ]] || { echo "explain-hot-paths: run server-config/bin/benchmark.sh once first" >&2; exit 1; }
 
-log_file=$("${admin[@]}" -c "select pg_current_logfile()")
-[[ "$log_file" == /* ]] || log_file="$("${admin[@]}" -c 'show data_directory')/$log_file"
+# where the server writes its log: ICR_PG_LOG, the logging collector's file, or the Debian cluster's log file
+log_file=${ICR_PG_LOG:-$("${admin[@]}" -c "select pg_current_logfile()")}
+if [[ -z "$log_file" ]] && command -v pg_lsclusters > /dev/null; then
+    log_file=$(pg_lsclusters -h | awk -v p="$port" '$3 == p { print $7; exit }')
+elif [[ -n "$log_file" && "$log_file" != /* ]]; then
+    log_file="$("${admin[@]}" -c 'show data_directory')/$log_file"
+fi
+[[ -r "$log_file" ]] || { echo "explain-hot-paths: cannot read PostgreSQL's log ($log_file); set ICR_PG_LOG" >&2; exit 1; }
 from_line=$(( $(wc -l < "$log_file") + 1 ))
 "${admin[@]}" -c "alter system set log_statement = 'all'" -c "select pg_reload_conf()" > /dev/null
 trap '"${admin[@]}" -c "alter system reset log_statement" -c "select pg_reload_conf()" > /dev/null' EXIT

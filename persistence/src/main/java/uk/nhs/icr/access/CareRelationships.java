@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.hibernate.jpa.HibernateHints;
+
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.platform.OdsCode;
 
@@ -40,6 +42,7 @@ public class CareRelationships {
     public void endAdmissions(NhsNumber patient, OdsCode organisation, Instant at) {
         em.createNativeQuery("update care_relationship set ended_at = ?3 where patient_nhs_number = ?1 and organisation_ods = ?2"
                         + " and kind = 'ADMISSION' and ended_at is null")
+                .setHint(HibernateHints.HINT_NATIVE_SPACES, "care_relationship")
                 .setParameter(1, patient.value())
                 .setParameter(2, organisation.value())
                 .setParameter(3, at)

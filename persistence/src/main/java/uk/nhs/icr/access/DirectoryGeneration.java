@@ -16,6 +16,9 @@ import org.hibernate.SessionFactory;
  * trigger with every change to staff, roles or organisations, V12) and, when it has moved since the last look, evicts
  * the directory from the second-level cache before anyone reads it. One primary-key read per look-up, instead of the
  * three statements and the transaction a look-up cost before.
+ * <p>
+ * A native SQL update or insert that does not name its tables ({@code HibernateHints.HINT_NATIVE_SPACES}) makes
+ * Hibernate empty the whole second-level cache, the directory with it: every native write in this unit names them.
  */
 @ApplicationScoped
 public class DirectoryGeneration {

@@ -10,6 +10,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 
+import org.hibernate.jpa.HibernateHints;
+
 /** The audit log in the hospital database: appends in chain order, and reads for review and verification. */
 @ApplicationScoped
 public class AuditLogRepository {
@@ -48,6 +50,7 @@ public class AuditLogRepository {
             seq++;
             int sealed = em.createNativeQuery("update audit_event set chain_seq = ?1, previous_hash = ?2, hash = ?3"
                             + " where id = ?4 and chain_seq is null")
+                    .setHint(HibernateHints.HINT_NATIVE_SPACES, "audit_event")
                     .setParameter(1, seq)
                     .setParameter(2, previous)
                     .setParameter(3, hash)
@@ -62,6 +65,7 @@ public class AuditLogRepository {
         }
         if (!pending.isEmpty()) {
             em.createNativeQuery("update audit_chain_head set last_seq = ?1, last_hash = ?2, last_id = ?3")
+                    .setHint(HibernateHints.HINT_NATIVE_SPACES, "audit_chain_head")
                     .setParameter(1, seq)
                     .setParameter(2, previous)
                     .setParameter(3, lastId)

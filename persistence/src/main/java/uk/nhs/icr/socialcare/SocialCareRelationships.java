@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.hibernate.jpa.HibernateHints;
+
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.platform.OdsCode;
 
@@ -38,6 +40,7 @@ public class SocialCareRelationships {
     public void allocate(NhsNumber person, String socialWorkerUsername, Instant at) {
         em.createNativeQuery("insert into caseload_allocation (person_nhs_number, social_worker_username, allocated_at)"
                         + " values (?1, ?2, ?3)")
+                .setHint(HibernateHints.HINT_NATIVE_SPACES, "caseload_allocation")
                 .setParameter(1, person.value())
                 .setParameter(2, socialWorkerUsername)
                 .setParameter(3, at)
@@ -46,6 +49,7 @@ public class SocialCareRelationships {
 
     public void startCare(NhsNumber person, OdsCode provider, Instant at) {
         em.createNativeQuery("insert into care_provision (person_nhs_number, provider_ods, started_at) values (?1, ?2, ?3)")
+                .setHint(HibernateHints.HINT_NATIVE_SPACES, "care_provision")
                 .setParameter(1, person.value())
                 .setParameter(2, provider.value())
                 .setParameter(3, at)
