@@ -62,7 +62,8 @@ for number, sql in enumerate(order, 1):
     database, parameters, count = seen[sql]
     writes = re.match(r"^\s*(insert|update|delete)", sql, re.IGNORECASE)
     explained = f"EXPLAIN (ANALYZE, BUFFERS) {bind(sql, parameters)}"
-    script = f"BEGIN;\n{explained};\nROLLBACK;\n" if writes else explained + ";\n"
+    # as the application's connections run it: without PostgreSQL's JIT (server-config/cli/icr.cli)
+    script = "SET jit = off;\n" + (f"BEGIN;\n{explained};\nROLLBACK;\n" if writes else explained + ";\n")
     result = subprocess.run(["psql", "-X", "-q", "-tA", "-h", host, "-p", port, "-U", admin, "-d", database],
                             input=script, capture_output=True, text=True)
     plan = (result.stdout or result.stderr).strip()

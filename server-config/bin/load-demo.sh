@@ -29,9 +29,9 @@ port=${ICR_DB_PORT:-5432}
 hospital=${ICR_HOSPITAL_DB:-icr_hospital}
 social=${ICR_SOCIALCARE_DB:-icr_socialcare}
 
-# Measured at 100 k: about 16 kB per patient over both databases, tables and indexes (docs/performance.md);
-# ask for half as much again, and 2 GB to spare.
-needed_kb=$(( patients * 24 + 2 * 1024 * 1024 ))
+# Measured at 1 M: 8.6 GB over both databases, tables and indexes, about 9 kB per patient (docs/performance.md);
+# ask for 16 kB a patient, and 2 GB to spare.
+needed_kb=$(( patients * 16 + 2 * 1024 * 1024 ))
 data_dir=$(psql -X -tA -h "$host" -p "$port" -U "${ICR_DB_ADMIN_USER:-postgres}" -d postgres -c 'show data_directory' 2>/dev/null || true)
 if [[ -n "$data_dir" && -e "$data_dir" ]]; then
     free_kb=$(df -Pk "$data_dir" | awk 'NR == 2 { print $4 }')

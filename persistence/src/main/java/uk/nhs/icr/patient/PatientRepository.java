@@ -12,7 +12,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
+import jakarta.persistence.Query;
 
 /** Patients in the hospital database. */
 @ApplicationScoped
@@ -57,37 +57,43 @@ public class PatientRepository {
 
     /** One page of matches, ordered by family name, given name and date of birth. */
     public List<Patient> search(PatientSearchCriteria criteria, int firstResult, int maxResults) {
-        TypedQuery<Patient> query = em.createQuery(
-                "select p from Patient p" + where(criteria)
-                        + " order by lower(p.identity.familyName), lower(p.identity.givenName), p.identity.birthDate, p.id",
-                Patient.class);
+        Query query = em.createNativeQuery(visible(criteria) + " select p.* from patient p join visible v on v.id = p.id"
+                + " order by lower(p.family_name), lower(p.given_name), p.birth_date, p.id", Patient.class);
         bind(criteria).forEach(query::setParameter);
-        return query.setFirstResult(firstResult).setMaxResults(maxResults).getResultList();
+        @SuppressWarnings("unchecked")
+        List<Patient> page = query.setFirstResult(firstResult).setMaxResults(maxResults).getResultList();
+        return page;
     }
 
     public long count(PatientSearchCriteria criteria) {
-        TypedQuery<Long> query = em.createQuery("select count(p) from Patient p" + where(criteria), Long.class);
+        Query query = em.createNativeQuery(visible(criteria) + " select count(*) from visible");
         bind(criteria).forEach(query::setParameter);
-        return query.getSingleResult();
+        return ((Number) query.getSingleResult()).longValue();
     }
 
-    private static String where(PatientSearchCriteria criteria) {
-        StringBuilder jpql = new StringBuilder(" where 1 = 1");
+    /**
+     * The matches the searcher may see, as a union of what each of their reasons to see a patient reaches, each part
+     * starting from its own index: the practice's list ({@code patient (gp_practice_ods, lower(family_name))}, V13), the
+     * organisation's open episodes, the searcher's break-glass grants, the people listed from social care. A search
+     * therefore reads what its searcher can see, not every patient in the country with that name.
+     */
+    private static String visible(PatientSearchCriteria criteria) {
+        StringBuilder matches = new StringBuilder();
         for (int i = 0; i < criteria.nameParts().size(); i++) {
-            jpql.append(" and (lower(p.identity.familyName) like :name").append(i).append(" escape '!'")
-                    .append(" or lower(p.identity.givenName) like :name").append(i).append(" escape '!')");
+            matches.append(" and (lower(p.family_name) like :name").append(i).append(" escape '!'")
+                    .append(" or lower(p.given_name) like :name").append(i).append(" escape '!')");
         }
-        criteria.birthDate().ifPresent(date -> jpql.append(" and p.identity.birthDate = :birthDate"));
-        jpql.append(" and (p.gpPractice = :organisation")
-                .append(" or exists (select 1 from CareEpisode e where e.patient = p.identity.nhsNumber")
-                .append(" and e.organisation = :organisation and (e.endedAt is null or e.endedAt > :endedAfter))")
-                .append(" or exists (select 1 from BreakGlassGrant g where g.patient = p.identity.nhsNumber")
-                .append(" and g.staffUsername = :username and g.grantedAt <= :now and g.expiresAt > :now)");
+        criteria.birthDate().ifPresent(date -> matches.append(" and p.birth_date = :birthDate"));
+        StringBuilder sql = new StringBuilder("with visible as (")
+                .append("select p.id from patient p where p.gp_practice_ods = :organisation").append(matches)
+                .append(" union select p.id from care_relationship e join patient p on p.nhs_number = e.patient_nhs_number")
+                .append(" where e.organisation_ods = :organisation and (e.ended_at is null or e.ended_at > :endedAfter)").append(matches)
+                .append(" union select p.id from break_glass_grant g join patient p on p.nhs_number = g.patient_nhs_number")
+                .append(" where g.staff_username = :username and g.granted_at <= :now and g.expires_at > :now").append(matches);
         if (!criteria.visibleTo().alsoVisible().isEmpty()) {
-            jpql.append(" or p.identity.nhsNumber in :alsoVisible");
+            sql.append(" union select p.id from patient p where p.nhs_number in (:alsoVisible)").append(matches);
         }
-        jpql.append(")");
-        return jpql.toString();
+        return sql.append(")").toString();
     }
 
     private static Map<String, Object> bind(PatientSearchCriteria criteria) {
@@ -96,12 +102,12 @@ public class PatientRepository {
             parameters.put("name" + i, escapeLike(criteria.nameParts().get(i).toLowerCase(Locale.ROOT)) + "%");
         }
         criteria.birthDate().ifPresent(date -> parameters.put("birthDate", date));
-        parameters.put("organisation", criteria.visibleTo().organisation());
+        parameters.put("organisation", criteria.visibleTo().organisation().value());
         parameters.put("username", criteria.visibleTo().username());
         parameters.put("endedAfter", criteria.visibleTo().episodesEndedAfter());
         parameters.put("now", criteria.visibleTo().now());
         if (!criteria.visibleTo().alsoVisible().isEmpty()) {
-            parameters.put("alsoVisible", criteria.visibleTo().alsoVisible());
+            parameters.put("alsoVisible", criteria.visibleTo().alsoVisible().stream().map(NhsNumber::value).toList());
         }
         return parameters;
     }
