@@ -49,8 +49,12 @@ echo "benchmark: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB; $(psql
 # (leaving out the patients earlier runs registered, all named Bench Mark: they would turn searches into lists of thousands)
 psql_db "$hospital" "\\copy (select nhs_number as \"nhsNumber\", family_name as \"familyName\" from patient where gp_practice_ods = 'Y90001' and nhs_number not between '9750000000' and '9899999999' order by nhs_number) to '$out/patients.csv' csv header"
 psql_db "$social" "\\copy (select distinct person_nhs_number as \"nhsNumber\" from caseload_allocation where social_worker_username = 'social.worker' order by 1) to '$out/caseload.csv' csv header"
-# transfers of care discharge the open admissions at Northgate (clinician.northgate's trust), each one once
-psql_db "$hospital" "\\copy (select patient_nhs_number as \"nhsNumber\", id as \"admissionId\" from hospital_entry where entry_type = 'ENCOUNTER' and encounter_kind = 'ADMISSION' and ended_at is null and organisation_ods = 'RXA' order by id) to '$out/admissions.csv' csv header"
+# transfers of care discharge the open admissions at Northgate (clinician.northgate's trust), each one once: listed
+# again before every run, so a repeated run does not reach for admissions an earlier one discharged
+open_admissions() {
+    psql_db "$hospital" "\\copy (select patient_nhs_number as \"nhsNumber\", id as \"admissionId\" from hospital_entry where entry_type = 'ENCOUNTER' and encounter_kind = 'ADMISSION' and ended_at is null and organisation_ods = 'RXA' order by id) to '$out/admissions.csv' csv header"
+}
+open_admissions
 
 token() { server-config/bin/demo-token.sh "$@"; }
 gp=$(token gp.beech GP)
@@ -97,6 +101,7 @@ for scenario in $scenarios; do
         before=$(ls -d benchmarks/target/gatling/*/ 2>/dev/null | sort || true)
         run=$(( run + 1 ))
         log=$out/$(printf '%02d' "$run")-$scenario-$n.log
+        if [[ "$scenario" == transfer ]]; then open_admissions; fi
         recording=
         if [[ $attempt == 1 && " $profile " == *" $scenario:$n "* && -n "$server_pid" ]]; then
             recording=$out/$(printf '%02d' "$run")-$scenario-$n.jfr

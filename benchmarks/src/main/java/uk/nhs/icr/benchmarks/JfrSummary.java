@@ -107,7 +107,9 @@ public final class JfrSummary {
         if (stack == null) {
             return "?";
         }
-        return stack.getFrames().stream().filter(frame -> !layerOf(frame).equals("JDK")).findFirst().map(JfrSummary::name).orElse("JDK");
+        // the whole class name: a pool's Semaphore (org.jboss.jca...) is not the JDK's
+        return stack.getFrames().stream().filter(frame -> !layerOf(frame).equals("JDK")).findFirst()
+                .map(frame -> frame.getMethod().getType().getName() + "." + frame.getMethod().getName()).orElse("JDK");
     }
 
     private static String name(RecordedFrame frame) {
