@@ -105,7 +105,8 @@ for scenario in $scenarios; do
         recording=
         if [[ $attempt == 1 && " $profile " == *" $scenario:$n "* && -n "$server_pid" ]]; then
             recording=$out/$(printf '%02d' "$run")-$scenario-$n.jfr
-            jcmd "$server_pid" JFR.start name=icr-benchmark settings=default > /dev/null
+            jcmd "$server_pid" JFR.start name=icr-benchmark settings=default maxsize=200m > /dev/null \
+                || { echo "benchmark: cannot record process $server_pid with JFR; this run unprofiled" >&2; recording=; }
         fi
         mvn -B -q -Pbenchmarks -pl benchmarks gatling:test -Dgatling.simulationClass=uk.nhs.icr.benchmarks.IcrSimulation \
             -Dicr.base="$base" -Dicr.scenario="$scenario" -Dicr.users="$n" -Dicr.seconds="$seconds" \
@@ -113,9 +114,12 @@ for scenario in $scenarios; do
             -Dicr.token.gp="$gp" -Dicr.token.socialWorker="$social_worker" -Dicr.token.clinician="$clinician" \
             -Dicr.nhsNumberBase="$nhs_base" -Dgatling.failOnError=false > "$log" 2>&1 || true
         if [[ -n "$recording" ]]; then
-            jcmd "$server_pid" JFR.stop name=icr-benchmark filename="$recording" > /dev/null
-            java -cp "$java_cp" uk.nhs.icr.benchmarks.JfrSummary "$recording" > "${recording%.jfr}-profile.md"
-            echo "benchmark: profile of the server during this run in ${recording%.jfr}-profile.md"
+            if jcmd "$server_pid" JFR.stop name=icr-benchmark filename="$recording" > /dev/null \
+                && java -cp "$java_cp" uk.nhs.icr.benchmarks.JfrSummary "$recording" > "${recording%.jfr}-profile.md"; then
+                echo "benchmark: profile of the server during this run in ${recording%.jfr}-profile.md"
+            else
+                echo "benchmark: the recording of this run could not be read" >&2
+            fi
         fi
         sed -n '/Global Information/,/====/p' "$log"
         nhs_base=$(( nhs_base + 200000 ))
@@ -128,9 +132,9 @@ done
 # the heap check: the mix at 32 users for ICR_BENCH_SOAK_SECONDS; the server's live heap (after a full collection)
 # after the first minute and at the end
 soak=${ICR_BENCH_SOAK_SECONDS:-0}
-live_heap_kb() { # the heap in use right after a full collection, in kB
-    jcmd "$server_pid" GC.run > /dev/null
-    jcmd "$server_pid" GC.heap_info | awk '/garbage-first heap|[Hh]eap / && /used/ { for (i = 1; i <= NF; i++) if ($i == "used") { sub(/K,?/, "", $(i+1)); print $(i+1); exit } }'
+live_heap_kb() { # the heap in use right after a full collection, in kB (nothing if jcmd cannot reach the server)
+    jcmd "$server_pid" GC.run > /dev/null 2>&1 || return 0
+    jcmd "$server_pid" GC.heap_info 2> /dev/null | awk '/garbage-first heap|[Hh]eap / && /used/ { for (i = 1; i <= NF; i++) if ($i == "used") { sub(/K,?/, "", $(i+1)); print $(i+1); exit } }'
 }
 if (( soak > 60 )) && [[ -n "$server_pid" ]]; then
     echo "benchmark: the mix at 32 users for ${soak}s, the live heap after the first minute and at the end"
@@ -144,9 +148,13 @@ if (( soak > 60 )) && [[ -n "$server_pid" ]]; then
     first=$(live_heap_kb)
     wait "$soak_pid" || true
     last=$(live_heap_kb)
-    echo "soak,seconds,heap_after_first_minute_kb,heap_at_end_kb,growth_percent" > "$out/heap.csv"
-    echo "mix-32,$soak,$first,$last,$(( (last - first) * 100 / first ))" >> "$out/heap.csv"
-    echo "benchmark: live heap ${first} kB after the first minute, ${last} kB after ${soak}s ($(( (last - first) * 100 / first )) %)"
+    if [[ "$first" =~ ^[0-9]+$ && "$last" =~ ^[0-9]+$ ]] && (( first > 0 )); then
+        echo "soak,seconds,heap_after_first_minute_kb,heap_at_end_kb,growth_percent" > "$out/heap.csv"
+        echo "mix-32,$soak,$first,$last,$(( (last - first) * 100 / first ))" >> "$out/heap.csv"
+        echo "benchmark: live heap ${first} kB after the first minute, ${last} kB after ${soak}s ($(( (last - first) * 100 / first )) %)"
+    else
+        echo "benchmark: could not read the server's heap with jcmd (process $server_pid)" >&2
+    fi
     sed -n '/Global Information/,/====/p' "$out/soak.log"
 fi
 

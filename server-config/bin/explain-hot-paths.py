@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """Reads PostgreSQL's statement log (log_statement = all, log_line_prefix '%m [%p] %q%u@%d ') and, for each distinct
-statement the application ran, prints EXPLAIN (ANALYZE, BUFFERS) with the parameters of its first run, as Markdown.
-Statements that change data are explained inside a transaction that rolls back. Usage:
-    explain-hot-paths.py statements.log host port admin-user"""
+statement the application's role ran, prints EXPLAIN (ANALYZE, BUFFERS) with the parameters of its first run, as
+Markdown. Each is explained as that role, inside a transaction that rolls back, one statement at a time (a logged
+line holding more than one statement is left out). Usage:
+    PGPASSWORD=... explain-hot-paths.py statements.log host port application-role"""
 import re
 import subprocess
 import sys
 
-log, host, port, admin = sys.argv[1:5]
+log, host, port, role = sys.argv[1:5]
 line_re = re.compile(r"^\S+ \S+ \S+ \[(\d+)\] (\S+)@(\S+) (LOG|DETAIL):  (.*)$")
 param_re = re.compile(r"\$(\d+) = ('(?:[^']|'')*'|NULL)")
 skip = re.compile(r"^(BEGIN|COMMIT|ROLLBACK|PREPARE TRANSACTION|COMMIT PREPARED|ROLLBACK PREPARED|SET|SHOW|select pg_|alter system)",
@@ -33,13 +34,13 @@ with open(log, errors="replace") as f:
         if not m:
             continue
         pid, user, database, kind, text = m.groups()
-        if not database.startswith("icr_"):
+        if user != role or not database.startswith("icr_"):
             continue
         if kind == "LOG":
             if pid in pending:
                 note(*pending.pop(pid), {})
             s = re.match(r"(?:statement|execute [^:]*): (.*)$", text)
-            if s and not skip.match(s.group(1)):
+            if s and not skip.match(s.group(1)) and ";" not in s.group(1):
                 pending[pid] = (database, s.group(1))
         elif kind == "DETAIL" and pid in pending and text.startswith("parameters:"):
             note(*pending.pop(pid), {int(n): v for n, v in param_re.findall(text)})
@@ -60,11 +61,11 @@ print("| statement | database | runs | execution ms | full scans of a table |\n|
 sections = []
 for number, sql in enumerate(order, 1):
     database, parameters, count = seen[sql]
-    writes = re.match(r"^\s*(insert|update|delete)", sql, re.IGNORECASE)
     explained = f"EXPLAIN (ANALYZE, BUFFERS) {bind(sql, parameters)}"
-    # as the application's connections run it: without PostgreSQL's JIT (server-config/cli/icr.cli)
-    script = "SET jit = off;\n" + (f"BEGIN;\n{explained};\nROLLBACK;\n" if writes else explained + ";\n")
-    result = subprocess.run(["psql", "-X", "-q", "-tA", "-h", host, "-p", port, "-U", admin, "-d", database],
+    # as the application's connections run it (without PostgreSQL's JIT, server-config/cli/icr.cli), and undone
+    script = f"BEGIN;\nSET LOCAL jit = off;\n{explained};\nROLLBACK;\n"
+    result = subprocess.run(["psql", "-X", "-q", "-w", "-tA", "-v", "ON_ERROR_STOP=1", "-h", host, "-p", port, "-U", role,
+                             "-d", database],
                             input=script, capture_output=True, text=True)
     plan = (result.stdout or result.stderr).strip()
     timing = re.search(r"Execution Time: ([\d.]+) ms", plan)

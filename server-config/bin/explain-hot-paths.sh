@@ -4,8 +4,10 @@
 # demo server, then runs EXPLAIN (ANALYZE, BUFFERS) on each distinct statement with the parameters it was first run with
 # (writes roll back). Run server-config/bin/benchmark.sh once first (it builds the harness and writes its data files).
 #   server-config/bin/explain-hot-paths.sh [report.md]     (default benchmarks/target/benchmark/plans.md)
-# Needs the PostgreSQL administrator (ICR_DB_ADMIN_USER, default postgres) to switch statement logging on and off, and to
-# read the server's log (ICR_PG_LOG, found by itself on a local Debian cluster).
+# Needs the PostgreSQL administrator (ICR_DB_ADMIN_USER, default postgres) to switch statement logging on for 15 s and
+# back to what it was (the server's log then holds every statement of those seconds, parameters too: a benchmark
+# machine's, with synthetic data), and to read the server's log (ICR_PG_LOG, found by itself on a local Debian
+# cluster). The statements are explained as the application's role, each in a transaction that rolls back.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -26,8 +28,20 @@ elif [[ -n "$log_file" && "$log_file" != /* ]]; then
 fi
 [[ -r "$log_file" ]] || { echo "explain-hot-paths: cannot read PostgreSQL's log ($log_file); set ICR_PG_LOG" >&2; exit 1; }
 from_line=$(( $(wc -l < "$log_file") + 1 ))
+# statement logging on (for the whole server: the pool's open connections only see a change made this way; the
+# report keeps the application role's statements alone), and afterwards put back as it was
+role=${ICR_DB_USER:-icr}
+before=$("${admin[@]}" -c "select case when sourcefile like '%postgresql.auto.conf' then setting else '' end
+    from pg_settings where name = 'log_statement'")
+restore() {
+    if [[ -n "$before" ]]; then
+        "${admin[@]}" -c "alter system set log_statement = '$before'" -c "select pg_reload_conf()" > /dev/null
+    else
+        "${admin[@]}" -c "alter system reset log_statement" -c "select pg_reload_conf()" > /dev/null
+    fi
+}
 "${admin[@]}" -c "alter system set log_statement = 'all'" -c "select pg_reload_conf()" > /dev/null
-trap '"${admin[@]}" -c "alter system reset log_statement" -c "select pg_reload_conf()" > /dev/null' EXIT
+trap restore EXIT
 
 token() { server-config/bin/demo-token.sh "$@"; }
 echo "explain-hot-paths: logging every statement for 15 s of the mix at 8 users"
@@ -37,9 +51,9 @@ mvn -B -q -Pbenchmarks -pl benchmarks gatling:test -Dgatling.simulationClass=uk.
     -Dicr.token.gp="$(token gp.beech GP)" -Dicr.token.socialWorker="$(token social.worker SOCIAL_WORKER)" \
     -Dicr.token.clinician="$(token clinician.northgate HOSPITAL_CLINICIAN)" \
     -Dicr.nhsNumberBase=$(( 985000000 + RANDOM * 10 )) -Dgatling.failOnError=false > "$out/explain-mix.log" 2>&1 || true
-"${admin[@]}" -c "alter system reset log_statement" -c "select pg_reload_conf()" > /dev/null
+restore
 trap - EXIT
 
 tail -n "+$from_line" "$log_file" > "$out/statements.log"
-python3 server-config/bin/explain-hot-paths.py "$out/statements.log" "$host" "$port" "${ICR_DB_ADMIN_USER:-postgres}" > "$report"
+PGPASSWORD=${ICR_DB_PASSWORD:-icr} python3 server-config/bin/explain-hot-paths.py "$out/statements.log" "$host" "$port" "$role" > "$report"
 echo "explain-hot-paths: $(grep -c '^### ' "$report") distinct statements explained in $report"

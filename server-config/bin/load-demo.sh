@@ -15,7 +15,7 @@ cd "$root"
 patients=
 while (( $# > 0 )); do
     case "$1" in
-        --patients) patients=${2:-}; shift 2 ;;
+        --patients) patients=${2:-}; shift $(( $# > 1 ? 2 : 1 )) ;;
         *) echo "usage: load-demo.sh --patients N" >&2; exit 2 ;;
     esac
 done
@@ -32,7 +32,7 @@ social=${ICR_SOCIALCARE_DB:-icr_socialcare}
 # Measured at 1 M: 8.6 GB over both databases, tables and indexes, about 9 kB per patient (docs/performance.md);
 # ask for 16 kB a patient, and 2 GB to spare.
 needed_kb=$(( patients * 16 + 2 * 1024 * 1024 ))
-data_dir=$(psql -X -tA -h "$host" -p "$port" -U "${ICR_DB_ADMIN_USER:-postgres}" -d postgres -c 'show data_directory' 2>/dev/null || true)
+data_dir=$(psql -X -w -tA -h "$host" -p "$port" -U "${ICR_DB_ADMIN_USER:-postgres}" -d postgres -c 'show data_directory' 2>/dev/null || true)
 if [[ -n "$data_dir" && -e "$data_dir" ]]; then
     free_kb=$(df -Pk "$data_dir" | awk 'NR == 2 { print $4 }')
     if (( free_kb < needed_kb )); then
@@ -51,5 +51,6 @@ cp_file=$root/benchmarks/target/loader-classpath.txt
 mvn -B -q -Pbenchmarks -pl benchmarks dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime
 
 url() { echo "jdbc:postgresql://$host:$port/$1"; }
-exec java "-Xmx${ICR_LOAD_HEAP:-1g}" -cp "benchmarks/target/classes:$(cat "$cp_file")" uk.nhs.icr.benchmarks.load.DemoBulkLoader \
-    "$patients" "$(url "$hospital")" "$(url "$social")" "${ICR_DB_USER:-icr}" "${ICR_DB_PASSWORD:-icr}"
+ICR_DB_USER=${ICR_DB_USER:-icr} ICR_DB_PASSWORD=${ICR_DB_PASSWORD:-icr} \
+    exec java "-Xmx${ICR_LOAD_HEAP:-1g}" -cp "benchmarks/target/classes:$(cat "$cp_file")" uk.nhs.icr.benchmarks.load.DemoBulkLoader \
+    "$patients" "$(url "$hospital")" "$(url "$social")"

@@ -22,7 +22,12 @@ public final class Portal {
 
     /** Signs in through the server's form login; fails the test if the server does not accept it. */
     public static Portal signIn(String username) {
-        SignInAttempt attempt = attemptSignIn(username, DEMO_PASSWORD);
+        return signIn(username, DEMO_PASSWORD);
+    }
+
+    /** Signs in with this password; fails the test if the server does not accept it. */
+    public static Portal signIn(String username, String password) {
+        SignInAttempt attempt = attemptSignIn(username, password);
         assertEquals(302, attempt.reply().status(), "sign-in accepted for " + username);
         assertTrue(!attempt.reply().header("Location").contains("login"), "signed in, not sent back to the form");
         return new Portal(attempt.cookieAfter());

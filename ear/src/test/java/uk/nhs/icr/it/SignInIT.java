@@ -51,6 +51,19 @@ class SignInIT extends IcrDeployment {
                 "select count(*) from staff where username = ? and locked_until > now()", user));
     }
 
+    /** H-039: a portal session does not outlive its account; a lock (by anyone's wrong guesses) does not end it. */
+    @Test
+    void a_member_of_staff_disabled_while_signed_in_is_signed_out_at_their_next_page() {
+        String user = "disabletest." + TestPatients.uniqueFamilyName().toLowerCase();
+        Databases.createStaff(user, "Y90001", "GP", "right-password-1");
+        Portal gp = Portal.signIn(user, "right-password-1");
+        assertTrue(gp.get("/patients/search.xhtml").body().contains("byNumber:nhsNumber"), "signed in");
+
+        Databases.execute(Databases.HOSPITAL, "update staff set enabled = false where username = ?", user);
+
+        assertTrue(gp.get("/patients/search.xhtml").body().contains("j_security_check"), "back to the sign-in form at once");
+    }
+
     @Test
     void signing_out_ends_the_session() {
         Portal gp = Portal.signIn("gp.beech");

@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceUnit;
+import jakarta.transaction.Transactional;
 
 import org.hibernate.Cache;
 import org.hibernate.SessionFactory;
@@ -31,7 +32,12 @@ public class DirectoryGeneration {
 
     private final AtomicLong seen = new AtomicLong(Long.MIN_VALUE);
 
-    /** Evicts the cached directory if the database's has changed since this server last looked. */
+    /**
+     * Evicts the cached directory if the database's has changed since this server last looked. Read outside the
+     * caller's transaction: a transaction that has just changed the directory itself would otherwise see a generation
+     * nobody else can see yet, note it, and leave the old entries that others put back before its commit in the cache.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public void evictIfChanged() {
         long current = ((Number) em.createNativeQuery("select generation from directory_generation").getSingleResult()).longValue();
         if (seen.get() != current) {

@@ -21,6 +21,7 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.Cache;
 import org.hibernate.annotations.CacheConcurrencyStrategy;
+import org.hibernate.annotations.DynamicUpdate;
 
 /**
  * A member of staff who signs in to ICR. The password hash is bcrypt and is only ever read by the
@@ -30,12 +31,14 @@ import org.hibernate.annotations.CacheConcurrencyStrategy;
  * second-level cache (WildFly's Infinispan), found by username through the query cache. A change made through
  * Hibernate updates the cache; any change at all, by SQL too, moves the directory's generation on (a trigger), and
  * {@link DirectoryGeneration} then evicts the cached directory before the next look-up, so a disabled or locked account
- * is refused at once.
+ * is refused at once. Updates write only the columns that changed ({@code @DynamicUpdate}): counting a failed sign-in
+ * must never write back an {@code enabled} it read before an administrator disabled the account.
  */
 @Entity
 @Table(name = "staff")
 @Cacheable
 @Cache(usage = CacheConcurrencyStrategy.READ_WRITE)
+@DynamicUpdate
 public class StaffMember {
 
     @Id

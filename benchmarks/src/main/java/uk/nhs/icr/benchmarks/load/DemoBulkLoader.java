@@ -66,7 +66,8 @@ import uk.nhs.icr.socialcare.SocialCareEntry;
  * next run). What is already there is left alone, patient by patient and store by store, the rule the demo server's
  * loader follows, so a run can be repeated or resumed and runs for 10 k, 100 k and 1 M build on each other.
  * <p>
- * Usage: {@code DemoBulkLoader <patients> <hospital JDBC URL> <social-care JDBC URL> <user> <password>}.
+ * Usage: {@code DemoBulkLoader <patients> <hospital JDBC URL> <social-care JDBC URL>}, the role from
+ * {@code ICR_DB_USER} and {@code ICR_DB_PASSWORD}.
  */
 public final class DemoBulkLoader {
 
@@ -106,13 +107,17 @@ public final class DemoBulkLoader {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 5) {
-            System.err.println("usage: DemoBulkLoader <patients> <hospital JDBC URL> <social-care JDBC URL> <user> <password>");
+        if (args.length != 3) {
+            System.err.println("usage: DemoBulkLoader <patients> <hospital JDBC URL> <social-care JDBC URL>"
+                    + " (the role from ICR_DB_USER and ICR_DB_PASSWORD, default icr)");
             System.exit(2);
         }
         int count = Integer.parseInt(args[0]);
-        try (Connection hospital = DriverManager.getConnection(args[1], args[3], args[4]);
-             Connection socialCare = DriverManager.getConnection(args[2], args[3], args[4])) {
+        // the password from the environment, never the command line (where ps shows it to every user)
+        String user = System.getenv().getOrDefault("ICR_DB_USER", "icr");
+        String password = System.getenv().getOrDefault("ICR_DB_PASSWORD", "icr");
+        try (Connection hospital = DriverManager.getConnection(args[1], user, password);
+             Connection socialCare = DriverManager.getConnection(args[2], user, password)) {
             new DemoBulkLoader().load(count, hospital, socialCare);
         }
     }
@@ -241,16 +246,19 @@ public final class DemoBulkLoader {
 
     /**
      * Takes {@code n} ids from a sequence Hibernate allocates from in blocks of 50 (pooled: a value v stands for
-     * v-49..v): moves the sequence past the ids returned and a block more, so the server's next block starts above them.
+     * v-49..v), while a server may be allocating too: from the value v this call draws, the ids start a block above
+     * (a server drawing between the draw and the move gets v+1, which stands for ids up to v+1 only), and the sequence
+     * moves a block past the last, so the server's next block starts above them.
      */
     private static long reserve(Connection db, String sequence, long n) throws SQLException {
+        long margin = 50;
         try (Statement statement = db.createStatement();
-             ResultSet rs = statement.executeQuery("select setval('" + sequence + "', nextval('" + sequence + "') + " + (n + 50) + ") - "
-                     + (n + 50))) {
+             ResultSet rs = statement.executeQuery("select setval('" + sequence + "', nextval('" + sequence + "') + " + (n + 2 * margin)
+                     + ") - " + (n + 2 * margin))) {
             rs.next();
-            long taken = rs.getLong(1);
+            long drawn = rs.getLong(1);
             db.commit();
-            return taken + 1;
+            return drawn + margin + 1;
         }
     }
 

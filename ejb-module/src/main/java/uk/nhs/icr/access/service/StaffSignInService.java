@@ -65,6 +65,16 @@ public class StaffSignInService {
         });
     }
 
+    /**
+     * Whether a signed-in member of staff's account is still enabled: asked by the portal at every request, from the
+     * cached directory. A lock is not checked here: it guards signing in, and anyone's wrong guesses at a password must
+     * not end the session of the clinician already signed in with it.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public boolean stillEnabled(String username) {
+        return directory.findByUsername(username).map(StaffMember::isEnabled).orElse(false);
+    }
+
     /** Called once per session after the server has authenticated the user. */
     public Optional<StaffProfile> signedIn(String username) {
         return directory.findByUsername(username).filter(StaffMember::isEnabled).map(staff -> {

@@ -43,17 +43,26 @@ public class PortalCallerFilter extends HttpFilter {
             if (profile == null) {
                 Optional<StaffProfile> signedIn = signIn.signedIn(request.getUserPrincipal().getName());
                 if (signedIn.isEmpty()) {
-                    request.logout();
-                    session.invalidate();
-                    response.sendRedirect(request.getContextPath() + "/login.xhtml");
+                    signOut(request, response, session);
                     return;
                 }
                 profile = signedIn.get();
                 session.setAttribute(PROFILE, profile);
+            } else if (!signIn.stillEnabled(profile.username())) {
+                // disabled while signed in: the session ends at its next request (H-039), read from the cached directory
+                signOut(request, response, session);
+                return;
             }
             currentCaller.set(Caller.staff(profile.username(), profile.displayName(), profile.role(), profile.organisation(),
                     profile.organisationName(), Caller.Channel.PORTAL, request.getRemoteAddr()));
         }
         chain.doFilter(request, response);
+    }
+
+    private static void signOut(HttpServletRequest request, HttpServletResponse response, HttpSession session)
+            throws ServletException, IOException {
+        request.logout();
+        session.invalidate();
+        response.sendRedirect(request.getContextPath() + "/login.xhtml");
     }
 }
