@@ -61,7 +61,10 @@ class SignInIT extends IcrDeployment {
 
         Databases.execute(Databases.HOSPITAL, "update staff set enabled = false where username = ?", user);
 
-        assertTrue(gp.get("/patients/search.xhtml").body().contains("j_security_check"), "back to the sign-in form at once");
+        Api.Reply next = gp.get("/patients/search.xhtml");
+        assertEquals(302, next.status(), "the next page is not served");
+        assertTrue(next.header("Location").contains("/login.xhtml"), "sent to sign in: " + next.header("Location"));
+        assertTrue(gp.get("/patients/search.xhtml").body().contains("j_security_check"), "the session is over");
     }
 
     @Test
