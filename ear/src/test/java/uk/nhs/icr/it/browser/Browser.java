@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
@@ -25,6 +26,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -201,6 +203,23 @@ public final class Browser implements AutoCloseable {
     /** Waits until the field's value is this (what an update from the server filled in). */
     public void waitForValue(By field, String value) {
         waiting().until(d -> value.equals(d.findElement(field).getAttribute("value")));
+    }
+
+    /**
+     * Ticks the option with this label in a PrimeFaces check-box menu as a person does: opens it, waits until its panel
+     * has finished sliding open (a click during the slide lands on another option), ticks the option, waits until it
+     * shows as ticked, and closes the menu.
+     */
+    public void tickInMenu(String menuId, String label) {
+        click(By.id(menuId));
+        String panel = "[id='" + menuId + "_panel']";
+        waiting().until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "var p = jQuery(arguments[0]); return p.is(':visible') && !p.is(':animated');", panel)));
+        By box = By.xpath("//*[@id='" + menuId + "_panel']//li[.//label[normalize-space()='" + label + "']]"
+                + "//div[contains(@class,'ui-chkbox-box')]");
+        click(box);
+        waiting().until(d -> d.findElement(box).getAttribute("class").contains("ui-state-active"));
+        new Actions(driver()).sendKeys(Keys.ESCAPE).perform();
     }
 
     /** Ticks a PrimeFaces check box (leaves it ticked when it already is). */

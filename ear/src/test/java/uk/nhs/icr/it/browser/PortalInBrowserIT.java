@@ -205,14 +205,8 @@ class PortalInBrowserIT extends IcrDeployment {
             assertTrue(browser.find(By.id("consentForm:preview")).getText().contains("Choose whether this provision withholds"));
 
             browser.choose("consentForm:provisions:0:type", "Deny: withhold");
-            browser.click(By.id("consentForm:provisions:0:categories"));
-            browser.click(By.xpath("//*[@id='consentForm:provisions:0:categories_panel']//li[.//label[normalize-space()='mental health']]"
-                    + "//div[contains(@class,'ui-chkbox-box')]"));
-            new Actions(browser.driver()).sendKeys(Keys.ESCAPE).perform();
-            browser.click(By.id("consentForm:provisions:0:organisations"));
-            browser.click(By.xpath("//*[@id='consentForm:provisions:0:organisations_panel']//li[.//label[normalize-space()="
-                    + "'Riverside University Hospitals NHS Trust']]//div[contains(@class,'ui-chkbox-box')]"));
-            new Actions(browser.driver()).sendKeys(Keys.ESCAPE).perform();
+            browser.tickInMenu("consentForm:provisions:0:categories", "mental health");
+            browser.tickInMenu("consentForm:provisions:0:organisations", "Riverside University Hospitals NHS Trust");
             browser.click(By.id("consentForm:previewConsent"));
             browser.waitForText("Withhold mental health from staff at Riverside University Hospitals NHS Trust.");
             browser.screenshot("preview");
