@@ -182,13 +182,22 @@ public final class Browser implements AutoCloseable {
 
     /**
      * Chooses an option of a PrimeFaces select menu as a person does: opens it, waits until it has finished opening
-     * (it says so with aria-expanded; an option clicked while the menu is still sliding open is lost) and clicks the
-     * option with this label.
+     * (aria-expanded, and its panel shown and no longer sliding: an option clicked during the slide is lost, or the click
+     * lands on the option beneath) and clicks the option with this label.
      */
     public void choose(String menuId, String label) {
         click(By.id(menuId));
         waiting().until(d -> !d.findElement(By.id(menuId)).findElements(By.cssSelector("[aria-expanded='true']")).isEmpty());
-        click(By.cssSelector("[id='" + menuId + "_panel'] li[data-label='" + label + "']"));
+        waitUntilOpen("[id='" + menuId + "_panel']");
+        // not scrolled first: the menu was, and its panel opened beside it; scrolling the page under an open panel moves the
+        // panel's options beneath the pinned banner before the click lands
+        find(By.cssSelector("[id='" + menuId + "_panel'] li[data-label='" + label + "']")).click();
+    }
+
+    /** Waits until the overlay panel with this selector is shown and has stopped sliding open. */
+    private void waitUntilOpen(String panel) {
+        waiting().until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "var p = jQuery(arguments[0]); return p.is(':visible') && !p.is(':animated');", panel)));
     }
 
     /**
@@ -212,9 +221,7 @@ public final class Browser implements AutoCloseable {
      */
     public void tickInMenu(String menuId, String label) {
         click(By.id(menuId));
-        String panel = "[id='" + menuId + "_panel']";
-        waiting().until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
-                "var p = jQuery(arguments[0]); return p.is(':visible') && !p.is(':animated');", panel)));
+        waitUntilOpen("[id='" + menuId + "_panel']");
         By box = By.xpath("//*[@id='" + menuId + "_panel']//li[.//label[normalize-space()='" + label + "']]"
                 + "//div[contains(@class,'ui-chkbox-box')]");
         click(box);
