@@ -57,6 +57,8 @@ public class DemoDataLoader {
             LOG.info(() -> "Demo data: " + added + " record entries were missing and have been added");
             int decisions = demoData.addDonationDecisions(patients);
             LOG.info(() -> "Demo data: " + decisions + " organ-donation decisions were missing and have been added");
+            int proxies = demoData.addProxyDemo();
+            LOG.info(() -> "Demo data: " + proxies + " proxy links were missing and have been added");
         }
     }
 }

@@ -15,6 +15,8 @@ import jakarta.inject.Inject;
 import uk.nhs.icr.access.CareEpisode;
 import uk.nhs.icr.access.CareRelationships;
 import uk.nhs.icr.access.Organisation;
+import uk.nhs.icr.access.ProxyLink;
+import uk.nhs.icr.access.ProxyLinks;
 import uk.nhs.icr.access.StaffDirectory;
 import uk.nhs.icr.access.service.StaffPasswords;
 import uk.nhs.icr.hospital.HospitalRecordRepository;
@@ -31,6 +33,7 @@ import uk.nhs.icr.platform.OdsCode;
 import uk.nhs.icr.platform.RecordedBy;
 import uk.nhs.icr.platform.UkClock;
 import uk.nhs.icr.platform.VersionedDecision;
+import uk.nhs.icr.sharedrecord.EntryAuthor;
 import uk.nhs.icr.socialcare.Person;
 import uk.nhs.icr.socialcare.PersonRepository;
 import uk.nhs.icr.socialcare.SocialCareRecordRepository;
@@ -74,6 +77,9 @@ public class DemoDataService {
 
     @Inject
     UkClock clock;
+
+    @Inject
+    ProxyLinks proxyLinks;
 
     /**
      * Adds the demo organisations and staff (if the directory has none of them yet) and the demo care
@@ -175,5 +181,35 @@ public class DemoDataService {
             }
         }
         return added;
+    }
+
+    /**
+     * Adds the demo family and the proxy links between them and to Siobhan Roberts ({@link DemoProxies}), with their
+     * histories and Hannah's two latest results, if missing; returns the number of links added.
+     */
+    public int addProxyDemo() {
+        addMissing(DemoProxies.PEOPLE);
+        for (int i = 0; i < DemoProxies.PEOPLE.size(); i++) {
+            addRecords(List.of(DemoProxies.PEOPLE.get(i)), DemoProxies.FIRST_HISTORY_INDEX + i, DemoDataLoader.SEED);
+        }
+        EntryAuthor gp = author("gp.beech");
+        EntryAuthor admin = author("admin.beech");
+        Instant now = clock.now();
+        int added = 0;
+        for (ProxyLink link : DemoProxies.links(gp, admin, now)) {
+            if (proxyLinks.standing(link.proxy(), link.patient()).isEmpty() && patients.exists(link.patient())) {
+                proxyLinks.add(link);
+                added++;
+            }
+        }
+        if (added > 0) {
+            DemoProxies.freshResults(gp, now).forEach(hospitalRecords::add);
+        }
+        return added;
+    }
+
+    private static EntryAuthor author(String username) {
+        DemoDirectory.DemoUser user = DemoDirectory.USERS.stream().filter(u -> u.username().equals(username)).findFirst().orElseThrow();
+        return new EntryAuthor(user.username(), user.displayName(), new OdsCode(user.organisation()));
     }
 }

@@ -63,6 +63,10 @@ public final class DemoRecords {
 
     /** Histories end here, so two machines generate the same times whatever the day they start. */
     static final Instant ANCHOR = Instant.parse("2026-11-20T09:00:00Z");
+    /** Results reported this long before the anchor have not been reviewed yet. */
+    static final Duration AWAITING_REVIEW = Duration.ofDays(14);
+    /** ICR's default release delay (icr.result-release-delay): an unreviewed result reaches the patient after it. */
+    static final Duration RESULT_RELEASE_DELAY = Duration.ofDays(7);
     /** From this age, one person in ten has a long record (see {@link #longRecord}). */
     static final int FRAIL_FROM_AGE = 75;
 
@@ -430,8 +434,16 @@ public final class DemoRecords {
     private static BloodTestResult result(NhsNumber number, Test test, Random random, EntryAuthor author, int withinDays) {
         double value = Math.max(0, test.mean() + random.nextGaussian() * test.spread());
         BigDecimal low = test.low() == 0 ? null : BigDecimal.valueOf(test.low());
-        return new BloodTestResult(number, test.name(), BigDecimal.valueOf(value).setScale(test.spread() < 1 ? 2 : 1, RoundingMode.HALF_UP),
-                test.unit(), low, BigDecimal.valueOf(test.high()), past(random, withinDays), author, ANCHOR);
+        BloodTestResult result = new BloodTestResult(number, test.name(),
+                BigDecimal.valueOf(value).setScale(test.spread() < 1 ? 2 : 1, RoundingMode.HALF_UP), test.unit(), low,
+                BigDecimal.valueOf(test.high()), past(random, withinDays), author, ANCHOR);
+        // older results were reviewed when they came in; the last fortnight's wait in the practice's queue, held from the patient
+        if (result.occurredAt().isBefore(ANCHOR.minus(AWAITING_REVIEW))) {
+            result.review(author.username(), author.name(), null, ANCHOR);
+        } else {
+            result.holdForReview(RESULT_RELEASE_DELAY);
+        }
+        return result;
     }
 
     private static EntryAuthor gpAt(String practice) {

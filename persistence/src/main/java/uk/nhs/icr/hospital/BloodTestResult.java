@@ -1,7 +1,9 @@
 package uk.nhs.icr.hospital;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.DiscriminatorValue;
@@ -37,6 +39,19 @@ public class BloodTestResult extends HospitalEntry {
     @Column(name = "abnormal_flag")
     private Flag flag;
 
+    @Column(name = "reviewed_at")
+    private Instant reviewedAt;
+
+    @Column(name = "reviewed_by_username")
+    private String reviewedByUsername;
+
+    @Column(name = "reviewed_by_name")
+    private String reviewedByName;
+
+    /** What the reviewing clinician wants the patient to read with the result. */
+    @Column(name = "review_comment")
+    private String reviewComment;
+
     protected BloodTestResult() {
         // for JPA
     }
@@ -62,6 +77,32 @@ public class BloodTestResult extends HospitalEntry {
         return Flag.NORMAL;
     }
 
+    /**
+     * Holds the result back from the patient until a clinician has reviewed it, or for {@code releaseDelay} after it
+     * was recorded, whichever comes first: a patient should not read an alarming result before anyone could explain it.
+     */
+    public void holdForReview(Duration releaseDelay) {
+        holdFromPatientUntil(recordedAt().plus(releaseDelay));
+    }
+
+    /** A clinician has reviewed the result: it reaches the patient now (if it was held), with the comment, if any. */
+    public void review(String reviewerUsername, String reviewerName, String comment, Instant at) {
+        if (reviewedAt != null) {
+            throw new IllegalStateException("this result was reviewed already");
+        }
+        this.reviewedAt = Objects.requireNonNull(at);
+        this.reviewedByUsername = Objects.requireNonNull(reviewerUsername);
+        this.reviewedByName = Objects.requireNonNull(reviewerName);
+        this.reviewComment = comment == null || comment.isBlank() ? null : comment.strip();
+        if (releasedToPatientAt() != null && releasedToPatientAt().isAfter(at)) {
+            holdFromPatientUntil(at);
+        }
+    }
+
+    public boolean reviewed() { return reviewedAt != null; }
+    public Instant reviewedAt() { return reviewedAt; }
+    public String reviewedByName() { return reviewedByName; }
+    public String reviewComment() { return reviewComment; }
     public BigDecimal value() { return value; }
     public String unit() { return unit; }
     public BigDecimal referenceLow() { return referenceLow; }

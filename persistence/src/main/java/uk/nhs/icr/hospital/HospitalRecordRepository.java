@@ -94,6 +94,14 @@ public class HospitalRecordRepository extends EntryRepository<HospitalEntry> {
         return jpql.getResultList();
     }
 
+    public Optional<BloodTestResult> findResult(NhsNumber patient, long id) {
+        return em.createQuery("select r from BloodTestResult r where r.id = :id and r.patient = :patient", BloodTestResult.class)
+                .setParameter("id", id)
+                .setParameter("patient", patient)
+                .getResultStream()
+                .findFirst();
+    }
+
     public Optional<Encounter> findEncounter(NhsNumber patient, long id) {
         return em.createQuery("select e from Encounter e where e.id = :id and e.patient = :patient", Encounter.class)
                 .setParameter("id", id)

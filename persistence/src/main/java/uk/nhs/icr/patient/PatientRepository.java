@@ -45,6 +45,16 @@ public class PatientRepository {
                 .isEmpty();
     }
 
+    /** The registered patients among these NHS numbers, in one query. */
+    public List<Patient> findAllByNhsNumber(Collection<NhsNumber> nhsNumbers) {
+        if (nhsNumbers.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select p from Patient p where p.identity.nhsNumber in :numbers", Patient.class)
+                .setParameter("numbers", nhsNumbers)
+                .getResultList();
+    }
+
     /** Which of these NHS numbers are already registered, in one query. */
     public Set<NhsNumber> registeredAmong(Collection<NhsNumber> nhsNumbers) {
         if (nhsNumbers.isEmpty()) {

@@ -7,10 +7,11 @@ import java.util.Set;
 /**
  * Which entries of one record to list: kinds (empty means all), a time window on when they happened, and the
  * data categories withheld from this reader (left out of every list and count) except for the kinds always
- * shown to them (the emergency minimum under break-glass).
+ * shown to them (the emergency minimum under break-glass). For the patient's own view ({@code patientViewAt}), the
+ * entries marked not for patient view and those held back at that moment (a result awaiting review) are left out too.
  */
 public record RecordQuery(Set<EntryType> types, Optional<Instant> from, Optional<Instant> to, Set<DataCategory> withheld,
-                          Set<EntryType> alwaysShown) {
+                          Set<EntryType> alwaysShown, Optional<Instant> patientViewAt) {
 
     public RecordQuery {
         types = Set.copyOf(types);
@@ -18,9 +19,9 @@ public record RecordQuery(Set<EntryType> types, Optional<Instant> from, Optional
         alwaysShown = Set.copyOf(alwaysShown);
     }
 
-    /** Everything but the withheld categories, except the kinds always shown. */
-    public static RecordQuery withholding(Set<DataCategory> categories, Set<EntryType> alwaysShown) {
-        return new RecordQuery(Set.of(), Optional.empty(), Optional.empty(), categories, alwaysShown);
+    /** Everything but the withheld categories (except the kinds always shown), as the patient's view at that moment if given. */
+    public static RecordQuery withholding(Set<DataCategory> categories, Set<EntryType> alwaysShown, Optional<Instant> patientViewAt) {
+        return new RecordQuery(Set.of(), Optional.empty(), Optional.empty(), categories, alwaysShown, patientViewAt);
     }
 
     /** The JPQL conditions for an entry alias {@code e}, after its patient condition. */
@@ -41,6 +42,8 @@ public record RecordQuery(Set<EntryType> types, Optional<Instant> from, Optional
         } else if (!withheld.isEmpty()) {
             jpql.append(" and (").append(alias).append(".category not in :withheld or ").append(alias).append(".entryType in :alwaysShown)");
         }
+        patientViewAt.ifPresent(at -> jpql.append(" and ").append(alias).append(".hiddenFromPatient = false and (").append(alias)
+                .append(".releasedToPatientAt is null or ").append(alias).append(".releasedToPatientAt <= :patientViewAt)"));
         return jpql.toString();
     }
 
@@ -56,5 +59,6 @@ public record RecordQuery(Set<EntryType> types, Optional<Instant> from, Optional
         if (!withheld.isEmpty() && !alwaysShown.isEmpty()) {
             query.setParameter("alwaysShown", alwaysShown);
         }
+        patientViewAt.ifPresent(at -> query.setParameter("patientViewAt", at));
     }
 }

@@ -64,6 +64,14 @@ public abstract class RecordedEntry {
     @Column(name = "details")
     private String details;
 
+    /** Marked by a clinician "not for patient view": third-party information, or information likely to cause serious harm. */
+    @Column(name = "hidden_from_patient", nullable = false)
+    private boolean hiddenFromPatient;
+
+    /** Held back from the patient's own view until then (a result awaiting review); null: not held. */
+    @Column(name = "released_to_patient_at")
+    private Instant releasedToPatientAt;
+
     protected RecordedEntry() {
         // for JPA
     }
@@ -96,6 +104,24 @@ public abstract class RecordedEntry {
         this.category = Objects.requireNonNull(dataCategory);
     }
 
+    /**
+     * Marks the entry "not for patient view" (or clears the mark): it stays in the record for staff, and is left out of
+     * the patient's own view and their proxies'.
+     */
+    public void showToPatient(boolean shown) {
+        this.hiddenFromPatient = !shown;
+    }
+
+    /** Holds the entry back from the patient's own view until {@code release}. */
+    protected void holdFromPatientUntil(Instant release) {
+        this.releasedToPatientAt = release;
+    }
+
+    /** Whether the patient (or someone acting for them) sees this entry at {@code now}. */
+    public boolean visibleToPatientAt(Instant now) {
+        return !hiddenFromPatient && (releasedToPatientAt == null || !releasedToPatientAt.isAfter(now));
+    }
+
     protected void changeStatus(EntryStatus newStatus) {
         this.status = newStatus;
     }
@@ -111,8 +137,9 @@ public abstract class RecordedEntry {
     public String title() { return title; }
     public EntryStatus status() { return status; }
     public String details() { return details; }
+    public boolean hiddenFromPatient() { return hiddenFromPatient; }
+    public Instant releasedToPatientAt() { return releasedToPatientAt; }
 
-    /** The parts that are present, joined with " · " (an enum by its name). */
     /** The parts that are there, joined with " · "; a code (a status, a kind) as words a reader expects ("active"). */
     protected static String joined(Object... parts) {
         StringBuilder text = new StringBuilder();

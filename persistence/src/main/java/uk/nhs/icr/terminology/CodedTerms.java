@@ -1,8 +1,12 @@
 package uk.nhs.icr.terminology;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -30,6 +34,17 @@ public class CodedTerms {
     public Optional<LabTest> labTest(String name) {
         return em.createQuery("select t from LabTest t where lower(t.name) = :name", LabTest.class)
                 .setParameter("name", name.strip().toLowerCase(Locale.ROOT)).getResultStream().findFirst();
+    }
+
+    /** The tests with these names (whatever their case), by lower-case name, in one query. */
+    public Map<String, LabTest> labTestsNamed(Collection<String> names) {
+        if (names.isEmpty()) {
+            return Map.of();
+        }
+        Set<String> lower = names.stream().map(name -> name.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        return em.createQuery("select t from LabTest t where lower(t.name) in :names", LabTest.class)
+                .setParameter("names", lower).getResultStream()
+                .collect(Collectors.toMap(test -> test.name().toLowerCase(Locale.ROOT), test -> test));
     }
 
     public List<ClinicalFinding> findings(String query) {

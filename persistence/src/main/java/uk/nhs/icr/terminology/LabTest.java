@@ -34,6 +34,10 @@ public class LabTest {
     @Column(name = "plausible_high", nullable = false)
     private BigDecimal plausibleHigh;
 
+    /** One line a patient understands, shown beside their result ("Potassium helps your nerves and muscles work"). */
+    @Column(name = "patient_explanation")
+    private String patientExplanation;
+
     protected LabTest() {
         // for JPA
     }
@@ -65,5 +69,9 @@ public class LabTest {
 
     public BigDecimal plausibleHigh() {
         return plausibleHigh;
+    }
+
+    public String patientExplanation() {
+        return patientExplanation;
     }
 }

@@ -3,9 +3,11 @@ package uk.nhs.icr.access.service;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -18,6 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import uk.nhs.icr.access.BreakGlassGrants;
 import uk.nhs.icr.access.CareRelationships;
+import uk.nhs.icr.access.ProxyLink;
+import uk.nhs.icr.access.ProxyLinks;
 import uk.nhs.icr.access.StaffRole;
 import uk.nhs.icr.access.service.AccessDecision.Outcome;
 import uk.nhs.icr.access.service.AccessDecision.Purpose;
@@ -27,6 +31,7 @@ import uk.nhs.icr.consent.ConsentDirective;
 import uk.nhs.icr.consent.ConsentRepository;
 import uk.nhs.icr.consent.Withholding;
 import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.patient.Patient;
 import uk.nhs.icr.patient.PatientRepository;
 import uk.nhs.icr.patient.service.PatientNotFoundException;
 import uk.nhs.icr.platform.UkClock;
@@ -77,6 +82,9 @@ public class AccessControl {
     PatientAccess patientAccess;
 
     @Inject
+    ProxyLinks proxyLinks;
+
+    @Inject
     UkClock clock;
 
     /** Whether a break-glass grant also lifts a patient's explicit deny; by default it does not. */
@@ -101,8 +109,9 @@ public class AccessControl {
         // one decision covers the care record's reads; the contact centre's and the privacy officer's cover one thing
         boolean careRead = !action.writes() && CARE_RECORD.contains(resource) && !caller.hasRole(StaffRole.CONTACT_CENTRE)
                 && !caller.hasRole(StaffRole.PRIVACY_OFFICER);
+        // a proxy's services are granted one by one (the record, the preferences): each kind of read is decided for them
         Optional<PatientAccess.Opened> opened = action.writes() ? Optional.empty()
-                : patientAccess.readOf(patient, careRead ? CARE_RECORD : Set.of(resource));
+                : patientAccess.readOf(patient, careRead && !caller.actsFor(patient) ? CARE_RECORD : Set.of(resource));
         if (opened.isPresent()) {
             return method.call();
         }
@@ -166,8 +175,14 @@ public class AccessControl {
      */
     private Withholding withholding(Caller caller, NhsNumber patient, AccessDecision decision) {
         if (caller.isPatient()) {
-            return Withholding.untold(Set.of(DataCategory.SAFEGUARDING), "the patient's own record: consent not applied;"
-                    + " safeguarding concerns are not shown to the person they concern");
+            Withholding own = Withholding.patientsOwnView(clock.now());
+            // a parent or carer does not read what the patient's own confidentiality covers; an attorney or deputy, acting
+            // for an adult who cannot decide, reads what the patient would
+            boolean legalAuthority = caller.actsFor(patient) && proxyLinks.standing(caller.self(), patient)
+                    .map(link -> link.basis().legalAuthority()).orElse(false);
+            return caller.actsFor(patient) && !legalAuthority
+                    ? own.and(DataCategory.SENSITIVE, "sensitive categories are not shown to a parent or carer acting for the patient")
+                    : own;
         }
         Instant now = clock.now();
         Optional<ConsentDirective> directive = consents.inForce(patient, ConsentDirective.Scope.TREATMENT, now);
@@ -195,16 +210,13 @@ public class AccessControl {
     }
 
     /**
-     * From this age people set their own sharing and opt-out choices (the NHS App is for 13 and over); for a
-     * younger child a parent or guardian does.
+     * From this age people use the app for themselves (the NHS App is for 13 and over), their own sharing and opt-out
+     * choices included; for a younger child a parent or guardian acts.
      */
     public static final int OWN_CHOICES_AGE = 13;
 
     /** What a clinician in an emergency always sees, whatever the directive says (with the fact of a safeguarding concern). */
     static final Set<EntryType> EMERGENCY_MINIMUM = EnumSet.of(EntryType.ALLERGY, EntryType.ALERT);
-
-    /** Preferences a child's own token may not set (the National Data Opt-out rule, and sharing consent with it). */
-    static final Set<Resource> CHILD_SET_BY_PROXY = EnumSet.of(Resource.CONSENT, Resource.DATA_OPT_OUT);
 
     /** An episode of care ended after this moment still counts as a relationship (the discharge access period). */
     public Instant episodesCountFrom() {
@@ -254,15 +266,14 @@ public class AccessControl {
     }
 
     AccessDecision decide(Caller caller, NhsNumber patient, Resource resource, AuditAction action) {
+        if (caller.isPatient()) {
+            return caller.self().equals(patient) ? ownRecord(patient, resource, action) : asProxy(caller, patient, resource, action);
+        }
         if (resource == Resource.ORGAN_DONATION && !action.writes()) {
             return donationLookup(caller, patient);
         }
         if (resource == Resource.ACCESS_LOG) {
             return accessLogRead(caller, patient);
-        }
-        if (caller.isPatient()) {
-            return notOwnRecord(caller, patient, "patients may see their own record only")
-                    .orElseGet(() -> ownRecord(patient, resource, action));
         }
         StaffRole role = caller.role();
         if (role == StaffRole.PRIVACY_OFFICER) {
@@ -300,10 +311,6 @@ public class AccessControl {
 
     /** Only the specialist nurse for organ donation (in a donation context, whatever the relationship) or the person. */
     private AccessDecision donationLookup(Caller caller, NhsNumber patient) {
-        if (caller.isPatient()) {
-            return notOwnRecord(caller, patient, "patients may see their own decision only")
-                    .orElseGet(() -> AccessDecision.grant(Purpose.PATIENT_ACCESS, "patient viewing their own decision"));
-        }
         if (!caller.hasRole(StaffRole.ORGAN_DONATION_NURSE)) {
             return AccessDecision.deny(Purpose.ORGAN_DONATION, "only the specialist nurse for organ donation may look up a decision",
                     false);
@@ -343,10 +350,6 @@ public class AccessControl {
 
     /** Who viewed a record: the patient themselves, or a privacy officer reviewing access. */
     private AccessDecision accessLogRead(Caller caller, NhsNumber patient) {
-        if (caller.isPatient()) {
-            return notOwnRecord(caller, patient, "patients may see their own access log only")
-                    .orElseGet(() -> AccessDecision.grant(Purpose.PATIENT_ACCESS, "patient viewing who accessed their record"));
-        }
         if (!caller.hasRole(StaffRole.PRIVACY_OFFICER)) {
             return AccessDecision.deny(Purpose.PRIVACY_REVIEW, "only the patient and privacy officers see the access log", false);
         }
@@ -356,31 +359,66 @@ public class AccessControl {
     }
 
     /**
-     * A patient's token is bound to one NHS number: any other is refused by that binding (403, the same for a
-     * number nobody has), and their own is "no patient" (404) until they are registered. Empty: their own record.
+     * The patient on their own record, from 13 (the app's age): they read all of it (what their own view leaves out aside)
+     * and set their own preferences. Their own number is "no patient" (404) until they are registered.
      */
-    private Optional<AccessDecision> notOwnRecord(Caller caller, NhsNumber patient, String refusal) {
-        if (!caller.self().equals(patient)) {
-            return Optional.of(AccessDecision.deny(Purpose.PATIENT_ACCESS, refusal, false));
-        }
-        return patients.exists(patient) ? Optional.empty()
-                : Optional.of(AccessDecision.hidden(Purpose.PATIENT_ACCESS, "not registered", false));
-    }
-
-    /** The patient on their own record: they read all of it, and set their own preferences (from 13, for some). */
     private AccessDecision ownRecord(NhsNumber patient, Resource resource, AuditAction action) {
+        Optional<Patient> registered = patients.findByNhsNumber(patient);
+        if (registered.isEmpty()) {
+            return AccessDecision.hidden(Purpose.PATIENT_ACCESS, "not registered", false);
+        }
+        if (registered.get().identity().ageOn(clock.today()) < OWN_CHOICES_AGE) {
+            return AccessDecision.deny(Purpose.PATIENT_ACCESS, "the app is for people aged " + OWN_CHOICES_AGE
+                    + " and over: a parent or guardian acts for a younger child", false);
+        }
         if (!action.writes()) {
-            return AccessDecision.grant(Purpose.PATIENT_ACCESS, "patient reading their own record");
+            return AccessDecision.grant(Purpose.PATIENT_ACCESS, switch (resource) {
+                case ACCESS_LOG -> "patient viewing who accessed their record";
+                case ORGAN_DONATION -> "patient viewing their own decision";
+                default -> "patient reading their own record";
+            });
         }
         if (!resource.writableByThePatient()) {
             return AccessDecision.deny(Purpose.PATIENT_ACCESS, "patients may read their own record only", false);
         }
-        if (CHILD_SET_BY_PROXY.contains(resource) && patients.findByNhsNumber(patient)
-                .filter(registered -> registered.identity().ageOn(clock.today()) < OWN_CHOICES_AGE).isPresent()) {
-            return AccessDecision.deny(Purpose.PATIENT_ACCESS, "under " + OWN_CHOICES_AGE
-                    + " a parent or guardian sets sharing and opt-out choices", false);
-        }
         return AccessDecision.grant(Purpose.PATIENT_ACCESS, "patient setting their own preference");
+    }
+
+    /**
+     * A patient's token on someone else's number: refused by its binding (403, the same for a number nobody has) unless the
+     * practice recorded them as a proxy for that person, the link stands today (its dates, the 11th-birthday review, the
+     * consent check from 16) and grants the service this kind of data belongs to. On the audit log as the proxy, acting for
+     * the patient, with the link that let them in.
+     */
+    private AccessDecision asProxy(Caller caller, NhsNumber patient, Resource resource, AuditAction action) {
+        Optional<ProxyLink> link = proxyLinks.standing(caller.self(), patient);
+        Map<NhsNumber, Patient> people = link.isEmpty() ? Map.of() : patients.findAllByNhsNumber(Set.of(patient, caller.self())).stream()
+                .collect(Collectors.toMap(Patient::nhsNumber, Function.identity()));
+        Optional<Patient> registered = Optional.ofNullable(people.get(patient));
+        if (registered.isEmpty()) {
+            return AccessDecision.deny(Purpose.PATIENT_ACCESS, "patients may see their own record only, or the record of someone their"
+                    + " GP practice has recorded them as acting for", false);
+        }
+        Optional<Patient> proxy = Optional.ofNullable(people.get(caller.self()));
+        if (proxy.isEmpty() || proxy.get().identity().ageOn(clock.today()) < ProxyLink.CAPACITY_AGE) {
+            return AccessDecision.deny(Purpose.PROXY_ACCESS, "someone acting for a patient in the app is registered and 16 or over",
+                    false);
+        }
+        ProxyLink.Standing standing = link.get().standingOn(clock.today(), registered.get().identity().birthDate());
+        if (!standing.active()) {
+            return AccessDecision.deny(Purpose.PROXY_ACCESS, "your access for this person is not active: " + standing.why(), false);
+        }
+        Optional<ProxyLink.Service> service = resource.proxyService();
+        if (service.isEmpty() || !link.get().grants(service.get())) {
+            return AccessDecision.deny(Purpose.PROXY_ACCESS, "your access for this person does not include "
+                    + service.map(ProxyLink.Service::label).orElse("this"), false);
+        }
+        if (action.writes()) {
+            return AccessDecision.deny(Purpose.PROXY_ACCESS, "a change to this person's preferences is made with them or at their GP"
+                    + " practice, not in the app by someone acting for them", false);
+        }
+        return AccessDecision.grant(Purpose.PROXY_ACCESS, "proxy acting for the patient: " + link.get().basis().label() + " (proxy link "
+                + link.get().id() + ")");
     }
 
     private boolean relationship(Caller caller, NhsNumber patient) {

@@ -43,6 +43,16 @@ public record Caller(String username, String displayName, StaffRole role, OdsCod
         return self != null;
     }
 
+    /** True when this caller is {@code patient} themselves, signed in to the app (not staff, not someone acting for them). */
+    public boolean isThePatient(NhsNumber patient) {
+        return self != null && self.equals(patient);
+    }
+
+    /** True when this caller is a patient acting for someone else ({@code patient}), as their recorded proxy. */
+    public boolean actsFor(NhsNumber patient) {
+        return self != null && !self.equals(patient);
+    }
+
     public boolean hasRole(StaffRole wanted) {
         return role == wanted;
     }

@@ -9,8 +9,10 @@ import static uk.nhs.icr.access.StaffRole.NURSE;
 import static uk.nhs.icr.access.StaffRole.SOCIAL_WORKER;
 
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 
+import uk.nhs.icr.access.ProxyLink;
 import uk.nhs.icr.access.StaffRole;
 
 /**
@@ -26,6 +28,8 @@ public enum Resource {
     MEDICATION("Medication", EnumSet.of(GP, HOSPITAL_CLINICIAN), Access.CLINICAL_ENTRY),
     ALLERGY("Allergy", EnumSet.of(GP, HOSPITAL_CLINICIAN, NURSE), Access.CLINICAL_ENTRY),
     BLOOD_TEST("BloodTestResult", EnumSet.of(GP, HOSPITAL_CLINICIAN, NURSE), Access.CLINICAL_ENTRY),
+    /** Reviewing a result releases it to the patient, with a comment: a GP's or a hospital clinician's act, never an emergency one. */
+    RESULT_REVIEW("ResultReview", EnumSet.of(GP, HOSPITAL_CLINICIAN)),
     TREATMENT_PLAN("TreatmentPlan", EnumSet.of(GP, HOSPITAL_CLINICIAN), Access.CLINICAL_ENTRY),
     NEEDS_ASSESSMENT("NeedsAssessment", EnumSet.of(SOCIAL_WORKER)),
     CARE_PLAN("CarePlan", EnumSet.of(SOCIAL_WORKER)),
@@ -33,12 +37,19 @@ public enum Resource {
     SAFEGUARDING_CONCERN("SafeguardingConcern", EnumSet.of(SOCIAL_WORKER, CARE_WORKER, GP, HOSPITAL_CLINICIAN, NURSE),
             Access.CLINICAL_ENTRY),
     TRANSFER_OF_CARE("TransferOfCare", EnumSet.of(HOSPITAL_CLINICIAN, NURSE)),
+    /** Whether the patient sees an entry in their own view: marked "not for patient view" by the professionals caring for them. */
+    PATIENT_VIEW("EntryPatientView", EnumSet.of(GP, HOSPITAL_CLINICIAN, NURSE, SOCIAL_WORKER)),
     /** Preferences the patient sets themselves, or staff caring for them record on their behalf. */
     CONSENT("Consent", EnumSet.of(GP, HOSPITAL_CLINICIAN, NURSE, SOCIAL_WORKER, ADMIN), Access.PATIENT_PREFERENCE),
     /** Staff record the patient's own choice (the contact centre), a parent's or an attorney's; never their own. */
     DATA_OPT_OUT("DataOptOut", EnumSet.of(GP, HOSPITAL_CLINICIAN, NURSE, SOCIAL_WORKER, ADMIN, CONTACT_CENTRE),
             Access.PATIENT_PREFERENCE),
     ORGAN_DONATION("OrganDonationDecision", EnumSet.of(GP, HOSPITAL_CLINICIAN, NURSE, ADMIN), Access.PATIENT_PREFERENCE),
+    /**
+     * Who may act for the patient in the app: recorded and reviewed by their GP practice; revoked by the patient themselves
+     * too (the service holds each to what is theirs), never under break-glass.
+     */
+    PROXY_ACCESS("ProxyAccess", EnumSet.of(GP, ADMIN), Access.PATIENT_PREFERENCE),
     /** Capacity and residence for deemed consent: a clinical judgement, by clinicians caring for the person only. */
     DONATION_CIRCUMSTANCES("DonationCircumstances", EnumSet.of(GP, HOSPITAL_CLINICIAN, NURSE)),
     /** What no one records through the write path: audited under these names all the same. */
@@ -81,6 +92,20 @@ public enum Resource {
      */
     public boolean writableUnderBreakGlass() {
         return access == Access.CLINICAL_ENTRY;
+    }
+
+    /**
+     * The app service a proxy must be granted to reach this kind of data for the patient they act for: the record (with who
+     * viewed it) or the preferences; empty for what no proxy reaches.
+     */
+    public Optional<ProxyLink.Service> proxyService() {
+        return switch (this) {
+            // not the access log: who opened the record (a sexual-health clinic, a mental-health team) would tell a proxy
+            // what the record keeps from them
+            case PATIENT, SHARED_RECORD -> Optional.of(ProxyLink.Service.RECORD);
+            case CONSENT, DATA_OPT_OUT, ORGAN_DONATION -> Optional.of(ProxyLink.Service.PREFERENCES);
+            default -> Optional.empty();
+        };
     }
 
     /** The resource type recorded in the audit log. */

@@ -55,8 +55,10 @@ public class AccessLogService {
 
     private Page<AccessLogEntry> page(NhsNumber patient, AccessLogFilter filter, PageRequest request) {
         Caller caller = currentCaller.require();
-        // a safeguarding concern is kept from the person it concerns: so is the trace of its being recorded or read
-        Set<String> hidden = caller.isPatient() ? Set.of(Resource.SAFEGUARDING_CONCERN.auditName()) : Set.of();
+        // a safeguarding concern is kept from the person it concerns: so is the trace of its being recorded or read; and an
+        // entry marked not for patient view is left out without saying so: so is the trace of the marking
+        Set<String> hidden = caller.isPatient() ? Set.of(Resource.SAFEGUARDING_CONCERN.auditName(), Resource.PATIENT_VIEW.auditName())
+                : Set.of();
         long total = auditLog.countForPatient(patient.value(), hidden, filter);
         List<AuditEvent> events = auditLog.forPatient(patient.value(), hidden, filter, request.firstResult(), request.size());
         Map<String, String> organisations = directory.organisationNames(events.stream().map(AuditEvent::organisation)

@@ -212,7 +212,7 @@ public class ConsentService {
     @PatientDataAccess(resource = Resource.CONSENT, action = AuditAction.READ)
     public boolean changeableByCaller(NhsNumber patient) {
         Caller caller = currentCaller.require();
-        return caller.isPatient() || staffMayChange(caller, patient);
+        return caller.isThePatient(patient) || staffMayChange(caller, patient);
     }
 
     /** Staff of a role that records consent, not a privacy officer, from whom nothing of the record is withheld. */
@@ -232,7 +232,9 @@ public class ConsentService {
      * written over the one in force, and one written blind would drop restrictions the patient never asked to drop.
      */
     private static boolean readable(Caller caller, ConsentDirective version) {
-        return caller.isPatient() || caller.hasRole(StaffRole.PRIVACY_OFFICER) || caller.username().equals(version.recordedByUsername());
+        // someone acting for the patient reads that a directive exists, not what it says: it is the patient's own
+        return caller.isThePatient(version.patient()) || caller.hasRole(StaffRole.PRIVACY_OFFICER)
+                || caller.username().equals(version.recordedByUsername());
     }
 
     /**

@@ -1,6 +1,7 @@
 package uk.nhs.icr.hospital.service;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -11,9 +12,16 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import uk.nhs.icr.access.service.AccessControl;
+import uk.nhs.icr.access.service.Caller;
+import uk.nhs.icr.access.service.CurrentCaller;
+import uk.nhs.icr.access.service.PatientAccess;
 import uk.nhs.icr.access.service.PatientDataAccess;
 import uk.nhs.icr.access.service.Resource;
 import uk.nhs.icr.audit.AuditAction;
+import uk.nhs.icr.consent.Withholding;
 import uk.nhs.icr.hospital.Allergy;
 import uk.nhs.icr.hospital.BloodTestResult;
 import uk.nhs.icr.hospital.HospitalEntry;
@@ -22,6 +30,7 @@ import uk.nhs.icr.hospital.Medication;
 import uk.nhs.icr.hospital.Problem;
 import uk.nhs.icr.hospital.TreatmentPlan;
 import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.platform.service.ConflictException;
 import uk.nhs.icr.platform.service.InvalidInputException;
 import uk.nhs.icr.platform.validation.Amount;
 import uk.nhs.icr.platform.validation.InOrder;
@@ -35,6 +44,7 @@ import uk.nhs.icr.sharedrecord.EntryStatus;
 import uk.nhs.icr.sharedrecord.SensitiveContent;
 import uk.nhs.icr.sharedrecord.service.RecordEntry;
 import uk.nhs.icr.sharedrecord.service.RecordWriter;
+import uk.nhs.icr.sharedrecord.service.SharedRecordService;
 import uk.nhs.icr.terminology.ClinicalFinding;
 import uk.nhs.icr.terminology.CodedTerms;
 import uk.nhs.icr.terminology.LabTest;
@@ -97,6 +107,10 @@ public class HospitalRecordService {
                                    @Required @NotInPast LocalDate reviewDate) {
     }
 
+    /** A clinician's review of a result, with what they want the patient to read beside it. */
+    public record ResultReview(@Text(max = 500) String comment) {
+    }
+
     /** What a clinician may say of a problem they record. */
     public enum ProblemStatus {
         ACTIVE(EntryStatus.ACTIVE), RESOLVED(EntryStatus.RESOLVED);
@@ -117,12 +131,57 @@ public class HospitalRecordService {
     @Inject
     CodedTerms codes;
 
+    @Inject
+    CurrentCaller currentCaller;
+
+    @Inject
+    PatientAccess patientAccess;
+
+    @Inject
+    AccessControl access;
+
+    /** How long a result nobody has reviewed is held back from the patient (ICR_RESULT_RELEASE_DELAY). */
+    @Inject
+    @ConfigProperty(name = "icr.result-release-delay", defaultValue = "P7D")
+    Duration resultReleaseDelay;
+
     @PatientDataAccess(resource = Resource.BLOOD_TEST, action = AuditAction.WRITE)
     public RecordEntry recordBloodTest(NhsNumber patient, @Valid NewBloodTest result) {
         codes.labTest(result.test()).ifPresent(test -> checkAgainst(test, result));
         DataCategory category = category(result.category(), result.test());
-        return store(new BloodTestResult(patient, result.test(), result.value(), result.unit(), result.referenceLow(),
-                result.referenceHigh(), result.reportedAt(), writer.author(), writer.now()), category);
+        BloodTestResult recorded = new BloodTestResult(patient, result.test(), result.value(), result.unit(), result.referenceLow(),
+                result.referenceHigh(), result.reportedAt(), writer.author(), writer.now());
+        recorded.holdForReview(resultReleaseDelay);
+        return store(recorded, category);
+    }
+
+    /**
+     * A clinician reviews a result: it reaches the patient now if it was still held back, with their comment if they
+     * wrote one. A result is reviewed once.
+     */
+    @PatientDataAccess(resource = Resource.RESULT_REVIEW, action = AuditAction.REVIEW)
+    public RecordEntry reviewResult(NhsNumber patient, long resultId, @Valid ResultReview review) {
+        Caller caller = currentCaller.require();
+        // a result the patient's directive keeps from this clinician is not theirs to review: answered as absent
+        Withholding withholding = access.withholdingFromStaff(caller, patient);
+        BloodTestResult result = record.findResult(patient, resultId).filter(found -> !withholding.withholds(found))
+                .orElseThrow(SharedRecordService.EntryNotFoundException::new);
+        if (result.reviewed()) {
+            throw new ResultAlreadyReviewedException();
+        }
+        result.review(caller.username(), caller.displayName(), review.comment(), writer.now());
+        patientAccess.note("result " + resultId + " reviewed");
+        return RecordEntry.of(result);
+    }
+
+    /** The result was reviewed already: by whom and when is on the record. */
+    public static class ResultAlreadyReviewedException extends ConflictException {
+
+        private static final long serialVersionUID = 1L;
+
+        public ResultAlreadyReviewedException() {
+            super("This result has been reviewed already");
+        }
     }
 
     @PatientDataAccess(resource = Resource.PROBLEM, action = AuditAction.WRITE)

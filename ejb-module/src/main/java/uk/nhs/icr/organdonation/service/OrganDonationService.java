@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 
 import uk.nhs.icr.access.StaffDirectory;
+import uk.nhs.icr.access.service.AccessDeniedException;
 import uk.nhs.icr.access.service.Caller;
 import uk.nhs.icr.access.service.CurrentCaller;
 import uk.nhs.icr.access.service.PatientAccess;
@@ -76,6 +77,13 @@ public class OrganDonationService {
                                       Boolean faithDeclaration) {
     }
 
+    /** The person's own decision, in the app: their sign-in is the identity check, so no date of birth is asked. */
+    public record OwnDonationDecision(@Required Choice decision,
+                                      @Items(max = MAX_ORGANS) List<Organ> organs,
+                                      @Items(max = MAX_ORGANS) List<@Valid NewRepresentative> representatives,
+                                      Boolean faithDeclaration) {
+    }
+
     public record NewRepresentative(@Required @Text(max = 200) String name,
                                     @Required @Text(max = 100) String relationship,
                                     @Required @Text(max = 200) String contact) {
@@ -126,20 +134,37 @@ public class OrganDonationService {
 
     @PatientDataAccess(resource = Resource.ORGAN_DONATION, action = AuditAction.RECORD)
     public DecisionView record(NhsNumber number, @Valid NewDonationDecision made, Precondition precondition) {
+        return record(number, made.decision(), made.organs(), made.representatives(), made.faithDeclaration(),
+                Optional.of(made.birthDate()), precondition);
+    }
+
+    /** The person records their own decision in the app, signed in as themselves: that sign-in is the identity check. */
+    @PatientDataAccess(resource = Resource.ORGAN_DONATION, action = AuditAction.RECORD)
+    public DecisionView recordOwn(NhsNumber number, @Valid OwnDonationDecision made, Precondition precondition) {
         Caller caller = currentCaller.require();
-        Choice choice = made.decision();
+        if (!caller.isPatient() || !caller.self().equals(number)) {
+            throw new AccessDeniedException("Only the person themselves records their decision without the identity check", false);
+        }
+        return record(number, made.decision(), made.organs(), made.representatives(), made.faithDeclaration(), Optional.empty(),
+                precondition);
+    }
+
+    /** A decision after the identity check ({@code birthDate} against the register; none when the person signed in themselves). */
+    private DecisionView record(NhsNumber number, Choice choice, List<Organ> chosenOrgans, List<NewRepresentative> appointed,
+                                Boolean faithDeclaration, Optional<LocalDate> birthDate, Precondition precondition) {
+        Caller caller = currentCaller.require();
         FieldErrors errors = new FieldErrors();
-        if (choice != Choice.OPT_IN && !made.organs().isEmpty()) {
+        if (choice != Choice.OPT_IN && !chosenOrgans.isEmpty()) {
             errors.add("organs", "organs are chosen only with an opt-in");
         }
-        if (choice != Choice.OPT_IN && Boolean.TRUE.equals(made.faithDeclaration())) {
+        if (choice != Choice.OPT_IN && Boolean.TRUE.equals(faithDeclaration)) {
             errors.add("faithDeclaration", "a faith or beliefs declaration goes with an opt-in: it asks that they be respected in a donation");
         }
-        List<Representative> representatives = representatives(made.representatives(), choice, errors);
+        List<Representative> representatives = representatives(appointed, choice, errors);
         errors.throwIfAny();
-        List<Organ> organs = made.organs().stream().distinct().toList();
+        List<Organ> organs = chosenOrgans.stream().distinct().toList();
         Patient patient = patients.findByNhsNumber(number).orElseThrow(PatientNotFoundException::new);
-        if (!patient.identity().birthDate().equals(made.birthDate())) {
+        if (birthDate.isPresent() && !patient.identity().birthDate().equals(birthDate.get())) {
             throw new IdentityMismatchException();
         }
         // after the identity check: the age rule would otherwise tell a caller without it how old the person is
@@ -148,7 +173,7 @@ public class OrganDonationService {
         }
         OrganDonationDecision decision = DecisionVersions.appendAfter(register.current(number), precondition,
                 version -> new OrganDonationDecision(number, version, choice, organs, representatives,
-                        Boolean.TRUE.equals(made.faithDeclaration()), caller.recorder(), clock.now()), register::add,
+                        Boolean.TRUE.equals(faithDeclaration), caller.recorder(), clock.now()), register::add,
                 "the organ-donation decision");
         patientAccess.note("version " + decision.version());
         return DecisionView.of(decision);

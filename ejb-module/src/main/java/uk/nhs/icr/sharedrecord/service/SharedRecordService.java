@@ -18,7 +18,9 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 
+import uk.nhs.icr.access.service.AccessControl;
 import uk.nhs.icr.access.service.BreakGlassService;
 import uk.nhs.icr.access.service.BreakGlassView;
 import uk.nhs.icr.access.service.Caller;
@@ -29,6 +31,7 @@ import uk.nhs.icr.access.service.Resource;
 import uk.nhs.icr.audit.AuditAction;
 import uk.nhs.icr.consent.Withholding;
 import uk.nhs.icr.hospital.Allergy;
+import uk.nhs.icr.hospital.BloodTestResult;
 import uk.nhs.icr.hospital.ClinicalAlert;
 import uk.nhs.icr.hospital.HospitalEntry;
 import uk.nhs.icr.hospital.HospitalRecordRepository;
@@ -50,8 +53,11 @@ import uk.nhs.icr.sharedrecord.DataCategory;
 import uk.nhs.icr.sharedrecord.EntryType;
 import uk.nhs.icr.sharedrecord.RecordQuery;
 import uk.nhs.icr.sharedrecord.RecordSource;
+import uk.nhs.icr.sharedrecord.RecordedEntry;
 import uk.nhs.icr.socialcare.SocialCareEntry;
 import uk.nhs.icr.socialcare.SocialCareRecordRepository;
+import uk.nhs.icr.terminology.CodedTerms;
+import uk.nhs.icr.terminology.LabTest;
 
 /**
  * The shared record view: one timeline of the hospital and social care records, newest first, filtered
@@ -90,6 +96,12 @@ public class SharedRecordService {
     @Inject
     SocialCareRecordRepository socialCare;
 
+    @Inject
+    CodedTerms codedTerms;
+
+    @Inject
+    AccessControl access;
+
     @PatientDataAccess(resource = Resource.SHARED_RECORD, action = AuditAction.READ)
     public RecordPage timeline(NhsNumber patient, TimelineQuery timeline) {
         Withholding withholding = patientAccess.withholding(patient);
@@ -97,7 +109,7 @@ public class SharedRecordService {
         boolean wantHospital = timeline.wants(RecordSource.HOSPITAL);
         boolean wantSocial = timeline.wants(RecordSource.SOCIAL_CARE);
         RecordQuery query = new RecordQuery(timeline.types(), timeline.from(), timeline.to(), withholding.categories(),
-                withholding.alwaysShown());
+                withholding.alwaysShown(), withholding.patientView());
         PageRequest request = timeline.page();
         int window = (request.page() + 1) * request.size();
         List<RecordEntry> merged = new ArrayList<>();
@@ -161,14 +173,32 @@ public class SharedRecordService {
     @PatientDataAccess(resource = Resource.SHARED_RECORD, action = AuditAction.READ)
     public RecordEntry entry(NhsNumber patient, RecordSource source, long entryId) {
         Withholding withholding = patientAccess.withholding(patient);
-        RecordEntry entry = (source == RecordSource.HOSPITAL
-                ? hospital.findEntry(patient, entryId).map(RecordEntry::of)
-                : socialCare.findEntry(patient, entryId).map(RecordEntry::of)).orElseThrow(EntryNotFoundException::new);
-        if (withholding.withholds(entry.type(), entry.category())) {
-            // answered as an absent entry: the reader is told elsewhere that something is withheld, never what
-            throw new EntryNotFoundException();
-        }
-        return entry;
+        // a withheld entry is answered as an absent one: the reader is told elsewhere that something is withheld, never what
+        return (source == RecordSource.HOSPITAL
+                ? hospital.findEntry(patient, entryId).filter(found -> !withholding.withholds(found)).map(RecordEntry::of)
+                : socialCare.findEntry(patient, entryId).filter(found -> !withholding.withholds(found)).map(RecordEntry::of))
+                .orElseThrow(EntryNotFoundException::new);
+    }
+
+    /** Whether the patient sees an entry in their own view (and those acting for them do). */
+    public record PatientView(@Required Boolean visible) {
+    }
+
+    /**
+     * A professional caring for the patient marks an entry "not for patient view" (third-party information, or information
+     * likely to cause serious harm to the patient or someone else), or shows it again. The entry stays in the record for
+     * staff; the patient's own view leaves it out without saying so. Only an entry this reader can see.
+     */
+    @PatientDataAccess(resource = Resource.PATIENT_VIEW, action = AuditAction.WRITE)
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public RecordEntry showToPatient(NhsNumber patient, RecordSource source, long entryId, @Valid PatientView view) {
+        Withholding withholding = access.withholdingFromStaff(currentCaller.require(), patient);
+        RecordedEntry entry = (source == RecordSource.HOSPITAL ? hospital.findEntry(patient, entryId).map(RecordedEntry.class::cast)
+                : socialCare.findEntry(patient, entryId).map(RecordedEntry.class::cast))
+                .filter(found -> !withholding.withholds(found)).orElseThrow(EntryNotFoundException::new);
+        entry.showToPatient(view.visible());
+        patientAccess.note(source.code() + " entry " + entryId + (view.visible() ? " shown to the patient" : " not for patient view"));
+        return entry instanceof HospitalEntry hospitalEntry ? RecordEntry.of(hospitalEntry) : RecordEntry.of((SocialCareEntry) entry);
     }
 
     /** No such entry in this patient's record. */
@@ -193,17 +223,36 @@ public class SharedRecordService {
     @PatientDataAccess(resource = Resource.SHARED_RECORD, action = AuditAction.READ)
     public List<ResultPoint> results(NhsNumber patient, @Required @Text(max = 200) String test) {
         String name = test.strip();
-        Withholding withholding = patientAccess.withholding(patient);
-        RecordQuery query = RecordQuery.withholding(withholding.categories(), withholding.alwaysShown());
+        RecordQuery query = query(patientAccess.withholding(patient));
         return hospital.resultsOf(patient, name, query, MAX_RESULTS).stream()
                 .map(r -> new ResultPoint(r.occurredAt(), r.value(), r.unit(), r.referenceLow(), r.referenceHigh(), r.abnormal()))
                 .toList();
     }
 
+    /**
+     * The patient's results as they read them, newest first: what is released to them (reviewed, or past the release
+     * delay) and not withheld, each with its range in words, what the test is for and the clinician's comment.
+     */
+    @PatientDataAccess(resource = Resource.SHARED_RECORD, action = AuditAction.READ)
+    public Page<PatientResult> resultsAsThePatientReadsThem(NhsNumber patient, PageRequest page) {
+        Withholding withholding = patientAccess.withholding(patient);
+        RecordQuery query = new RecordQuery(Set.of(EntryType.BLOOD_TEST), Optional.empty(), Optional.empty(), withholding.categories(),
+                withholding.alwaysShown(), withholding.patientView());
+        List<BloodTestResult> window = hospital.newest(patient, query, page.firstResult() + page.size()).stream()
+                .skip(page.firstResult()).map(BloodTestResult.class::cast).toList();
+        Map<String, LabTest> tests = codedTerms.labTestsNamed(window.stream().map(BloodTestResult::title).collect(Collectors.toSet()));
+        Map<String, Organisation> organisations = directory.organisations(window.stream().map(result -> result.organisation().value())
+                .collect(Collectors.toSet()));
+        List<PatientResult> items = window.stream().map(result -> PatientResult.of(result, tests.get(result.title().toLowerCase(Locale.ROOT)),
+                Optional.ofNullable(organisations.get(result.organisation().value())).map(Organisation::name)
+                        .orElse(result.organisation().value()))).toList();
+        return new Page<>(items, page.page(), page.size(), hospital.count(patient, query));
+    }
+
     @PatientDataAccess(resource = Resource.SHARED_RECORD, action = AuditAction.READ)
     public RecordSummary summary(NhsNumber patient) {
         Withholding withholding = patientAccess.withholding(patient);
-        RecordQuery query = RecordQuery.withholding(withholding.categories(), withholding.alwaysShown());
+        RecordQuery query = query(withholding);
         boolean everything = withholding.withholdsEverything();
 
         List<HospitalEntry> current = everything ? List.of() : hospital.summaryEntries(patient, query);
@@ -235,6 +284,11 @@ public class SharedRecordService {
                 named(social.stream().filter(entry -> entry.type() == EntryType.SAFEGUARDING_CONCERN).map(RecordEntry::of).toList(),
                         organisations),
                 somethingWithheld(patient, withholding));
+    }
+
+    /** All of a record but what this reader may not see. */
+    private static RecordQuery query(Withholding withholding) {
+        return RecordQuery.withholding(withholding.categories(), withholding.alwaysShown(), withholding.patientView());
     }
 
     /**

@@ -12,6 +12,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import uk.nhs.icr.platform.web.FieldParsers;
+import uk.nhs.icr.platform.service.FieldErrors;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -20,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.nhs.icr.api.problem.Problem;
 import uk.nhs.icr.api.sharedrecord.EntryLocations;
 import uk.nhs.icr.hospital.service.HospitalRecordService;
+import uk.nhs.icr.hospital.service.HospitalRecordService.ResultReview;
 import uk.nhs.icr.hospital.service.HospitalRecordService.NewAllergy;
 import uk.nhs.icr.hospital.service.HospitalRecordService.NewBloodTest;
 import uk.nhs.icr.hospital.service.HospitalRecordService.NewMedication;
@@ -58,6 +63,21 @@ public class HospitalRecordResource {
             description = "test, value, unit, referenceLow, referenceHigh, reportedAt; the abnormal flag follows from the range")
     public Response bloodTest(@PathParam("nhsNumber") NhsNumber nhsNumber, NewBloodTest result) {
         return EntryLocations.created(uriInfo, nhsNumber, record.recordBloodTest(nhsNumber, result));
+    }
+
+    @POST
+    @Path("/{nhsNumber}/results/{id}/review")
+    @Operation(summary = "Review a result (a GP or hospital clinician): it reaches the patient now, with your comment",
+            description = "A result nobody has reviewed reaches the patient 7 days after it was recorded (ICR_RESULT_RELEASE_DELAY)."
+                    + " Body: comment (optional, at most 500 characters, shown to the patient beside the result).")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "review",
+            value = "{\"comment\":\"Slightly high. Please book a repeat test in 2 weeks.\"}")))
+    @APIResponse(responseCode = "200", description = "Reviewed", content = @Content(schema = @Schema(implementation = RecordEntry.class)))
+    @APIResponse(responseCode = "409", description = "Reviewed already",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RecordEntry reviewResult(@PathParam("nhsNumber") NhsNumber nhsNumber, @PathParam("id") String id, ResultReview review) {
+        long resultId = FieldErrors.parseOne("id", id, FieldParsers.wholeNumber("result id"));
+        return record.reviewResult(nhsNumber, resultId, review);
     }
 
     @POST

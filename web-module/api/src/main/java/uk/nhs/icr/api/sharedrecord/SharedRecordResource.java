@@ -4,6 +4,8 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -11,6 +13,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -27,6 +31,7 @@ import uk.nhs.icr.sharedrecord.service.RecordEntry;
 import uk.nhs.icr.sharedrecord.service.RecordPage;
 import uk.nhs.icr.sharedrecord.service.RecordSummary;
 import uk.nhs.icr.sharedrecord.service.SharedRecordService;
+import uk.nhs.icr.sharedrecord.service.SharedRecordService.PatientView;
 import uk.nhs.icr.sharedrecord.service.SharedRecordService.ResultPoint;
 
 // "/patients" like PatientResource: JAX-RS picks root classes by their own path first, and a longer
@@ -74,6 +79,26 @@ public class SharedRecordResource {
         Long entryId = errors.parse("id", id, FieldParsers.wholeNumber("entry id"));
         errors.throwIfAny();
         return sharedRecord.entry(nhsNumber, store, entryId);
+    }
+
+    @PUT
+    @Path("/{nhsNumber}/record/{source}/{id}/patient-view")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Mark an entry not for patient view, or show it again",
+            description = "For third-party information, or information likely to cause serious harm: the entry stays in the record for"
+                    + " staff and is left out of the patient's own view (and their proxies'), without saying so. GPs, hospital clinicians,"
+                    + " nurses and social workers caring for the patient. Body: visible (true or false).")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "hide", value = "{\"visible\":false}")))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RecordEntry.class)))
+    @APIResponse(responseCode = "404", description = "No such entry you may see",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RecordEntry patientView(@PathParam("nhsNumber") NhsNumber nhsNumber, @PathParam("source") String source,
+                                   @PathParam("id") String id, PatientView view) {
+        FieldErrors errors = new FieldErrors();
+        RecordSource store = errors.parse("source", source, RecordSource::parse);
+        Long entryId = errors.parse("id", id, FieldParsers.wholeNumber("entry id"));
+        errors.throwIfAny();
+        return sharedRecord.showToPatient(nhsNumber, store, entryId, view);
     }
 
     @GET
