@@ -33,6 +33,7 @@ import uk.nhs.icr.platform.OdsCode;
 import uk.nhs.icr.platform.RecordedBy;
 import uk.nhs.icr.platform.UkClock;
 import uk.nhs.icr.platform.VersionedDecision;
+import uk.nhs.icr.prescriptions.RepeatPrescriptions;
 import uk.nhs.icr.sharedrecord.EntryAuthor;
 import uk.nhs.icr.socialcare.Person;
 import uk.nhs.icr.socialcare.PersonRepository;
@@ -80,6 +81,9 @@ public class DemoDataService {
 
     @Inject
     ProxyLinks proxyLinks;
+
+    @Inject
+    RepeatPrescriptions prescriptions;
 
     /**
      * Adds the demo organisations and staff (if the directory has none of them yet) and the demo care
@@ -158,6 +162,7 @@ public class DemoDataService {
             if (!withHospitalRecord.contains(numbers.get(i))) {
                 history.hospital().forEach(hospitalRecords::add);
                 added += history.hospital().size();
+                DemoRecords.repeatTemplates(firstIndex + i, forms.get(i), history).forEach(prescriptions::add);
             }
             if (!withSocialCareRecord.contains(numbers.get(i))) {
                 history.socialCare().forEach(socialCareRecords::add);
@@ -204,6 +209,9 @@ public class DemoDataService {
         }
         if (added > 0) {
             DemoProxies.freshResults(gp, now).forEach(hospitalRecords::add);
+        }
+        if (prescriptions.templatesOf(DemoProxies.HANNAH).isEmpty()) {
+            DemoProxies.repeats(gp, now, clock.today()).forEach(prescriptions::add);
         }
         return added;
     }

@@ -17,13 +17,14 @@ import uk.nhs.icr.patient.Sex;
 import uk.nhs.icr.patient.service.PatientRegistration;
 import uk.nhs.icr.platform.OdsCode;
 import uk.nhs.icr.platform.Postcode;
+import uk.nhs.icr.prescriptions.RepeatTemplate;
 import uk.nhs.icr.sharedrecord.EntryAuthor;
 
 /**
  * The demo's proxy access, at Beech Road Surgery (Y90001): Hannah Whitfield, a parent, acts for her children Leo (8 in
  * 2026) and Ruby (12: past 11, so the GP has decided her mother's access continues); Ruth Roberts holds a health-and-welfare
  * lasting power of attorney for her mother Siobhan Roberts (93, of the demo register). The four people of the family are
- * numbered at the top of the 998 range, which no register the bulk loader makes reaches.
+ * numbered at the top of the 998 range, which no register the bulk loader makes reaches. Hannah and Leo have repeats.
  */
 final class DemoProxies {
 
@@ -80,6 +81,23 @@ final class DemoProxies {
                 new BigDecimal("5"), now.minusSeconds(86_400), gp, now);
         cholesterol.holdForReview(DemoRecords.RESULT_RELEASE_DELAY);
         return List.of(potassium, cholesterol);
+    }
+
+    /**
+     * The family's repeats: Hannah's levothyroxine (requestable), her ramipril (medication review overdue) and her
+     * omeprazole (no issues left); Leo's salbutamol inhaler, which his mother requests for him.
+     */
+    static List<RepeatTemplate> repeats(EntryAuthor gp, Instant now, LocalDate today) {
+        return List.of(
+                repeat(HANNAH, "Levothyroxine 50 microgram tablets", "One each morning", 6, 2, today.plusMonths(5), gp, now),
+                repeat(HANNAH, "Ramipril 5 mg capsules", "One a day", 6, 3, today.minusDays(20), gp, now),
+                repeat(HANNAH, "Omeprazole 20 mg capsules", "One a day before breakfast", 3, 3, today.plusMonths(2), gp, now),
+                repeat(LEO, "Salbutamol 100 micrograms/dose inhaler", "Two puffs when needed", 4, 1, today.plusMonths(8), gp, now));
+    }
+
+    private static RepeatTemplate repeat(NhsNumber patient, String medicine, String dose, int allowed, int used, LocalDate review,
+                                         EntryAuthor gp, Instant now) {
+        return new RepeatTemplate(patient, medicine, dose, "28 days' supply", allowed, used, review, PRACTICE, gp.username(), gp.name(), now);
     }
 
     private static PatientRegistration person(NhsNumber number, String given, String family, LocalDate born, Sex sex, String postcode) {

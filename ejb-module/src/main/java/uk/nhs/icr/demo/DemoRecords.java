@@ -39,6 +39,7 @@ import uk.nhs.icr.platform.OdsCode;
 import uk.nhs.icr.platform.RecordedBy;
 import uk.nhs.icr.platform.UkClock;
 import uk.nhs.icr.platform.VersionedDecision;
+import uk.nhs.icr.prescriptions.RepeatTemplate;
 import uk.nhs.icr.sharedrecord.DataCategory;
 import uk.nhs.icr.sharedrecord.EntryAuthor;
 import uk.nhs.icr.sharedrecord.EntryStatus;
@@ -444,6 +445,25 @@ public final class DemoRecords {
             result.holdForReview(RESULT_RELEASE_DELAY);
         }
         return result;
+    }
+
+    /**
+     * The repeats the patient's GP authorised for the active repeat medicines of their history: six issues each; every
+     * fifth patient's medication review is overdue, every seventh has used all their issues, the rest a few.
+     */
+    public static List<RepeatTemplate> repeatTemplates(int index, PatientRegistration patient, History history) {
+        EntryAuthor gp = gpAt(patient.gpPracticeOdsCode().value());
+        LocalDate anchorDay = ANCHOR.atZone(UkClock.ZONE).toLocalDate();
+        LocalDate review = index % 5 == 1 ? anchorDay.minusDays(30 + index % 60) : anchorDay.plusMonths(3 + index % 9);
+        int used = index % 7 == 3 ? 6 : index % 4;
+        return history.hospital().stream()
+                .filter(entry -> entry instanceof Medication medication && medication.course() == Medication.Course.REPEAT
+                        && medication.status() == EntryStatus.ACTIVE)
+                .map(Medication.class::cast)
+                .map(medication -> new RepeatTemplate(patient.nhsNumber(), medication.title(), medication.dose() + ", "
+                        + medication.frequency(), "28 days' supply", 6, used, review, patient.gpPracticeOdsCode(), gp.username(),
+                        gp.name(), ANCHOR))
+                .toList();
     }
 
     private static EntryAuthor gpAt(String practice) {

@@ -413,7 +413,7 @@ public class AccessControl {
             return AccessDecision.deny(Purpose.PROXY_ACCESS, "your access for this person does not include "
                     + service.map(ProxyLink.Service::label).orElse("this"), false);
         }
-        if (action.writes()) {
+        if (action.writes() && !resource.writableByAProxy()) {
             return AccessDecision.deny(Purpose.PROXY_ACCESS, "a change to this person's preferences is made with them or at their GP"
                     + " practice, not in the app by someone acting for them", false);
         }

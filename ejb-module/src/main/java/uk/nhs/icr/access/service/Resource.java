@@ -50,6 +50,8 @@ public enum Resource {
      * too (the service holds each to what is theirs), never under break-glass.
      */
     PROXY_ACCESS("ProxyAccess", EnumSet.of(GP, ADMIN), Access.PATIENT_PREFERENCE),
+    /** Repeats a GP authorises and issues, and the patient (or a proxy with the prescriptions service) requests. */
+    REPEAT_PRESCRIPTION("RepeatPrescription", EnumSet.of(GP), Access.PATIENT_SERVICE),
     /** Capacity and residence for deemed consent: a clinical judgement, by clinicians caring for the person only. */
     DONATION_CIRCUMSTANCES("DonationCircumstances", EnumSet.of(GP, HOSPITAL_CLINICIAN, NURSE)),
     /** What no one records through the write path: audited under these names all the same. */
@@ -64,7 +66,9 @@ public enum Resource {
         /** A clinical entry: also a clinician under break-glass (reading in an emergency may mean recording too). */
         CLINICAL_ENTRY,
         /** The patient's own preference: also the patient themselves; never under break-glass. */
-        PATIENT_PREFERENCE
+        PATIENT_PREFERENCE,
+        /** A service the patient uses (a repeat request, a booking): also the patient and their proxy; never under break-glass. */
+        PATIENT_SERVICE
     }
 
     private final String auditName;
@@ -81,9 +85,17 @@ public enum Resource {
         this.access = access;
     }
 
-    /** True for the patient's own preferences, which the patient may change themselves. */
+    /** True for the patient's own preferences and the services they use, which the patient may change or ask for themselves. */
     public boolean writableByThePatient() {
-        return access == Access.PATIENT_PREFERENCE;
+        return access == Access.PATIENT_PREFERENCE || access == Access.PATIENT_SERVICE;
+    }
+
+    /**
+     * True for the services a proxy uses for the patient (a repeat request, a booking); a preference is the patient's own,
+     * changed by them or at their practice.
+     */
+    public boolean writableByAProxy() {
+        return access == Access.PATIENT_SERVICE;
     }
 
     /**
@@ -104,6 +116,7 @@ public enum Resource {
             // what the record keeps from them
             case PATIENT, SHARED_RECORD -> Optional.of(ProxyLink.Service.RECORD);
             case CONSENT, DATA_OPT_OUT, ORGAN_DONATION -> Optional.of(ProxyLink.Service.PREFERENCES);
+            case REPEAT_PRESCRIPTION -> Optional.of(ProxyLink.Service.PRESCRIPTIONS);
             default -> Optional.empty();
         };
     }
