@@ -59,6 +59,8 @@ public class DemoDataLoader {
             LOG.info(() -> "Demo data: " + decisions + " organ-donation decisions were missing and have been added");
             int proxies = demoData.addProxyDemo();
             LOG.info(() -> "Demo data: " + proxies + " proxy links were missing and have been added");
+            int slots = demoData.addAppointmentBooks();
+            LOG.info(() -> "Demo data: " + slots + " appointment slots were missing and have been added");
         }
     }
 }

@@ -2,6 +2,8 @@ package uk.nhs.icr.demo;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,11 @@ import uk.nhs.icr.access.ProxyLink;
 import uk.nhs.icr.access.ProxyLinks;
 import uk.nhs.icr.access.StaffDirectory;
 import uk.nhs.icr.access.service.StaffPasswords;
+import uk.nhs.icr.appointments.AppointmentKind;
+import uk.nhs.icr.appointments.AppointmentSession;
+import uk.nhs.icr.appointments.AppointmentSlot;
+import uk.nhs.icr.appointments.Appointments;
+import uk.nhs.icr.appointments.service.AppointmentService;
 import uk.nhs.icr.hospital.HospitalRecordRepository;
 import uk.nhs.icr.organdonation.Organ;
 import uk.nhs.icr.organdonation.OrganDonationDecision;
@@ -84,6 +91,9 @@ public class DemoDataService {
 
     @Inject
     RepeatPrescriptions prescriptions;
+
+    @Inject
+    Appointments appointments;
 
     /**
      * Adds the demo organisations and staff (if the directory has none of them yet) and the demo care
@@ -212,6 +222,34 @@ public class DemoDataService {
         }
         if (prescriptions.templatesOf(DemoProxies.HANNAH).isEmpty()) {
             DemoProxies.repeats(gp, now, clock.today()).forEach(prescriptions::add);
+        }
+        return added;
+    }
+
+    /**
+     * The six demo practices' appointment books for the next four weeks, if a practice has none from today: a GP's morning
+     * surgery (face to face, 15-minute slots) and an afternoon of telephone appointments, on weekdays. Returns the slots added.
+     */
+    public int addAppointmentBooks() {
+        LocalDate today = clock.today();
+        Instant from = today.atStartOfDay(UkClock.ZONE).toInstant();
+        int added = 0;
+        for (String code : DemoPatients.GP_PRACTICES) {
+            OdsCode practice = new OdsCode(code);
+            if (appointments.hasSlotsFrom(practice, from)) {
+                continue;
+            }
+            EntryAuthor gp = DemoRecords.gpAt(code);
+            String place = directory.findOrganisation(practice).map(Organisation::name).orElse(code);
+            for (AppointmentKind kind : List.of(AppointmentKind.FACE_TO_FACE, AppointmentKind.TELEPHONE)) {
+                boolean morning = kind == AppointmentKind.FACE_TO_FACE;
+                AppointmentSession session = new AppointmentSession(practice, gp.name(), "GP", place, kind, "demo", clock.now());
+                List<AppointmentSlot> slots = AppointmentService.slots(session, today, today.plusDays(27),
+                        morning ? LocalTime.of(9, 0) : LocalTime.of(14, 0), morning ? LocalTime.of(12, 0) : LocalTime.of(16, 0),
+                        Duration.ofMinutes(morning ? 15 : 10));
+                appointments.add(session, slots);
+                added += slots.size();
+            }
         }
         return added;
     }

@@ -466,7 +466,7 @@ public final class DemoRecords {
                 .toList();
     }
 
-    private static EntryAuthor gpAt(String practice) {
+    static EntryAuthor gpAt(String practice) {
         return DemoDirectory.USERS.stream()
                 .filter(user -> user.organisation().equals(practice) && user.role() == StaffRole.GP)
                 .findFirst()

@@ -52,6 +52,8 @@ public enum Resource {
     PROXY_ACCESS("ProxyAccess", EnumSet.of(GP, ADMIN), Access.PATIENT_PREFERENCE),
     /** Repeats a GP authorises and issues, and the patient (or a proxy with the prescriptions service) requests. */
     REPEAT_PRESCRIPTION("RepeatPrescription", EnumSet.of(GP), Access.PATIENT_SERVICE),
+    /** GP appointments the patient (or a proxy with the appointments service) books and cancels, and the practice keeps. */
+    APPOINTMENT("Appointment", EnumSet.of(GP, ADMIN), Access.PATIENT_SERVICE),
     /** Capacity and residence for deemed consent: a clinical judgement, by clinicians caring for the person only. */
     DONATION_CIRCUMSTANCES("DonationCircumstances", EnumSet.of(GP, HOSPITAL_CLINICIAN, NURSE)),
     /** What no one records through the write path: audited under these names all the same. */
@@ -117,6 +119,7 @@ public enum Resource {
             case PATIENT, SHARED_RECORD -> Optional.of(ProxyLink.Service.RECORD);
             case CONSENT, DATA_OPT_OUT, ORGAN_DONATION -> Optional.of(ProxyLink.Service.PREFERENCES);
             case REPEAT_PRESCRIPTION -> Optional.of(ProxyLink.Service.PRESCRIPTIONS);
+            case APPOINTMENT -> Optional.of(ProxyLink.Service.APPOINTMENTS);
             default -> Optional.empty();
         };
     }

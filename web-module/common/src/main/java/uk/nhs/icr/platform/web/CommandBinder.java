@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -212,6 +213,9 @@ public class CommandBinder {
         }
         if (target == LocalDate.class) {
             return FieldParsers.date(label, false);
+        }
+        if (target == LocalTime.class) {
+            return FieldParsers.timeOfDay(label);
         }
         if (target.isEnum()) {
             return FieldParsers.oneOf(label, (Class) target);

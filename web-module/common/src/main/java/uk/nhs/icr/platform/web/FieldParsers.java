@@ -3,6 +3,7 @@ package uk.nhs.icr.platform.web;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -131,6 +132,20 @@ public final class FieldParsers {
                 throw new InvalidValueException(label + " must be a date written YYYY-MM-DD");
             }
             return withinRange(label, date);
+        };
+    }
+
+    /** A time of day as a clock shows it: 09:00, 14:30 (24-hour). */
+    public static Function<String, LocalTime> timeOfDay(String label) {
+        return value -> {
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            try {
+                return LocalTime.parse(value.strip());
+            } catch (DateTimeParseException e) {
+                throw new InvalidValueException(label + " must be a time of day written HH:MM (24-hour), such as 09:00");
+            }
         };
     }
 
