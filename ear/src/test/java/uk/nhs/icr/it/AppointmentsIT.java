@@ -167,6 +167,35 @@ class AppointmentsIT extends IcrDeployment {
     }
 
     @Test
+    void reminders_tell_the_patient_of_a_review_due_a_repeat_running_out_an_appointment_soon_and_a_new_result() {
+        String patient = patient(LocalDate.of(1958, 8, 8));
+        String carer = patient(LocalDate.of(1960, 9, 9));
+        String repeats = "/api/patients/" + patient + "/repeats";
+        assertEquals(201, GP.postJson(repeats, "{\"medicine\":\"Lithium carbonate 400 mg tablets\",\"dose\":\"One at night\","
+                + "\"quantity\":\"28 tablets\",\"issuesAllowed\":6,\"reviewDate\":\"" + LocalDate.now().plusDays(10) + "\"}").status());
+        assertEquals(201, GP.postJson(repeats, "{\"medicine\":\"Simvastatin 20 mg tablets\",\"dose\":\"One at night\","
+                + "\"quantity\":\"28 tablets\",\"issuesAllowed\":1,\"reviewDate\":\"" + LocalDate.now().plusMonths(6) + "\"}").status());
+        long result = GP.postJson("/api/patients/" + patient + "/blood-tests", "{\"test\":\"Sodium\",\"value\":139,\"unit\":"
+                + "\"mmol/L\",\"referenceLow\":133,\"referenceHigh\":146,\"reportedAt\":\"2026-11-01T09:00:00Z\"}").json()
+                .getJsonNumber("id").longValue();
+        GP.postJson("/api/patients/" + patient + "/results/" + result + "/review", "{}");
+        Api.Client me = Api.as(Tokens.patient(patient).sign());
+        JsonObject slot = session("Nurse Soon " + patient, weekdayAhead(1), patient).get(0);
+        assertEquals(201, me.postJson("/api/me/appointments", "{\"slotId\":" + id(slot) + ",\"reason\":\"Dressing\"}").status());
+
+        List<String> kinds = me.get("/api/me/reminders").jsonArray().getValuesAs(JsonObject.class).stream()
+                .map(reminder -> reminder.getString("kind")).sorted().toList();
+        assertEquals(List.of("MEDICATION_REVIEW_DUE", "REPEAT_RUNNING_OUT", "RESULT_RELEASED", "UPCOMING_APPOINTMENT"), kinds);
+
+        assertEquals(201, ADMIN.postJson("/api/patients/" + patient + "/proxies", "{\"proxyNhsNumber\":\"" + carer + "\",\"proxyName\":\""
+                + PatientAppIT.nameOf(carer) + "\",\"basis\":\"lasting-power-of-attorney\",\"evidence\":\"LPA checked\","
+                + "\"services\":[\"record\"]}").status());
+        List<String> forAttorney = Api.as(Tokens.patient(carer).sign()).get("/api/me/reminders?for=" + patient).jsonArray()
+                .getValuesAs(JsonObject.class).stream().map(reminder -> reminder.getString("kind")).toList();
+        assertEquals(List.of("RESULT_RELEASED"), forAttorney, "only what the services granted cover");
+    }
+
+    @Test
     void the_demo_practices_have_four_weeks_of_slots_a_patient_of_theirs_can_search() {
         List<JsonObject> slots = Api.as(Tokens.patient("9989999902").sign()).get("/api/me/appointments/slots").jsonArray()
                 .getValuesAs(JsonObject.class);

@@ -1,5 +1,6 @@
 package uk.nhs.icr.hospital;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -92,6 +93,14 @@ public class HospitalRecordRepository extends EntryRepository<HospitalEntry> {
         jpql.setParameter("patient", patient);
         query.bind(jpql);
         return jpql.getResultList();
+    }
+
+    /** The patient's results that reached their own view in [from, to] (held back until then), newest first. */
+    public List<BloodTestResult> resultsReleasedBetween(NhsNumber patient, Instant from, Instant to) {
+        return em.createQuery("select r from BloodTestResult r where r.patient = :patient and r.hiddenFromPatient = false"
+                        + " and r.releasedToPatientAt >= :from and r.releasedToPatientAt <= :to order by r.releasedToPatientAt desc",
+                        BloodTestResult.class)
+                .setParameter("patient", patient).setParameter("from", from).setParameter("to", to).setMaxResults(50).getResultList();
     }
 
     public Optional<BloodTestResult> findResult(NhsNumber patient, long id) {
