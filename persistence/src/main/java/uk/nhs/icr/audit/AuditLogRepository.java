@@ -21,11 +21,26 @@ public class AuditLogRepository {
     @PersistenceContext(unitName = "hospital")
     EntityManager em;
 
+    /** The same database through a pool of its own, for rows written in a transaction of their own. */
+    @PersistenceContext(unitName = "audit")
+    EntityManager ownPool;
+
     /** Appends an unsealed row: no lock, so concurrent requests never wait on each other (see {@link #sealPending}). */
     public AuditEvent append(AuditEntry entry, Instant at) {
         AuditEvent event = new AuditEvent(entry, at);
         em.persist(event);
         em.flush();
+        return event;
+    }
+
+    /**
+     * Appends an unsealed row in the caller's own new transaction through the audit pool: a request that holds a
+     * hospital connection (a write that failed) takes no second one from that pool for its audit row.
+     */
+    public AuditEvent appendThroughOwnPool(AuditEntry entry, Instant at) {
+        AuditEvent event = new AuditEvent(entry, at);
+        ownPool.persist(event);
+        ownPool.flush();
         return event;
     }
 

@@ -32,7 +32,8 @@ public class AuditLog {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     @AccessDecidedInside("writes the audit entry of a decision already taken")
     public void record(Caller caller, NhsNumber patient, Resource resource, AuditAction action, AccessDecision decision) {
-        append(caller, patient, resource, action, decision);
+        // through the audit pool: the caller may be holding a hospital connection in a transaction of its own (a failed write)
+        log.appendThroughOwnPool(entry(caller, patient, resource, action, decision), clock.now());
     }
 
     /**
@@ -46,8 +47,12 @@ public class AuditLog {
     }
 
     private void append(Caller caller, NhsNumber patient, Resource resource, AuditAction action, AccessDecision decision) {
-        log.append(new AuditEntry(caller.username(), caller.roleName(), caller.organisationCode(),
-                patient == null ? null : patient.value(), resource.auditName(), action.name(), decision.purpose().name(),
-                decision.outcome().name(), decision.reason(), caller.channel().name(), caller.clientAddress()), clock.now());
+        log.append(entry(caller, patient, resource, action, decision), clock.now());
+    }
+
+    private static AuditEntry entry(Caller caller, NhsNumber patient, Resource resource, AuditAction action, AccessDecision decision) {
+        return new AuditEntry(caller.username(), caller.roleName(), caller.organisationCode(), patient == null ? null : patient.value(),
+                resource.auditName(), action.name(), decision.purpose().name(), decision.outcome().name(), decision.reason(),
+                caller.channel().name(), caller.clientAddress());
     }
 }
