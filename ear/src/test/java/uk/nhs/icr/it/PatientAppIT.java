@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.nhs.icr.it.TestPatients.aPatient;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.json.JsonObject;
@@ -37,6 +38,19 @@ class PatientAppIT extends IcrDeployment {
         JsonObject result = GP.postJson("/api/patients/" + patient + "/blood-tests", "{\"test\":\"Potassium\",\"value\":" + value
                 + ",\"unit\":\"mmol/L\",\"referenceLow\":3.5,\"referenceHigh\":5.3,\"reportedAt\":\"2026-11-01T09:00:00Z\"}").json();
         return result.getJsonNumber("id").longValue();
+    }
+
+    /** The ids of the patient's results in the practice's queue, looked for on every page. */
+    private static List<Long> queued(String patient) {
+        List<Long> ids = new ArrayList<>();
+        int pages = 1;
+        for (int page = 0; page < pages; page++) {
+            JsonObject queue = GP.get("/api/practice/results-to-review?size=100&page=" + page).json();
+            pages = queue.getInt("totalPages");
+            queue.getJsonArray("items").getValuesAs(JsonObject.class).stream().filter(item -> item.getString("patientNhsNumber")
+                    .equals(patient)).forEach(item -> ids.add(item.getJsonNumber("id").longValue()));
+        }
+        return ids;
     }
 
     private static List<String> titles(JsonObject page) {
@@ -72,6 +86,8 @@ class PatientAppIT extends IcrDeployment {
         assertEquals(1, Databases.count(Databases.HOSPITAL, "select count(*) from hospital_entry where id = ?"
                 + " and released_to_patient_at = recorded_at + interval '7 days'", waiting), "held for the release delay (P7D)");
 
+        assertEquals(List.of(reviewed, waiting), queued(patient), "both wait in the practice's queue, oldest first");
+        ADMIN.get("/api/practice/results-to-review").problem(403);
         ADMIN.postJson("/api/patients/" + patient + "/results/" + reviewed + "/review", "{}").problem(403);
         Databases.openAdmission(patient, "RXA");
         Api.as(Tokens.staff("nurse.northgate", "NURSE").sign()).postJson("/api/patients/" + patient + "/results/" + reviewed
@@ -79,6 +95,9 @@ class PatientAppIT extends IcrDeployment {
         assertEquals(200, GP.postJson("/api/patients/" + patient + "/results/" + reviewed + "/review",
                 "{\"comment\":\"Slightly high: please book a repeat test in 2 weeks\"}").status());
         GP.postJson("/api/patients/" + patient + "/results/" + reviewed + "/review", "{}").problem(409);
+        assertEquals(List.of(waiting), queued(patient), "a reviewed result leaves the queue");
+        JsonObject asStaffSee = GP.get("/api/patients/" + patient + "/record/hospital/" + waiting).json();
+        assertFalse(asStaffSee.isNull("releasedToPatientAt"), "staff see that it is held back from the patient: " + asStaffSee);
 
         List<JsonObject> results = me.get("/api/me/results").json().getJsonArray("items").getValuesAs(JsonObject.class);
         assertEquals(1, results.size(), "the reviewed one only");

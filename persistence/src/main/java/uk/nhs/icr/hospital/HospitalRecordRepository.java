@@ -14,6 +14,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 
 import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.platform.OdsCode;
 import uk.nhs.icr.sharedrecord.DataCategory;
 import uk.nhs.icr.sharedrecord.EntryRepository;
 import uk.nhs.icr.sharedrecord.EntryStatus;
@@ -101,6 +102,25 @@ public class HospitalRecordRepository extends EntryRepository<HospitalEntry> {
                         + " and r.releasedToPatientAt >= :from and r.releasedToPatientAt <= :to order by r.releasedToPatientAt desc",
                         BloodTestResult.class)
                 .setParameter("patient", patient).setParameter("from", from).setParameter("to", to).setMaxResults(50).getResultList();
+    }
+
+    /**
+     * The results of a practice's registered patients still to be reviewed (held back from the patient meanwhile), oldest
+     * first, outside these categories; a page of them.
+     */
+    public List<BloodTestResult> awaitingReviewAt(OdsCode practice, Set<DataCategory> leftOut, int first, int max) {
+        return em.createQuery("select r from BloodTestResult r where r.reviewedAt is null and r.releasedToPatientAt is not null"
+                        + " and r.category not in :leftOut and r.patient in (select p.identity.nhsNumber from Patient p where p.gpPractice"
+                        + " = :practice) order by r.recordedAt, r.id", BloodTestResult.class)
+                .setParameter("practice", practice).setParameter("leftOut", leftOut).setFirstResult(first).setMaxResults(max)
+                .getResultList();
+    }
+
+    public long countAwaitingReviewAt(OdsCode practice, Set<DataCategory> leftOut) {
+        return em.createQuery("select count(r) from BloodTestResult r where r.reviewedAt is null and r.releasedToPatientAt is not null"
+                        + " and r.category not in :leftOut and r.patient in (select p.identity.nhsNumber from Patient p where p.gpPractice"
+                        + " = :practice)", Long.class)
+                .setParameter("practice", practice).setParameter("leftOut", leftOut).getSingleResult();
     }
 
     public Optional<BloodTestResult> findResult(NhsNumber patient, long id) {

@@ -1,20 +1,31 @@
 package uk.nhs.icr.hospital.service;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import uk.nhs.icr.access.StaffRole;
 import uk.nhs.icr.access.service.AccessControl;
+import uk.nhs.icr.access.service.AccessDecidedInside;
+import uk.nhs.icr.access.service.AccessDecision;
+import uk.nhs.icr.access.service.AccessDeniedException;
 import uk.nhs.icr.access.service.Caller;
 import uk.nhs.icr.access.service.CurrentCaller;
 import uk.nhs.icr.access.service.PatientAccess;
@@ -30,8 +41,12 @@ import uk.nhs.icr.hospital.Medication;
 import uk.nhs.icr.hospital.Problem;
 import uk.nhs.icr.hospital.TreatmentPlan;
 import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.patient.Patient;
+import uk.nhs.icr.patient.PatientRepository;
 import uk.nhs.icr.platform.service.ConflictException;
 import uk.nhs.icr.platform.service.InvalidInputException;
+import uk.nhs.icr.platform.service.Page;
+import uk.nhs.icr.platform.service.PageRequest;
 import uk.nhs.icr.platform.validation.Amount;
 import uk.nhs.icr.platform.validation.InOrder;
 import uk.nhs.icr.platform.validation.Label;
@@ -42,6 +57,7 @@ import uk.nhs.icr.platform.validation.Text;
 import uk.nhs.icr.sharedrecord.DataCategory;
 import uk.nhs.icr.sharedrecord.EntryStatus;
 import uk.nhs.icr.sharedrecord.SensitiveContent;
+import uk.nhs.icr.sharedrecord.service.PatientResult;
 import uk.nhs.icr.sharedrecord.service.RecordEntry;
 import uk.nhs.icr.sharedrecord.service.RecordWriter;
 import uk.nhs.icr.sharedrecord.service.SharedRecordService;
@@ -140,6 +156,9 @@ public class HospitalRecordService {
     @Inject
     AccessControl access;
 
+    @Inject
+    PatientRepository patients;
+
     /** How long a result nobody has reviewed is held back from the patient (ICR_RESULT_RELEASE_DELAY). */
     @Inject
     @ConfigProperty(name = "icr.result-release-delay", defaultValue = "P7D")
@@ -172,6 +191,36 @@ public class HospitalRecordService {
         result.review(caller.username(), caller.displayName(), review.comment(), writer.now());
         patientAccess.note("result " + resultId + " reviewed");
         return RecordEntry.of(result);
+    }
+
+    /** A result in the practice's queue: whose, what, and until when it is held back from them. */
+    public record ResultToReview(long id, String patientNhsNumber, String patientName, String test, BigDecimal value, String unit,
+                                 String inWords, Instant reportedAt, Instant heldUntil) implements Serializable {
+    }
+
+    /**
+     * The results of the practice's patients still to be reviewed, oldest first (its GPs). Results filed under a sensitive
+     * category are left out of the list (the patient's directive applies to them: they are reviewed from the patient's
+     * record). Each patient listed is on their own audit log as read.
+     */
+    @AccessDecidedInside("the practice's own queue: its registered patients, each patient listed audited as read")
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Page<ResultToReview> resultsAwaitingReview(PageRequest page) {
+        Caller caller = currentCaller.require();
+        if (!caller.hasRole(StaffRole.GP)) {
+            throw new AccessDeniedException("The practice's GPs review its results", false);
+        }
+        List<BloodTestResult> waiting = record.awaitingReviewAt(caller.organisation(), DataCategory.SENSITIVE, page.firstResult(),
+                page.size());
+        Map<NhsNumber, Patient> people = patients.findAllByNhsNumber(waiting.stream().map(BloodTestResult::patient)
+                .collect(Collectors.toSet())).stream().collect(Collectors.toMap(Patient::nhsNumber, Function.identity()));
+        people.keySet().forEach(patient -> access.record(caller, patient, Resource.RESULT_REVIEW, AuditAction.READ,
+                AccessDecision.grant(AccessDecision.Purpose.DIRECT_CARE, "the practice's results-to-review queue")));
+        List<ResultToReview> items = waiting.stream().map(result -> new ResultToReview(result.id(), result.patient().value(),
+                Optional.ofNullable(people.get(result.patient())).map(p -> p.identity().givenName() + " " + p.identity().familyName())
+                        .orElse(null), result.title(), result.value(), result.unit(), PatientResult.inWords(result), result.occurredAt(),
+                result.releasedToPatientAt())).toList();
+        return new Page<>(items, page.page(), page.size(), record.countAwaitingReviewAt(caller.organisation(), DataCategory.SENSITIVE));
     }
 
     /** The result was reviewed already: by whom and when is on the record. */

@@ -16,11 +16,13 @@ import uk.nhs.icr.socialcare.SocialCareEntry;
 /**
  * One line of the shared record, from either store ({@code source}: its {@link RecordSource#code()}), with its author and
  * organisation; on the timeline also the organisation's name and the setting it was recorded in ("GP practice",
- * "Hospital", "Social care"), which the store alone does not tell (a GP's blood test is in the hospital store).
+ * "Hospital", "Social care"), which the store alone does not tell (a GP's blood test is in the hospital store). For staff,
+ * whether the patient's own view shows it: {@code hiddenFromPatient} (marked not for patient view) and
+ * {@code releasedToPatientAt} (held back until then: a result awaiting review; null when not held).
  */
 public record RecordEntry(String source, EntryType type, long id, Instant occurredAt, String title, String summary,
                           EntryStatus status, String authorName, String organisationOdsCode, boolean abnormal, DataCategory category,
-                          String organisationName, String setting)
+                          String organisationName, String setting, boolean hiddenFromPatient, Instant releasedToPatientAt)
         implements Serializable {
 
     /** This entry with its organisation named, and the setting its type says (the store's when ICR does not know it). */
@@ -33,7 +35,7 @@ public record RecordEntry(String source, EntryType type, long id, Instant occurr
                     case NATIONAL_SERVICE -> "National service";
                 };
         return new RecordEntry(source, type, id, occurredAt, title, summary, status, authorName, organisationOdsCode, abnormal, category,
-                organisation == null ? organisationOdsCode : organisation.name(), where);
+                organisation == null ? organisationOdsCode : organisation.name(), where, hiddenFromPatient, releasedToPatientAt);
     }
 
     /** The UK day it happened: a problem's onset, a medicine's start. */
@@ -43,12 +45,14 @@ public record RecordEntry(String source, EntryType type, long id, Instant occurr
 
     public static RecordEntry of(HospitalEntry entry) {
         return new RecordEntry(RecordSource.HOSPITAL.code(), entry.type(), entry.id(), entry.occurredAt(), entry.title(), entry.summary(),
-                entry.status(), entry.authorName(), entry.organisation().value(), entry.abnormal(), entry.category(), null, null);
+                entry.status(), entry.authorName(), entry.organisation().value(), entry.abnormal(), entry.category(), null, null,
+                entry.hiddenFromPatient(), entry.releasedToPatientAt());
     }
 
     public static RecordEntry of(SocialCareEntry entry) {
         return new RecordEntry(RecordSource.SOCIAL_CARE.code(), entry.type(), entry.id(), entry.occurredAt(), entry.title(), entry.summary(),
-                entry.status(), entry.authorName(), entry.organisation().value(), false, entry.category(), null, null);
+                entry.status(), entry.authorName(), entry.organisation().value(), false, entry.category(), null, null,
+                entry.hiddenFromPatient(), entry.releasedToPatientAt());
     }
 
     /** Clinical text: keep it out of logs. */
