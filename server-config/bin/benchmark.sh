@@ -3,7 +3,7 @@
 # (issue 12). Start the demo server first (server-config/bin/run.sh, in another terminal), then:
 #   server-config/bin/benchmark.sh
 # Environment (defaults): ICR_BENCH_USERS="8 32 128" ICR_BENCH_SECONDS=60
-#   ICR_BENCH_SCENARIOS="open-patient timeline results search social-care-write registration transfer mix" (transfers
+#   ICR_BENCH_SCENARIOS="open-patient timeline results search social-care-write registration transfer patient mix" (transfers
 #   use up open admissions, one each: load more patients with load-demo.sh for long runs)
 #   ICR_BENCH_SOAK_SECONDS=0 (600 for the heap check: the mix at 32 users, the live heap after 1 minute and at the end),
 #   ICR_BENCH_REPEAT=1 (3 for the documented figures: the summary takes the median of each), ICR_BENCH_FLOOR_THREADS="8 16" (PostgreSQL's 100 connections, shared with the server's pools, bound it) ICR_BASE_URL=http://localhost:8080
@@ -20,7 +20,7 @@ base=${ICR_BASE_URL:-http://localhost:8080}
 health=${ICR_HEALTH_URL:-http://localhost:9990/health/ready}
 users=${ICR_BENCH_USERS:-8 32 128}
 seconds=${ICR_BENCH_SECONDS:-60}
-scenarios=${ICR_BENCH_SCENARIOS:-open-patient timeline results search social-care-write registration transfer mix}
+scenarios=${ICR_BENCH_SCENARIOS:-open-patient timeline results search social-care-write registration transfer patient mix}
 floor_threads=${ICR_BENCH_FLOOR_THREADS:-8 16}
 out=$root/benchmarks/target/benchmark
 mkdir -p "$out"
@@ -60,6 +60,23 @@ token() { server-config/bin/demo-token.sh "$@"; }
 gp=$(token gp.beech GP)
 social_worker=$(token social.worker SOCIAL_WORKER)
 clinician=$(token clinician.northgate HOSPITAL_CLINICIAN)
+# the patient scenario: patients of 16 and over at Beech Road, each with their own token (the app's caller)
+{
+    echo "nhsNumber,token"
+    psql_db "$hospital" "select nhs_number from patient where gp_practice_ods = 'Y90001' and birth_date <= current_date - interval '16 years'
+        and nhs_number not between '9750000000' and '9899999999' order by nhs_number limit 200" \
+        | while read -r nhs; do echo "$nhs,$(token --patient "$nhs")"; done
+} > "$out/patients-app.csv"
+
+# one Gatling run of the simulation: gatling SCENARIO USERS SECONDS LOG (the rest of its settings are this run's)
+gatling() {
+    mvn -B -q -Pbenchmarks -pl benchmarks gatling:test -Dgatling.simulationClass=uk.nhs.icr.benchmarks.IcrSimulation \
+        -Dicr.base="$base" -Dicr.scenario="$1" -Dicr.users="$2" -Dicr.seconds="$3" \
+        -Dicr.patients="$out/patients.csv" -Dicr.caseload="$out/caseload.csv" -Dicr.admissions="$out/admissions.csv" \
+        -Dicr.patientApp="$out/patients-app.csv" \
+        -Dicr.token.gp="$gp" -Dicr.token.socialWorker="$social_worker" -Dicr.token.clinician="$clinician" \
+        -Dicr.nhsNumberBase="$nhs_base" -Dgatling.failOnError=false > "$4" 2>&1
+}
 
 mvn -B -q -Pbenchmarks -pl benchmarks -am -DskipTests install
 cp_file=$out/classpath.txt
@@ -86,11 +103,7 @@ nhs_base=$(( last + 1 ))
 warmup=${ICR_BENCH_WARMUP_SECONDS:-30}
 if (( warmup > 0 )); then
     echo "benchmark: warming the server up for ${warmup}s (the mix at 8 users, not measured)"
-    mvn -B -q -Pbenchmarks -pl benchmarks gatling:test -Dgatling.simulationClass=uk.nhs.icr.benchmarks.IcrSimulation \
-        -Dicr.base="$base" -Dicr.scenario=mix -Dicr.users=8 -Dicr.seconds="$warmup" \
-        -Dicr.patients="$out/patients.csv" -Dicr.caseload="$out/caseload.csv" -Dicr.admissions="$out/admissions.csv" \
-        -Dicr.token.gp="$gp" -Dicr.token.socialWorker="$social_worker" -Dicr.token.clinician="$clinician" \
-        -Dicr.nhsNumberBase="$nhs_base" -Dgatling.failOnError=false > "$out/warmup.log" 2>&1 || true
+    gatling mix 8 "$warmup" "$out/warmup.log" || true
     nhs_base=$(( nhs_base + 200000 ))
 fi
 repeat=${ICR_BENCH_REPEAT:-1}
@@ -108,11 +121,7 @@ for scenario in $scenarios; do
             jcmd "$server_pid" JFR.start name=icr-benchmark settings=default maxsize=200m > /dev/null \
                 || { echo "benchmark: cannot record process $server_pid with JFR; this run unprofiled" >&2; recording=; }
         fi
-        mvn -B -q -Pbenchmarks -pl benchmarks gatling:test -Dgatling.simulationClass=uk.nhs.icr.benchmarks.IcrSimulation \
-            -Dicr.base="$base" -Dicr.scenario="$scenario" -Dicr.users="$n" -Dicr.seconds="$seconds" \
-            -Dicr.patients="$out/patients.csv" -Dicr.caseload="$out/caseload.csv" -Dicr.admissions="$out/admissions.csv" \
-            -Dicr.token.gp="$gp" -Dicr.token.socialWorker="$social_worker" -Dicr.token.clinician="$clinician" \
-            -Dicr.nhsNumberBase="$nhs_base" -Dgatling.failOnError=false > "$log" 2>&1 || true
+        gatling "$scenario" "$n" "$seconds" "$log" || true
         if [[ -n "$recording" ]]; then
             if jcmd "$server_pid" JFR.stop name=icr-benchmark filename="$recording" > /dev/null \
                 && java -cp "$java_cp" uk.nhs.icr.benchmarks.JfrSummary "$recording" > "${recording%.jfr}-profile.md"; then
@@ -138,11 +147,7 @@ live_heap_kb() { # the heap in use right after a full collection, in kB (nothing
 }
 if (( soak > 60 )) && [[ -n "$server_pid" ]]; then
     echo "benchmark: the mix at 32 users for ${soak}s, the live heap after the first minute and at the end"
-    mvn -B -q -Pbenchmarks -pl benchmarks gatling:test -Dgatling.simulationClass=uk.nhs.icr.benchmarks.IcrSimulation \
-        -Dicr.base="$base" -Dicr.scenario=mix -Dicr.users=32 -Dicr.seconds="$soak" \
-        -Dicr.patients="$out/patients.csv" -Dicr.caseload="$out/caseload.csv" -Dicr.admissions="$out/admissions.csv" \
-        -Dicr.token.gp="$gp" -Dicr.token.socialWorker="$social_worker" -Dicr.token.clinician="$clinician" \
-        -Dicr.nhsNumberBase="$nhs_base" -Dgatling.failOnError=false > "$out/soak.log" 2>&1 &
+    gatling mix 32 "$soak" "$out/soak.log" &
     soak_pid=$!
     sleep 70
     first=$(live_heap_kb)

@@ -4,6 +4,7 @@ import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.csv;
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -74,6 +75,25 @@ public class IcrSimulation extends Simulation {
                     + "\"careNeeds\":\"Help with washing\",\"careProviderOdsCode\":\"CP001\"}"))
             .check(status().is(201)));
 
+    /**
+     * A patient in the app (their own token, from the feeder): their results, their repeats and a request for the first
+     * they may request, the free slots at their practice and a booking of one. A repeat already waiting or a slot taken
+     * meanwhile is a 409, an answer the app expects, not an error.
+     */
+    private final ChainBuilder patientApp = exec(http("my results").get("/api/me/results?size=20")
+            .header("Authorization", "Bearer #{token}").check(status().is(200)))
+            .exec(http("my repeats").get("/api/me/prescriptions").header("Authorization", "Bearer #{token}")
+                    .check(status().is(200), jsonPath("$[?(@.requestable == true)].id").optional().saveAs("repeat")))
+            .doIf(session -> session.contains("repeat")).then(exec(http("request a repeat").post("/api/me/prescriptions/requests")
+                    .header("Authorization", "Bearer #{token}").body(StringBody("{\"repeats\":[#{repeat}],\"pharmacyOdsCode\":\"FA123\"}"))
+                    .check(status().in(201, 409))))
+            .exec(http("free slots").get("/api/me/appointments/slots").header("Authorization", "Bearer #{token}")
+                    .check(status().is(200), jsonPath("$[*].id").findRandom().optional().saveAs("slot")))
+            .doIf(session -> session.contains("slot")).then(exec(http("book a slot").post("/api/me/appointments")
+                    .header("Authorization", "Bearer #{token}").body(StringBody("{\"slotId\":#{slot},\"reason\":\"Benchmark\"}"))
+                    .check(status().in(201, 409))))
+            .exec(session -> session.remove("repeat").remove("slot"));
+
     {
         // built when chosen: a feeder reads its file as it is built
         Map<String, Supplier<ScenarioBuilder>> scenarios = Map.of(
@@ -84,7 +104,8 @@ public class IcrSimulation extends Simulation {
                 "social-care-write", () -> scenario("social-care-write").feed(csv(System.getProperty("icr.caseload")).random())
                         .exec(careVisit),
                 "registration", () -> scenario("registration").exec(registration),
-                "transfer", () -> scenario("transfer").feed(csv(System.getProperty("icr.admissions")).queue()).exec(transfer));
+                "transfer", () -> scenario("transfer").feed(csv(System.getProperty("icr.admissions")).queue()).exec(transfer),
+                "patient", () -> scenario("patient").feed(csv(System.getProperty("icr.patientApp")).random()).exec(patientApp));
         List<PopulationBuilder> populations = new ArrayList<>();
         if (SCENARIO.equals("mix")) {
             // a working day: mostly reading records, some searching, some writing

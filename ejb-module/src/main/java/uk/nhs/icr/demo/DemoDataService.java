@@ -25,7 +25,6 @@ import uk.nhs.icr.appointments.AppointmentKind;
 import uk.nhs.icr.appointments.AppointmentSession;
 import uk.nhs.icr.appointments.AppointmentSlot;
 import uk.nhs.icr.appointments.Appointments;
-import uk.nhs.icr.appointments.service.AppointmentService;
 import uk.nhs.icr.hospital.HospitalRecordRepository;
 import uk.nhs.icr.organdonation.Organ;
 import uk.nhs.icr.organdonation.OrganDonationDecision;
@@ -244,7 +243,7 @@ public class DemoDataService {
             for (AppointmentKind kind : List.of(AppointmentKind.FACE_TO_FACE, AppointmentKind.TELEPHONE)) {
                 boolean morning = kind == AppointmentKind.FACE_TO_FACE;
                 AppointmentSession session = new AppointmentSession(practice, gp.name(), "GP", place, kind, "demo", clock.now());
-                List<AppointmentSlot> slots = AppointmentService.slots(session, today, today.plusDays(27),
+                List<AppointmentSlot> slots = session.slotsOnWeekdays(today, today.plusDays(27),
                         morning ? LocalTime.of(9, 0) : LocalTime.of(14, 0), morning ? LocalTime.of(12, 0) : LocalTime.of(16, 0),
                         Duration.ofMinutes(morning ? 15 : 10));
                 appointments.add(session, slots);

@@ -114,4 +114,7 @@ public class Appointment {
     public Instant cancelledAt() { return cancelledAt; }
     public String cancellationReason() { return cancellationReason; }
     public long version() { return version; }
+
+    /** The ETag a cancellation names: the version, counted from 1 as booked. */
+    public int etag() { return (int) version + 1; }
 }

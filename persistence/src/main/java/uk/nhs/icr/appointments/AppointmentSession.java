@@ -1,6 +1,12 @@
 package uk.nhs.icr.appointments;
 
+import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 import jakarta.persistence.Column;
@@ -13,6 +19,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import uk.nhs.icr.platform.OdsCode;
+import uk.nhs.icr.platform.UkClock;
 
 /** A practice's session: a clinician in a role, at a place, seeing patients one way; cut into slots. */
 @Entity
@@ -58,6 +65,21 @@ public class AppointmentSession {
         this.kind = Objects.requireNonNull(kind);
         this.createdBy = Objects.requireNonNull(createdBy);
         this.createdAt = Objects.requireNonNull(createdAt);
+    }
+
+    /** This session's slots over a range of UK days, weekdays only, from {@code start} to {@code end} UK local time. */
+    public List<AppointmentSlot> slotsOnWeekdays(LocalDate from, LocalDate to, LocalTime start, LocalTime end, Duration length) {
+        List<AppointmentSlot> slots = new ArrayList<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            if (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+                continue;
+            }
+            for (LocalTime at = start; !at.plus(length).isAfter(end) && at.plus(length).isAfter(at); at = at.plus(length)) {
+                Instant startsAt = day.atTime(at).atZone(UkClock.ZONE).toInstant();
+                slots.add(new AppointmentSlot(this, startsAt, startsAt.plus(length)));
+            }
+        }
+        return slots;
     }
 
     public Long id() { return id; }

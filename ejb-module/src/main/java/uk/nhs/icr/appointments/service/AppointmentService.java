@@ -1,7 +1,6 @@
 package uk.nhs.icr.appointments.service;
 
 import java.io.Serializable;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -117,7 +116,7 @@ public class AppointmentService {
         static AppointmentView of(Appointment appointment, String patientName) {
             AppointmentSlot slot = appointment.slot();
             AppointmentSession session = slot.session();
-            return new AppointmentView(appointment.id(), etag(appointment), slot.startsAt(), slot.endsAt(), session.clinicianName(),
+            return new AppointmentView(appointment.id(), appointment.etag(), slot.startsAt(), slot.endsAt(), session.clinicianName(),
                     session.clinicianRole(), session.place(), Codes.of(session.kind()), appointment.reason(),
                     Codes.of(appointment.status()), appointment.cancelledByName(), appointment.cancellationReason(),
                     appointment.patient().value(), patientName);
@@ -159,7 +158,7 @@ public class AppointmentService {
         }
         AppointmentSession defined = new AppointmentSession(caller.organisation(), session.clinicianName().strip(),
                 session.clinicianRole().strip(), session.place().strip(), session.kind(), caller.username(), clock.now());
-        List<AppointmentSlot> slots = slots(defined, session.from(), session.to(), session.startTime(), session.endTime(),
+        List<AppointmentSlot> slots = defined.slotsOnWeekdays(session.from(), session.to(), session.startTime(), session.endTime(),
                 Duration.ofMinutes(session.slotMinutes()));
         if (slots.size() > MOST_SLOTS) {
             throw InvalidInputException.of("to", "that would make " + slots.size() + " slots; make at most " + MOST_SLOTS + " at once");
@@ -168,22 +167,6 @@ public class AppointmentService {
         LOG.info(() -> "Session " + defined.id() + " defined with " + slots.size() + " slots");
         return new SessionView(defined.id(), defined.clinicianName(), defined.clinicianRole(), defined.place(), Codes.of(defined.kind()),
                 slots.size());
-    }
-
-    /** The slots of a session over a range of UK days, weekdays only, at UK local times. */
-    public static List<AppointmentSlot> slots(AppointmentSession session, LocalDate from, LocalDate to, LocalTime start, LocalTime end,
-                                              Duration length) {
-        List<AppointmentSlot> slots = new ArrayList<>();
-        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            if (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
-                continue;
-            }
-            for (LocalTime at = start; !at.plus(length).isAfter(end) && !at.plus(length).isBefore(at); at = at.plus(length)) {
-                Instant startsAt = day.atTime(at).atZone(UkClock.ZONE).toInstant();
-                slots.add(new AppointmentSlot(session, startsAt, startsAt.plus(length)));
-            }
-        }
-        return slots;
     }
 
     /** The free slots at the patient's own practice starting in [from, to] (UK days, at most 14 days), from now on. */
@@ -265,7 +248,7 @@ public class AppointmentService {
             throw new AccessDeniedException("The practice cancels with a reason the patient reads", false);
         }
         Appointment appointment = appointments.find(patient, id).orElseThrow(AppointmentNotFoundException::new);
-        precondition.check(etag(appointment), "the appointment");
+        precondition.check(appointment.etag(), "the appointment");
         cancel(appointment, caller.isThePatient(patient) ? "you" : "someone acting for you", null);
         return AppointmentView.of(appointment, null);
     }
@@ -306,11 +289,6 @@ public class AppointmentService {
                 AccessDecision.grant(Purpose.ADMINISTRATION, "the practice's day list")));
         return booked.stream().map(appointment -> AppointmentView.of(appointment, Optional.ofNullable(people.get(appointment.patient()))
                 .map(p -> p.identity().givenName() + " " + p.identity().familyName()).orElse(null))).toList();
-    }
-
-    /** The ETag of an appointment: its version, counted from 1 as booked. */
-    static int etag(Appointment appointment) {
-        return (int) appointment.version() + 1;
     }
 
     private Caller practiceStaff() {
