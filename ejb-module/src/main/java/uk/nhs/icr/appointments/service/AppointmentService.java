@@ -6,13 +6,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -26,15 +23,14 @@ import jakarta.validation.constraints.Min;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import uk.nhs.icr.access.StaffRole;
-import uk.nhs.icr.access.service.AccessControl;
 import uk.nhs.icr.access.service.AccessDecidedInside;
-import uk.nhs.icr.access.service.AccessDecision;
 import uk.nhs.icr.access.service.AccessDecision.Purpose;
 import uk.nhs.icr.access.service.AccessDeniedException;
 import uk.nhs.icr.access.service.Caller;
 import uk.nhs.icr.access.service.CurrentCaller;
 import uk.nhs.icr.access.service.PatientAccess;
 import uk.nhs.icr.access.service.PatientDataAccess;
+import uk.nhs.icr.access.service.PracticeLists;
 import uk.nhs.icr.access.service.Resource;
 import uk.nhs.icr.appointments.Appointment;
 import uk.nhs.icr.appointments.AppointmentKind;
@@ -136,7 +132,7 @@ public class AppointmentService {
     PatientAccess patientAccess;
 
     @Inject
-    AccessControl access;
+    PracticeLists practiceLists;
 
     @Inject
     UkClock clock;
@@ -283,12 +279,9 @@ public class AppointmentService {
         Caller caller = practiceStaff();
         List<Appointment> booked = appointments.bookedAt(caller.organisation(), day.atStartOfDay(UkClock.ZONE).toInstant(),
                 day.plusDays(1).atStartOfDay(UkClock.ZONE).toInstant());
-        Map<NhsNumber, Patient> people = patients.findAllByNhsNumber(booked.stream().map(Appointment::patient)
-                .collect(Collectors.toSet())).stream().collect(Collectors.toMap(Patient::nhsNumber, Function.identity()));
-        people.keySet().forEach(patient -> access.record(caller, patient, Resource.APPOINTMENT, AuditAction.READ,
-                AccessDecision.grant(Purpose.ADMINISTRATION, "the practice's day list")));
-        return booked.stream().map(appointment -> AppointmentView.of(appointment, Optional.ofNullable(people.get(appointment.patient()))
-                .map(p -> p.identity().givenName() + " " + p.identity().familyName()).orElse(null))).toList();
+        Map<NhsNumber, String> names = practiceLists.namesShown(caller, booked.stream().map(Appointment::patient).toList(),
+                Resource.APPOINTMENT, Purpose.ADMINISTRATION, PracticeLists.PracticeList.DAY_LIST);
+        return booked.stream().map(appointment -> AppointmentView.of(appointment, names.get(appointment.patient()))).toList();
     }
 
     private Caller practiceStaff() {

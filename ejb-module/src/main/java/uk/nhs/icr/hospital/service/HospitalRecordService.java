@@ -8,8 +8,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import jakarta.ejb.Stateless;
@@ -30,6 +28,7 @@ import uk.nhs.icr.access.service.Caller;
 import uk.nhs.icr.access.service.CurrentCaller;
 import uk.nhs.icr.access.service.PatientAccess;
 import uk.nhs.icr.access.service.PatientDataAccess;
+import uk.nhs.icr.access.service.PracticeLists;
 import uk.nhs.icr.access.service.Resource;
 import uk.nhs.icr.audit.AuditAction;
 import uk.nhs.icr.consent.Withholding;
@@ -41,8 +40,6 @@ import uk.nhs.icr.hospital.Medication;
 import uk.nhs.icr.hospital.Problem;
 import uk.nhs.icr.hospital.TreatmentPlan;
 import uk.nhs.icr.patient.NhsNumber;
-import uk.nhs.icr.patient.Patient;
-import uk.nhs.icr.patient.PatientRepository;
 import uk.nhs.icr.platform.service.ConflictException;
 import uk.nhs.icr.platform.service.InvalidInputException;
 import uk.nhs.icr.platform.service.Page;
@@ -157,7 +154,7 @@ public class HospitalRecordService {
     AccessControl access;
 
     @Inject
-    PatientRepository patients;
+    PracticeLists practiceLists;
 
     /** How long a result nobody has reviewed is held back from the patient (ICR_RESULT_RELEASE_DELAY). */
     @Inject
@@ -212,13 +209,10 @@ public class HospitalRecordService {
         }
         List<BloodTestResult> waiting = record.awaitingReviewAt(caller.organisation(), DataCategory.SENSITIVE, page.firstResult(),
                 page.size());
-        Map<NhsNumber, Patient> people = patients.findAllByNhsNumber(waiting.stream().map(BloodTestResult::patient)
-                .collect(Collectors.toSet())).stream().collect(Collectors.toMap(Patient::nhsNumber, Function.identity()));
-        people.keySet().forEach(patient -> access.record(caller, patient, Resource.RESULT_REVIEW, AuditAction.READ,
-                AccessDecision.grant(AccessDecision.Purpose.DIRECT_CARE, "the practice's results-to-review queue")));
+        Map<NhsNumber, String> names = practiceLists.namesShown(caller, waiting.stream().map(BloodTestResult::patient).toList(),
+                Resource.RESULT_REVIEW, AccessDecision.Purpose.DIRECT_CARE, PracticeLists.PracticeList.RESULTS_TO_REVIEW);
         List<ResultToReview> items = waiting.stream().map(result -> new ResultToReview(result.id(), result.patient().value(),
-                Optional.ofNullable(people.get(result.patient())).map(p -> p.identity().givenName() + " " + p.identity().familyName())
-                        .orElse(null), result.title(), result.value(), result.unit(), PatientResult.inWords(result), result.occurredAt(),
+                names.get(result.patient()), result.title(), result.value(), result.unit(), PatientResult.inWords(result), result.occurredAt(),
                 result.releasedToPatientAt())).toList();
         return new Page<>(items, page.page(), page.size(), record.countAwaitingReviewAt(caller.organisation(), DataCategory.SENSITIVE));
     }

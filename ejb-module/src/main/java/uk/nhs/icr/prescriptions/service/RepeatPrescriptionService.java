@@ -25,15 +25,14 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import uk.nhs.icr.access.StaffRole;
-import uk.nhs.icr.access.service.AccessControl;
 import uk.nhs.icr.access.service.AccessDecidedInside;
-import uk.nhs.icr.access.service.AccessDecision;
 import uk.nhs.icr.access.service.AccessDecision.Purpose;
 import uk.nhs.icr.access.service.AccessDeniedException;
 import uk.nhs.icr.access.service.Caller;
 import uk.nhs.icr.access.service.CurrentCaller;
 import uk.nhs.icr.access.service.PatientAccess;
 import uk.nhs.icr.access.service.PatientDataAccess;
+import uk.nhs.icr.access.service.PracticeLists;
 import uk.nhs.icr.access.service.Resource;
 import uk.nhs.icr.audit.AuditAction;
 import uk.nhs.icr.patient.NhsNumber;
@@ -125,7 +124,7 @@ public class RepeatPrescriptionService {
     PatientAccess patientAccess;
 
     @Inject
-    AccessControl access;
+    PracticeLists practiceLists;
 
     @Inject
     UkClock clock;
@@ -243,12 +242,9 @@ public class RepeatPrescriptionService {
     public Page<RequestView> queue(PageRequest page) {
         Caller caller = practiceGp();
         List<RepeatRequest> pending = prescriptions.pendingAt(caller.organisation(), page.firstResult(), page.size());
-        Map<NhsNumber, Patient> people = patients.findAllByNhsNumber(pending.stream().map(RepeatRequest::patient)
-                .collect(Collectors.toSet())).stream().collect(Collectors.toMap(Patient::nhsNumber, Function.identity()));
-        people.keySet().forEach(patient -> access.record(caller, patient, Resource.REPEAT_PRESCRIPTION, AuditAction.READ,
-                AccessDecision.grant(Purpose.DIRECT_CARE, "the practice's repeat-request queue")));
-        List<RequestView> items = pending.stream().map(request -> RequestView.of(request, Optional.ofNullable(people.get(request.patient()))
-                .map(p -> p.identity().givenName() + " " + p.identity().familyName()).orElse(null))).toList();
+        Map<NhsNumber, String> names = practiceLists.namesShown(caller, pending.stream().map(RepeatRequest::patient).toList(),
+                Resource.REPEAT_PRESCRIPTION, Purpose.DIRECT_CARE, PracticeLists.PracticeList.REPEAT_REQUESTS);
+        List<RequestView> items = pending.stream().map(request -> RequestView.of(request, names.get(request.patient()))).toList();
         return new Page<>(items, page.page(), page.size(), prescriptions.countPendingAt(caller.organisation()));
     }
 
