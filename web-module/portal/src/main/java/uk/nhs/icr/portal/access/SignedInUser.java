@@ -22,6 +22,12 @@ public class SignedInUser {
         return profile != null && profile.role() == StaffRole.ORGAN_DONATION_NURSE;
     }
 
+    /** A GP: the practice's results to review and repeat requests are theirs. */
+    public boolean isGp() {
+        StaffProfile profile = getProfile();
+        return profile != null && profile.role() == StaffRole.GP;
+    }
+
     public boolean isPrivacyOfficer() {
         StaffProfile profile = getProfile();
         return profile != null && profile.role() == StaffRole.PRIVACY_OFFICER;

@@ -1,0 +1,92 @@
+package uk.nhs.icr.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uk.nhs.icr.it.TestPatients.aPatient;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import jakarta.json.JsonObject;
+
+import org.junit.jupiter.api.Test;
+
+import uk.nhs.icr.patient.NhsNumber;
+
+/**
+ * The practice's queues in the portal, for its GPs: results to review (each released to the patient with the GP's
+ * comment) and repeat requests (issued to the pharmacy, or rejected with a reason the patient reads).
+ */
+class PracticeQueuesIT extends IcrDeployment {
+
+    private static final Api.Client GP_CANAL = Api.as(Tokens.staff("gp.canal", "GP").sign());
+
+    private static TestPatients patientAtCanal() {
+        TestPatients patient = aPatient().gpPractice("Y90002").birthDate(LocalDate.of(1966, 6, 16));
+        assertEquals(201, patient.register().status());
+        return patient;
+    }
+
+    @Test
+    void a_gp_reviews_a_result_from_the_practice_queue_with_a_comment_the_patient_then_reads() {
+        TestPatients patient = patientAtCanal();
+        long result = GP_CANAL.postJson("/api/patients/" + patient.nhsNumber() + "/blood-tests", "{\"test\":\"Potassium\",\"value\":5.9,"
+                + "\"unit\":\"mmol/L\",\"referenceLow\":3.5,\"referenceHigh\":5.3,\"reportedAt\":\"2026-11-02T09:00:00Z\"}").json()
+                .getJsonNumber("id").longValue();
+        Portal gp = Portal.signIn("gp.canal");
+        Api.Reply queue = gp.get("/practice/results.xhtml");
+        assertEquals(200, queue.status());
+        int row = rowOf(queue.body(), NhsNumber.parse(patient.nhsNumber()).formatted());
+
+        Api.Reply reviewed = gp.submit("/practice/results.xhtml", queue, "results", "results:queue:" + row + ":review",
+                Map.of("results:queue:" + row + ":comment", "A little high: please book a repeat test"));
+        assertTrue(reviewed.body().contains("reviewed: it is released to them, with your comment"), reviewed.body());
+        assertEquals(1, Databases.count(Databases.HOSPITAL, "select count(*) from hospital_entry where id = ? and reviewed_by_username"
+                + " = 'gp.canal' and review_comment = 'A little high: please book a repeat test'", result));
+        assertEquals("A little high: please book a repeat test", Api.as(Tokens.patient(patient.nhsNumber()).sign()).get("/api/me/results")
+                .json().getJsonArray("items").getJsonObject(0).getString("clinicianComment"));
+        assertEquals(403, Portal.signIn("admin.beech").get("/practice/results.xhtml").status(), "the practice's GPs review");
+    }
+
+    @Test
+    void a_gp_rejects_a_repeat_request_only_with_a_reason_and_issues_another_from_the_portal() {
+        TestPatients patient = patientAtCanal();
+        String nhs = patient.nhsNumber();
+        for (String medicine : new String[] {"Amlodipine 5 mg tablets", "Sertraline 50 mg tablets"}) {
+            assertEquals(201, GP_CANAL.postJson("/api/patients/" + nhs + "/repeats", "{\"medicine\":\"" + medicine + "\",\"dose\":\"One"
+                    + " daily\",\"quantity\":\"28 tablets\",\"issuesAllowed\":3,\"reviewDate\":\"" + LocalDate.now().plusMonths(4) + "\"}")
+                    .status());
+        }
+        Api.Client me = Api.as(Tokens.patient(nhs).sign());
+        String repeats = me.get("/api/me/prescriptions").jsonArray().getValuesAs(JsonObject.class).stream()
+                .map(repeat -> Long.toString(repeat.getJsonNumber("id").longValue())).reduce((a, b) -> a + "," + b).orElseThrow();
+        assertEquals(201, me.postJson("/api/me/prescriptions/requests", "{\"repeats\":[" + repeats + "],\"pharmacyOdsCode\":\"FA123\"}")
+                .status());
+
+        Portal gp = Portal.signIn("gp.canal");
+        Api.Reply queue = gp.get("/practice/repeats.xhtml");
+        int amlodipine = rowOf(queue.body(), "Amlodipine 5 mg tablets");
+        Api.Reply refused = gp.submit("/practice/repeats.xhtml", queue, "repeats", "repeats:queue:" + amlodipine + ":reject", Map.of());
+        assertTrue(refused.body().contains("Give the reason the patient will read"), refused.body());
+        Api.Reply rejected = gp.submit("/practice/repeats.xhtml", refused, "repeats", "repeats:queue:" + amlodipine + ":reject",
+                Map.of("repeats:queue:" + amlodipine + ":reason", "Stopped at your review last week"));
+        assertTrue(rejected.body().contains("rejected; the patient sees your reason"), rejected.body());
+
+        int sertraline = rowOf(rejected.body(), "Sertraline 50 mg tablets");
+        Api.Reply issued = gp.submit("/practice/repeats.xhtml", rejected, "repeats", "repeats:queue:" + sertraline + ":issue", Map.of());
+        assertTrue(issued.body().contains("issued to FA123"), issued.body());
+        assertEquals(1, Databases.count(Databases.HOSPITAL, "select count(*) from repeat_request where patient_nhs_number = ? and status"
+                + " = 'REJECTED' and rejection_reason = 'Stopped at your review last week'", nhs));
+        assertEquals(1, Databases.count(Databases.HOSPITAL, "select count(*) from repeat_request where patient_nhs_number = ? and status"
+                + " = 'ISSUED'", nhs));
+    }
+
+    /** The data-ri of the table row holding this text. */
+    private static int rowOf(String html, String text) {
+        int at = html.indexOf(text);
+        assertTrue(at > 0, "a row with " + text);
+        String before = html.substring(0, at);
+        int rowStart = before.lastIndexOf("data-ri=\"");
+        return Integer.parseInt(before.substring(rowStart + 9, before.indexOf('"', rowStart + 9)));
+    }
+}
