@@ -28,6 +28,12 @@ public class SignedInUser {
         return profile != null && profile.role() == StaffRole.GP;
     }
 
+    /** A GP or a practice administrator: who records and reviews proxy access. */
+    public boolean isPracticeStaff() {
+        StaffProfile profile = getProfile();
+        return profile != null && (profile.role() == StaffRole.GP || profile.role() == StaffRole.ADMIN);
+    }
+
     public boolean isPrivacyOfficer() {
         StaffProfile profile = getProfile();
         return profile != null && profile.role() == StaffRole.PRIVACY_OFFICER;

@@ -14,10 +14,11 @@ import org.junit.jupiter.api.Test;
 import uk.nhs.icr.patient.NhsNumber;
 
 /**
- * The practice's queues in the portal, for its GPs: results to review (each released to the patient with the GP's
- * comment) and repeat requests (issued to the pharmacy, or rejected with a reason the patient reads).
+ * The practice in the portal: proxy access, recorded and ended by its administrators and GPs; its GPs' queues of results to
+ * review (each released to the patient with the GP's comment) and of repeat requests (issued to the pharmacy, or rejected
+ * with a reason the patient reads).
  */
-class PracticeQueuesIT extends IcrDeployment {
+class PracticePortalIT extends IcrDeployment {
 
     private static final Api.Client GP_CANAL = Api.as(Tokens.staff("gp.canal", "GP").sign());
 
@@ -79,6 +80,35 @@ class PracticeQueuesIT extends IcrDeployment {
                 + " = 'REJECTED' and rejection_reason = 'Stopped at your review last week'", nhs));
         assertEquals(1, Databases.count(Databases.HOSPITAL, "select count(*) from repeat_request where patient_nhs_number = ? and status"
                 + " = 'ISSUED'", nhs));
+    }
+
+    @Test
+    void the_practice_records_a_parent_in_the_portal_and_ends_their_access_with_a_reason() {
+        TestPatients parent = aPatient().gpPractice("Y90001").birthDate(LocalDate.of(1987, 7, 17));
+        TestPatients child = aPatient().gpPractice("Y90001").birthDate(LocalDate.now().minusYears(7));
+        assertEquals(201, parent.register().status());
+        assertEquals(201, child.register().status());
+        String page = "/patients/proxies.xhtml?nhsNumber=" + child.nhsNumber();
+        Portal admin = Portal.signIn("admin.beech");
+        Api.Reply empty = admin.get(page);
+        assertTrue(empty.body().contains("No one is recorded as acting for this patient"), empty.body());
+
+        Api.Reply refused = admin.submit(page, empty, "newLink", "newLink:record", Map.of("newLink:proxyNhsNumber", parent.nhsNumber(),
+                "newLink:proxyName", "Somebody Else", "newLink:basis", "parental-responsibility", "newLink:evidence", "Birth certificate",
+                "newLink:services", "record"));
+        assertTrue(refused.body().contains("registered to someone of another name"), "a wrong name is said beside the field");
+        Api.Reply recorded = admin.submit(page, refused, "newLink", "newLink:record", Map.of("newLink:proxyNhsNumber", parent.nhsNumber(),
+                "newLink:proxyName", PatientAppIT.nameOf(parent.nhsNumber()), "newLink:basis", "parental-responsibility",
+                "newLink:evidence", "Birth certificate seen", "newLink:services", "record"));
+        assertTrue(recorded.body().contains("recorded as able to act for the patient: active"), recorded.body());
+        assertEquals(200, Api.as(Tokens.patient(parent.nhsNumber()).sign()).get("/api/me/record?for=" + child.nhsNumber()).status());
+
+        Api.Reply ended = admin.submit(page, recorded, "links", "links:table:0:revoke", Map.of("links:table:0:reason",
+                "Parental responsibility ended by court order"));
+        assertTrue(ended.body().contains("the access has ended"), ended.body());
+        Api.as(Tokens.patient(parent.nhsNumber()).sign()).get("/api/me/record?for=" + child.nhsNumber()).problem(403);
+        assertEquals(1, Databases.count(Databases.HOSPITAL, "select count(*) from proxy_link where patient_nhs_number = ? and revoked_by"
+                + " = 'Sam Turner' and revocation_reason = 'Parental responsibility ended by court order'", child.nhsNumber()));
     }
 
     /** The data-ri of the table row holding this text. */
