@@ -111,6 +111,60 @@ class PracticePortalIT extends IcrDeployment {
                 + " = 'Sam Turner' and revocation_reason = 'Parental responsibility ended by court order'", child.nhsNumber()));
     }
 
+    @Test
+    void the_practice_makes_slots_sees_the_day_list_and_cancels_with_a_reason_in_the_portal() {
+        TestPatients patient = aPatient().gpPractice("Y90001").birthDate(LocalDate.of(1979, 9, 19));
+        assertEquals(201, patient.register().status());
+        LocalDate day = LocalDate.now().plusDays(9);
+        while (day.getDayOfWeek().getValue() > 5) {
+            day = day.plusDays(1);
+        }
+        String clinician = "Nurse Portal " + patient.nhsNumber();
+        Portal admin = Portal.signIn("admin.beech");
+        Api.Reply book = admin.get("/appointments/book.xhtml");
+        assertEquals(200, book.status());
+        Api.Reply made = admin.submit("/appointments/book.xhtml", book, "session", "session:make", Map.of("session:clinicianName", clinician,
+                "session:clinicianRole", "Practice nurse", "session:place", "Room 3", "session:kind", "telephone", "session:from",
+                day.toString(), "session:to", day.toString(), "session:startTime", "07:00", "session:endTime", "07:30",
+                "session:slotMinutes", "15"));
+        assertTrue(made.body().contains("2 slots made for " + clinician), made.body());
+
+        Api.Client me = Api.as(Tokens.patient(patient.nhsNumber()).sign());
+        long slot = me.get("/api/me/appointments/slots?from=" + day + "&to=" + day).jsonArray().getValuesAs(JsonObject.class).stream()
+                .filter(found -> found.getString("clinicianName").equals(clinician)).findFirst().orElseThrow().getJsonNumber("id").longValue();
+        assertEquals(201, me.postJson("/api/me/appointments", "{\"slotId\":" + slot + ",\"reason\":\"Test results call\"}").status());
+
+        Api.Reply list = admin.submit("/appointments/book.xhtml", made, "day", "day:show", Map.of("day:day", day.toString()));
+        int row = rowOf(list.body(), "Test results call");
+        Api.Reply refused = admin.submit("/appointments/book.xhtml", list, "day", "day:list:" + row + ":cancel", Map.of("day:day", day.toString()));
+        assertTrue(refused.body().contains("Give the reason the patient will read"), refused.body());
+        Api.Reply cancelled = admin.submit("/appointments/book.xhtml", refused, "day", "day:list:" + row + ":cancel",
+                Map.of("day:day", day.toString(), "day:list:" + row + ":reason", "The nurse is on leave; please book again"));
+        assertTrue(cancelled.body().contains("is cancelled; they see your reason"), cancelled.body());
+        JsonObject seen = me.get("/api/me/appointments").jsonArray().getJsonObject(0);
+        assertEquals("The nurse is on leave; please book again", seen.getString("cancellationReason"));
+        assertEquals(403, Portal.signIn("nurse.northgate").get("/appointments/book.xhtml").status(), "the practice's book");
+    }
+
+    @Test
+    void a_gp_authorises_a_repeat_in_the_portal_and_the_patient_can_request_it() {
+        TestPatients patient = patientAtCanal();
+        String page = "/patients/repeats.xhtml?nhsNumber=" + patient.nhsNumber();
+        Portal gp = Portal.signIn("gp.canal");
+        Api.Reply empty = gp.get(page);
+        assertTrue(empty.body().contains("Nothing is on repeat."), empty.body());
+        Api.Reply refused = gp.submit(page, empty, "authorise", "authorise:save", Map.of("authorise:medicine", "Lansoprazole 15 mg capsules",
+                "authorise:dose", "One daily", "authorise:quantity", "28 capsules", "authorise:issuesAllowed", "60",
+                "authorise:reviewDate", LocalDate.now().plusMonths(6).toString()));
+        assertTrue(refused.body().contains("52") && !refused.body().contains("authorised for"), "60 issues refused: at most 52");
+        Api.Reply authorised = gp.submit(page, refused, "authorise", "authorise:save", Map.of("authorise:medicine",
+                "Lansoprazole 15 mg capsules", "authorise:dose", "One daily", "authorise:quantity", "28 capsules",
+                "authorise:issuesAllowed", "6", "authorise:reviewDate", LocalDate.now().plusMonths(6).toString()));
+        assertTrue(authorised.body().contains("Lansoprazole 15 mg capsules authorised for 6 issues"), authorised.body());
+        assertTrue(Api.as(Tokens.patient(patient.nhsNumber()).sign()).get("/api/me/prescriptions").jsonArray().getJsonObject(0)
+                .getBoolean("requestable"));
+    }
+
     /** The data-ri of the table row holding this text. */
     private static int rowOf(String html, String text) {
         int at = html.indexOf(text);
