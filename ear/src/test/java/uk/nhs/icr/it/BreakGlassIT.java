@@ -101,7 +101,7 @@ class BreakGlassIT extends IcrDeployment {
 
         Portal officer = Portal.signIn("privacy.officer");
         Api.Reply queue = officer.get("/privacy/review.xhtml");
-        int row = rowIndexOf(queue.body(), reason);
+        int row = Portal.rowIndexOf(queue.body(), reason);
         Api.Reply reviewed = officer.submit("/privacy/review.xhtml", queue, "review", "review:queue:" + row + ":appropriate",
                 Map.of("review:queue:" + row + ":note", "Emergency confirmed with the ward"));
 
@@ -151,12 +151,4 @@ class BreakGlassIT extends IcrDeployment {
         assertEquals(403, Portal.signIn("gp.beech").get("/privacy/access-log.xhtml").status(), "privacy officers only");
     }
 
-    /** The DataTable row (0-based) whose text contains {@code text}. */
-    private static int rowIndexOf(String html, String text) {
-        int at = html.indexOf(text);
-        assertTrue(at > 0, "row with " + text);
-        String before = html.substring(0, at);
-        int rowStart = before.lastIndexOf("data-ri=\"");
-        return Integer.parseInt(before.substring(rowStart + 9, before.indexOf('"', rowStart + 9)));
-    }
 }

@@ -75,4 +75,13 @@ public final class Portal {
         String setCookie = reply.header("Set-Cookie");
         return setCookie == null ? null : setCookie.split(";", 2)[0];
     }
+
+    /** The row index (PrimeFaces' data-ri) of the table row of a page that holds this text. */
+    public static int rowIndexOf(String html, String text) {
+        int at = html.indexOf(text);
+        assertTrue(at > 0, "a row with " + text);
+        String before = html.substring(0, at);
+        int rowStart = before.lastIndexOf("data-ri=\"");
+        return Integer.parseInt(before.substring(rowStart + 9, before.indexOf('"', rowStart + 9)));
+    }
 }

@@ -37,7 +37,7 @@ class PracticePortalIT extends IcrDeployment {
         Portal gp = Portal.signIn("gp.canal");
         Api.Reply queue = gp.get("/practice/results.xhtml");
         assertEquals(200, queue.status());
-        int row = rowOf(queue.body(), NhsNumber.parse(patient.nhsNumber()).formatted());
+        int row = Portal.rowIndexOf(queue.body(), NhsNumber.parse(patient.nhsNumber()).formatted());
 
         Api.Reply reviewed = gp.submit("/practice/results.xhtml", queue, "results", "results:queue:" + row + ":review",
                 Map.of("results:queue:" + row + ":comment", "A little high: please book a repeat test"));
@@ -66,14 +66,14 @@ class PracticePortalIT extends IcrDeployment {
 
         Portal gp = Portal.signIn("gp.canal");
         Api.Reply queue = gp.get("/practice/repeats.xhtml");
-        int amlodipine = rowOf(queue.body(), "Amlodipine 5 mg tablets");
+        int amlodipine = Portal.rowIndexOf(queue.body(), "Amlodipine 5 mg tablets");
         Api.Reply refused = gp.submit("/practice/repeats.xhtml", queue, "repeats", "repeats:queue:" + amlodipine + ":reject", Map.of());
         assertTrue(refused.body().contains("Give the reason the patient will read"), refused.body());
         Api.Reply rejected = gp.submit("/practice/repeats.xhtml", refused, "repeats", "repeats:queue:" + amlodipine + ":reject",
                 Map.of("repeats:queue:" + amlodipine + ":reason", "Stopped at your review last week"));
         assertTrue(rejected.body().contains("rejected; the patient sees your reason"), rejected.body());
 
-        int sertraline = rowOf(rejected.body(), "Sertraline 50 mg tablets");
+        int sertraline = Portal.rowIndexOf(rejected.body(), "Sertraline 50 mg tablets");
         Api.Reply issued = gp.submit("/practice/repeats.xhtml", rejected, "repeats", "repeats:queue:" + sertraline + ":issue", Map.of());
         assertTrue(issued.body().contains("issued to FA123"), issued.body());
         assertEquals(1, Databases.count(Databases.HOSPITAL, "select count(*) from repeat_request where patient_nhs_number = ? and status"
@@ -135,7 +135,7 @@ class PracticePortalIT extends IcrDeployment {
         assertEquals(201, me.postJson("/api/me/appointments", "{\"slotId\":" + slot + ",\"reason\":\"Test results call\"}").status());
 
         Api.Reply list = admin.submit("/appointments/book.xhtml", made, "day", "day:show", Map.of("day:day", day.toString()));
-        int row = rowOf(list.body(), "Test results call");
+        int row = Portal.rowIndexOf(list.body(), "Test results call");
         Api.Reply refused = admin.submit("/appointments/book.xhtml", list, "day", "day:list:" + row + ":cancel", Map.of("day:day", day.toString()));
         assertTrue(refused.body().contains("Give the reason the patient will read"), refused.body());
         Api.Reply cancelled = admin.submit("/appointments/book.xhtml", refused, "day", "day:list:" + row + ":cancel",
@@ -163,14 +163,5 @@ class PracticePortalIT extends IcrDeployment {
         assertTrue(authorised.body().contains("Lansoprazole 15 mg capsules authorised for 6 issues"), authorised.body());
         assertTrue(Api.as(Tokens.patient(patient.nhsNumber()).sign()).get("/api/me/prescriptions").jsonArray().getJsonObject(0)
                 .getBoolean("requestable"));
-    }
-
-    /** The data-ri of the table row holding this text. */
-    private static int rowOf(String html, String text) {
-        int at = html.indexOf(text);
-        assertTrue(at > 0, "a row with " + text);
-        String before = html.substring(0, at);
-        int rowStart = before.lastIndexOf("data-ri=\"");
-        return Integer.parseInt(before.substring(rowStart + 9, before.indexOf('"', rowStart + 9)));
     }
 }
