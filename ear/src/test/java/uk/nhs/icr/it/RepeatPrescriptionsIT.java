@@ -178,6 +178,31 @@ class RepeatPrescriptionsIT extends IcrDeployment {
     }
 
     @Test
+    void two_gps_issuing_one_request_at_once_use_one_issue_and_the_second_is_told_it_was_decided() throws Exception {
+        String patient = patient(LocalDate.of(1957, 5, 5));
+        long repeat = authorise(patient, "Doxazosin 4 mg tablets", 5);
+        long request = Api.as(Tokens.patient(patient).sign()).postJson("/api/me/prescriptions/requests", "{\"repeats\":[" + repeat
+                + "],\"pharmacyOdsCode\":\"FA123\"}").jsonArray().getJsonObject(0).getJsonNumber("id").longValue();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            List<Callable<Integer>> issues = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                issues.add(() -> GP.postJson("/api/patients/" + patient + "/repeats/requests/" + request + "/issue", "{}").status());
+            }
+            for (Future<Integer> status : pool.invokeAll(issues)) {
+                statuses.add(status.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, statuses.stream().filter(status -> status == 200).count(), statuses.toString());
+        assertEquals(7, statuses.stream().filter(status -> status == 409).count(), statuses.toString());
+        assertEquals(1, Databases.count(Databases.HOSPITAL, "select issues_used from repeat_template where id = ?", repeat),
+                "one issue used, not eight");
+    }
+
+    @Test
     void the_demo_parent_sees_her_repeats_as_the_readme_describes_them_and_requests_her_sons_inhaler() {
         String hannah = "9989999902";
         String leo = "9989999910";

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import uk.nhs.icr.patient.NhsNumber;
@@ -22,9 +23,14 @@ public class ProxyLinks {
         em.flush();
     }
 
-    public Optional<ProxyLink> find(NhsNumber patient, long id) {
+    /**
+     * One of the patient's links, locked for the change about to be made: a second change at the same moment waits, then
+     * sees the first (a revocation racing a confirmation is refused, not lost).
+     */
+    public Optional<ProxyLink> findForChange(NhsNumber patient, long id) {
         return em.createQuery("select l from ProxyLink l where l.id = :id and l.patient = :patient", ProxyLink.class)
-                .setParameter("id", id).setParameter("patient", patient).getResultStream().findFirst();
+                .setParameter("id", id).setParameter("patient", patient).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst();
     }
 
     /** The link not revoked by which {@code proxy} may act for {@code patient}, if any (at most one stands). */

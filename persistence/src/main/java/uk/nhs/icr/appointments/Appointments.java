@@ -7,6 +7,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityGraph;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import uk.nhs.icr.patient.NhsNumber;
@@ -72,6 +73,16 @@ public class Appointments {
         return em.createQuery("select a from Appointment a where a.id = :id"
                         + " and a.patient = :patient", Appointment.class)
                 .setParameter("id", id).setParameter("patient", patient).setHint(FETCH_GRAPH, withSlotAndSession())
+                .getResultStream().findFirst();
+    }
+
+    /**
+     * One of the patient's appointments, locked for a cancellation: the patient and the practice cancelling at the same
+     * moment are taken in turn, and the second finds it cancelled.
+     */
+    public Optional<Appointment> findForChange(NhsNumber patient, long id) {
+        return em.createQuery("select a from Appointment a where a.id = :id and a.patient = :patient", Appointment.class)
+                .setParameter("id", id).setParameter("patient", patient).setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream().findFirst();
     }
 

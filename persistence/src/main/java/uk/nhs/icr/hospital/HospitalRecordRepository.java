@@ -10,6 +10,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 
@@ -123,10 +124,15 @@ public class HospitalRecordRepository extends EntryRepository<HospitalEntry> {
                 .setParameter("practice", practice).setParameter("leftOut", leftOut).getSingleResult();
     }
 
-    public Optional<BloodTestResult> findResult(NhsNumber patient, long id) {
+    /**
+     * One of the patient's results, locked for its review: entries carry no version, so two clinicians reviewing at the same
+     * moment are taken in turn and the second finds it reviewed (409), not a comment overwritten.
+     */
+    public Optional<BloodTestResult> findResultForReview(NhsNumber patient, long id) {
         return em.createQuery("select r from BloodTestResult r where r.id = :id and r.patient = :patient", BloodTestResult.class)
                 .setParameter("id", id)
                 .setParameter("patient", patient)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream()
                 .findFirst();
     }

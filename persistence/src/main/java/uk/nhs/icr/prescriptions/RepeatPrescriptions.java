@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import uk.nhs.icr.patient.NhsNumber;
@@ -73,11 +74,15 @@ public class RepeatPrescriptions {
                 .setParameter("practice", practice).setParameter("pending", RepeatRequest.Status.PENDING).getSingleResult();
     }
 
-    /** One of the practice's requests, with its repeat. */
-    public Optional<RepeatRequest> requestAt(OdsCode practice, long id) {
+    /**
+     * One of the practice's requests, with its repeat, both locked for the decision about to be made: a second GP deciding
+     * it at the same moment waits, then finds it decided (an issue is never counted twice, a rejection never lost).
+     */
+    public Optional<RepeatRequest> requestForDecision(OdsCode practice, long id) {
         return em.createQuery("select r from RepeatRequest r join fetch r.template where r.id = :id and r.practice = :practice",
                         RepeatRequest.class)
-                .setParameter("id", id).setParameter("practice", practice).getResultStream().findFirst();
+                .setParameter("id", id).setParameter("practice", practice).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst();
     }
 
     /** These of the practice's requests, with their repeats, in one query. */

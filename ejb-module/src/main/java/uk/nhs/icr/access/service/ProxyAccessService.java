@@ -282,7 +282,7 @@ public class ProxyAccessService {
     }
 
     private ProxyLink standingLink(NhsNumber patient, long linkId) {
-        ProxyLink link = links.find(patient, linkId).orElseThrow(ProxyLinkNotFoundException::new);
+        ProxyLink link = links.findForChange(patient, linkId).orElseThrow(ProxyLinkNotFoundException::new);
         if (link.revoked()) {
             throw new ProxyLinkRevokedException();
         }
@@ -292,7 +292,7 @@ public class ProxyAccessService {
     private Caller practiceStaff(String refusal) {
         Caller caller = currentCaller.require();
         if (caller.isPatient() || !(caller.hasRole(StaffRole.GP) || caller.hasRole(StaffRole.ADMIN))) {
-            throw new AccessDeniedException(capitalised(refusal), false);
+            throw new AccessDeniedException(refusal, false);
         }
         return caller;
     }
@@ -300,7 +300,7 @@ public class ProxyAccessService {
     private Caller gp(String refusal) {
         Caller caller = currentCaller.require();
         if (!caller.hasRole(StaffRole.GP)) {
-            throw new AccessDeniedException(capitalised(refusal), false);
+            throw new AccessDeniedException(refusal, false);
         }
         return caller;
     }
@@ -312,10 +312,6 @@ public class ProxyAccessService {
             throw new AccessDeniedException("Proxy access is recorded and reviewed by the patient's own GP practice", false);
         }
         return registered;
-    }
-
-    private static String capitalised(String text) {
-        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     /** A standing link between the same two people exists: end it first. */

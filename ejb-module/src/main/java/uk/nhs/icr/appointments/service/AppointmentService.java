@@ -243,7 +243,7 @@ public class AppointmentService {
         if (!caller.isPatient()) {
             throw new AccessDeniedException("The practice cancels with a reason the patient reads", false);
         }
-        Appointment appointment = appointments.find(patient, id).orElseThrow(AppointmentNotFoundException::new);
+        Appointment appointment = appointments.findForChange(patient, id).orElseThrow(AppointmentNotFoundException::new);
         precondition.check(appointment.etag(), "the appointment");
         cancel(appointment, caller.isThePatient(patient) ? "you" : "someone acting for you", null);
         return AppointmentView.of(appointment, null);
@@ -253,7 +253,7 @@ public class AppointmentService {
     @PatientDataAccess(resource = Resource.APPOINTMENT, action = AuditAction.WRITE)
     public AppointmentView cancelForThePractice(NhsNumber patient, long id, @Valid Cancellation cancellation) {
         Caller caller = practiceStaff();
-        Appointment appointment = appointments.find(patient, id).filter(found -> found.practice().equals(caller.organisation()))
+        Appointment appointment = appointments.findForChange(patient, id).filter(found -> found.practice().equals(caller.organisation()))
                 .orElseThrow(AppointmentNotFoundException::new);
         cancel(appointment, caller.organisationName() == null ? caller.displayName() : caller.organisationName(),
                 cancellation.reason().strip());

@@ -180,7 +180,7 @@ public class HospitalRecordService {
         Caller caller = currentCaller.require();
         // a result the patient's directive keeps from this clinician is not theirs to review: answered as absent
         Withholding withholding = access.withholdingFromStaff(caller, patient);
-        BloodTestResult result = record.findResult(patient, resultId).filter(found -> !withholding.withholds(found))
+        BloodTestResult result = record.findResultForReview(patient, resultId).filter(found -> !withholding.withholds(found))
                 .orElseThrow(SharedRecordService.EntryNotFoundException::new);
         if (result.reviewed()) {
             throw new ResultAlreadyReviewedException();

@@ -272,7 +272,7 @@ public class RepeatPrescriptionService {
     }
 
     private RepeatRequest pendingRequest(Caller caller, NhsNumber patient, long requestId) {
-        RepeatRequest request = prescriptions.requestAt(caller.organisation(), requestId).filter(found -> found.patient().equals(patient))
+        RepeatRequest request = prescriptions.requestForDecision(caller.organisation(), requestId).filter(found -> found.patient().equals(patient))
                 .orElseThrow(RepeatRequestNotFoundException::new);
         if (!request.pending()) {
             throw new RepeatRequestDecidedException("this request was " + request.status().name().toLowerCase(Locale.ROOT)
