@@ -36,7 +36,8 @@ class PatientAppIT extends IcrDeployment {
 
     private static long recordPotassium(String patient, String value) {
         JsonObject result = GP.postJson("/api/patients/" + patient + "/blood-tests", "{\"test\":\"Potassium\",\"value\":" + value
-                + ",\"unit\":\"mmol/L\",\"referenceLow\":3.5,\"referenceHigh\":5.3,\"reportedAt\":\"2026-11-01T09:00:00Z\"}").json();
+                + ",\"unit\":\"mmol/L\",\"referenceLow\":3.5,\"referenceHigh\":5.3,\"reportedAt\":\"2026-11-01T09:00:00Z\","
+                + "\"requestedBy\":\"Dr Rafael Ortiz\"}").json();
         return result.getJsonNumber("id").longValue();
     }
 
@@ -106,7 +107,8 @@ class PatientAppIT extends IcrDeployment {
         assertEquals("above the normal range", potassium.getString("inWords"));
         assertEquals("Slightly high: please book a repeat test in 2 weeks", potassium.getString("clinicianComment"));
         assertTrue(potassium.getString("aboutThisTest").contains("nerves and muscles"), potassium.toString());
-        assertEquals("Dr Amina Shah", potassium.getString("reportedBy"));
+        assertEquals("Dr Amina Shah", potassium.getString("reportedBy"), "who put it on the record");
+        assertEquals("Dr Rafael Ortiz", potassium.getString("requestedBy"), "who asked for the test");
         assertEquals(2, GP.get("/api/patients/" + patient + "/record?type=BLOOD_TEST").json().getInt("totalItems"),
                 "staff see both");
     }
@@ -254,6 +256,40 @@ class PatientAppIT extends IcrDeployment {
         JsonObject ended = app(young).get("/api/me/proxies").jsonArray().getJsonObject(0);
         assertEquals("revoked", ended.getString("standing"));
         assertEquals("the patient", ended.getString("revokedBy"));
+    }
+
+    @Test
+    void a_parent_sets_the_opt_out_for_a_child_under_13_and_an_attorney_for_an_adult_each_on_record_as_theirs() {
+        String parent = patientBorn(LocalDate.of(1985, 5, 5));
+        String child = patientBorn(LocalDate.now().minusYears(9));
+        String teenager = patientBorn(LocalDate.now().minusYears(13).minusDays(2));
+        String preferences = "[\"record\",\"preferences\"]";
+        recordLink(ADMIN, child, parent, "parental-responsibility", preferences);
+        long teenagers = recordLink(ADMIN, teenager, parent, "parental-responsibility", preferences);
+        assertEquals(200, GP.postJson("/api/patients/" + teenager + "/proxies/" + teenagers + "/continuation", "{}").status());
+        Api.Client parentApp = app(parent);
+
+        assertEquals(200, parentApp.putJson("/api/me/preferences/data-opt-out?for=" + child, "{\"optedOut\":true}", "If-None-Match",
+                "*").status());
+        assertEquals(1, Databases.count(Databases.HOSPITAL, "select count(*) from data_opt_out where patient_nhs_number = ? and opted_out"
+                + " and recorded_by_kind = 'PROXY' and channel = 'ONLINE' and recorded_by_name like ?", child, nameOf(parent) + " (parent%"),
+                "the parent's choice, by their name, made online");
+        assertTrue(parentApp.putJson("/api/me/preferences/data-opt-out?for=" + teenager, "{\"optedOut\":true}", "If-None-Match", "*")
+                .problem(403).getString("detail").contains("under 13"), "from 13 it is the young person's own");
+        parentApp.putJson("/api/me/preferences/organ-donation?for=" + child, "{\"decision\":\"opt-out\"}", "If-None-Match", "*")
+                .problem(403);
+        parentApp.putJson("/api/me/preferences/consent?for=" + child, "{\"status\":\"active\",\"provisions\":[{\"type\":\"deny\","
+                + "\"categories\":[\"MENTAL_HEALTH\"]}]}", "If-None-Match", "*").problem(403);
+
+        String attorney = patientBorn(LocalDate.of(1970, 1, 1));
+        String adult = patientBorn(LocalDate.of(1938, 2, 2));
+        recordLink(GP, adult, attorney, "lasting-power-of-attorney", preferences);
+        assertEquals(200, app(attorney).putJson("/api/me/preferences/data-opt-out?for=" + adult, "{\"optedOut\":true}", "If-None-Match",
+                "*").status());
+        assertEquals("attorney", app(attorney).get("/api/me/preferences/data-opt-out?for=" + adult).json().getString("setBy"));
+        assertEquals(0, Databases.count(Databases.HOSPITAL, "select count(*) from data_opt_out where patient_nhs_number in (?, ?)"
+                + " and recorded_by_kind <> 'PROXY' and recorded_by_kind <> 'ATTORNEY'", child, adult));
+        assertEquals(0, Databases.count(Databases.HOSPITAL, "select count(*) from data_opt_out where patient_nhs_number = ?", teenager));
     }
 
     private static void recordLinkRefusedAsDuplicate(String patient, String proxy) {

@@ -134,12 +134,12 @@ class PracticePortalIT extends IcrDeployment {
                 .filter(found -> found.getString("clinicianName").equals(clinician)).findFirst().orElseThrow().getJsonNumber("id").longValue();
         assertEquals(201, me.postJson("/api/me/appointments", "{\"slotId\":" + slot + ",\"reason\":\"Test results call\"}").status());
 
-        Api.Reply list = admin.submit("/appointments/book.xhtml", made, "day", "day:show", Map.of("day:day", day.toString()));
+        Api.Reply list = admin.submit("/appointments/book.xhtml", made, "day", "day:show", Map.of("day:date", day.toString()));
         int row = Portal.rowIndexOf(list.body(), "Test results call");
-        Api.Reply refused = admin.submit("/appointments/book.xhtml", list, "day", "day:list:" + row + ":cancel", Map.of("day:day", day.toString()));
+        Api.Reply refused = admin.submit("/appointments/book.xhtml", list, "day", "day:list:" + row + ":cancel", Map.of("day:date", day.toString()));
         assertTrue(refused.body().contains("Give the reason the patient will read"), refused.body());
         Api.Reply cancelled = admin.submit("/appointments/book.xhtml", refused, "day", "day:list:" + row + ":cancel",
-                Map.of("day:day", day.toString(), "day:list:" + row + ":reason", "The nurse is on leave; please book again"));
+                Map.of("day:date", day.toString(), "day:list:" + row + ":reason", "The nurse is on leave; please book again"));
         assertTrue(cancelled.body().contains("is cancelled; they see your reason"), cancelled.body());
         JsonObject seen = me.get("/api/me/appointments").jsonArray().getJsonObject(0);
         assertEquals("The nurse is on leave; please book again", seen.getString("cancellationReason"));

@@ -74,11 +74,13 @@ final class DemoProxies {
     static List<BloodTestResult> freshResults(EntryAuthor gp, Instant now) {
         BloodTestResult potassium = new BloodTestResult(HANNAH, "Potassium", new BigDecimal("5.6"), "mmol/L", new BigDecimal("3.5"),
                 new BigDecimal("5.3"), now.minusSeconds(2 * 86_400), gp, now);
+        potassium.requestedBy(gp.name());
         potassium.holdForReview(DemoRecords.RESULT_RELEASE_DELAY);
         potassium.review(gp.username(), gp.name(), "Slightly high. Please book a repeat blood test in 2 weeks; no need to worry meanwhile.",
                 now);
         BloodTestResult cholesterol = new BloodTestResult(HANNAH, "Total cholesterol", new BigDecimal("6.4"), "mmol/L", null,
                 new BigDecimal("5"), now.minusSeconds(86_400), gp, now);
+        cholesterol.requestedBy(gp.name());
         cholesterol.holdForReview(DemoRecords.RESULT_RELEASE_DELAY);
         return List.of(potassium, cholesterol);
     }

@@ -242,7 +242,7 @@ public final class DemoRecords {
         int results = longRecord ? 120 : age < 16 ? random.nextInt(3) : 3 + random.nextInt(6);
         for (int i = 0; i < results; i++) {
             hospital.add(result(number, usual.get(random.nextInt(usual.size())), random, random.nextBoolean() ? gp : NORTHGATE_NURSE,
-                    Math.min(1800, 365 * Math.max(age, 1))));
+                    gp, Math.min(1800, 365 * Math.max(age, 1))));
         }
         if (random.nextInt(6) == 0 || longRecord) {
             String[] allergy = ALLERGIES[random.nextInt(ALLERGIES.length)];
@@ -432,12 +432,14 @@ public final class DemoRecords {
         }
     }
 
-    private static BloodTestResult result(NhsNumber number, Test test, Random random, EntryAuthor author, int withinDays) {
+    private static BloodTestResult result(NhsNumber number, Test test, Random random, EntryAuthor author, EntryAuthor requester,
+                                          int withinDays) {
         double value = Math.max(0, test.mean() + random.nextGaussian() * test.spread());
         BigDecimal low = test.low() == 0 ? null : BigDecimal.valueOf(test.low());
         BloodTestResult result = new BloodTestResult(number, test.name(),
                 BigDecimal.valueOf(value).setScale(test.spread() < 1 ? 2 : 1, RoundingMode.HALF_UP), test.unit(), low,
                 BigDecimal.valueOf(test.high()), past(random, withinDays), author, ANCHOR);
+        result.requestedBy(requester.name());
         // older results were reviewed when they came in; the last fortnight's wait in the practice's queue, held from the patient
         if (result.occurredAt().isBefore(ANCHOR.minus(AWAITING_REVIEW))) {
             result.review(author.username(), author.name(), null, ANCHOR);

@@ -59,6 +59,15 @@ public class ProxyLink {
         public boolean legalAuthority() {
             return this == LASTING_POWER_OF_ATTORNEY || this == COURT_DEPUTY;
         }
+
+        /**
+         * Whether someone acting on this basis makes the National Data Opt-out choice for a patient of this age: a parent
+         * or guardian for a child younger than {@code ownChoicesAge} (from then it is the young person's own), an attorney
+         * or deputy for an adult; never a carer, who acts with the patient's consent, not in their place.
+         */
+        public boolean setsDataOptOutAt(int patientAge, int ownChoicesAge) {
+            return this == PARENTAL_RESPONSIBILITY ? patientAge < ownChoicesAge : legalAuthority() && patientAge >= ADULT_AGE;
+        }
     }
 
     /** What a proxy may do in the app for the patient. */

@@ -52,6 +52,10 @@ public class BloodTestResult extends HospitalEntry {
     @Column(name = "review_comment")
     private String reviewComment;
 
+    /** The clinician who asked for the test, as the request named them; absent when the result came without one. */
+    @Column(name = "requested_by_name")
+    private String requestedByName;
+
     protected BloodTestResult() {
         // for JPA
     }
@@ -99,7 +103,13 @@ public class BloodTestResult extends HospitalEntry {
         }
     }
 
+    /** Names the clinician who asked for the test (blank: nobody named). */
+    public void requestedBy(String clinicianName) {
+        this.requestedByName = clinicianName == null || clinicianName.isBlank() ? null : clinicianName.strip();
+    }
+
     public boolean reviewed() { return reviewedAt != null; }
+    public String requestedByName() { return requestedByName; }
     public Instant reviewedAt() { return reviewedAt; }
     public String reviewedByName() { return reviewedByName; }
     public String reviewComment() { return reviewComment; }

@@ -90,6 +90,11 @@ final class PatientPages {
         List<WebElement> togglers = browser.findAll(By.cssSelector("[id='record:timelineForm:timeline_data'] .ui-row-toggler"));
         browser.script("arguments[0].scrollIntoView({block: 'center'})", togglers.get(row));
         togglers.get(row).click();
+        return openedTimelineEntry();
+    }
+
+    /** What the entry already open on the timeline shows (it stays open when the timeline is drawn again). */
+    String openedTimelineEntry() {
         return browser.find(By.cssSelector("[id='record:timelineForm:timeline_data'] tr.ui-expanded-row-content .icr-entry-detail"))
                 .getText();
     }

@@ -413,12 +413,20 @@ public class AccessControl {
             return AccessDecision.deny(Purpose.PROXY_ACCESS, "your access for this person does not include "
                     + service.map(ProxyLink.Service::label).orElse("this"), false);
         }
-        if (action.writes() && !resource.writableByAProxy()) {
-            return AccessDecision.deny(Purpose.PROXY_ACCESS, "a change to this person's preferences is made with them or at their GP"
-                    + " practice, not in the app by someone acting for them", false);
+        if (action.writes() && !resource.writableByAProxy() && !setsTheirOptOut(link.get(), resource, registered.get())) {
+            return AccessDecision.deny(Purpose.PROXY_ACCESS, resource == Resource.DATA_OPT_OUT
+                    ? "a parent or guardian sets the opt-out for a child under " + OWN_CHOICES_AGE + ", and an attorney or deputy for"
+                    + " an adult; otherwise the choice is this person's own"
+                    : "this person's sharing choices and organ-donation decision are their own: they change them, or their GP"
+                    + " practice records a change with them", false);
         }
         return AccessDecision.grant(Purpose.PROXY_ACCESS, "proxy acting for the patient: " + link.get().basis().label() + " (proxy link "
                 + link.get().id() + ")");
+    }
+
+    /** The one preference a proxy changes in the app: the National Data Opt-out, for someone whose choice it is theirs to make. */
+    private boolean setsTheirOptOut(ProxyLink link, Resource resource, Patient patient) {
+        return resource == Resource.DATA_OPT_OUT && link.basis().setsDataOptOutAt(patient.identity().ageOn(clock.today()), OWN_CHOICES_AGE);
     }
 
     private boolean relationship(Caller caller, NhsNumber patient) {

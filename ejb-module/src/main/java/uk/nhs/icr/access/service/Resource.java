@@ -94,7 +94,8 @@ public enum Resource {
 
     /**
      * True for the services a proxy uses for the patient (a repeat request, a booking); a preference is the patient's own,
-     * changed by them or at their practice.
+     * changed by them or at their practice (the National Data Opt-out aside, which a parent sets for a young child and an
+     * attorney or deputy for an adult: the access decision knows the link and the patient's age).
      */
     public boolean writableByAProxy() {
         return access == Access.PATIENT_SERVICE;

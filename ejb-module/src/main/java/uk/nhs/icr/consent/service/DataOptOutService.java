@@ -9,6 +9,8 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 
+import uk.nhs.icr.access.ProxyLink;
+import uk.nhs.icr.access.ProxyLinks;
 import uk.nhs.icr.access.StaffRole;
 import uk.nhs.icr.access.service.AccessControl;
 import uk.nhs.icr.access.service.Caller;
@@ -40,7 +42,8 @@ import uk.nhs.icr.platform.validation.Text;
  * planning. Direct care never looks at it. It is the patient's: they set it themselves (online, or by phone or
  * post through the contact centre, which records it as theirs); a parent or guardian sets it for a child under
  * {@link AccessControl#OWN_CHOICES_AGE}; an attorney (health-and-welfare lasting power of attorney) or a court
- * deputy for an adult. Staff record those choices; they never make or override one.
+ * deputy for an adult, at the practice or in the app as the patient's recorded proxy. Staff record those choices; they
+ * never make or override one.
  */
 @Stateless
 public class DataOptOutService {
@@ -99,6 +102,9 @@ public class DataOptOutService {
     ConsentRepository consents;
 
     @Inject
+    ProxyLinks proxyLinks;
+
+    @Inject
     UkClock clock;
 
     @PatientDataAccess(resource = Resource.DATA_OPT_OUT, action = AuditAction.READ)
@@ -114,6 +120,9 @@ public class DataOptOutService {
     @PatientDataAccess(resource = Resource.DATA_OPT_OUT, action = AuditAction.WRITE)
     public OptOutView set(NhsNumber number, @Valid OptOutChoice choice, Precondition precondition) {
         Caller caller = currentCaller.require();
+        if (caller.actsFor(number)) {
+            return setAsProxy(number, choice, precondition, caller);
+        }
         SetBy setBy = caller.isPatient() ? SetBy.SELF : choice.setBy();
         DataOptOut.Channel channel = caller.isPatient() ? DataOptOut.Channel.ONLINE : staffChannel(setBy, choice.channel());
         if (!caller.isPatient()) {
@@ -132,10 +141,28 @@ public class DataOptOutService {
         if (setBy == SetBy.SELF && age < AccessControl.OWN_CHOICES_AGE) {
             throw InvalidInputException.of("setBy", "under " + AccessControl.OWN_CHOICES_AGE + " a parent or guardian sets it (proxy)");
         }
-        VersionedDecision.Recorder recorder = new VersionedDecision.Recorder(setBy.recordedBy,
-                recordedByName(caller, setBy, channel, choice), caller.username());
+        return append(number, choice.optedOut(), channel, new VersionedDecision.Recorder(setBy.recordedBy,
+                recordedByName(caller, setBy, channel, choice), caller.username()), precondition);
+    }
+
+    /**
+     * Someone acting for the patient in the app, whom the access decision let change it (a parent for a child under
+     * {@link AccessControl#OWN_CHOICES_AGE}, an attorney or deputy for an adult): the choice is on record as theirs, by the
+     * name and authority the practice recorded for them.
+     */
+    private OptOutView setAsProxy(NhsNumber number, OptOutChoice choice, Precondition precondition, Caller caller) {
+        ProxyLink link = proxyLinks.standing(caller.self(), number)
+                .orElseThrow(() -> new IllegalStateException("the access decision let in a proxy without a link"));
+        String name = link.proxyName() + " (" + link.basis().label() + ", in the app)";
+        RecordedBy by = link.basis().legalAuthority() ? RecordedBy.ATTORNEY : RecordedBy.PROXY;
+        return append(number, choice.optedOut(), DataOptOut.Channel.ONLINE, new VersionedDecision.Recorder(by, name, caller.username()),
+                precondition);
+    }
+
+    private OptOutView append(NhsNumber number, boolean optedOut, DataOptOut.Channel channel, VersionedDecision.Recorder recorder,
+                              Precondition precondition) {
         DataOptOut recorded = DecisionVersions.appendAfter(consents.currentOptOut(number), precondition,
-                version -> new DataOptOut(number, version, choice.optedOut(), channel, recorder, clock.now()), consents::add,
+                version -> new DataOptOut(number, version, optedOut, channel, recorder, clock.now()), consents::add,
                 "the opt-out choice");
         return OptOutView.of(recorded);
     }

@@ -81,7 +81,8 @@ public class HospitalRecordService {
                                @Amount BigDecimal referenceLow,
                                @Amount BigDecimal referenceHigh,
                                @Required @NotInFuture @Label("reported time") Instant reportedAt,
-                               DataCategory category) {
+                               DataCategory category,
+                               @Text(max = 200) @Label("requested by") String requestedBy) {
     }
 
     /**
@@ -167,6 +168,7 @@ public class HospitalRecordService {
         DataCategory category = category(result.category(), result.test());
         BloodTestResult recorded = new BloodTestResult(patient, result.test(), result.value(), result.unit(), result.referenceLow(),
                 result.referenceHigh(), result.reportedAt(), writer.author(), writer.now());
+        recorded.requestedBy(result.requestedBy());
         recorded.holdForReview(resultReleaseDelay);
         return store(recorded, category);
     }

@@ -10,10 +10,11 @@ import uk.nhs.icr.terminology.LabTest;
 
 /**
  * A test result as the patient reads it: the value against its reference range, the range's verdict in words, when it
- * was reported and who put it on the record (the clinician or the laboratory; who ordered the test is not recorded yet), what the test is for in a line anyone understands, and what the reviewing clinician said.
+ * was reported, who asked for the test and who put the result on the record (the clinician or the laboratory), what the
+ * test is for in a line anyone understands, and what the reviewing clinician said.
  */
 public record PatientResult(long id, String test, BigDecimal value, String unit, BigDecimal referenceLow, BigDecimal referenceHigh,
-                            String flag, String inWords, Instant reportedAt, String reportedBy, String organisation,
+                            String flag, String inWords, Instant reportedAt, String requestedBy, String reportedBy, String organisation,
                             String aboutThisTest, boolean reviewed, String reviewedBy, String clinicianComment)
         implements Serializable {
 
@@ -31,7 +32,7 @@ public record PatientResult(long id, String test, BigDecimal value, String unit,
 
     public static PatientResult of(BloodTestResult result, LabTest test, String organisationName) {
         return new PatientResult(result.id(), result.title(), result.value(), result.unit(), result.referenceLow(), result.referenceHigh(),
-                result.flag().name().toLowerCase(Locale.ROOT), inWords(result), result.occurredAt(), result.authorName(),
+                result.flag().name().toLowerCase(Locale.ROOT), inWords(result), result.occurredAt(), result.requestedByName(), result.authorName(),
                 organisationName, test == null ? null : test.patientExplanation(), result.reviewed(), result.reviewedByName(),
                 result.reviewComment());
     }

@@ -28,7 +28,7 @@ class CommandConstraintsTest {
 
     private static NewBloodTest bloodTest(String low, String high, Instant reported) {
         return new NewBloodTest("Potassium", new BigDecimal("4.1"), "mmol/L", low == null ? null : new BigDecimal(low),
-                high == null ? null : new BigDecimal(high), reported, null);
+                high == null ? null : new BigDecimal(high), reported, null, null);
     }
 
     @Test
@@ -49,8 +49,9 @@ class CommandConstraintsTest {
     @Test
     void every_refusal_comes_at_once_in_the_order_of_the_form() {
         NewBloodTest everythingWrong = new NewBloodTest(" ", new BigDecimal("1000000000"), "x".repeat(31), new BigDecimal("9"),
-                new BigDecimal("1"), null, null);
-        assertEquals(List.of("test", "value", "unit", "referenceHigh", "reportedAt"), VALIDATION.refusedFields(everythingWrong));
+                new BigDecimal("1"), null, null, "x".repeat(201));
+        assertEquals(List.of("test", "value", "unit", "referenceHigh", "reportedAt", "requestedBy"),
+                VALIDATION.refusedFields(everythingWrong));
     }
 
     @Test

@@ -26,6 +26,11 @@ public class UkTimeConverter implements Converter<Instant> {
 
     @Override
     public String getAsString(FacesContext context, UIComponent component, Instant value) {
+        return format(value);
+    }
+
+    /** The instant as the portal writes times, in UK time: 18/11/2026 14:05; empty for none. */
+    public static String format(Instant value) {
         return value == null ? "" : FORMAT.format(value);
     }
 }

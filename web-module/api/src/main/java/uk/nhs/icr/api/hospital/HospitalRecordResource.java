@@ -60,7 +60,11 @@ public class HospitalRecordResource {
     @POST
     @Path("/{nhsNumber}/blood-tests")
     @Operation(summary = "Record a blood-test result",
-            description = "test, value, unit, referenceLow, referenceHigh, reportedAt; the abnormal flag follows from the range")
+            description = "test, value, unit, referenceLow, referenceHigh, reportedAt and (optional) requestedBy, the clinician who"
+                    + " asked for it, which the patient reads beside the result; the abnormal flag follows from the range")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "a potassium the GP asked for", value = "{\"test\":\"Potassium\","
+            + "\"value\":5.6,\"unit\":\"mmol/L\",\"referenceLow\":3.5,\"referenceHigh\":5.3,\"reportedAt\":\"2026-11-18T14:05:00Z\","
+            + "\"requestedBy\":\"Dr Anna Beech\"}")))
     public Response bloodTest(@PathParam("nhsNumber") NhsNumber nhsNumber, NewBloodTest result) {
         return EntryLocations.created(uriInfo, nhsNumber, record.recordBloodTest(nhsNumber, result));
     }

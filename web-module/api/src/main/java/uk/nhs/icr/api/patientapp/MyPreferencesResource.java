@@ -47,7 +47,8 @@ import uk.nhs.icr.patient.NhsNumber;
  * sign-in is their identity (no date-of-birth check); the rules of who may change what are the services' own, so a
  * change staff recorded that would loosen a deny waits here for the patient to confirm or leave to lapse. Someone acting
  * for the patient (with the preferences service) reads them; a change is the patient's own, or made at their practice, so
- * a change with for= someone else is refused (403) and audited.
+ * a change with for= someone else is refused (403) and audited, except the opt-out, which a parent or guardian sets for a
+ * child under 13 and an attorney or court deputy for an adult.
  */
 @Path("/me/preferences")
 @Produces(MediaType.APPLICATION_JSON)
@@ -131,7 +132,11 @@ public class MyPreferencesResource {
     @PUT
     @Path("/data-opt-out")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Set my National Data Opt-out choice", description = "From 13. If-Match with the ETag you read.")
+    @Operation(summary = "Set my National Data Opt-out choice", description = "From 13 for yourself; with for=, as a parent or"
+            + " guardian of a child under 13, or an attorney or court deputy for an adult (your access must include their"
+            + " preferences). If-Match with the ETag you read.")
+    @APIResponse(responseCode = "403", description = "Someone else's choice: from 13 the young person's own, a carer's never",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RequestBody(content = @Content(examples = @ExampleObject(name = "opt out", value = "{\"optedOut\":true}")))
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OptOutView.class)))
     public Response setDataOptOut(@Parameter(description = FOR) @QueryParam("for") String actingFor, OptOutChoice choice,

@@ -38,7 +38,7 @@ public class MyResultsResource {
                     + " after it reached your record (ICR_RESULT_RELEASE_DELAY), whichever is first.")
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "a reviewed potassium", value = "{\"items\":"
             + "[{\"id\":4711,\"test\":\"Potassium\",\"value\":5.6,\"unit\":\"mmol/L\",\"referenceLow\":3.5,\"referenceHigh\":5.3,"
-            + "\"flag\":\"high\",\"inWords\":\"above the normal range\",\"reportedAt\":\"2026-11-18T14:05:00Z\",\"reportedBy\":"
+            + "\"flag\":\"high\",\"inWords\":\"above the normal range\",\"reportedAt\":\"2026-11-18T14:05:00Z\",\"requestedBy\":\"Dr Anna Beech\",\"reportedBy\":"
             + "\"Dr Anna Beech\",\"organisation\":\"Beech Road Surgery\",\"aboutThisTest\":\"Potassium helps your nerves and muscles,"
             + " including your heart, work properly.\",\"reviewed\":true,\"reviewedBy\":\"Dr Anna Beech\",\"clinicianComment\":"
             + "\"Slightly high. Please book a repeat test in 2 weeks.\"}],\"page\":0,\"size\":20,\"totalItems\":1,\"totalPages\":1}")))

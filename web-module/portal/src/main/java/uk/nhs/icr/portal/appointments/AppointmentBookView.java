@@ -72,7 +72,7 @@ public class AppointmentBookView implements Serializable {
             LocalDate chosen = FieldParsers.date("day", true).apply(day);
             dayList = appointments.dayList(chosen);
         } catch (InvalidValueException | AccessDeniedException e) {
-            FieldMessages.error("day:day", e.getMessage());
+            FieldMessages.error("day:date", e.getMessage());
             dayList = List.of();
         }
     }

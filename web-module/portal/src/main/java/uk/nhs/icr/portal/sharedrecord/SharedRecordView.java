@@ -2,6 +2,7 @@ package uk.nhs.icr.portal.sharedrecord;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,15 +21,19 @@ import jakarta.validation.ConstraintViolationException;
 import org.primefaces.component.datatable.DataTable;
 
 import uk.nhs.icr.access.service.AccessDeniedException;
+import uk.nhs.icr.access.service.Resource;
 import uk.nhs.icr.patient.service.PatientNotFoundException;
 import uk.nhs.icr.platform.Codes;
 import uk.nhs.icr.platform.UkClock;
 import uk.nhs.icr.platform.service.InvalidInputException;
 import uk.nhs.icr.portal.FieldMessages;
+import uk.nhs.icr.portal.UkTimeConverter;
 import uk.nhs.icr.portal.access.SignedInUser;
 import uk.nhs.icr.portal.patient.PatientView;
+import uk.nhs.icr.sharedrecord.DataCategory;
 import uk.nhs.icr.sharedrecord.EntryType;
 import uk.nhs.icr.sharedrecord.RecordSource;
+import uk.nhs.icr.sharedrecord.service.RecordEntry;
 import uk.nhs.icr.sharedrecord.service.RecordSummary;
 import uk.nhs.icr.sharedrecord.service.SharedRecordService.ResultPoint;
 import uk.nhs.icr.sharedrecord.service.SharedRecordService;
@@ -63,6 +68,9 @@ public class SharedRecordView implements Serializable {
 
     @Inject
     SignedInUser signedInUser;
+
+    @Inject
+    UkClock clock;
 
     private TimelineDataModel timeline;
     private String source;
@@ -161,6 +169,43 @@ public class SharedRecordView implements Serializable {
     /** What this user may add to the record from here. */
     public List<EntryKind> getRecordableKinds() {
         return signedInUser.getProfile() == null ? List.of() : EntryKind.addableFromTheRecordBy(signedInUser.getProfile().role());
+    }
+
+    /** Whether this user marks entries "not for patient view": the professionals caring for the patient. */
+    public boolean isMayChangePatientView() {
+        return signedInUser.getProfile() != null && Resource.PATIENT_VIEW.writableBy(signedInUser.getProfile().role());
+    }
+
+    /** What the patient's own view (and their proxies') does with this entry, in words. */
+    public String patientViewOf(RecordEntry entry) {
+        Instant now = clock.now();
+        if (entry.category() == DataCategory.SAFEGUARDING) {
+            return "Never shown: safeguarding information stays out of the patient's own view";
+        }
+        if (entry.hiddenFromPatient()) {
+            return "Not shown: marked not for patient view";
+        }
+        if (entry.releasedToPatientAt() != null && entry.releasedToPatientAt().isAfter(now)) {
+            return "Held back until " + UkTimeConverter.format(entry.releasedToPatientAt()) + " (UK time), or until a clinician"
+                    + " reviews it";
+        }
+        return "Shown to the patient";
+    }
+
+    /**
+     * Marks the entry "not for patient view" (third-party information, or information likely to cause serious harm) or
+     * shows it again, then reads the timeline page again so the row says what the patient now sees.
+     */
+    public void changePatientView(RecordEntry entry, boolean visible) {
+        try {
+            sharedRecord.showToPatient(patientView.getNhsNumber(), RecordSource.parse(entry.source()), entry.id(),
+                    new SharedRecordService.PatientView(visible));
+            FieldMessages.info(visible ? "“" + entry.title() + "” is shown in the patient's own view again"
+                    : "“" + entry.title() + "” is now left out of the patient's own view and their proxies'");
+            timeline = new TimelineDataModel(sharedRecord, patientView.getNhsNumber(), filters(), PAGE_SIZE);
+        } catch (AccessDeniedException | PatientNotFoundException | SharedRecordService.EntryNotFoundException e) {
+            FieldMessages.error(null, e.getMessage());
+        }
     }
 
     public boolean isMayTransfer() {
