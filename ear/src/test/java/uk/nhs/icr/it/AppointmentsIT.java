@@ -80,9 +80,13 @@ class AppointmentsIT extends IcrDeployment {
         String path = "/api/me/appointments/" + appointment;
         me.request("DELETE", path).problem(428);
         me.request("DELETE", path, "If-Match", "\"2\"").problem(412);
-        JsonObject cancelled = me.request("DELETE", path, "If-Match", "\"1\"").json();
+        Api.Reply cancellation = me.request("DELETE", path, "If-Match", "\"1\"");
+        JsonObject cancelled = cancellation.json();
         assertEquals("cancelled", cancelled.getString("status"));
         assertEquals("you", cancelled.getString("cancelledBy"));
+        assertEquals(2, cancelled.getInt("version"), "the version the cancellation made");
+        assertEquals("\"2\"", cancellation.header("ETag"));
+        assertEquals("\"2\"", me.get(path).header("ETag"));
         me.request("DELETE", path, "If-Match", "\"2\"").problem(409);
     }
 

@@ -230,6 +230,7 @@ class PatientAppIT extends IcrDeployment {
         JsonObject continued = GP.postJson("/api/patients/" + child + "/proxies/" + link + "/continuation", "{}").json();
         assertTrue(continued.getBoolean("active"), continued.toString());
         assertEquals("Dr Amina Shah", continued.getString("continuedPastElevenBy"));
+        assertEquals(1, continued.getInt("version"), "the version the decision made, as the next read shows it");
         assertEquals(200, parentApp.get("/api/me/record?for=" + child).status());
     }
 

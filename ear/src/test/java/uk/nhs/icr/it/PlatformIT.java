@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +58,46 @@ class PlatformIT extends IcrDeployment {
         assertTrue(reply.body().contains("application/problem+json"), "error responses documented");
         String nhsNumberSchema = reply.body().split("\n    NhsNumber:\n", 2)[1].split("\n    [A-Za-z]", 2)[0];
         assertTrue(nhsNumberSchema.contains("type: string"), "an NHS number is documented as text: " + nhsNumberSchema);
+    }
+
+    /**
+     * The patient's app and the practice's work queues, as a client developer reads them: every operation says what it
+     * does and shows an example, of what to send or of what comes back.
+     */
+    @Test
+    void openapi_shows_an_example_for_every_patient_app_and_practice_operation() {
+        JsonObject paths = Api.getAbsolute(Api.BASE + "/openapi?format=JSON").json().getJsonObject("paths");
+        List<String> undocumented = new ArrayList<>();
+        int operations = 0;
+        for (String path : paths.keySet()) {
+            if (!path.startsWith("/api/me") && !path.startsWith("/api/practice") && !path.contains("/proxies")
+                    && !path.contains("/repeats") && !path.contains("/appointments") && !path.contains("/review")) {
+                continue;
+            }
+            for (Map.Entry<String, JsonValue> method : paths.getJsonObject(path).entrySet()) {
+                if (!(method.getValue() instanceof JsonObject operation) || !operation.containsKey("responses")) {
+                    continue;
+                }
+                operations++;
+                if (!operation.containsKey("summary")) {
+                    undocumented.add(method.getKey() + " " + path + ": no summary");
+                }
+                if (!hasExample(operation.getJsonObject("requestBody")) && operation.getJsonObject("responses").values().stream()
+                        .noneMatch(response -> hasExample(response.asJsonObject()))) {
+                    undocumented.add(method.getKey() + " " + path + ": no example");
+                }
+            }
+        }
+        assertTrue(operations >= 40, "the patient app's and the practice's operations: " + operations);
+        assertEquals(List.of(), undocumented);
+    }
+
+    private static boolean hasExample(JsonObject bodyOrResponse) {
+        if (bodyOrResponse == null || !bodyOrResponse.containsKey("content")) {
+            return false;
+        }
+        return bodyOrResponse.getJsonObject("content").values().stream().map(JsonValue::asJsonObject)
+                .anyMatch(media -> media.containsKey("example") || media.containsKey("examples"));
     }
 
     @Test

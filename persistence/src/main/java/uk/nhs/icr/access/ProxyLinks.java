@@ -51,4 +51,12 @@ public class ProxyLinks {
         return em.createQuery("select l from ProxyLink l where l.proxy = :proxy and l.revokedAt is null order by l.id", ProxyLink.class)
                 .setParameter("proxy", proxy).getResultList();
     }
+
+    /**
+     * Writes the changes made to a loaded link now, so what the caller is answered carries the version they made (its
+     * ETag).
+     */
+    public void writeNow() {
+        em.flush();
+    }
 }

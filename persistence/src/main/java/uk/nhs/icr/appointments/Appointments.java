@@ -99,4 +99,12 @@ public class Appointments {
         return !em.createQuery("select s.id from AppointmentSlot s where s.practice = :practice and s.startsAt >= :from", Long.class)
                 .setParameter("practice", practice).setParameter("from", from).setMaxResults(1).getResultList().isEmpty();
     }
+
+    /**
+     * Writes the changes made to a loaded appointment now, so what the caller is answered carries the version they made (its
+     * ETag).
+     */
+    public void writeNow() {
+        em.flush();
+    }
 }

@@ -181,7 +181,7 @@ public class ProxyAccessService {
         ProxyLink link = standingLink(patient, linkId);
         link.confirmConsent(caller.displayName(), clock.now());
         patientAccess.note("proxy link " + linkId + ": consent confirmed");
-        return view(link, registered);
+        return changed(link, registered);
     }
 
     /** The child's GP decides that a parent's access continues past the child's 11th birthday. */
@@ -200,7 +200,7 @@ public class ProxyAccessService {
         }
         link.continuePastEleven(caller.displayName(), clock.now(), born);
         patientAccess.note("proxy link " + linkId + ": continues past 11");
-        return view(link, registered);
+        return changed(link, registered);
     }
 
     /**
@@ -224,7 +224,7 @@ public class ProxyAccessService {
         }
         patientAccess.note("proxy link " + linkId + " revoked");
         LOG.info(() -> "Revoked proxy link " + linkId);
-        return view(link, registered);
+        return changed(link, registered);
     }
 
     /**
@@ -275,6 +275,12 @@ public class ProxyAccessService {
     /** Whether the name the practice typed is this person's: their family name is in it, whatever the case. */
     private static boolean namedAs(Patient person, String typed) {
         return typed.toLowerCase(Locale.UK).contains(person.identity().familyName().strip().toLowerCase(Locale.UK));
+    }
+
+    /** The link as a change left it, with the version the change made. */
+    private ProxyLinkView changed(ProxyLink link, Patient patient) {
+        links.writeNow();
+        return view(link, patient);
     }
 
     private ProxyLinkView view(ProxyLink link, Patient patient) {

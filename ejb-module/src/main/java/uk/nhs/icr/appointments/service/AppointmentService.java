@@ -269,6 +269,8 @@ public class AppointmentService {
             throw new AppointmentConflictException("A past appointment cannot be cancelled");
         }
         appointment.cancel(by, reason, now);
+        // written now: the answer carries the new version, the ETag a next change must name
+        appointments.writeNow();
         patientAccess.note("appointment " + appointment.id() + " cancelled");
     }
 

@@ -1,6 +1,7 @@
 package uk.nhs.icr.api.access;
 
 import java.util.List;
+import uk.nhs.icr.api.Examples;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -65,6 +66,8 @@ public class ProxyAccessResource {
 
     @GET
     @Operation(summary = "Everyone recorded as able to act for the patient, with whether each stands today and why not")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(examples = @ExampleObject(name = "a parent", value = Examples.PROXY_LINKS)))
     public List<ProxyLinkView> list(@PathParam("nhsNumber") NhsNumber nhsNumber) {
         return proxies.forPatient(nhsNumber);
     }
@@ -73,6 +76,8 @@ public class ProxyAccessResource {
     @Path("/{id}/consent-confirmation")
     @Operation(summary = "A GP confirms, having seen the patient (16 or over), that they consent to this proxy freely")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProxyLinkView.class)))
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(examples = @ExampleObject(name = "confirmed", value = Examples.CONFIRMED_LINK)))
     public ProxyLinkView confirmConsent(@PathParam("nhsNumber") NhsNumber nhsNumber, @PathParam("id") String id) {
         return proxies.confirmConsent(nhsNumber, linkId(id));
     }
@@ -81,6 +86,8 @@ public class ProxyAccessResource {
     @Path("/{id}/continuation")
     @Operation(summary = "A GP decides that a parent's access continues past the child's 11th birthday")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProxyLinkView.class)))
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(examples = @ExampleObject(name = "continues", value = Examples.CONTINUED_LINK)))
     public ProxyLinkView continuePastEleven(@PathParam("nhsNumber") NhsNumber nhsNumber, @PathParam("id") String id) {
         return proxies.continuePastEleven(nhsNumber, linkId(id));
     }

@@ -2,6 +2,7 @@ package uk.nhs.icr.api.appointments;
 
 import java.time.LocalDate;
 import java.util.List;
+import uk.nhs.icr.api.Examples;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -60,6 +61,8 @@ public class PracticeAppointmentsResource {
     @GET
     @Operation(summary = "The day list: the practice's booked appointments on a day, in order, with whose they are",
             description = "Each patient listed is on their own audit log as read by the practice.")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(examples = @ExampleObject(name = "one booked", value = Examples.DAY_LIST)))
     public List<AppointmentView> dayList(@Parameter(description = "YYYY-MM-DD; today when absent") @QueryParam("date") String date) {
         LocalDate day = FieldErrors.parseOne("date", date, FieldParsers.date("date", false));
         return appointments.dayList(day == null ? clock.today() : day);

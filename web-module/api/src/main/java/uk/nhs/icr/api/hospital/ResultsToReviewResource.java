@@ -6,6 +6,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import uk.nhs.icr.api.Examples;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -29,6 +33,8 @@ public class ResultsToReviewResource {
             description = "Each held back from the patient until reviewed (POST /api/patients/{nhs}/results/{id}/review) or until"
                     + " heldUntil. Results filed under a sensitive category are reviewed from the patient's record and not listed here."
                     + " Each patient listed is on their own audit log as read.")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(examples = @ExampleObject(name = "one waiting", value = Examples.RESULTS_TO_REVIEW)))
     public Page<ResultToReview> queue(@QueryParam("page") String page, @QueryParam("size") String size) {
         return record.resultsAwaitingReview(QueryParameters.page(page, size));
     }

@@ -3,6 +3,7 @@ package uk.nhs.icr.api.patientapp;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import uk.nhs.icr.api.Examples;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -93,6 +94,8 @@ public class MyAppointmentsResource {
 
     @GET
     @Operation(summary = "My appointments, latest first: booked and cancelled (by whom, and why)")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(examples = @ExampleObject(name = "one booked", value = Examples.APPOINTMENT_LIST)))
     public List<AppointmentView> mine(@Parameter(description = FOR) @QueryParam("for") String actingFor) {
         return appointments.appointmentsOf(patient(actingFor));
     }
@@ -100,6 +103,8 @@ public class MyAppointmentsResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "One of my appointments, with its ETag")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(examples = @ExampleObject(name = "booked", value = Examples.APPOINTMENT)))
     public Response one(@Parameter(description = FOR) @QueryParam("for") String actingFor, @PathParam("id") String id) {
         AppointmentView appointment = appointments.appointment(patient(actingFor), appointmentId(id));
         return VersionTags.tagged(appointment, appointment.version());
@@ -109,14 +114,16 @@ public class MyAppointmentsResource {
     @Path("/{id}")
     @Operation(summary = "Cancel a future appointment", description = "If-Match with its ETag: 428 without, 412 when it changed since"
             + " (the practice cancelled it, say); 409 for a past or cancelled one.")
-    @APIResponse(responseCode = "200", description = "Cancelled", content = @Content(schema = @Schema(implementation = AppointmentView.class)))
+    @APIResponse(responseCode = "200", description = "Cancelled, with its new ETag",
+            content = @Content(examples = @ExampleObject(name = "cancelled", value = Examples.CANCELLED_APPOINTMENT)))
     @APIResponse(responseCode = "412", description = "It changed since you read it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match is required",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public AppointmentView cancel(@Parameter(description = FOR) @QueryParam("for") String actingFor, @PathParam("id") String id,
-                                  @BeanParam VersionTags versions) {
-        return appointments.cancel(patient(actingFor), appointmentId(id), versions.precondition());
+    public Response cancel(@Parameter(description = FOR) @QueryParam("for") String actingFor, @PathParam("id") String id,
+                           @BeanParam VersionTags versions) {
+        AppointmentView cancelled = appointments.cancel(patient(actingFor), appointmentId(id), versions.precondition());
+        return VersionTags.tagged(cancelled, cancelled.version());
     }
 
     private static long appointmentId(String id) {

@@ -2,6 +2,7 @@ package uk.nhs.icr.api.patientapp;
 
 import java.net.URI;
 import java.util.List;
+import uk.nhs.icr.api.Examples;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -78,6 +79,8 @@ public class MyPreferencesResource {
             description = "confirmation: awaiting when staff recorded a change that would let staff see more: confirm it below.")
     @APIResponse(responseCode = "404", description = "No directive: your record is shared for your direct care",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(examples = @ExampleObject(name = "keep mental health to my practice", value = Examples.CONSENT)))
     public Response consent(@Parameter(description = FOR) @QueryParam("for") String actingFor) {
         ConsentView current = consent.current(patient(actingFor), ConsentDirective.Scope.TREATMENT);
         return VersionTags.tagged(current, current.version());
@@ -86,6 +89,8 @@ public class MyPreferencesResource {
     @GET
     @Path("/consent/history")
     @Operation(summary = "Every version of my directive, newest first")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(examples = @ExampleObject(name = "one version", value = Examples.CONSENT_HISTORY)))
     public List<ConsentView> consentHistory(@Parameter(description = FOR) @QueryParam("for") String actingFor) {
         return consent.history(patient(actingFor), ConsentDirective.Scope.TREATMENT);
     }
@@ -124,6 +129,9 @@ public class MyPreferencesResource {
     @Path("/data-opt-out")
     @Operation(summary = "My National Data Opt-out choice, with its ETag",
             description = "It never affects your care; it applies to research and planning uses of your confidential information.")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(examples = @ExampleObject(name = "set by a parent for their child",
+                    value = Examples.OPT_OUT_BY_A_PARENT)))
     public Response dataOptOut(@Parameter(description = FOR) @QueryParam("for") String actingFor) {
         OptOutView current = optOut.current(patient(actingFor));
         return VersionTags.tagged(current, current.version());
@@ -150,6 +158,8 @@ public class MyPreferencesResource {
     @Operation(summary = "My organ-donation decision, with its ETag")
     @APIResponse(responseCode = "404", description = "No decision registered (as an adult in England, deemed consent applies)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(examples = @ExampleObject(name = "opt in, some organs", value = Examples.DONATION)))
     public Response organDonation(@Parameter(description = FOR) @QueryParam("for") String actingFor) {
         DecisionView current = organDonation.current(patient(actingFor));
         return VersionTags.tagged(current, current.version());
@@ -175,6 +185,8 @@ public class MyPreferencesResource {
     @GET
     @Path("/organ-donation/history")
     @Operation(summary = "Every version of my decision, newest first")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(examples = @ExampleObject(name = "one version", value = Examples.DONATION_HISTORY)))
     public List<DecisionView> organDonationHistory(@Parameter(description = FOR) @QueryParam("for") String actingFor) {
         return organDonation.history(patient(actingFor));
     }

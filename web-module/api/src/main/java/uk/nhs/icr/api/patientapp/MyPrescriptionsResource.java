@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import uk.nhs.icr.api.Examples;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -80,6 +81,8 @@ public class MyPrescriptionsResource {
     @GET
     @Path("/requests")
     @Operation(summary = "My requests, newest first: pending, issued (to which pharmacy) or rejected (and why)")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(examples = @ExampleObject(name = "one pending", value = Examples.REQUEST_PAGE)))
     public Page<RequestView> requests(@Parameter(description = FOR) @QueryParam("for") String actingFor,
                                       @QueryParam("page") String page, @QueryParam("size") String size) {
         return prescriptions.requestsOf(patient(actingFor), QueryParameters.page(page, size));
@@ -88,6 +91,8 @@ public class MyPrescriptionsResource {
     @GET
     @Path("/pharmacy")
     @Operation(summary = "My nominated pharmacy (pharmacyOdsCode null: none nominated)")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(examples = @ExampleObject(name = "nominated", value = Examples.PHARMACY)))
     public Map<String, String> pharmacy(@Parameter(description = FOR) @QueryParam("for") String actingFor) {
         return Collections.singletonMap("pharmacyOdsCode", prescriptions.nominatedPharmacy(patient(actingFor)).orElse(null));
     }

@@ -1,6 +1,7 @@
 package uk.nhs.icr.api.patientapp;
 
 import java.util.List;
+import uk.nhs.icr.api.Examples;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -60,6 +61,8 @@ public class MyProfilesResource {
     @Path("/proxies")
     @Operation(summary = "Who your GP practice has recorded as able to act for you", description = "Revoked links too, with who"
             + " ended them and why.")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(examples = @ExampleObject(name = "a parent", value = Examples.PROXY_LINKS)))
     public List<ProxyLinkView> myProxies() {
         return proxies.forPatient(ActingFor.patient(currentCaller.require(), null));
     }

@@ -7,6 +7,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import uk.nhs.icr.api.Examples;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -72,6 +73,8 @@ public class MyRecordResource {
     @Operation(summary = "My summary: problems, medicines, allergies, latest results, care plan",
             description = "The same summary clinicians see, as your own view.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RecordSummary.class)))
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(examples = @ExampleObject(name = "summary", value = Examples.SUMMARY)))
     public RecordSummary summary(@Parameter(description = "The NHS number of someone you act for") @QueryParam("for") String actingFor) {
         return sharedRecord.summary(ActingFor.patient(currentCaller.require(), actingFor));
     }
@@ -82,6 +85,8 @@ public class MyRecordResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RecordEntry.class)))
     @APIResponse(responseCode = "404", description = "No such entry in your view of the record",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(examples = @ExampleObject(name = "a result", value = Examples.ENTRY)))
     public RecordEntry entry(@PathParam("source") String source, @PathParam("id") String id,
                              @Parameter(description = "The NHS number of someone you act for") @QueryParam("for") String actingFor) {
         FieldErrors errors = new FieldErrors();

@@ -2,6 +2,7 @@ package uk.nhs.icr.api.prescriptions;
 
 import java.net.URI;
 import java.util.List;
+import uk.nhs.icr.api.Examples;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -58,6 +59,8 @@ public class RepeatPrescriptionResource {
 
     @GET
     @Operation(summary = "The patient's repeats, with issues left, the review date and whether one can be requested now")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(examples = @ExampleObject(name = "requestable, and review due", value = Examples.REPEATS)))
     public List<RepeatView> repeats(@PathParam("nhsNumber") NhsNumber nhsNumber) {
         return prescriptions.repeatsOf(nhsNumber);
     }
@@ -65,6 +68,8 @@ public class RepeatPrescriptionResource {
     @GET
     @Path("/requests")
     @Operation(summary = "The patient's repeat requests, newest first, with what became of each")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(examples = @ExampleObject(name = "one pending", value = Examples.REQUEST_PAGE)))
     public Page<RequestView> requests(@PathParam("nhsNumber") NhsNumber nhsNumber, @QueryParam("page") String page,
                                       @QueryParam("size") String size) {
         return prescriptions.requestsOf(nhsNumber, QueryParameters.page(page, size));
@@ -76,6 +81,8 @@ public class RepeatPrescriptionResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RequestView.class)))
     @APIResponse(responseCode = "409", description = "Decided already, or no issues left",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(examples = @ExampleObject(name = "issued", value = Examples.ISSUED_REQUEST)))
     public RequestView issue(@PathParam("nhsNumber") NhsNumber nhsNumber, @PathParam("id") String id) {
         return prescriptions.issue(nhsNumber, requestId(id));
     }

@@ -2,6 +2,8 @@ package uk.nhs.icr.api.prescriptions;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import uk.nhs.icr.api.Examples;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -54,6 +56,8 @@ public class RepeatRequestQueueResource {
     @GET
     @Operation(summary = "The practice's pending repeat requests, oldest first (its GPs)",
             description = "Each patient listed is on their own audit log as read by the practice.")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(examples = @ExampleObject(name = "one pending", value = Examples.REQUEST_PAGE)))
     public Page<RequestView> queue(@QueryParam("page") String page, @QueryParam("size") String size) {
         return prescriptions.queue(QueryParameters.page(page, size));
     }
