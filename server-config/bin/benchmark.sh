@@ -68,6 +68,12 @@ clinician=$(token clinician.northgate HOSPITAL_CLINICIAN)
         | while read -r nhs; do echo "$nhs,$(token --patient "$nhs")"; done
 } > "$out/patients-app.csv"
 
+# the patient scenario's requests and bookings (marked "Benchmark") removed, so that each run requests repeats and books
+# slots again instead of meeting its own earlier ones (a request waiting, four bookings held, the fortnight full)
+forget_patient_app_runs() {
+    psql_db "$hospital" "delete from repeat_request where note = 'Benchmark'; delete from appointment where reason = 'Benchmark'" > /dev/null
+}
+
 # one Gatling run of the simulation: gatling SCENARIO USERS SECONDS LOG (the rest of its settings are this run's)
 gatling() {
     mvn -B -q -Pbenchmarks -pl benchmarks gatling:test -Dgatling.simulationClass=uk.nhs.icr.benchmarks.IcrSimulation \
@@ -115,6 +121,7 @@ for scenario in $scenarios; do
         run=$(( run + 1 ))
         log=$out/$(printf '%02d' "$run")-$scenario-$n.log
         if [[ "$scenario" == transfer ]]; then open_admissions; fi
+        if [[ "$scenario" == patient ]]; then forget_patient_app_runs; fi
         recording=
         if [[ $attempt == 1 && " $profile " == *" $scenario:$n "* && -n "$server_pid" ]]; then
             recording=$out/$(printf '%02d' "$run")-$scenario-$n.jfr

@@ -77,22 +77,27 @@ public class IcrSimulation extends Simulation {
 
     /**
      * A patient in the app (their own token, from the feeder): their results, their repeats and a request for the first
-     * they may request, the free slots at their practice and a booking of one. A repeat already waiting or a slot taken
-     * meanwhile is a 409, an answer the app expects, not an error.
+     * they may request, the free slots at their practice, a booking of one and its cancellation (so the practice's slots
+     * and the patient's limit of future bookings last the run). A repeat already waiting or a slot taken meanwhile is a
+     * 409, an answer the app expects, not an error. benchmark.sh removes the requests and bookings marked "Benchmark"
+     * before each run, so every run requests and books.
      */
     private final ChainBuilder patientApp = exec(http("my results").get("/api/me/results?size=20")
             .header("Authorization", "Bearer #{token}").check(status().is(200)))
             .exec(http("my repeats").get("/api/me/prescriptions").header("Authorization", "Bearer #{token}")
                     .check(status().is(200), jsonPath("$[?(@.requestable == true)].id").optional().saveAs("repeat")))
             .doIf(session -> session.contains("repeat")).then(exec(http("request a repeat").post("/api/me/prescriptions/requests")
-                    .header("Authorization", "Bearer #{token}").body(StringBody("{\"repeats\":[#{repeat}],\"pharmacyOdsCode\":\"FA123\"}"))
+                    .header("Authorization", "Bearer #{token}")
+                    .body(StringBody("{\"repeats\":[#{repeat}],\"note\":\"Benchmark\",\"pharmacyOdsCode\":\"FA123\"}"))
                     .check(status().in(201, 409))))
             .exec(http("free slots").get("/api/me/appointments/slots").header("Authorization", "Bearer #{token}")
                     .check(status().is(200), jsonPath("$[*].id").findRandom().optional().saveAs("slot")))
             .doIf(session -> session.contains("slot")).then(exec(http("book a slot").post("/api/me/appointments")
                     .header("Authorization", "Bearer #{token}").body(StringBody("{\"slotId\":#{slot},\"reason\":\"Benchmark\"}"))
-                    .check(status().in(201, 409))))
-            .exec(session -> session.remove("repeat").remove("slot"));
+                    .check(status().in(201, 409), jsonPath("$.id").optional().saveAs("booked"))))
+            .doIf(session -> session.contains("booked")).then(exec(http("cancel it").delete("/api/me/appointments/#{booked}")
+                    .header("Authorization", "Bearer #{token}").header("If-Match", "\"1\"").check(status().is(200))))
+            .exec(session -> session.remove("repeat").remove("slot").remove("booked"));
 
     {
         // built when chosen: a feeder reads its file as it is built
