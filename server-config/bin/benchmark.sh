@@ -68,10 +68,16 @@ clinician=$(token clinician.northgate HOSPITAL_CLINICIAN)
         | while read -r nhs; do echo "$nhs,$(token --patient "$nhs")"; done
 } > "$out/patients-app.csv"
 
-# the patient scenario's requests and bookings (marked "Benchmark") removed, so that each run requests repeats and books
-# slots again instead of meeting its own earlier ones (a request waiting, four bookings held, the fortnight full)
+# the patient scenario's own requests still waiting and its bookings (marked "Benchmark", made by its patients with their
+# own tokens) removed, so that each run requests repeats and books slots again instead of meeting its earlier ones (a
+# request waiting, four bookings held, the fortnight full); nothing a practice decided is touched
 forget_patient_app_runs() {
-    psql_db "$hospital" "delete from repeat_request where note = 'Benchmark'; delete from appointment where reason = 'Benchmark'" > /dev/null
+    local app_patients
+    app_patients=$(tail -n +2 "$out/patients-app.csv" | cut -d, -f1 | paste -sd, -)
+    psql_db "$hospital" "delete from repeat_request where note = 'Benchmark' and status = 'PENDING'
+            and requested_by = 'patient:' || patient_nhs_number and patient_nhs_number = any(string_to_array('$app_patients', ','));
+        delete from appointment where reason = 'Benchmark' and booked_by = 'patient:' || patient_nhs_number
+            and patient_nhs_number = any(string_to_array('$app_patients', ','))" > /dev/null
 }
 
 # one Gatling run of the simulation: gatling SCENARIO USERS SECONDS LOG (the rest of its settings are this run's)

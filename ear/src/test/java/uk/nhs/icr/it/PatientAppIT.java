@@ -230,7 +230,9 @@ class PatientAppIT extends IcrDeployment {
         JsonObject continued = GP.postJson("/api/patients/" + child + "/proxies/" + link + "/continuation", "{}").json();
         assertTrue(continued.getBoolean("active"), continued.toString());
         assertEquals("Dr Amina Shah", continued.getString("continuedPastElevenBy"));
-        assertEquals(1, continued.getInt("version"), "the version the decision made, as the next read shows it");
+        assertEquals(1, continued.getInt("version"), "the version the decision made");
+        assertEquals(1, GP.get("/api/patients/" + child + "/proxies").jsonArray().getJsonObject(0).getInt("version"),
+                "as the next read shows it");
         assertEquals(200, parentApp.get("/api/me/record?for=" + child).status());
     }
 
@@ -247,7 +249,8 @@ class PatientAppIT extends IcrDeployment {
         assertEquals(200, GP.postJson("/api/patients/" + young + "/proxies/" + link + "/consent-confirmation", "{}").status());
         assertEquals(200, carerApp.get("/api/me/record?for=" + young).status());
         assertEquals(200, carerApp.get("/api/me/preferences/data-opt-out?for=" + young).status(), "preferences were granted: read");
-        carerApp.putJson("/api/me/preferences/data-opt-out?for=" + young, "{\"optedOut\":true}", "If-None-Match", "*").problem(403);
+        assertTrue(carerApp.putJson("/api/me/preferences/data-opt-out?for=" + young, "{\"optedOut\":true}", "If-None-Match", "*")
+                .problem(403).getString("detail").contains("otherwise the choice is this person's own"), "a carer never sets it");
         assertEquals(0, Databases.count(Databases.HOSPITAL, "select count(*) from data_opt_out where patient_nhs_number = ?", young),
                 "a change is the patient's own, or made at their practice");
 
@@ -288,8 +291,8 @@ class PatientAppIT extends IcrDeployment {
         assertEquals(200, app(attorney).putJson("/api/me/preferences/data-opt-out?for=" + adult, "{\"optedOut\":true}", "If-None-Match",
                 "*").status());
         assertEquals("attorney", app(attorney).get("/api/me/preferences/data-opt-out?for=" + adult).json().getString("setBy"));
-        assertEquals(0, Databases.count(Databases.HOSPITAL, "select count(*) from data_opt_out where patient_nhs_number in (?, ?)"
-                + " and recorded_by_kind <> 'PROXY' and recorded_by_kind <> 'ATTORNEY'", child, adult));
+        assertEquals(1, Databases.count(Databases.HOSPITAL, "select count(*) from data_opt_out where patient_nhs_number = ?"
+                + " and recorded_by_kind = 'ATTORNEY' and recorded_by_name like ?", adult, nameOf(attorney) + " (lasting power%"));
         assertEquals(0, Databases.count(Databases.HOSPITAL, "select count(*) from data_opt_out where patient_nhs_number = ?", teenager));
     }
 

@@ -109,4 +109,14 @@ class ProxyLinkTest {
         assertTrue(ProxyLink.basisRefusedAtAge(Basis.COURT_DEPUTY, 17).isPresent());
         assertEquals(Optional.empty(), ProxyLink.basisRefusedAtAge(Basis.LASTING_POWER_OF_ATTORNEY, 18));
     }
+
+    @Test
+    void a_parent_sets_the_opt_out_until_13_an_attorney_or_deputy_for_an_adult_and_a_carer_never() {
+        assertTrue(Basis.PARENTAL_RESPONSIBILITY.setsDataOptOutAt(12, 13));
+        assertFalse(Basis.PARENTAL_RESPONSIBILITY.setsDataOptOutAt(13, 13), "from 13 the young person's own");
+        assertFalse(Basis.CARER_WITH_CONSENT.setsDataOptOutAt(40, 13));
+        assertTrue(Basis.LASTING_POWER_OF_ATTORNEY.setsDataOptOutAt(18, 13));
+        assertTrue(Basis.COURT_DEPUTY.setsDataOptOutAt(70, 13));
+        assertFalse(Basis.COURT_DEPUTY.setsDataOptOutAt(17, 13), "an attorney or deputy acts for an adult");
+    }
 }

@@ -1,8 +1,9 @@
 package uk.nhs.icr.api;
 
 /**
- * What the patient app's and the practice's answers look like, for the OpenAPI document: taken from the demo data
- * (Hannah Whitfield, 998 999 9902, at Beech Road Surgery), shared by the operations that answer the same shape.
+ * What the patient app's and the practice's answers look like, for the OpenAPI document: in the shape and mostly the
+ * values of the demo data (Hannah Whitfield, 998 999 9902, at Beech Road Surgery; times and ids vary with each load),
+ * shared by the operations that answer the same shape.
  */
 public final class Examples {
 
@@ -31,11 +32,18 @@ public final class Examples {
             + "\"issuesUsed\":3,\"issuesLeft\":3,\"reviewDate\":\"2026-11-13\",\"authorisedBy\":\"Dr Amina Shah\",\"requestPending\":false,"
             + "\"requestable\":false,\"whyNot\":\"your medication review is due; contact your practice\"}]";
 
-    /** A page of repeat requests waiting for the practice, with whose each is. */
+    /** A page of one patient's repeat requests. */
     public static final String REQUEST_PAGE = "{\"items\":[{\"id\":1,\"repeatId\":1244,\"medicine\":\"Levothyroxine 50 microgram"
             + " tablets\",\"dose\":\"One each morning\",\"quantity\":\"28 days' supply\",\"status\":\"pending\",\"requestedAt\":"
             + "\"2026-11-27T06:41:23Z\",\"note\":\"Running low\",\"pharmacyOdsCode\":\"FA123\",\"patientNhsNumber\":\"9989999902\","
-            + "\"patientName\":\"Hannah Whitfield\",\"issuesLeft\":4}],\"page\":0,\"size\":20,\"totalItems\":1,\"totalPages\":1}";
+            + "\"issuesLeft\":4}],\"page\":0,\"size\":20,\"totalItems\":1,\"totalPages\":1}";
+
+    /** A page of the practice's queue of repeat requests, oldest first, with whose each is. */
+    public static final String REQUEST_QUEUE_PAGE = "{\"items\":[{\"id\":1,\"repeatId\":1244,\"medicine\":\"Levothyroxine 50"
+            + " microgram tablets\",\"dose\":\"One each morning\",\"quantity\":\"28 days' supply\",\"status\":\"pending\","
+            + "\"requestedAt\":\"2026-11-27T06:41:23Z\",\"note\":\"Running low\",\"pharmacyOdsCode\":\"FA123\",\"patientNhsNumber\":"
+            + "\"9989999902\",\"patientName\":\"Hannah Whitfield\",\"issuesLeft\":4}],\"page\":0,\"size\":20,\"totalItems\":1,"
+            + "\"totalPages\":1}";
 
     /** A request the practice issued to the pharmacy. */
     public static final String ISSUED_REQUEST = "{\"id\":1,\"repeatId\":1244,\"medicine\":\"Levothyroxine 50 microgram tablets\","
@@ -54,11 +62,11 @@ public final class Examples {
     public static final String CONTINUED_LINK = "{\"id\":2,\"patientNhsNumber\":\"9989999929\",\"proxyNhsNumber\":\"9989999902\","
             + "\"proxyName\":\"Hannah Whitfield\",\"basis\":\"parental-responsibility\",\"basisInWords\":\"parent or guardian\","
             + "\"evidence\":\"Birth certificate seen at the practice\",\"services\":[\"record\",\"appointments\",\"prescriptions\"],"
-            + "\"startsOn\":\"2021-05-10\",\"recordedBy\":\"Sam Turner\",\"recordedAt\":\"2026-11-27T06:40:08Z\",\"continuedPastElevenBy\":"
+            + "\"startsOn\":\"2024-09-02\",\"recordedBy\":\"Sam Turner\",\"recordedAt\":\"2026-11-27T06:40:08Z\",\"continuedPastElevenBy\":"
             + "\"Dr Amina Shah\",\"active\":true,\"standing\":\"active\",\"version\":1}";
 
-    /** An adult's carer, once a GP confirmed the adult consents freely. */
-    public static final String CONFIRMED_LINK = "{\"id\":3,\"patientNhsNumber\":\"9990000077\",\"proxyNhsNumber\":\"9989999937\","
+    /** An adult's carer (not in the demo data), once a GP confirmed the adult consents freely. */
+    public static final String CONFIRMED_LINK = "{\"id\":3,\"patientNhsNumber\":\"9990000093\",\"proxyNhsNumber\":\"9989999937\","
             + "\"proxyName\":\"Ruth Roberts\",\"basis\":\"carer-with-consent\",\"basisInWords\":\"carer\",\"evidence\":\"Seen together at"
             + " the practice\",\"services\":[\"record\",\"appointments\"],\"startsOn\":\"2026-11-27\",\"recordedBy\":\"Sam Turner\","
             + "\"recordedAt\":\"2026-11-27T06:40:08Z\",\"consentConfirmedBy\":\"Dr Amina Shah\",\"active\":true,\"standing\":\"active\","
@@ -68,7 +76,8 @@ public final class Examples {
     public static final String ENTRY = "{\"source\":\"hospital\",\"type\":\"BLOOD_TEST\",\"id\":12301,\"occurredAt\":"
             + "\"2026-11-25T06:40:08Z\",\"title\":\"Potassium\",\"summary\":\"5.6 mmol/L · range 3.5–5.3 · HIGH\",\"status\":\"FINAL\","
             + "\"authorName\":\"Dr Amina Shah\",\"organisationOdsCode\":\"Y90001\",\"organisationName\":\"Beech Road Surgery\","
-            + "\"setting\":\"GP practice\",\"abnormal\":true,\"category\":\"GENERAL\",\"hiddenFromPatient\":false}";
+            + "\"setting\":\"GP practice\",\"abnormal\":true,\"category\":\"GENERAL\",\"hiddenFromPatient\":false,"
+            + "\"releasedToPatientAt\":\"2026-11-27T06:40:08Z\"}";
 
     /** A record's summary: alerts, problems, medicines, allergies, latest results. */
     public static final String SUMMARY = "{\"alerts\":[\"Allergy: Codeine (moderate)\"],\"activeProblems\":[],\"currentMedications\":[],"

@@ -75,9 +75,9 @@ public class ProxyAccessResource {
     @POST
     @Path("/{id}/consent-confirmation")
     @Operation(summary = "A GP confirms, having seen the patient (16 or over), that they consent to this proxy freely")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProxyLinkView.class)))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(examples = @ExampleObject(name = "confirmed", value = Examples.CONFIRMED_LINK)))
+            content = @Content(schema = @Schema(implementation = ProxyLinkView.class),
+                    examples = @ExampleObject(name = "confirmed", value = Examples.CONFIRMED_LINK)))
     public ProxyLinkView confirmConsent(@PathParam("nhsNumber") NhsNumber nhsNumber, @PathParam("id") String id) {
         return proxies.confirmConsent(nhsNumber, linkId(id));
     }
@@ -85,9 +85,9 @@ public class ProxyAccessResource {
     @POST
     @Path("/{id}/continuation")
     @Operation(summary = "A GP decides that a parent's access continues past the child's 11th birthday")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProxyLinkView.class)))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(examples = @ExampleObject(name = "continues", value = Examples.CONTINUED_LINK)))
+            content = @Content(schema = @Schema(implementation = ProxyLinkView.class),
+                    examples = @ExampleObject(name = "continues", value = Examples.CONTINUED_LINK)))
     public ProxyLinkView continuePastEleven(@PathParam("nhsNumber") NhsNumber nhsNumber, @PathParam("id") String id) {
         return proxies.continuePastEleven(nhsNumber, linkId(id));
     }

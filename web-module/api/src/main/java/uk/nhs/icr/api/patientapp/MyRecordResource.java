@@ -72,9 +72,9 @@ public class MyRecordResource {
     @Path("/summary")
     @Operation(summary = "My summary: problems, medicines, allergies, latest results, care plan",
             description = "The same summary clinicians see, as your own view.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RecordSummary.class)))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(examples = @ExampleObject(name = "summary", value = Examples.SUMMARY)))
+            content = @Content(schema = @Schema(implementation = RecordSummary.class),
+                    examples = @ExampleObject(name = "summary", value = Examples.SUMMARY)))
     public RecordSummary summary(@Parameter(description = "The NHS number of someone you act for") @QueryParam("for") String actingFor) {
         return sharedRecord.summary(ActingFor.patient(currentCaller.require(), actingFor));
     }
@@ -82,11 +82,11 @@ public class MyRecordResource {
     @GET
     @Path("/{source}/{id}")
     @Operation(summary = "One entry of my record, by source (hospital or social-care) and id")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RecordEntry.class)))
     @APIResponse(responseCode = "404", description = "No such entry in your view of the record",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(examples = @ExampleObject(name = "a result", value = Examples.ENTRY)))
+            content = @Content(schema = @Schema(implementation = RecordEntry.class),
+                    examples = @ExampleObject(name = "a result", value = Examples.ENTRY)))
     public RecordEntry entry(@PathParam("source") String source, @PathParam("id") String id,
                              @Parameter(description = "The NHS number of someone you act for") @QueryParam("for") String actingFor) {
         FieldErrors errors = new FieldErrors();

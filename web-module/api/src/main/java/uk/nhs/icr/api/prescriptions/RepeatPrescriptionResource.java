@@ -78,11 +78,11 @@ public class RepeatPrescriptionResource {
     @POST
     @Path("/requests/{id}/issue")
     @Operation(summary = "Issue a pending request to the pharmacy it names (a GP): one issue of the repeat is used")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RequestView.class)))
     @APIResponse(responseCode = "409", description = "Decided already, or no issues left",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(examples = @ExampleObject(name = "issued", value = Examples.ISSUED_REQUEST)))
+            content = @Content(schema = @Schema(implementation = RequestView.class),
+                    examples = @ExampleObject(name = "issued", value = Examples.ISSUED_REQUEST)))
     public RequestView issue(@PathParam("nhsNumber") NhsNumber nhsNumber, @PathParam("id") String id) {
         return prescriptions.issue(nhsNumber, requestId(id));
     }

@@ -57,7 +57,7 @@ public class RepeatRequestQueueResource {
     @Operation(summary = "The practice's pending repeat requests, oldest first (its GPs)",
             description = "Each patient listed is on their own audit log as read by the practice.")
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(examples = @ExampleObject(name = "one pending", value = Examples.REQUEST_PAGE)))
+            content = @Content(examples = @ExampleObject(name = "one pending", value = Examples.REQUEST_QUEUE_PAGE)))
     public Page<RequestView> queue(@QueryParam("page") String page, @QueryParam("size") String size) {
         return prescriptions.queue(QueryParameters.page(page, size));
     }

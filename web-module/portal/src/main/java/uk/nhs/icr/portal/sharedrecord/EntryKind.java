@@ -15,7 +15,7 @@ import uk.nhs.icr.access.service.Resource;
  */
 public enum EntryKind {
     BLOOD_TEST("blood-test", "Blood-test result", Resource.BLOOD_TEST,
-            "test", "value", "unit", "referenceLow", "referenceHigh", "reportedAt"),
+            "test", "value", "unit", "referenceLow", "referenceHigh", "reportedAt", "requestedBy"),
     PROBLEM("problem", "Problem or diagnosis", Resource.PROBLEM, "snomedCode", "display", "onset", "status", "notes", "category"),
     MEDICATION("medication", "Medication", Resource.MEDICATION, "name", "dose", "route", "frequency", "course", "startedAt", "category"),
     ALLERGY("allergy", "Allergy", Resource.ALLERGY, "substance", "reaction", "severity", "notedAt"),
