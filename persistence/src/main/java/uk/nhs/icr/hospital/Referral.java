@@ -19,6 +19,10 @@ public class Referral extends HospitalEntry {
     @Column(name = "referred_to")
     private String referredTo;
 
+    /** Where the referral-to-treatment pathway it started stands, in a line; absent for a referral without one. */
+    @Column(name = "pathway_progress")
+    private String pathwayProgress;
+
     protected Referral() {
         // for JPA
     }
@@ -29,8 +33,16 @@ public class Referral extends HospitalEntry {
     }
 
 
+    /** The pathway it started moved on: the timeline says where it stands; a stopped clock completes the referral. */
+    public void pathwayNow(String progress, boolean clockStopped) {
+        this.pathwayProgress = progress;
+        if (clockStopped) {
+            changeStatus(EntryStatus.COMPLETED);
+        }
+    }
+
     @Override
     public String summary() {
-        return joined(details(), status());
+        return joined(details(), pathwayProgress, status());
     }
 }

@@ -31,6 +31,8 @@ public enum Resource {
     /** Reviewing a result releases it to the patient, with a comment: a GP's or a hospital clinician's act, never an emergency one. */
     RESULT_REVIEW("ResultReview", EnumSet.of(GP, HOSPITAL_CLINICIAN)),
     TREATMENT_PLAN("TreatmentPlan", EnumSet.of(GP, HOSPITAL_CLINICIAN), Access.CLINICAL_ENTRY),
+    /** A referral-to-treatment pathway and its events (clock start, first outpatient, decision to admit, transfer, stop). */
+    RTT_PATHWAY("RttPathway", EnumSet.of(GP, HOSPITAL_CLINICIAN), Access.CLINICAL_ENTRY),
     NEEDS_ASSESSMENT("NeedsAssessment", EnumSet.of(SOCIAL_WORKER)),
     CARE_PLAN("CarePlan", EnumSet.of(SOCIAL_WORKER)),
     CARE_VISIT("CareVisit", EnumSet.of(SOCIAL_WORKER, CARE_WORKER)),

@@ -1,7 +1,6 @@
 package uk.nhs.icr.api.access;
 
 import java.util.List;
-import uk.nhs.icr.api.Examples;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -27,6 +26,7 @@ import uk.nhs.icr.access.service.ProxyAccessService;
 import uk.nhs.icr.access.service.ProxyAccessService.NewProxyLink;
 import uk.nhs.icr.access.service.ProxyAccessService.ProxyLinkView;
 import uk.nhs.icr.access.service.ProxyAccessService.Revocation;
+import uk.nhs.icr.api.Examples;
 import uk.nhs.icr.api.problem.Problem;
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.platform.service.FieldErrors;

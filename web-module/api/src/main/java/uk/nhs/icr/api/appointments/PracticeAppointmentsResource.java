@@ -2,7 +2,6 @@ package uk.nhs.icr.api.appointments;
 
 import java.time.LocalDate;
 import java.util.List;
-import uk.nhs.icr.api.Examples;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -23,11 +22,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import uk.nhs.icr.api.Examples;
+import uk.nhs.icr.api.problem.Problem;
 import uk.nhs.icr.appointments.service.AppointmentService;
 import uk.nhs.icr.appointments.service.AppointmentService.AppointmentView;
 import uk.nhs.icr.appointments.service.AppointmentService.NewSession;
 import uk.nhs.icr.appointments.service.AppointmentService.SessionView;
-import uk.nhs.icr.api.problem.Problem;
 import uk.nhs.icr.platform.UkClock;
 import uk.nhs.icr.platform.service.FieldErrors;
 import uk.nhs.icr.platform.web.FieldParsers;

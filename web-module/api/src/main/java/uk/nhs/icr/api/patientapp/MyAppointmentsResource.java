@@ -3,7 +3,6 @@ package uk.nhs.icr.api.patientapp;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import uk.nhs.icr.api.Examples;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -30,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.nhs.icr.access.service.CurrentCaller;
+import uk.nhs.icr.api.Examples;
 import uk.nhs.icr.api.VersionTags;
 import uk.nhs.icr.api.problem.Problem;
 import uk.nhs.icr.appointments.service.AppointmentService;

@@ -2,7 +2,6 @@ package uk.nhs.icr.api.patientapp;
 
 import java.net.URI;
 import java.util.List;
-import uk.nhs.icr.api.Examples;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -28,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.nhs.icr.access.service.CurrentCaller;
+import uk.nhs.icr.api.Examples;
 import uk.nhs.icr.api.VersionTags;
 import uk.nhs.icr.api.problem.Problem;
 import uk.nhs.icr.consent.ConsentDirective;

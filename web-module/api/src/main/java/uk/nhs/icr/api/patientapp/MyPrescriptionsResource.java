@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import uk.nhs.icr.api.Examples;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -27,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.nhs.icr.access.service.CurrentCaller;
+import uk.nhs.icr.api.Examples;
 import uk.nhs.icr.api.problem.Problem;
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.platform.service.Page;

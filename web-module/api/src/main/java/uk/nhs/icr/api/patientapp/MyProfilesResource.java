@@ -1,7 +1,6 @@
 package uk.nhs.icr.api.patientapp;
 
 import java.util.List;
-import uk.nhs.icr.api.Examples;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -25,6 +24,7 @@ import uk.nhs.icr.access.service.ProxyAccessService;
 import uk.nhs.icr.access.service.ProxyAccessService.Profile;
 import uk.nhs.icr.access.service.ProxyAccessService.ProxyLinkView;
 import uk.nhs.icr.access.service.ProxyAccessService.Revocation;
+import uk.nhs.icr.api.Examples;
 import uk.nhs.icr.api.problem.Problem;
 import uk.nhs.icr.platform.service.FieldErrors;
 import uk.nhs.icr.platform.web.FieldParsers;

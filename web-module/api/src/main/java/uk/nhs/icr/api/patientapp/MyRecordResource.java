@@ -7,7 +7,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import uk.nhs.icr.api.Examples;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -18,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.nhs.icr.access.service.CurrentCaller;
+import uk.nhs.icr.api.Examples;
 import uk.nhs.icr.api.problem.Problem;
 import uk.nhs.icr.platform.service.FieldErrors;
 import uk.nhs.icr.platform.web.FieldParsers;

@@ -2,7 +2,6 @@ package uk.nhs.icr.api.prescriptions;
 
 import java.net.URI;
 import java.util.List;
-import uk.nhs.icr.api.Examples;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -23,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import uk.nhs.icr.api.Examples;
 import uk.nhs.icr.api.problem.Problem;
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.platform.service.FieldErrors;

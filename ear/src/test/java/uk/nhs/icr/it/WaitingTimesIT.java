@@ -1,0 +1,108 @@
+package uk.nhs.icr.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.json.JsonObject;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Referral-to-treatment pathways by the national clock rules, over HTTP: a referral starts the clock and goes on the
+ * timeline; a transfer between trusts keeps the clock; a stop ends it (admitted only after a decision to admit) and
+ * nothing follows; a child who was not brought is not discharged; a refused event writes nothing.
+ */
+class WaitingTimesIT extends IcrDeployment {
+
+    private static final Api.Client GP = Api.as(Tokens.staff("gp.beech", "GP").sign());
+    private static final LocalDate TODAY = LocalDate.now(java.time.ZoneId.of("Europe/London"));
+
+    private static String patientBorn(LocalDate born) {
+        TestPatients patient = TestPatients.aPatient().birthDate(born);
+        assertEquals(201, patient.register().status());
+        return patient.nhsNumber();
+    }
+
+    private static JsonObject start(String patient, LocalDate clockStart) {
+        Api.Reply started = GP.postJson("/api/patients/" + patient + "/pathways", "{\"providerOdsCode\":\"RXA\",\"treatmentFunction\":"
+                + "\"320\",\"priority\":\"routine\",\"clockStart\":\"" + clockStart + "\",\"reason\":\"Palpitations on exertion\"}");
+        assertEquals(201, started.status(), started.body());
+        return started.json();
+    }
+
+    private static Api.Reply event(String patient, JsonObject pathway, String body) {
+        return GP.postJson("/api/patients/" + patient + "/pathways/" + pathway.getJsonNumber("id").longValue() + "/events", body);
+    }
+
+    private static int events(JsonObject pathway) {
+        return Databases.count(Databases.HOSPITAL, "select count(*) from rtt_event where pathway_id = ?", pathway.getJsonNumber("id")
+                .longValue());
+    }
+
+    @Test
+    void a_transfer_keeps_the_clock_and_a_treatment_stops_it_as_admitted_after_a_decision_to_admit() {
+        String patient = patientBorn(LocalDate.of(1958, 4, 4));
+        LocalDate received = TODAY.minusWeeks(20).minusDays(3);
+        JsonObject pathway = start(patient, received);
+        assertEquals(20, pathway.getInt("weeksWaited"));
+        assertFalse(pathway.getBoolean("withinStandard"), "past 18 weeks");
+        assertEquals("Cardiology", pathway.getString("treatmentFunctionName"));
+
+        assertEquals(200, event(patient, pathway, "{\"kind\":\"first-outpatient\",\"occurredOn\":\"" + received.plusWeeks(6) + "\"}").status());
+        JsonObject moved = event(patient, pathway, "{\"kind\":\"transfer\",\"occurredOn\":\"" + received.plusWeeks(8) + "\","
+                + "\"toProviderOdsCode\":\"RXB\"}").json();
+        assertEquals("RXB", moved.getString("providerOdsCode"));
+        assertEquals(received.toString(), moved.getString("clockStart"), "the clock runs on from the first referral");
+        assertEquals(20, moved.getInt("weeksWaited"));
+        assertEquals(200, event(patient, pathway, "{\"kind\":\"decision-to-admit\",\"occurredOn\":\"" + received.plusWeeks(12) + "\"}")
+                .status());
+        JsonObject stopped = event(patient, pathway, "{\"kind\":\"clock-stop\",\"occurredOn\":\"" + received.plusWeeks(15) + "\","
+                + "\"stopReason\":\"first-definitive-treatment\"}").json();
+        assertEquals(15, stopped.getInt("weeksWaited"), "the wait ends at the stop");
+        assertTrue(stopped.getBoolean("admitted"));
+        assertEquals(List.of("clock-start", "first-outpatient", "transfer", "decision-to-admit", "clock-stop"),
+                stopped.getJsonArray("events").getValuesAs(JsonObject.class).stream().map(e -> e.getString("kind")).toList());
+
+        event(patient, pathway, "{\"kind\":\"first-outpatient\",\"occurredOn\":\"" + TODAY + "\"}").problem(409);
+        assertEquals(5, events(pathway), "nothing follows a stop");
+        JsonObject referral = GP.get("/api/patients/" + patient + "/record/hospital/" + stopped.getJsonNumber("referralEntryId")
+                .longValue()).json();
+        assertEquals("COMPLETED", referral.getString("status"));
+        assertTrue(referral.getString("summary").contains("clock stopped " + received.plusWeeks(15) + ": first definitive treatment"),
+                referral.toString());
+    }
+
+    @Test
+    void a_child_who_was_not_brought_is_not_discharged_and_a_refused_event_writes_nothing() {
+        String child = patientBorn(TODAY.minusYears(9));
+        JsonObject pathway = start(child, TODAY.minusWeeks(5));
+
+        assertEquals(List.of("stopReason"), event(child, pathway, "{\"kind\":\"clock-stop\",\"occurredOn\":\"" + TODAY + "\","
+                + "\"stopReason\":\"did-not-attend\"}").problemFields(400));
+        assertEquals(List.of("occurredOn"), event(child, pathway, "{\"kind\":\"first-outpatient\",\"occurredOn\":\""
+                + TODAY.minusWeeks(6) + "\"}").problemFields(400), "before the clock started");
+        assertEquals(List.of("toProviderOdsCode"), event(child, pathway, "{\"kind\":\"transfer\",\"occurredOn\":\"" + TODAY + "\","
+                + "\"toProviderOdsCode\":\"RXA\"}").problemFields(400), "the trust holding them already");
+        assertEquals(List.of("occurredOn"), event(child, pathway, "{\"kind\":\"first-outpatient\",\"occurredOn\":\""
+                + TODAY.plusDays(3) + "\"}").problemFields(400), "in the future");
+        assertEquals(1, events(pathway), "the clock start only");
+        assertEquals(5, GP.get("/api/patients/" + child + "/pathways").jsonArray().getJsonObject(0).getInt("weeksWaited"));
+
+        assertEquals(List.of("treatmentFunction"), GP.postJson("/api/patients/" + child + "/pathways", "{\"providerOdsCode\":\"RXA\","
+                + "\"treatmentFunction\":\"999\",\"priority\":\"routine\",\"clockStart\":\"" + TODAY + "\",\"reason\":\"x\"}")
+                .problemFields(400));
+        assertEquals(List.of("providerOdsCode"), GP.postJson("/api/patients/" + child + "/pathways", "{\"providerOdsCode\":\"Y90001\","
+                + "\"treatmentFunction\":\"320\",\"priority\":\"routine\",\"clockStart\":\"" + TODAY + "\",\"reason\":\"x\"}")
+                .problemFields(400), "a GP practice is not a trust");
+        Api.as(Tokens.staff("nurse.northgate", "NURSE").sign()).postJson("/api/patients/" + child + "/pathways", "{\"providerOdsCode\":"
+                + "\"RXA\",\"treatmentFunction\":\"320\",\"priority\":\"routine\",\"clockStart\":\"" + TODAY + "\",\"reason\":\"x\"}")
+                .problem(403);
+        assertEquals(1, Databases.count(Databases.HOSPITAL, "select count(*) from rtt_pathway where patient_nhs_number = ?", child));
+        assertEquals(1, Databases.count(Databases.HOSPITAL, "select count(*) from hospital_entry where patient_nhs_number = ? and"
+                + " entry_type = 'REFERRAL'", child), "no half-written referral from a refused start");
+    }
+}

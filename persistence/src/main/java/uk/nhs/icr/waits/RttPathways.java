@@ -1,0 +1,50 @@
+package uk.nhs.icr.waits;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+
+import uk.nhs.icr.patient.NhsNumber;
+
+/** Referral-to-treatment pathways and the national treatment functions they are counted by. */
+@ApplicationScoped
+public class RttPathways {
+
+    @PersistenceContext(unitName = "hospital")
+    EntityManager em;
+
+    public void add(RttPathway pathway) {
+        em.persist(pathway);
+        em.flush();
+    }
+
+    /** Writes an event recorded on a loaded pathway now, so the answer carries the version it made. */
+    public void writeNow() {
+        em.flush();
+    }
+
+    public Optional<TreatmentFunction> treatmentFunction(String code) {
+        return Optional.ofNullable(em.find(TreatmentFunction.class, code));
+    }
+
+    public List<TreatmentFunction> treatmentFunctions() {
+        return em.createQuery("select f from TreatmentFunction f order by f.code", TreatmentFunction.class).getResultList();
+    }
+
+    /** The patient's pathways, newest clock first, each with its events, in one query. */
+    public List<RttPathway> of(NhsNumber patient) {
+        return em.createQuery("select distinct p from RttPathway p left join fetch p.events where p.patient = :patient"
+                + " order by p.clockStart desc, p.id desc", RttPathway.class).setParameter("patient", patient).getResultList();
+    }
+
+    /** One of the patient's pathways, locked for the event about to be recorded: two at once are taken in turn. */
+    public Optional<RttPathway> findForChange(NhsNumber patient, long id) {
+        return em.createQuery("select p from RttPathway p where p.id = :id and p.patient = :patient", RttPathway.class)
+                .setParameter("id", id).setParameter("patient", patient).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst();
+    }
+}
