@@ -1,13 +1,17 @@
 package uk.nhs.icr.waits;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
+import uk.nhs.icr.hospital.Referral;
 import uk.nhs.icr.patient.NhsNumber;
 
 /** Referral-to-treatment pathways and the national treatment functions they are counted by. */
@@ -39,6 +43,16 @@ public class RttPathways {
     public List<RttPathway> of(NhsNumber patient) {
         return em.createQuery("select distinct p from RttPathway p left join fetch p.events where p.patient = :patient"
                 + " order by p.clockStart desc, p.id desc", RttPathway.class).setParameter("patient", patient).getResultList();
+    }
+
+    /** The referrals that started these pathways, by id (one query): a pathway is read as its referral is. */
+    public Map<Long, Referral> referralsOf(List<RttPathway> started) {
+        if (started.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("select r from Referral r where r.id in :ids", Referral.class)
+                .setParameter("ids", started.stream().map(RttPathway::referralEntryId).toList()).getResultStream()
+                .collect(Collectors.toMap(Referral::id, Function.identity()));
     }
 
     /** One of the patient's pathways, locked for the event about to be recorded: two at once are taken in turn. */

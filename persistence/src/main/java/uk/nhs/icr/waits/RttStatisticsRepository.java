@@ -63,6 +63,24 @@ public class RttStatisticsRepository {
                 exact[1] == null ? null : ((Number) exact[1]).doubleValue());
     }
 
+    /**
+     * What happened to the pathways of one list (a treatment function, a priority, one trust or all) that are open on
+     * {@code today} or stopped since {@code since}: days waited to treatment (treated) or to today or another kind of
+     * stop (censored), counted per day.
+     */
+    @SuppressWarnings("unchecked")
+    public List<WaitEstimate.Observation> observations(String treatmentFunction, RttPathway.Priority priority, Optional<OdsCode> trust,
+                                                      LocalDate since, LocalDate today) {
+        List<Object[]> rows = em.createNativeQuery("select (least(coalesce(clock_stop, ?4), ?4) - clock_start) as days,"
+                        + " coalesce(clock_stop <= ?4 and stop_reason in ('FIRST_DEFINITIVE_TREATMENT', 'ACTIVE_MONITORING'), false) as treated,"
+                        + " count(*) from rtt_pathway where treatment_function = ?1 and (?2 = '' or provider_ods = ?2) and priority = ?5"
+                        + " and clock_start <= ?4 and (clock_stop is null or clock_stop >= ?3) group by 1, 2")
+                .setParameter(1, treatmentFunction).setParameter(2, trust.map(OdsCode::value).orElse("")).setParameter(3, since)
+                .setParameter(4, today).setParameter(5, priority.name()).getResultList();
+        return rows.stream().map(row -> new WaitEstimate.Observation(((Number) row[0]).intValue(), (Boolean) row[1],
+                ((Number) row[2]).longValue())).toList();
+    }
+
     private static Query bind(Query query, String where, String treatmentFunction, String trustCode, LocalDate from, LocalDate to) {
         query.setParameter(1, treatmentFunction).setParameter(2, trustCode).setParameter(3, from);
         return where.contains("?4") ? query.setParameter(4, to) : query;

@@ -2,8 +2,10 @@ package uk.nhs.icr.waits.service;
 
 import java.io.Serializable;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.ejb.Stateless;
@@ -13,9 +15,11 @@ import jakarta.validation.Valid;
 import uk.nhs.icr.access.Organisation;
 import uk.nhs.icr.access.OrganisationType;
 import uk.nhs.icr.access.StaffDirectory;
+import uk.nhs.icr.access.service.PatientAccess;
 import uk.nhs.icr.access.service.PatientDataAccess;
 import uk.nhs.icr.access.service.Resource;
 import uk.nhs.icr.audit.AuditAction;
+import uk.nhs.icr.consent.Withholding;
 import uk.nhs.icr.hospital.HospitalRecordRepository;
 import uk.nhs.icr.hospital.Referral;
 import uk.nhs.icr.patient.NhsNumber;
@@ -83,6 +87,15 @@ public class ReferralToTreatmentService {
     public record TreatmentFunctionView(String code, String name) implements Serializable {
     }
 
+    /**
+     * An open pathway as the patient reads it: where, for what, since when and how long so far, the estimate of the
+     * rest, and how the trust's list for it stands against the 18-week standard.
+     */
+    public record WaitView(long pathwayId, String trustOdsCode, String trustName, String treatmentFunction, String treatmentFunctionName,
+                           String priority, LocalDate clockStart, long weeksWaited, WaitEstimator.Estimate estimate,
+                           Double trustShareWithin18Weeks) implements Serializable {
+    }
+
     @Inject
     RttPathways pathways;
 
@@ -97,6 +110,15 @@ public class ReferralToTreatmentService {
 
     @Inject
     RecordWriter writer;
+
+    @Inject
+    PatientAccess patientAccess;
+
+    @Inject
+    WaitEstimator estimator;
+
+    @Inject
+    WaitingListStatistics statistics;
 
     @Inject
     UkClock clock;
@@ -150,10 +172,40 @@ public class ReferralToTreatmentService {
         return view(pathway, functionName(pathway));
     }
 
-    /** The patient's pathways, newest first, each with its events and the weeks waited so far (or until it stopped). */
-    @PatientDataAccess(resource = Resource.RTT_PATHWAY, action = AuditAction.READ)
+    /**
+     * The patient's pathways, newest first, each with its events and the weeks waited so far (or until it stopped): read
+     * as part of their record, so a pathway whose referral the reader may not see (consent, the patient's own view) is
+     * left out with it.
+     */
+    @PatientDataAccess(resource = Resource.SHARED_RECORD, action = AuditAction.READ)
     public List<PathwayView> pathwaysOf(NhsNumber patient) {
-        return pathways.of(patient).stream().map(pathway -> view(pathway, functionName(pathway))).toList();
+        return readable(patient, pathways.of(patient)).stream().map(pathway -> view(pathway, functionName(pathway))).toList();
+    }
+
+    /**
+     * The patient's open pathways with an estimate of the rest of each wait (for the patient, or someone acting for them
+     * with the record service): read as part of their record.
+     */
+    @PatientDataAccess(resource = Resource.SHARED_RECORD, action = AuditAction.READ)
+    public List<WaitView> waitsOf(NhsNumber patient) {
+        LocalDate today = clock.today();
+        return readable(patient, pathways.of(patient)).stream().filter(RttPathway::open).map(pathway -> {
+            String function = functionName(pathway);
+            String trust = directory.findOrganisation(pathway.provider()).map(Organisation::name).orElse(pathway.provider().value());
+            Double share = statistics.statistics(new WaitingListStatistics.StatisticsQuery(Optional.of(pathway.provider()),
+                    pathway.treatmentFunction(), YearMonth.from(today))).incomplete().shareWithin18Weeks();
+            return new WaitView(pathway.id(), pathway.provider().value(), trust, pathway.treatmentFunction(), function,
+                    Codes.of(pathway.priority()), pathway.clockStart(), pathway.weeksWaited(today),
+                    estimator.estimate(pathway, function, trust, today), share);
+        }).toList();
+    }
+
+    /** Those of the pathways whose referral this reader sees (the read of the record was decided in this request). */
+    private List<RttPathway> readable(NhsNumber patient, List<RttPathway> found) {
+        Withholding withholding = patientAccess.withholding(patient);
+        Map<Long, Referral> referrals = pathways.referralsOf(found);
+        return found.stream().filter(pathway -> referrals.containsKey(pathway.referralEntryId())
+                && !withholding.withholds(referrals.get(pathway.referralEntryId()))).toList();
     }
 
     private String functionName(RttPathway pathway) {
