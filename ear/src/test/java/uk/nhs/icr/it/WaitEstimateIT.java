@@ -75,4 +75,30 @@ class WaitEstimateIT extends IcrDeployment {
                 oralSurgery.getString("inWords"));
         Api.as(Tokens.patient(TestPatients.newNhsNumber()).sign()).get("/api/me/waits?for=" + patient).problem(403);
     }
+
+    /**
+     * The demo's Hannah Whitfield waits for gynaecology at Northgate from 20 weeks before the demo's anchor day (3 July
+     * 2026): her estimate rests on the people of that list (or every trust's) who had waited as long, counted here again
+     * in SQL, and gives how much longer half of them waited.
+     */
+    @Test
+    void the_demo_patient_reads_her_gynaecology_wait_with_an_estimate_resting_on_the_people_who_had_waited_as_long() {
+        String hannah = "9989999902";
+        LocalDate start = LocalDate.of(2026, 7, 3);
+        int waitedDays = (int) (TODAY.toEpochDay() - start.toEpochDay());
+        List<JsonObject> waits = Api.as(Tokens.patient(hannah).sign()).get("/api/me/waits").jsonArray().getValuesAs(JsonObject.class);
+        JsonObject gynaecology = waits.stream().filter(wait -> wait.getString("treatmentFunction").equals("502")).findFirst().orElseThrow();
+        assertEquals("Northgate Hospitals NHS Trust", gynaecology.getString("trustName"));
+        assertEquals(waitedDays / 7, gynaecology.getInt("weeksWaited"));
+        JsonObject estimate = gynaecology.getJsonObject("estimate");
+        String trustClause = estimate.getString("basis").equals("this trust") ? " and provider_ods = 'RXA'" : "";
+        int atRisk = Databases.count(Databases.HOSPITAL, "select count(*) from rtt_pathway where treatment_function = '502' and priority"
+                + " = 'ROUTINE' and clock_start <= current_date and (clock_stop is null or clock_stop >= current_date - interval '2 years')"
+                + " and least(coalesce(clock_stop, current_date), current_date) - clock_start > ?" + trustClause, waitedDays);
+        assertEquals(atRisk, estimate.getInt("restsOn"), estimate.toString());
+        assertTrue(atRisk >= 30, "enough for an estimate: " + atRisk);
+        assertTrue(estimate.getInt("halfWithinFurtherWeeks") > 0, estimate.toString());
+        assertTrue(estimate.getString("inWords").contains("people who had waited " + waitedDays / 7 + " weeks for Gynaecology"),
+                estimate.getString("inWords"));
+    }
 }

@@ -61,6 +61,8 @@ public class DemoDataLoader {
             LOG.info(() -> "Demo data: " + proxies + " proxy links were missing and have been added");
             int slots = demoData.addAppointmentBooks();
             LOG.info(() -> "Demo data: " + slots + " appointment slots were missing and have been added");
+            int pathways = demoData.addWaitingLists(patients);
+            LOG.info(() -> "Demo data: " + pathways + " referral-to-treatment pathways were missing and have been added");
         }
     }
 }

@@ -4,12 +4,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -26,6 +29,7 @@ import uk.nhs.icr.appointments.AppointmentSession;
 import uk.nhs.icr.appointments.AppointmentSlot;
 import uk.nhs.icr.appointments.Appointments;
 import uk.nhs.icr.hospital.HospitalRecordRepository;
+import uk.nhs.icr.hospital.Referral;
 import uk.nhs.icr.organdonation.Organ;
 import uk.nhs.icr.organdonation.OrganDonationDecision;
 import uk.nhs.icr.organdonation.OrganDonationDecision.Choice;
@@ -45,6 +49,10 @@ import uk.nhs.icr.socialcare.Person;
 import uk.nhs.icr.socialcare.PersonRepository;
 import uk.nhs.icr.socialcare.SocialCareRecordRepository;
 import uk.nhs.icr.socialcare.SocialCareRelationships;
+import uk.nhs.icr.waits.RttEvent;
+import uk.nhs.icr.waits.RttPathway;
+import uk.nhs.icr.waits.RttPathways;
+import uk.nhs.icr.waits.TreatmentFunction;
 
 /**
  * Adds whichever demo patients, organisations, staff and relationships are missing, each call in one XA
@@ -55,6 +63,9 @@ public class DemoDataService {
 
     @Inject
     StaffPasswords passwords;
+
+    @Inject
+    RttPathways rttPathways;
 
     private static final Logger LOG = Logger.getLogger(DemoDataService.class.getName());
 
@@ -251,6 +262,48 @@ public class DemoDataService {
             }
         }
         return added;
+    }
+
+    /**
+     * The demo trusts' waiting lists ({@link DemoPathways}) and Hannah Whitfield's own wait, if Hannah has no pathway yet:
+     * each referral on its patient's timeline, each pathway with its events. Returns the pathways added.
+     */
+    public int addWaitingLists(List<PatientRegistration> register) {
+        if (!patients.exists(DemoProxies.HANNAH) || !rttPathways.of(DemoProxies.HANNAH).isEmpty()) {
+            return 0;
+        }
+        LocalDate anchor = DemoRecords.ANCHOR.atZone(UkClock.ZONE).toLocalDate();
+        List<DemoPathways.Referred> referred = new ArrayList<>(DemoPathways.lists(register, anchor, DemoDataLoader.SEED));
+        referred.add(DemoPathways.hannahs(anchor));
+        Map<String, TreatmentFunction> functions = rttPathways.treatmentFunctions().stream()
+                .collect(Collectors.toMap(TreatmentFunction::code, Function.identity()));
+        Map<String, String> trusts = DemoPathways.TRUSTS.stream().collect(Collectors.toMap(Function.identity(),
+                code -> directory.findOrganisation(new OdsCode(code)).map(Organisation::name).orElse(code)));
+        List<RttPathway> added = new ArrayList<>();
+        for (DemoPathways.Referred one : referred) {
+            EntryAuthor clinician = author(one.trust().equals("RXA") ? "clinician.northgate" : "clinician.riverside");
+            TreatmentFunction function = functions.get(one.function());
+            Instant received = one.clockStart().atStartOfDay(UkClock.ZONE).toInstant();
+            Referral referral = new Referral(one.patient(), function.name() + ", " + trusts.get(one.trust()), "Referred by their GP",
+                    received, clinician, received);
+            hospitalRecords.add(referral);
+            RttPathway.Recorder recorder = new RttPathway.Recorder(clinician.username(), clinician.name(), received);
+            RttPathway pathway = new RttPathway(one.patient(), referral.id(), new OdsCode(one.trust()), function, one.priority(),
+                    one.clockStart(), recorder);
+            if (one.firstOutpatient() != null) {
+                pathway.record(RttEvent.Kind.FIRST_OUTPATIENT, one.firstOutpatient(), null, null, null, recorder);
+            }
+            if (one.decisionToAdmit() != null) {
+                pathway.record(RttEvent.Kind.DECISION_TO_ADMIT, one.decisionToAdmit(), null, null, null, recorder);
+            }
+            if (one.clockStop() != null) {
+                pathway.record(RttEvent.Kind.CLOCK_STOP, one.clockStop(), null, one.stopReason(), null, recorder);
+            }
+            referral.pathwayNow(pathway.progress(), !pathway.open());
+            added.add(pathway);
+        }
+        rttPathways.addAll(added);
+        return added.size();
     }
 
     private static EntryAuthor author(String username) {

@@ -26,6 +26,11 @@ public class RttPathways {
         em.flush();
     }
 
+    /** Adds many at once (the demo's lists), written together at the end of the transaction. */
+    public void addAll(List<RttPathway> many) {
+        many.forEach(em::persist);
+    }
+
     /** Writes an event recorded on a loaded pathway now, so the answer carries the version it made. */
     public void writeNow() {
         em.flush();
