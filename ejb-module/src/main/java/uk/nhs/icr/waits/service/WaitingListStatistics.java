@@ -24,6 +24,8 @@ import uk.nhs.icr.access.StaffDirectory;
 import uk.nhs.icr.platform.OdsCode;
 import uk.nhs.icr.platform.UkClock;
 import uk.nhs.icr.platform.service.InvalidInputException;
+import uk.nhs.icr.platform.service.ResourceNotFoundException;
+import uk.nhs.icr.waits.PublishedWaits;
 import uk.nhs.icr.waits.RttPathway;
 import uk.nhs.icr.waits.RttPathways;
 import uk.nhs.icr.waits.RttStatisticsRepository;
@@ -87,6 +89,18 @@ public class WaitingListStatistics {
         }
     }
 
+    /** NHS England's published figures for a month, part and treatment function (C_100 ... C_999): a provider's, or all summed. */
+    public record PublishedQuery(Optional<OdsCode> provider, String treatmentFunction, String partType, YearMonth month) {
+    }
+
+    /** The published bands read as the statistics read them: total, median and 92nd-percentile weeks, share within 18. */
+    public record Published(String month, String provider, String partType, String treatmentFunction, long total, Double medianWeeks,
+                            Double percentile92Weeks, Double shareWithin18Weeks, List<Long> patientsByWeekBand) implements Serializable {
+    }
+
+    @Inject
+    PublishedWaits published;
+
     @Inject
     RttStatisticsRepository repository;
 
@@ -118,6 +132,31 @@ public class WaitingListStatistics {
             cache.keep(normalised, today, computed);
             return computed;
         });
+    }
+
+    /** A month's published figures, as imported; 404 when that month, part and function were not imported. */
+    public Published published(PublishedQuery query) {
+        String part = RttFullCsv.PARTS.stream().filter(known -> known.equalsIgnoreCase(query.partType().strip())).findFirst()
+                .orElseThrow(() -> InvalidInputException.of("part", "one of Part_1A, Part_1B, Part_2, Part_2A, Part_3"));
+        String function = query.treatmentFunction().strip().toUpperCase(Locale.ROOT);
+        String code = function.matches("\\d{3}") ? "C_" + function : function;
+        WeekBands bands = published.bands(query.month().atDay(1), part, code, query.provider().map(OdsCode::value))
+                .orElseThrow(() -> new PublishedNotFoundException(query.month()));
+        long total = bands.total();
+        return new Published(query.month().toString(), query.provider().map(OdsCode::value).orElse(null), part, code, total,
+                weeks(bands.percentile(0.5)), weeks(bands.percentile(STANDARD_SHARE)),
+                total == 0 ? null : round(bands.under(RttPathway.STANDARD_WEEKS) / (double) total, 3),
+                Arrays.stream(bands.counts()).boxed().toList());
+    }
+
+    /** Nothing imported for that month, part and function (or provider). */
+    public static class PublishedNotFoundException extends ResourceNotFoundException {
+
+        private static final long serialVersionUID = 1L;
+
+        public PublishedNotFoundException(YearMonth month) {
+            super("No published RTT figures for that month, part and treatment function (" + month + "): import the month's Full CSV");
+        }
     }
 
     private Statistics compute(StatisticsQuery query, TreatmentFunction function, LocalDate today) {

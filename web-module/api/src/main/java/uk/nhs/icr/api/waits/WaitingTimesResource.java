@@ -1,15 +1,21 @@
 package uk.nhs.icr.api.waits;
 
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -24,7 +30,11 @@ import uk.nhs.icr.platform.InvalidValueException;
 import uk.nhs.icr.platform.OdsCode;
 import uk.nhs.icr.platform.UkClock;
 import uk.nhs.icr.platform.service.FieldErrors;
+import uk.nhs.icr.waits.service.PublishedStatisticsImport;
+import uk.nhs.icr.waits.service.PublishedStatisticsImport.Imported;
 import uk.nhs.icr.waits.service.WaitingListStatistics;
+import uk.nhs.icr.waits.service.WaitingListStatistics.Published;
+import uk.nhs.icr.waits.service.WaitingListStatistics.PublishedQuery;
 import uk.nhs.icr.waits.service.WaitingListStatistics.Statistics;
 import uk.nhs.icr.waits.service.WaitingListStatistics.StatisticsQuery;
 
@@ -39,6 +49,9 @@ public class WaitingTimesResource {
 
     @Inject
     UkClock clock;
+
+    @Inject
+    PublishedStatisticsImport importer;
 
     @GET
     @Operation(summary = "A month's referral-to-treatment statistics for a trust (or every trust) and a treatment function",
@@ -71,6 +84,48 @@ public class WaitingTimesResource {
                 : errors.parse("month", month, WaitingTimesResource::yearMonth);
         errors.throwIfAny();
         return statistics.statistics(new StatisticsQuery(trustCode, specialty, chosen));
+    }
+
+    @POST
+    @Path("/published")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Operation(summary = "Import a month of NHS England's published RTT statistics (the monthly \"Full CSV\", an administrator)",
+            description = "Streamed and checked whole first: any faulty row refuses the file (400, each faulty line named), nothing"
+                    + " is written. Rows are summed over commissioners per provider, part and treatment function (C_999 kept as its own"
+                    + " total). Importing a month again replaces it.")
+    @APIResponse(responseCode = "201", description = "Imported", content = @Content(examples = @ExampleObject(name = "a month",
+            value = "{\"period\":\"2025-10\",\"fileRows\":181233,\"rowsKept\":52114,\"replacedEarlierImport\":false}")))
+    @APIResponse(responseCode = "400", description = "A faulty file or row; nothing imported",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response importPublished(InputStream fullCsv) {
+        Imported imported = importer.importMonth(new InputStreamReader(fullCsv, StandardCharsets.UTF_8));
+        return Response.status(Response.Status.CREATED).entity(imported).build();
+    }
+
+    @GET
+    @Path("/published")
+    @Operation(summary = "A month's published figures: a provider's or every provider's, for a part and treatment function",
+            description = "part: Part_2 (incomplete pathways, the default), Part_2A, Part_1A (completed admitted), Part_1B, Part_3;"
+                    + " specialty: 320 or C_320, C_999 for all functions. Median and 92nd percentile interpolated within the bands.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(examples = @ExampleObject(name = "cardiology nationally",
+            value = "{\"month\":\"2025-10\",\"partType\":\"Part_2\",\"treatmentFunction\":\"C_320\",\"total\":312410,"
+                    + "\"medianWeeks\":14.2,\"percentile92Weeks\":41.9,\"shareWithin18Weeks\":0.603,\"patientsByWeekBand\":[9120,\"...\"]}")))
+    @APIResponse(responseCode = "404", description = "That month, part and function were not imported",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Published published(@QueryParam("trust") String trust, @QueryParam("specialty") String specialty,
+                               @QueryParam("month") String month, @QueryParam("part") String part) {
+        FieldErrors errors = new FieldErrors();
+        Optional<OdsCode> provider = trust == null || trust.isBlank() ? Optional.empty()
+                : Optional.ofNullable(errors.parse("trust", trust, OdsCode::new));
+        if (specialty == null || specialty.isBlank()) {
+            errors.add("specialty", "name a treatment function code, such as 320, C_320 or C_999 (every function)");
+        }
+        YearMonth chosen = month == null || month.isBlank() ? null : errors.parse("month", month, WaitingTimesResource::yearMonth);
+        if (chosen == null && (month == null || month.isBlank())) {
+            errors.add("month", "name the month, YYYY-MM");
+        }
+        errors.throwIfAny();
+        return statistics.published(new PublishedQuery(provider, specialty, part == null || part.isBlank() ? "Part_2" : part, chosen));
     }
 
     private static YearMonth yearMonth(String text) {
