@@ -6,6 +6,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +22,7 @@ import jakarta.inject.Inject;
 
 import uk.nhs.icr.access.OrganisationType;
 import uk.nhs.icr.access.StaffDirectory;
+import uk.nhs.icr.access.service.NamedOrganisation;
 import uk.nhs.icr.platform.OdsCode;
 import uk.nhs.icr.platform.UkClock;
 import uk.nhs.icr.platform.service.InvalidInputException;
@@ -132,6 +134,11 @@ public class WaitingListStatistics {
             cache.keep(normalised, today, computed);
             return computed;
         });
+    }
+
+    /** The hospital trusts whose lists the statistics can be asked for, by name. A directory, not patient data. */
+    public List<NamedOrganisation> trusts() {
+        return directory.organisationsOfType(EnumSet.of(OrganisationType.HOSPITAL_TRUST)).stream().map(NamedOrganisation::of).toList();
     }
 
     /** A month's published figures, as imported; 404 when that month, part and function were not imported. */

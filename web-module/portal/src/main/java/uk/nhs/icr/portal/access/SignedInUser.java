@@ -34,6 +34,12 @@ public class SignedInUser {
         return profile != null && (profile.role() == StaffRole.GP || profile.role() == StaffRole.ADMIN);
     }
 
+    /** A GP or hospital clinician: the waiting-times dashboard is in their header. */
+    public boolean isClinician() {
+        StaffProfile profile = getProfile();
+        return profile != null && (profile.role() == StaffRole.GP || profile.role() == StaffRole.HOSPITAL_CLINICIAN);
+    }
+
     public boolean isPrivacyOfficer() {
         StaffProfile profile = getProfile();
         return profile != null && profile.role() == StaffRole.PRIVACY_OFFICER;
