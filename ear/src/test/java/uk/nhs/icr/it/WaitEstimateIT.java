@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -74,6 +77,28 @@ class WaitEstimateIT extends IcrDeployment {
         assertTrue(oralSurgery.getString("inWords").startsWith("Too few people have waited 2 weeks for Oral Surgery"),
                 oralSurgery.getString("inWords"));
         Api.as(Tokens.patient(TestPatients.newNhsNumber()).sign()).get("/api/me/waits?for=" + patient).problem(403);
+
+        // with NHS England's figures for oral surgery imported (December 2025: bands 0:2, 1:3, 5:5), the answer adds them
+        String[] fixture = fixtureLines();
+        String oralSurgeryRow = fixture[1].replace("RTT-October-2025", "RTT-December-2025")
+                .replace(",C_320,Cardiology,", ",C_140,Oral Surgery,");
+        assertEquals(201, Api.as(Tokens.staff("admin.beech", "ADMIN").sign()).post("/api/waiting-times/published", "text/csv",
+                fixture[0] + "\n" + oralSurgeryRow + "\n").status());
+        JsonObject withNational = Api.as(Tokens.patient(patient).sign()).get("/api/me/waits").jsonArray().getValuesAs(JsonObject.class)
+                .stream().filter(wait -> wait.getString("treatmentFunction").equals("140")).findFirst().orElseThrow().getJsonObject("estimate");
+        assertEquals("2025-12", withNational.getJsonObject("national").getString("month"));
+        assertEquals(2.0, withNational.getJsonObject("national").getJsonNumber("medianWeeksWaited").doubleValue(), 0.05,
+                "1 + (5 - 2) / 3");
+        assertTrue(withNational.getString("inWords").endsWith("In England in 2025-12, half of the 10 people waiting for Oral Surgery had"
+                + " waited under 2.0 weeks (NHS England's published figures)."), withNational.getString("inWords"));
+    }
+
+    private static String[] fixtureLines() {
+        try (InputStream in = WaitEstimateIT.class.getResourceAsStream("/rtt/full-csv-2025-10.csv")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\r?\\n");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

@@ -83,4 +83,11 @@ public class PublishedWaits {
         }
         return Optional.of(summed);
     }
+
+    /** The latest month whose published figures hold this part and treatment function, if any was imported. */
+    public Optional<LocalDate> latestPeriodOf(String partType, String treatmentFunction) {
+        Object latest = em.createNativeQuery("select max(period) from rtt_published where part_type = ?1 and treatment_function = ?2")
+                .setParameter(1, partType).setParameter(2, treatmentFunction).getSingleResult();
+        return Optional.ofNullable(latest).map(found -> found instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) found);
+    }
 }

@@ -2,6 +2,7 @@ package uk.nhs.icr.waits.service;
 
 import java.io.Serializable;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import uk.nhs.icr.platform.OdsCode;
+import uk.nhs.icr.waits.PublishedWaits;
 import uk.nhs.icr.waits.RttPathway;
 import uk.nhs.icr.waits.RttStatisticsRepository;
 import uk.nhs.icr.waits.WaitEstimate;
@@ -18,7 +20,8 @@ import uk.nhs.icr.waits.WaitEstimate;
  * A patient's estimate for one open pathway, better than an average of the list: from the pathways of the same trust,
  * treatment function and priority open now or ended in the last two years, conditional on the weeks already waited
  * ({@link WaitEstimate}). Below {@value #MINIMUM} people who had waited as long it falls back to every trust's; below
- * that again it gives no figure and says why.
+ * that again it gives no figure and says why, adding NHS England's latest imported national figure for the specialty
+ * (how long those waiting had waited: not an estimate of the rest) where one was imported.
  */
 @ApplicationScoped
 public class WaitEstimator {
@@ -37,11 +40,22 @@ public class WaitEstimator {
      * of the data.
      */
     public record Estimate(String basis, long restsOn, Integer halfWithinFurtherWeeks, Integer nineInTenWithinFurtherWeeks,
-                           String inWords, LocalDate dataAsOf) implements Serializable {
+                           String inWords, LocalDate dataAsOf, NationalFigure national) implements Serializable {
+    }
+
+    /**
+     * Where ICR's lists are too short: NHS England's latest imported figures for the specialty, the weeks that half, and
+     * 92 in 100, of the people waiting in England had waited (a waiting list, not an estimate of the rest of a wait).
+     */
+    public record NationalFigure(String month, Double medianWeeksWaited, Double percentile92WeeksWaited, long waiting)
+            implements Serializable {
     }
 
     @Inject
     RttStatisticsRepository statistics;
+
+    @Inject
+    PublishedWaits published;
 
     public Estimate estimate(RttPathway pathway, String functionName, String trustName, LocalDate today) {
         int waitedDays = (int) (today.toEpochDay() - pathway.clockStart().toEpochDay());
@@ -59,8 +73,12 @@ public class WaitEstimator {
             basis = "all trusts";
         }
         if (used.atRisk() < MINIMUM) {
-            return new Estimate(null, used.atRisk(), null, null, "Too few people have waited " + weeks + " weeks for " + functionName
-                    + ", here or at other trusts, for an estimate (" + used.atRisk() + "; at least " + MINIMUM + " are needed).", today);
+            String tooFew = "Too few people have waited " + weeks + " weeks for " + functionName + ", here or at other trusts, for an"
+                    + " estimate (" + used.atRisk() + "; at least " + MINIMUM + " are needed).";
+            Optional<NationalFigure> national = national(pathway.treatmentFunction());
+            return new Estimate(null, used.atRisk(), null, null, national.map(figure -> tooFew + " In England in " + figure.month()
+                    + ", half of the " + figure.waiting() + " people waiting for " + functionName + " had waited under "
+                    + figure.medianWeeksWaited() + " weeks (NHS England's published figures).").orElse(tooFew), today, national.orElse(null));
         }
         Integer half = used.halfWithinWeeks().isPresent() ? used.halfWithinWeeks().getAsInt() : null;
         Integer nineInTen = used.nineInTenWithinWeeks().isPresent() ? used.nineInTenWithinWeeks().getAsInt() : null;
@@ -69,6 +87,19 @@ public class WaitEstimator {
                 : of + "half were treated within a further " + half + (half == 1 ? " week" : " weeks")
                 + (nineInTen == null ? "." : " and 9 in 10 within " + nineInTen + ".");
         return new Estimate(basis, used.atRisk(), half, nineInTen, said + " From pathways open on " + DAY.format(today)
-                + " or ended since " + DAY.format(since) + ".", today);
+                + " or ended since " + DAY.format(since) + ".", today, null);
+    }
+
+    /** The latest imported national waiting list (Part_2) for the function, if one was imported and has a median. */
+    private Optional<NationalFigure> national(String treatmentFunction) {
+        String code = treatmentFunction.matches("\\d{3}") ? "C_" + treatmentFunction : treatmentFunction;
+        return published.latestPeriodOf("Part_2", code).flatMap(period -> published.bands(period, "Part_2", code, Optional.empty())
+                .filter(bands -> bands.percentile(0.5).isPresent())
+                .map(bands -> new NationalFigure(YearMonth.from(period).toString(), round(bands.percentile(0.5).getAsDouble()),
+                        bands.percentile(0.92).isPresent() ? round(bands.percentile(0.92).getAsDouble()) : null, bands.total())));
+    }
+
+    private static double round(double weeks) {
+        return Math.round(weeks * 10) / 10.0;
     }
 }
