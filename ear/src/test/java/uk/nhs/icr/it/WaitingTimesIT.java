@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.json.JsonObject;
 
@@ -104,5 +105,32 @@ class WaitingTimesIT extends IcrDeployment {
         assertEquals(1, Databases.count(Databases.HOSPITAL, "select count(*) from rtt_pathway where patient_nhs_number = ?", child));
         assertEquals(1, Databases.count(Databases.HOSPITAL, "select count(*) from hospital_entry where patient_nhs_number = ? and"
                 + " entry_type = 'REFERRAL'", child), "no half-written referral from a refused start");
+    }
+
+    @Test
+    void a_clinician_starts_a_pathway_and_records_its_first_outpatient_in_the_portal_and_is_told_what_is_wrong() {
+        String patient = patientBorn(LocalDate.of(1960, 6, 6));
+        String page = "/patients/pathways.xhtml?nhsNumber=" + patient;
+        Portal gp = Portal.signIn("gp.beech");
+        Api.Reply empty = gp.get(page);
+        assertEquals(200, empty.status());
+        assertTrue(empty.body().contains("No pathway."), empty.body());
+
+        Api.Reply refused = gp.submit(page, empty, "start", "start:save", Map.of("start:providerOdsCode", "RXA",
+                "start:treatmentFunction", "330", "start:priority", "routine", "start:clockStart", TODAY.plusDays(2).toString(),
+                "start:reason", "Changing mole"));
+        assertFalse(refused.body().contains("has started"), "a referral received in the future is refused");
+        Api.Reply started = gp.submit(page, refused, "start", "start:save", Map.of("start:providerOdsCode", "RXA",
+                "start:treatmentFunction", "330", "start:priority", "routine", "start:clockStart", TODAY.minusWeeks(3).toString(),
+                "start:reason", "Changing mole"));
+        assertTrue(started.body().contains("The pathway for Dermatology has started"), started.body());
+        long pathway = GP.get("/api/patients/" + patient + "/pathways").jsonArray().getJsonObject(0).getJsonNumber("id").longValue();
+
+        Api.Reply seen = gp.submit(page, started, "event", "event:record", Map.of("event:pathway", Long.toString(pathway),
+                "event:kind", "first-outpatient", "event:occurredOn", TODAY.minusWeeks(1).toString(), "event:toProviderOdsCode", "",
+                "event:stopReason", "", "event:detail", ""));
+        assertTrue(seen.body().contains("Recorded on the Dermatology pathway: first outpatient appointment"), seen.body());
+        assertEquals(2, Databases.count(Databases.HOSPITAL, "select count(*) from rtt_event where pathway_id = ?", pathway));
+        assertTrue(seen.body().contains("first outpatient appointment"), "on the page's list of what happened");
     }
 }
