@@ -133,4 +133,22 @@ class WaitingTimesIT extends IcrDeployment {
         assertEquals(2, Databases.count(Databases.HOSPITAL, "select count(*) from rtt_event where pathway_id = ?", pathway));
         assertTrue(seen.body().contains("first outpatient appointment"), "on the page's list of what happened");
     }
+
+    @Test
+    void a_trust_clinician_sees_the_longest_wait_first_on_the_dashboard_and_the_patient_sees_it_was_read() {
+        String patient = patientBorn(LocalDate.of(1955, 5, 5));
+        JsonObject pathway = start(patient, TODAY.minusYears(4));
+        try {
+            Api.Reply dashboard = Portal.signIn("clinician.northgate").get("/waits/dashboard.xhtml");
+            assertEquals(200, dashboard.status());
+            String rows = dashboard.body().substring(dashboard.body().indexOf("id=\"longestWaits_data\""));
+            String first = rows.substring(0, rows.indexOf("</tr>"));
+            assertTrue(first.contains(patient) && first.contains("(past 18)"), "the four-year wait comes first, past 18 weeks: " + first);
+            assertEquals(1, Databases.count(Databases.HOSPITAL, "select count(*) from audit_event where patient_nhs_number = ? and username"
+                    + " = 'clinician.northgate' and reason like '%longest waits%'", patient), "on the patient's access log");
+        } finally {
+            assertEquals(200, event(patient, pathway, "{\"kind\":\"clock-stop\",\"occurredOn\":\"" + TODAY + "\",\"stopReason\":"
+                    + "\"decision-not-to-treat\"}").status(), "stopped, so later runs' lists are not filled with it");
+        }
+    }
 }

@@ -13,6 +13,7 @@ import jakarta.persistence.PersistenceContext;
 
 import uk.nhs.icr.hospital.Referral;
 import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.platform.OdsCode;
 
 /** Referral-to-treatment pathways and the national treatment functions they are counted by. */
 @ApplicationScoped
@@ -58,6 +59,17 @@ public class RttPathways {
         return em.createQuery("select r from Referral r where r.id in :ids", Referral.class)
                 .setParameter("ids", started.stream().map(RttPathway::referralEntryId).toList()).getResultStream()
                 .collect(Collectors.toMap(Referral::id, Function.identity()));
+    }
+
+    /**
+     * The open pathways a clinician's organisation holds, longest wait first: a trust's own (it is the provider), or a
+     * GP practice's registered patients'.
+     */
+    public List<RttPathway> openLongestFirst(OdsCode organisation, boolean practice, int max) {
+        String held = practice ? "p.patient in (select r.identity.nhsNumber from Patient r where r.gpPractice = :organisation)"
+                : "p.provider = :organisation";
+        return em.createQuery("select p from RttPathway p where p.clockStop is null and " + held + " order by p.clockStart, p.id",
+                RttPathway.class).setParameter("organisation", organisation).setMaxResults(max).getResultList();
     }
 
     /** One of the patient's pathways, locked for the event about to be recorded: two at once are taken in turn. */

@@ -17,7 +17,8 @@ import uk.nhs.icr.patient.Patient;
 import uk.nhs.icr.patient.PatientRepository;
 
 /**
- * The patients a practice's list shows (its queue of results to review, of repeat requests, its day list): their names in
+ * The patients a practice's (or a trust's) list shows (its queue of results to review, of repeat requests, its day list, its
+ * longest waits): their names in
  * one query, and each patient shown on their own audit log as read, by the list's name. Which rows a list holds is the
  * list's own rule (the practice's registered patients); this records what it showed.
  */
@@ -29,7 +30,8 @@ public class PracticeLists {
     public enum PracticeList {
         RESULTS_TO_REVIEW("the practice's results-to-review queue"),
         REPEAT_REQUESTS("the practice's repeat-request queue"),
-        DAY_LIST("the practice's appointment day list");
+        DAY_LIST("the practice's appointment day list"),
+        LONGEST_WAITS("the longest waits on the waiting-times dashboard");
 
         private final String auditReason;
 

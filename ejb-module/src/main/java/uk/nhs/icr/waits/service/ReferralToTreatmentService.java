@@ -15,7 +15,13 @@ import jakarta.validation.Valid;
 import uk.nhs.icr.access.Organisation;
 import uk.nhs.icr.access.OrganisationType;
 import uk.nhs.icr.access.StaffDirectory;
+import uk.nhs.icr.access.StaffRole;
+import uk.nhs.icr.access.service.AccessDecision;
+import uk.nhs.icr.access.service.AccessDeniedException;
+import uk.nhs.icr.access.service.Caller;
+import uk.nhs.icr.access.service.CurrentCaller;
 import uk.nhs.icr.access.service.PatientAccess;
+import uk.nhs.icr.access.service.PracticeLists;
 import uk.nhs.icr.access.service.PatientDataAccess;
 import uk.nhs.icr.access.service.Resource;
 import uk.nhs.icr.audit.AuditAction;
@@ -87,6 +93,14 @@ public class ReferralToTreatmentService {
     public record TreatmentFunctionView(String code, String name) implements Serializable {
     }
 
+    /** One of the longest waits a clinician's organisation holds: whose, where, for what, how long (past 18 weeks: a breach). */
+    public record LongWait(String patientNhsNumber, String patientName, String trustOdsCode, String treatmentFunctionName, String priority,
+                           LocalDate clockStart, long weeksWaited, boolean breach) implements Serializable {
+    }
+
+    /** How many of the longest waits the dashboard lists. */
+    public static final int LONGEST_SHOWN = 50;
+
     /**
      * An open pathway as the patient reads it: where, for what, since when and how long so far, the estimate of the
      * rest, and how the trust's list for it stands against the 18-week standard.
@@ -113,6 +127,12 @@ public class ReferralToTreatmentService {
 
     @Inject
     PatientAccess patientAccess;
+
+    @Inject
+    PracticeLists practiceLists;
+
+    @Inject
+    CurrentCaller currentCaller;
 
     @Inject
     WaitEstimator estimator;
@@ -197,6 +217,26 @@ public class ReferralToTreatmentService {
             return new WaitView(pathway.id(), pathway.provider().value(), trust, pathway.treatmentFunction(), function,
                     Codes.of(pathway.priority()), pathway.clockStart(), pathway.weeksWaited(today),
                     estimator.estimate(pathway, function, trust, today), share);
+        }).toList();
+    }
+
+    /**
+     * The open pathways the caller's organisation holds, longest wait first (at most {@value #LONGEST_SHOWN}): a hospital
+     * clinician's trust's own, a GP's practice's patients'. Each patient named is on their audit log as read from the list.
+     */
+    public List<LongWait> longestWaits() {
+        Caller caller = currentCaller.require();
+        if (caller.isPatient() || !(caller.hasRole(StaffRole.GP) || caller.hasRole(StaffRole.HOSPITAL_CLINICIAN))) {
+            throw new AccessDeniedException("The longest waits are listed for GPs and hospital clinicians", false);
+        }
+        List<RttPathway> open = pathways.openLongestFirst(caller.organisation(), caller.hasRole(StaffRole.GP), LONGEST_SHOWN);
+        Map<NhsNumber, String> names = practiceLists.namesShown(caller, open.stream().map(RttPathway::patient).toList(),
+                Resource.SHARED_RECORD, AccessDecision.Purpose.DIRECT_CARE, PracticeLists.PracticeList.LONGEST_WAITS);
+        LocalDate today = clock.today();
+        return open.stream().map(pathway -> {
+            long weeks = pathway.weeksWaited(today);
+            return new LongWait(pathway.patient().value(), names.get(pathway.patient()), pathway.provider().value(), functionName(pathway),
+                    Codes.of(pathway.priority()), pathway.clockStart(), weeks, weeks >= RttPathway.STANDARD_WEEKS);
         }).toList();
     }
 

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import uk.nhs.icr.access.service.NamedOrganisation;
+import uk.nhs.icr.access.service.AccessDeniedException;
 import uk.nhs.icr.platform.OdsCode;
 import uk.nhs.icr.platform.UkClock;
 import uk.nhs.icr.platform.service.InvalidInputException;
@@ -66,6 +67,7 @@ public class WaitingTimesView implements Serializable {
     private String trustsChart;
     private List<MonthShare> trend = List.of();
     private List<TrustShare> compared = List.of();
+    private List<ReferralToTreatmentService.LongWait> longest = List.of();
 
     @PostConstruct
     void open() {
@@ -73,6 +75,11 @@ public class WaitingTimesView implements Serializable {
         trusts = statistics.trusts();
         month = YearMonth.from(clock.today()).minusMonths(1).toString();
         show();
+        try {
+            longest = waits.longestWaits();
+        } catch (AccessDeniedException e) {
+            longest = List.of();
+        }
     }
 
     /** Reads the figures for the chosen specialty, trust and month, and draws the three charts. */
@@ -123,6 +130,7 @@ public class WaitingTimesView implements Serializable {
     public String getTrustsChart() { return trustsChart; }
     public List<MonthShare> getTrend() { return trend; }
     public List<TrustShare> getCompared() { return compared; }
+    public List<ReferralToTreatmentService.LongWait> getLongest() { return longest; }
     public String getSpecialty() { return specialty; }
     public void setSpecialty(String specialty) { this.specialty = specialty; }
     public String getTrust() { return trust; }
