@@ -91,5 +91,7 @@ class WaitingStatisticsIT extends IcrDeployment {
         assertEquals(List.of("trust"), PARTNER.get("/api/waiting-times?specialty=320&trust=Y90001").problemFields(400),
                 "a GP practice is not a trust");
         assertEquals(List.of("month"), PARTNER.get("/api/waiting-times?specialty=320&month=2099-01").problemFields(400));
+        assertEquals(List.of("month"), PARTNER.get("/api/waiting-times?specialty=320&month=1999-01").problemFields(400),
+                "before RTT waits were counted");
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -27,8 +28,17 @@ public class PublishedWaits {
     @PersistenceContext(unitName = "hospital")
     EntityManager em;
 
+    /** A treatment function as the published files name it: 320 is C_320; C_999 and X02-X06 stay as they are. */
+    public static String publishedCode(String treatmentFunction) {
+        String code = treatmentFunction.strip().toUpperCase(Locale.ROOT);
+        return code.matches("\\d{3}") ? "C_" + code : code;
+    }
+
     /** Replaces the month's rows with these; answers whether the month had been imported before. */
     public boolean replace(LocalDate period, List<Row> rows, long fileRows, String importedBy, Instant at) {
+        // two imports of one month at once are taken in turn (the second replaces the first), not failed on the unique key
+        em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(?1, ?2)) as locked").setParameter(1, IMPORT_LOCK)
+                .setParameter(2, (int) period.toEpochDay()).getSingleResult();
         int removed = em.createNativeQuery("delete from rtt_published where period = ?1").setParameter(1, period).executeUpdate();
         boolean before = em.createNativeQuery("delete from rtt_published_import where period = ?1").setParameter(1, period)
                 .executeUpdate() > 0 || removed > 0;
@@ -39,6 +49,9 @@ public class PublishedWaits {
                 .setParameter(1, period).setParameter(2, fileRows).setParameter(3, at).setParameter(4, importedBy).executeUpdate();
         return before;
     }
+
+    /** The first key of the transaction lock an import of a month takes (the second: the month's epoch day). */
+    private static final int IMPORT_LOCK = 14_001;
 
     /** Rows written per statement: a file of a few hundred thousand rows comes to tens of thousands, in a hundred or so. */
     private static final int CHUNK = 500;

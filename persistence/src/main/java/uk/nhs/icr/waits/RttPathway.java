@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -23,6 +22,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.platform.Codes;
 import uk.nhs.icr.platform.OdsCode;
 
 /**
@@ -204,7 +204,7 @@ public class RttPathway {
     /** The pathway in a line, for the referral on the timeline: where it stands. */
     public String progress() {
         RttEvent last = events.get(events.size() - 1);
-        String started = "clock started " + clockStart + " (" + priority.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")";
+        String started = "clock started " + clockStart + " (" + Codes.phrase(priority) + ")";
         return clockStop == null ? (last.kind() == RttEvent.Kind.CLOCK_START ? started : started + "; " + last.kind().words() + " "
                 + last.occurredOn()) : started + "; clock stopped " + clockStop + ": " + stopReason.words();
     }

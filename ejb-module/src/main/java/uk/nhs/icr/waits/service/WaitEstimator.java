@@ -92,7 +92,7 @@ public class WaitEstimator {
 
     /** The latest imported national waiting list (Part_2) for the function, if one was imported and has a median. */
     private Optional<NationalFigure> national(String treatmentFunction) {
-        String code = treatmentFunction.matches("\\d{3}") ? "C_" + treatmentFunction : treatmentFunction;
+        String code = PublishedWaits.publishedCode(treatmentFunction);
         return published.latestPeriodOf("Part_2", code).flatMap(period -> published.bands(period, "Part_2", code, Optional.empty())
                 .filter(bands -> bands.percentile(0.5).isPresent())
                 .map(bands -> new NationalFigure(YearMonth.from(period).toString(), round(bands.percentile(0.5).getAsDouble()),

@@ -46,6 +46,9 @@ import uk.nhs.icr.waits.WeekBands;
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class WaitingListStatistics {
 
+    /** The first month RTT waits were published for (and the earliest a question may ask: it bounds the day's cache). */
+    static final YearMonth FIRST_MONTH = YearMonth.of(2007, 1);
+
     /** The constitutional standard: 92 % of those waiting, within 18 weeks. */
     public static final double STANDARD_SHARE = 0.92;
 
@@ -124,6 +127,9 @@ public class WaitingListStatistics {
         if (query.month().atDay(1).isAfter(today)) {
             throw InvalidInputException.of("month", "a month that has not begun has no figures yet");
         }
+        if (query.month().isBefore(FIRST_MONTH)) {
+            throw InvalidInputException.of("month", "referral-to-treatment waits are counted from " + FIRST_MONTH);
+        }
         TreatmentFunction function = pathways.treatmentFunction(query.treatmentFunction().strip().toUpperCase(Locale.ROOT))
                 .orElseThrow(() -> InvalidInputException.of("specialty", "not a national treatment function code (such as 320 Cardiology)"));
         query.trust().ifPresent(trust -> directory.findOrganisation(trust).filter(found -> found.type() == OrganisationType.HOSPITAL_TRUST)
@@ -145,8 +151,7 @@ public class WaitingListStatistics {
     public Published published(PublishedQuery query) {
         String part = RttFullCsv.PARTS.stream().filter(known -> known.equalsIgnoreCase(query.partType().strip())).findFirst()
                 .orElseThrow(() -> InvalidInputException.of("part", "one of Part_1A, Part_1B, Part_2, Part_2A, Part_3"));
-        String function = query.treatmentFunction().strip().toUpperCase(Locale.ROOT);
-        String code = function.matches("\\d{3}") ? "C_" + function : function;
+        String code = PublishedWaits.publishedCode(query.treatmentFunction());
         WeekBands bands = published.bands(query.month().atDay(1), part, code, query.provider().map(OdsCode::value))
                 .orElseThrow(() -> new PublishedNotFoundException(query.month()));
         long total = bands.total();
