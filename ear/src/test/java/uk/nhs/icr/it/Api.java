@@ -144,10 +144,18 @@ public final class Api {
         }
 
         public Reply post(String path, String contentType, String body) {
+            return post(path, contentType, HttpRequest.BodyPublishers.ofString(body));
+        }
+
+        public Reply post(String path, String contentType, byte[] body) {
+            return post(path, contentType, HttpRequest.BodyPublishers.ofByteArray(body));
+        }
+
+        private Reply post(String path, String contentType, HttpRequest.BodyPublisher body) {
             return send(authorised(HttpRequest.newBuilder(URI.create(BASE + path))
                     .header("Content-Type", contentType)
                     .header("Accept", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body))));
+                    .POST(body)));
         }
 
         public Reply putJson(String path, String json) {

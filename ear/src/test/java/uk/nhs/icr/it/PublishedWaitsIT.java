@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import jakarta.json.JsonObject;
 
@@ -68,6 +71,38 @@ class PublishedWaitsIT extends IcrDeployment {
         assertEquals(201, again.status());
         assertTrue(again.json().getBoolean("replacedEarlierImport"));
         assertEquals(7, rows(), "the month replaced, not doubled");
+    }
+
+    /** The file as NHS England publishes it: zipped, its CSV written with a byte-order mark. */
+    static byte[] zipped(String csv, String entryName) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry(entryName));
+            zip.write(("\uFEFF" + csv).getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
+    void the_zip_as_published_imports_the_same_and_a_zip_without_the_csv_is_refused() {
+        Api.Reply imported = ADMIN.post("/api/waiting-times/published", "application/zip",
+                zipped(fixture(), "20251031-RTT-October-2025-full-extract.csv"));
+        assertEquals(201, imported.status(), imported.body());
+        assertEquals(9, imported.json().getInt("fileRows"));
+        assertEquals(7, rows());
+        assertEquals(20, CLINICIAN.get("/api/waiting-times/published?trust=RXA&specialty=320&month=2025-10").json().getInt("total"),
+                "the byte-order mark is not part of the first column's name");
+
+        Api.Reply noCsv = ADMIN.post("/api/waiting-times/published", "application/zip", zipped("hello", "readme.txt"));
+        assertEquals(List.of("file"), noCsv.problemFields(400), noCsv.body());
+        assertTrue(noCsv.body().contains("holds no .csv file"), noCsv.body());
+        byte[] cut = zipped(fixture(), "extract.csv");
+        Api.Reply damaged = ADMIN.post("/api/waiting-times/published", "application/zip", java.util.Arrays.copyOf(cut, cut.length / 2));
+        assertEquals(List.of("file"), damaged.problemFields(400), damaged.body());
+        assertEquals(7, rows(), "the month as it was");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +37,11 @@ public class PublishedWaits {
 
     /** Replaces the month's rows with these; answers whether the month had been imported before. */
     public boolean replace(LocalDate period, List<Row> rows, long fileRows, String importedBy, Instant at) {
+        return replace(period, rows, fileRows, importedBy, at, written -> { });
+    }
+
+    /** As {@link #replace(LocalDate, List, long, String, Instant)}, telling {@code rowsWritten} after each batch of rows. */
+    public boolean replace(LocalDate period, List<Row> rows, long fileRows, String importedBy, Instant at, IntConsumer rowsWritten) {
         // two imports of one month at once are taken in turn (the second replaces the first), not failed on the unique key
         em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(?1, ?2)) as locked").setParameter(1, IMPORT_LOCK)
                 .setParameter(2, (int) period.toEpochDay()).getSingleResult();
@@ -43,7 +49,9 @@ public class PublishedWaits {
         boolean before = em.createNativeQuery("delete from rtt_published_import where period = ?1").setParameter(1, period)
                 .executeUpdate() > 0 || removed > 0;
         for (int from = 0; from < rows.size(); from += CHUNK) {
-            insert(period, rows.subList(from, Math.min(from + CHUNK, rows.size())));
+            int to = Math.min(from + CHUNK, rows.size());
+            insert(period, rows.subList(from, to));
+            rowsWritten.accept(to);
         }
         em.createNativeQuery("insert into rtt_published_import (period, file_rows, imported_at, imported_by) values (?1, ?2, ?3, ?4)")
                 .setParameter(1, period).setParameter(2, fileRows).setParameter(3, at).setParameter(4, importedBy).executeUpdate();
@@ -97,10 +105,33 @@ public class PublishedWaits {
         return Optional.of(summed);
     }
 
+    /** One month imported: its file's rows, when and by whom. */
+    public record Import(LocalDate period, long fileRows, long rowsKept, Instant importedAt, String importedBy) {
+    }
+
+    /** The months imported, latest first, at most {@code limit}. */
+    public List<Import> imports(int limit) {
+        List<?> found = em.createNativeQuery("select i.period, i.file_rows, (select count(*) from rtt_published p where p.period = i.period),"
+                + " i.imported_at, i.imported_by from rtt_published_import i order by i.period desc limit ?1").setParameter(1, limit).getResultList();
+        return found.stream().map(Object[].class::cast).map(row -> new Import(localDate(row[0]), ((Number) row[1]).longValue(),
+                ((Number) row[2]).longValue(), instant(row[3]), (String) row[4])).toList();
+    }
+
+    private static LocalDate localDate(Object value) {
+        return value instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) value;
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        return value instanceof java.time.OffsetDateTime offset ? offset.toInstant() : (Instant) value;
+    }
+
     /** The latest month whose published figures hold this part and treatment function, if any was imported. */
     public Optional<LocalDate> latestPeriodOf(String partType, String treatmentFunction) {
         Object latest = em.createNativeQuery("select max(period) from rtt_published where part_type = ?1 and treatment_function = ?2")
                 .setParameter(1, partType).setParameter(2, treatmentFunction).getSingleResult();
-        return Optional.ofNullable(latest).map(found -> found instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) found);
+        return Optional.ofNullable(latest).map(PublishedWaits::localDate);
     }
 }

@@ -238,6 +238,11 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Gives a PrimeFaces file upload ({@code p:fileUpload}, by its client id) this file, as choosing it in the dialogue would. */
+    public void upload(String fileUploadId, java.nio.file.Path file) {
+        find(By.cssSelector("[id='" + fileUploadId + "'] input[type=file]")).sendKeys(file.toAbsolutePath().toString());
+    }
+
     /** Waits until the page's text contains this. */
     public void waitForText(String text) {
         try {

@@ -3,6 +3,8 @@ package uk.nhs.icr.it.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
@@ -17,7 +19,8 @@ import uk.nhs.icr.it.Tokens;
 /**
  * The waiting-times dashboard in Debian's Chromium: a hospital clinician opens it from the header, picks trauma and
  * orthopaedics, and reads the demo lists' figures (the same as the API's) with the three charts drawn: weeks waited
- * by band, the share within 18 weeks over twelve months, the trusts side by side. Checked with axe-core.
+ * by band, the share within 18 weeks over twelve months, the trusts side by side. An administrator imports a month of
+ * NHS England's published figures and follows it to its end. Checked with axe-core.
  */
 class WaitingTimesInBrowserIT extends IcrDeployment {
 
@@ -50,6 +53,36 @@ class WaitingTimesInBrowserIT extends IcrDeployment {
             assertTrue(trusts.stream().anyMatch(row -> row.contains("Northgate Hospitals NHS Trust")), trusts.toString());
             browser.screenshot("trauma-and-orthopaedics");
             assertEquals(List.of(), browser.accessibilityViolations(), "serious or critical WCAG 2.2 AA violations");
+        }
+    }
+
+    @Test
+    void an_administrator_imports_a_published_month_following_its_progress_and_sees_a_faulty_file_refused_line_by_line()
+            throws Exception {
+        Path good = Path.of(WaitingTimesInBrowserIT.class.getResource("/rtt/full-csv-2025-10.csv").toURI());
+        List<String> lines = Files.readAllLines(good);
+        lines.set(3, lines.get(3).replace(",Part_2,", ",Part_7,"));
+        Path faulty = Files.createTempFile("rtt-faulty-", ".csv");
+        Files.write(faulty, lines);
+        try (Browser browser = Browser.open("published-waits-import", Browser.DESKTOP)) {
+            browser.visit("/").signIn("admin.beech");
+            browser.click(By.id("navImportWaits"));
+
+            browser.upload("import:file", faulty);
+            browser.waitForText("Refused: nothing was imported");
+            String faults = browser.find(By.id("faults")).getText();
+            assertTrue(faults.startsWith("line 4: RTT Part Type \"Part_7\" is none of"), faults);
+            assertEquals("100%", browser.find(By.id("import:bar")).getText(), "the bar full once the import has ended");
+
+            browser.upload("import:file", good);
+            browser.waitForText("October 2025 imported: 9 rows read, 7 kept by provider, part and treatment function");
+            List<String> months = browser.findAll(By.cssSelector("[id='import:months_data'] tr")).stream().map(row -> row.getText()).toList();
+            assertTrue(months.stream().anyMatch(row -> row.startsWith("October 2025") && row.contains("by admin.beech")), months.toString());
+            assertTrue(browser.findAll(By.id("faults")).isEmpty(), "the earlier refusal's faults are gone");
+            browser.screenshot("imported");
+            assertEquals(List.of(), browser.accessibilityViolations(), "serious or critical WCAG 2.2 AA violations");
+        } finally {
+            Files.deleteIfExists(faulty);
         }
     }
 }

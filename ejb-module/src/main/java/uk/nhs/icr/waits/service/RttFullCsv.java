@@ -1,8 +1,14 @@
 package uk.nhs.icr.waits.service;
 
+import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
@@ -13,8 +19,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
 
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -48,7 +59,61 @@ final class RttFullCsv {
     private RttFullCsv() {
     }
 
+    /** Rows between two reports of how many have been read. */
+    private static final int REPORT_EVERY = 1_000;
+
     static Read read(Reader csv) {
+        return read(csv, rows -> { });
+    }
+
+    /**
+     * The file as published, plain or as the ZIP NHS England publishes it in (its first {@code .csv} entry), in UTF-8
+     * with or without a byte-order mark.
+     */
+    static Reader open(InputStream file) {
+        try {
+            BufferedInputStream in = new BufferedInputStream(file);
+            in.mark(4);
+            byte[] magic = in.readNBytes(4);
+            in.reset();
+            InputStream csv = in;
+            if (magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4) {
+                ZipInputStream zip = new ZipInputStream(in, StandardCharsets.UTF_8);
+                ZipEntry entry = zip.getNextEntry();
+                while (entry != null && (entry.isDirectory() || !entry.getName().toLowerCase(Locale.ROOT).endsWith(".csv"))) {
+                    entry = zip.getNextEntry();
+                }
+                if (entry == null) {
+                    throw InvalidInputException.of("file", "the ZIP file holds no .csv file");
+                }
+                csv = zip;
+            }
+            PushbackReader reader = new PushbackReader(new InputStreamReader(csv, StandardCharsets.UTF_8), 1);
+            int first = reader.read();
+            if (first != -1 && first != BYTE_ORDER_MARK) {
+                reader.unread(first);
+            }
+            return reader;
+        } catch (IOException e) {
+            throw unreadable(e);
+        }
+    }
+
+    private static final int BYTE_ORDER_MARK = 0xFEFF;
+
+    /** A fault of the file itself (a damaged ZIP, a file cut short, quotes that never close) is the sender's; others are ours. */
+    private static RuntimeException unreadable(IOException e) {
+        if (e instanceof ZipException || e instanceof EOFException) {
+            return InvalidInputException.of("file", "a file that cannot be read to its end (" + e.getMessage() + "): upload it again as published");
+        }
+        if (e instanceof CSVException) {
+            return InvalidInputException.of("file", "not a CSV file that can be read: " + e.getMessage());
+        }
+        return new UncheckedIOException(e);
+    }
+
+    /** Reads and checks the whole file, telling {@code rowsRead} how many rows it has read every thousand or so. */
+    static Read read(Reader csv, LongConsumer rowsRead) {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(true).get();
         try (CSVParser parser = CSVParser.parse(csv, format)) {
             Map<String, Integer> header = parser.getHeaderMap();
@@ -60,6 +125,9 @@ final class RttFullCsv {
             for (CSVRecord record : parser) {
                 rows++;
                 long line = rows + 1; // the header is line 1
+                if (rows % REPORT_EVERY == 0) {
+                    rowsRead.accept(rows);
+                }
                 try {
                     YearMonth period = period(value(record, "Period"));
                     if (month == null) {
@@ -110,9 +178,12 @@ final class RttFullCsv {
             if (!faults.isEmpty()) {
                 throw new InvalidInputException(faults);
             }
+            rowsRead.accept(rows);
             return new Read(month.atDay(1), summed.values().stream().map(Summed::row).toList(), rows);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw unreadable(e);
+        } catch (UncheckedIOException e) {
+            throw unreadable(e.getCause());
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw InvalidInputException.of("file", "not a CSV file in the RTT Full CSV layout: " + e.getMessage());
         }

@@ -1,8 +1,6 @@
 package uk.nhs.icr.api.waits;
 
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -88,9 +86,9 @@ public class WaitingTimesResource {
 
     @POST
     @Path("/published")
-    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN, "application/zip"})
     @Operation(summary = "Import a month of NHS England's published RTT statistics (the monthly \"Full CSV\", an administrator)",
-            description = "Streamed and checked whole first: any faulty row refuses the file (400, each faulty line named), nothing"
+            description = "The CSV, or the ZIP holding it as NHS England publishes it. Streamed and checked whole first: any faulty row refuses the file (400, each faulty line named), nothing"
                     + " is written. Rows are summed over commissioners per provider, part and treatment function (C_999 kept as its own"
                     + " total). Importing a month again replaces it.")
     @APIResponse(responseCode = "201", description = "Imported", content = @Content(examples = @ExampleObject(name = "a month",
@@ -98,7 +96,7 @@ public class WaitingTimesResource {
     @APIResponse(responseCode = "400", description = "A faulty file or row; nothing imported",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response importPublished(InputStream fullCsv) {
-        Imported imported = importer.importMonth(new InputStreamReader(fullCsv, StandardCharsets.UTF_8));
+        Imported imported = importer.importMonth(fullCsv);
         return Response.status(Response.Status.CREATED).entity(imported).build();
     }
 

@@ -40,6 +40,12 @@ public class SignedInUser {
         return profile != null && (profile.role() == StaffRole.GP || profile.role() == StaffRole.HOSPITAL_CLINICIAN);
     }
 
+    /** An administrator: imports NHS England's published waiting-time statistics. */
+    public boolean isAdministrator() {
+        StaffProfile profile = getProfile();
+        return profile != null && profile.role() == StaffRole.ADMIN;
+    }
+
     public boolean isPrivacyOfficer() {
         StaffProfile profile = getProfile();
         return profile != null && profile.role() == StaffRole.PRIVACY_OFFICER;
