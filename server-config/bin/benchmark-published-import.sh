@@ -60,7 +60,7 @@ token=$(server-config/bin/demo-token.sh admin.beech ADMIN)
 csv_bytes=$(stat -c %s "$csv")
 zip_bytes=$(stat -c %s "$zip")
 post() {
-    curl -s -o "$out/published-import.json" -w '%{http_code} %{time_total}' -H "Authorization: Bearer $token" \
+    curl -s -o "$out/published-import.json" -w '%{http_code} %{time_total}\n' -H "Authorization: Bearer $token" \
         -H 'Content-Type: application/zip' --data-binary "@$zip" "$base/api/waiting-times/published"
 }
 read -r first_status first_time < <(post)
