@@ -16,6 +16,18 @@ cli="$jboss_home/bin/jboss-cli.sh"
 [[ -x "$cli" ]] || { echo "configure-wildfly: no WildFly at $jboss_home" >&2; exit 1; }
 [[ -f "$driver_jar" ]] || { echo "configure-wildfly: no JDBC driver at $driver_jar" >&2; exit 1; }
 
+# The research environment's pseudonym master secret: made once, at random, in an Elytron credential store, and kept
+# (a new secret would change every project's pseudonyms). Every node of a cluster needs the same file: copy one node's.
+# Its password is ICR_RESEARCH_STORE_PASSWORD (a local default here).
+store=$config_dir/icr-research.cs
+if [[ ! -f "$store" ]]; then
+    "$jboss_home/bin/elytron-tool.sh" credential-store --create --location="$store" --properties "keyStoreType=JCEKS" \
+        --password="${ICR_RESEARCH_STORE_PASSWORD:-icr-research-local}" --add pseudonym-master \
+        --secret "$(openssl rand -base64 48)" >/dev/null
+    chmod 600 "$store"
+    echo "configure-wildfly: made the research credential store $store"
+fi
+
 wanted=$(cat "$here"/cli/*.cli "$driver_jar" | sha256sum | cut -d' ' -f1)
 if [[ -f "$marker" && "$(cat "$marker")" == "$wanted" ]]; then
     echo "configure-wildfly: $jboss_home already has the current ICR configuration"

@@ -3,9 +3,9 @@
 #   - starts the local cluster if it is not running (pg_ctlcluster, Debian layout);
 #   - makes sure max_prepared_transactions >= 64 (XA two-phase commit needs it), restarting once if changed;
 #   - creates the application role and the databases if they are missing.
-# Usage: setup-databases.sh [extra database ...]   (the hospital and social-care databases are always made)
+# Usage: setup-databases.sh [extra database ...]   (the hospital, social-care and research databases are always made)
 # Environment (local defaults): ICR_DB_HOST=127.0.0.1 ICR_DB_PORT=5432 ICR_DB_USER=icr ICR_DB_PASSWORD=icr
-#   ICR_HOSPITAL_DB=icr_hospital ICR_SOCIALCARE_DB=icr_socialcare
+#   ICR_HOSPITAL_DB=icr_hospital ICR_SOCIALCARE_DB=icr_socialcare ICR_RESEARCH_DB=icr_research
 #   ICR_DB_ADMIN_USER=postgres ICR_DB_ADMIN_PASSWORD=(empty: trust or peer auth)
 set -euo pipefail
 
@@ -15,7 +15,7 @@ app_user=${ICR_DB_USER:-icr}
 app_password=${ICR_DB_PASSWORD:-icr}
 admin_user=${ICR_DB_ADMIN_USER:-postgres}
 if [[ -n "${ICR_DB_ADMIN_PASSWORD:-}" ]]; then export PGPASSWORD=$ICR_DB_ADMIN_PASSWORD; fi
-databases=("${ICR_HOSPITAL_DB:-icr_hospital}" "${ICR_SOCIALCARE_DB:-icr_socialcare}" "$@")
+databases=("${ICR_HOSPITAL_DB:-icr_hospital}" "${ICR_SOCIALCARE_DB:-icr_socialcare}" "${ICR_RESEARCH_DB:-icr_research}" "$@")
 wanted_prepared=64
 
 is_local() { [[ "$host" == "127.0.0.1" || "$host" == "localhost" || "$host" == "::1" ]]; }

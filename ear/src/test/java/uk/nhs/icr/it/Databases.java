@@ -23,6 +23,7 @@ public final class Databases {
 
     public static final String HOSPITAL = System.getProperty("icr.test.hospital-db", "icr_hospital_test");
     public static final String SOCIAL_CARE = System.getProperty("icr.test.socialcare-db", "icr_socialcare_test");
+    public static final String RESEARCH = System.getProperty("icr.test.research-db", "icr_research_test");
 
     private Databases() {
     }
@@ -236,6 +237,25 @@ public final class Databases {
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first column of every row, as text, for a query with any parameters. */
+    public static List<String> column(String database, String sql, Object... parameters) {
+        try (Connection connection = connect(database);
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                List<String> values = new ArrayList<>();
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+                return values;
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

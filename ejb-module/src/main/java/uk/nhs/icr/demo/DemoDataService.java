@@ -23,6 +23,7 @@ import uk.nhs.icr.access.Organisation;
 import uk.nhs.icr.access.ProxyLink;
 import uk.nhs.icr.access.ProxyLinks;
 import uk.nhs.icr.access.StaffDirectory;
+import uk.nhs.icr.access.StaffRole;
 import uk.nhs.icr.access.service.StaffPasswords;
 import uk.nhs.icr.appointments.AppointmentKind;
 import uk.nhs.icr.appointments.AppointmentSession;
@@ -127,6 +128,9 @@ public class DemoDataService {
             if (directory.findByUsername(u.username()).isEmpty()) {
                 directory.addStaff(u.username(), u.displayName(), organisations.get(u.organisation()), Set.of(u.role()),
                         passwords.bcrypt(DemoDirectory.PASSWORD));
+                if (u.role() == StaffRole.RESEARCHER) {
+                    directory.findByUsername(u.username()).ifPresent(member -> member.accreditUntil(DemoDirectory.accreditedUntil(u.username())));
+                }
             }
         }
         if (!firstTime) {

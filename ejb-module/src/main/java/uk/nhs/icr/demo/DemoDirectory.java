@@ -30,7 +30,8 @@ public final class DemoDirectory {
             new DemoOrganisation("Y90005", "Orchard Family Doctors", OrganisationType.GP_PRACTICE),
             new DemoOrganisation("Y90006", "Station Lane Surgery", OrganisationType.GP_PRACTICE),
             new DemoOrganisation("LA001", "Northshire County Council Adult Social Care", OrganisationType.LOCAL_AUTHORITY),
-            new DemoOrganisation("CP001", "Homecare Partners Ltd", OrganisationType.CARE_PROVIDER));
+            new DemoOrganisation("CP001", "Homecare Partners Ltd", OrganisationType.CARE_PROVIDER),
+            new DemoOrganisation("X27", "ICR Secure Data Environment", OrganisationType.NATIONAL_SERVICE));
 
     static final List<DemoUser> USERS = List.of(
             new DemoUser("gp.beech", "Dr Amina Shah", "Y90001", StaffRole.GP),
@@ -45,7 +46,19 @@ public final class DemoDirectory {
             new DemoUser("care.worker", "Maja Nowak", "CP001", StaffRole.CARE_WORKER),
             new DemoUser("privacy.officer", "Helen Marshall", "RXA", StaffRole.PRIVACY_OFFICER),
             new DemoUser("donation.nurse", "Nurse Femi Adeyemi", "RXA", StaffRole.ORGAN_DONATION_NURSE),
-            new DemoUser("contact.centre", "Alex Morgan", "X26", StaffRole.CONTACT_CENTRE));
+            new DemoUser("contact.centre", "Alex Morgan", "X26", StaffRole.CONTACT_CENTRE),
+            new DemoUser("researcher.ada", "Dr Ada Brennan", "X27", StaffRole.RESEARCHER),
+            new DemoUser("researcher.kofi", "Dr Kofi Asante", "X27", StaffRole.RESEARCHER),
+            new DemoUser("researcher.lapsed", "Dr Pat Quinn", "X27", StaffRole.RESEARCHER),
+            new DemoUser("checker.lin", "Lin Zhao", "X27", StaffRole.OUTPUT_CHECKER),
+            new DemoUser("checker.ruth", "Ruth Adler", "X27", StaffRole.OUTPUT_CHECKER),
+            new DemoUser("committee.chair", "Prof Imogen Hale", "X27", StaffRole.DATA_ACCESS_COMMITTEE),
+            new DemoUser("committee.member", "Dr Omar Farouk", "X27", StaffRole.DATA_ACCESS_COMMITTEE));
+
+    /** The demo researchers' accreditation: all current but researcher.lapsed's, which ended before the demo's day. */
+    static java.time.LocalDate accreditedUntil(String username) {
+        return username.equals("researcher.lapsed") ? java.time.LocalDate.of(2026, 3, 31) : java.time.LocalDate.of(2028, 3, 31);
+    }
 
     private DemoDirectory() {
     }

@@ -74,6 +74,10 @@ public class StaffMember {
     @Column(name = "locked_until")
     private Instant lockedUntil;
 
+    /** A researcher's accreditation (safe people): named on projects and working on them until this day. */
+    @Column(name = "accredited_until")
+    private java.time.LocalDate accreditedUntil;
+
     protected StaffMember() {
         // for JPA
     }
@@ -84,6 +88,19 @@ public class StaffMember {
         this.organisation = organisation;
         this.roles = EnumSet.copyOf(roles);
         this.passwordHash = bcryptHash;
+    }
+
+    public void accreditUntil(java.time.LocalDate until) {
+        this.accreditedUntil = until;
+    }
+
+    /** Whether an accredited researcher on this day. */
+    public boolean accreditedOn(java.time.LocalDate day) {
+        return accreditedUntil != null && !day.isAfter(accreditedUntil);
+    }
+
+    public java.time.LocalDate getAccreditedUntil() {
+        return accreditedUntil;
     }
 
     /** Counts a failed sign-in; after {@code limit} in a row the account locks until {@code now + lockFor}. */

@@ -6,7 +6,18 @@ public enum StaffRole {
     /** Specialist nurse for organ donation: looks up donation decisions, in a donation context only. */
     ORGAN_DONATION_NURSE,
     /** The national contact centre: records a patient's own opt-out choice made by phone or post; opens no record. */
-    CONTACT_CENTRE;
+    CONTACT_CENTRE,
+    /** An accredited researcher: works on their approved projects in the trusted research environment, never on a record. */
+    RESEARCHER,
+    /** Checks a project's outputs against disclosure control before they are released; never on a record. */
+    OUTPUT_CHECKER,
+    /** A member of the data access committee: approves, rejects or suspends research projects; never on a record. */
+    DATA_ACCESS_COMMITTEE;
+
+    /** The roles of the trusted research environment: they reach its screens and API only, never a patient's record. */
+    public boolean worksInResearchOnly() {
+        return this == RESEARCHER || this == OUTPUT_CHECKER || this == DATA_ACCESS_COMMITTEE;
+    }
 
     /** Clinicians may break the glass: open a record without a relationship, in an emergency, with a reason. */
     public boolean mayBreakGlass() {
@@ -34,6 +45,9 @@ public enum StaffRole {
             case PRIVACY_OFFICER -> "Privacy officer";
             case ORGAN_DONATION_NURSE -> "Specialist nurse for organ donation";
             case CONTACT_CENTRE -> "Contact centre adviser";
+            case RESEARCHER -> "Researcher";
+            case OUTPUT_CHECKER -> "Output checker";
+            case DATA_ACCESS_COMMITTEE -> "Data access committee";
         };
     }
 }

@@ -276,6 +276,10 @@ public class AccessControl {
             return accessLogRead(caller, patient);
         }
         StaffRole role = caller.role();
+        if (role.worksInResearchOnly()) {
+            return AccessDecision.deny(Purpose.RESEARCH, role.label() + "s work in the trusted research environment only: they never open"
+                    + " a patient's record", false);
+        }
         if (role == StaffRole.PRIVACY_OFFICER) {
             return privacyReview(patient, resource);
         }

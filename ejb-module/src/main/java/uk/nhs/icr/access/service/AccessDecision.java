@@ -13,7 +13,7 @@ public record AccessDecision(Outcome outcome, Purpose purpose, String reason, bo
     public enum Purpose {
         DIRECT_CARE("Direct care"), BREAK_GLASS("Break-glass"), ADMINISTRATION("Administration"),
         PATIENT_ACCESS("The patient's own access"), PROXY_ACCESS("Someone acting for the patient"), PATIENT_REQUEST("At the patient's request"), PRIVACY_REVIEW("Privacy review"),
-        ORGAN_DONATION("Organ donation");
+        ORGAN_DONATION("Organ donation"), RESEARCH("Research");
 
         private final String label;
 

@@ -61,7 +61,11 @@ public enum Resource {
     /** What no one records through the write path: audited under these names all the same. */
     PATIENT_SEARCH("PatientSearch", EnumSet.noneOf(StaffRole.class)),
     BREAK_GLASS("BreakGlass", EnumSet.noneOf(StaffRole.class)),
-    ACCESS_LOG("AccessLog", EnumSet.noneOf(StaffRole.class));
+    ACCESS_LOG("AccessLog", EnumSet.noneOf(StaffRole.class)),
+    /** A patient's consent to a research project: theirs to give, or recorded as they say by the clinicians caring for them. */
+    STUDY_CONSENT("StudyConsent", EnumSet.of(GP, HOSPITAL_CLINICIAN, NURSE), Access.PATIENT_PREFERENCE),
+    /** The research register's projects and the committee's decisions on them (no patient named). */
+    RESEARCH_PROJECT("ResearchProject", EnumSet.noneOf(StaffRole.class));
 
     /** What else, besides its writers, may write a kind of data. */
     enum Access {

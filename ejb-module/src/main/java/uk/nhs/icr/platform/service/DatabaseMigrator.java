@@ -15,8 +15,8 @@ import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
- * Brings both databases to the current schema when the application starts, before any request is
- * served. Runs outside JTA: Flyway manages its own transactions and locks per database.
+ * Brings the three databases (hospital, social care, research) to the current schema when the application starts,
+ * before any request is served. Runs outside JTA: Flyway manages its own transactions and locks per database.
  */
 @Singleton
 @Startup
@@ -31,10 +31,14 @@ public class DatabaseMigrator {
     @Resource(lookup = "java:jboss/datasources/SocialCareDS")
     DataSource socialCare;
 
+    @Resource(lookup = "java:jboss/datasources/ResearchDS")
+    DataSource research;
+
     @PostConstruct
     void migrate() {
         migrate("hospital", hospital);
         migrate("socialcare", socialCare);
+        migrate("research", research);
     }
 
     private void migrate(String database, DataSource dataSource) {
@@ -44,6 +48,9 @@ public class DatabaseMigrator {
                 .javaMigrations(database.equals("hospital")
                         ? new JavaMigration[] {new V8__File_revealing_entries_under_their_category()} : new JavaMigration[0])
                 .failOnMissingLocations(true)
+                // the research database's own tables in a schema of their own: JBeret's job repository makes its tables in
+                // public at server start, and each project's dataset is a schema of its own
+                .schemas(database.equals("research") ? new String[] {"registry"} : new String[0])
                 .load();
         MigrateResult result = flyway.migrate();
         // the result names a target version only when something ran; the schema history always knows

@@ -5,22 +5,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The National Data Opt-out rule, every combination: opted out × study consent × anonymised. */
+import uk.nhs.icr.research.LegalBasis;
+import uk.nhs.icr.research.ResearchUseRule;
+
+/** Who is in a project's dataset, every combination: legal basis × opted out × consented to the project. */
 class ResearchUseRuleTest {
 
-    @ParameterizedTest(name = "opted out {0}, study consent {1}, anonymised {2} -> allowed {3}")
+    @ParameterizedTest(name = "{0}, opted out {1}, consented {2} -> {3}")
     @CsvSource({
-        "false, false, false, true",
-        "false, false, true,  true",
-        "false, true,  false, true",
-        "false, true,  true,  true",
-        "true,  false, false, false",
-        "true,  false, true,  true",
-        "true,  true,  false, true",
-        "true,  true,  true,  true"
+        "CONSENT,     false, false, NO_CONSENT",
+        "CONSENT,     true,  false, NO_CONSENT",
+        "CONSENT,     false, true,  CONSENTED",
+        "CONSENT,     true,  true,  CONSENTED",
+        "SECTION_251, false, false, NO_OPT_OUT",
+        "SECTION_251, true,  false, OPTED_OUT",
+        "SECTION_251, false, true,  CONSENTED",
+        "SECTION_251, true,  true,  CONSENTED",
+        "ANONYMISED,  false, false, AGGREGATE_ONLY",
+        "ANONYMISED,  true,  false, AGGREGATE_ONLY",
+        "ANONYMISED,  true,  true,  AGGREGATE_ONLY"
     })
-    void an_opt_out_excludes_identifiable_data_unless_the_patient_consented_to_the_study(boolean optedOut, boolean studyConsent,
-                                                                                          boolean anonymised, boolean allowed) {
-        assertEquals(allowed, ResearchUseService.decide(optedOut, studyConsent, anonymised).allowed());
+    void the_legal_basis_decides_whom_the_opt_out_and_consent_let_in(LegalBasis basis, boolean optedOut, boolean consented,
+                                                                    ResearchUseRule.Reason reason) {
+        assertEquals(reason, ResearchUseRule.decide(basis, optedOut, consented));
+        assertEquals(reason != ResearchUseRule.Reason.OPTED_OUT && reason != ResearchUseRule.Reason.NO_CONSENT, reason.included());
     }
 }

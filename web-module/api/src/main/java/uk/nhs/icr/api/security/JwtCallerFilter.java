@@ -29,7 +29,7 @@ import uk.nhs.icr.platform.InvalidValueException;
  * parsing included). The container has already checked signature, issuer and expiry; this checks the
  * person against ICR. A patient token ({@code groups} PATIENT) is bound to its {@code nhs_number}. A staff
  * token names a user the directory must know, enabled and not locked (401 otherwise), and one of the roles
- * that user holds (403 otherwise).
+ * that user holds (403 otherwise). Research roles reach {@code /api/research} only (403 anywhere else).
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -55,7 +55,18 @@ public class JwtCallerFilter implements ContainerRequestFilter {
         if (token == null || token.getRawToken() == null) {
             throw new NotSignedInException();
         }
-        currentCaller.set(token.getGroups().contains(PATIENT_GROUP) ? patient() : staff());
+        Caller caller = token.getGroups().contains(PATIENT_GROUP) ? patient() : staff();
+        currentCaller.set(caller);
+        if (!caller.isPatient() && caller.role().worksInResearchOnly() && !inResearchEnvironment(request.getUriInfo().getPath())) {
+            throw new AccessDeniedException(caller.role().label() + "s work in the trusted research environment only (/api/research)",
+                    false);
+        }
+    }
+
+    /** The research environment's part of the API, the only part research roles reach. */
+    static boolean inResearchEnvironment(String path) {
+        String relative = path.startsWith("/") ? path.substring(1) : path;
+        return relative.equals("research") || relative.startsWith("research/");
     }
 
     private Caller patient() {

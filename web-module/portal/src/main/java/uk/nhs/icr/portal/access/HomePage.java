@@ -16,6 +16,9 @@ public class HomePage {
         if (signedInUser.isPrivacyOfficer()) {
             return "/privacy/review?faces-redirect=true";
         }
+        if (signedInUser.isInResearch()) {
+            return "/research/projects?faces-redirect=true";
+        }
         if (signedInUser.isDonationNurse()) {
             return "/donation/lookup?faces-redirect=true";
         }

@@ -20,7 +20,7 @@ import uk.nhs.icr.access.service.StaffSignInService;
 /**
  * After the server's form sign-in, makes the signed-in member of staff the caller of every portal
  * request. The first request of a session loads their profile (and clears failed sign-ins); a disabled
- * account is signed straight out.
+ * account is signed straight out. Research roles are kept to the research environment's pages.
  */
 @WebFilter(urlPatterns = "/*")
 public class PortalCallerFilter extends HttpFilter {
@@ -55,8 +55,21 @@ public class PortalCallerFilter extends HttpFilter {
             }
             currentCaller.set(Caller.staff(profile.username(), profile.displayName(), profile.role(), profile.organisation(),
                     profile.organisationName(), Caller.Channel.PORTAL, request.getRemoteAddr()));
+            if (profile.role().worksInResearchOnly() && outsideResearch(request.getServletPath())) {
+                // research roles never see a clinical screen: every other page leads to the research environment's
+                response.sendRedirect(request.getContextPath() + RESEARCH_HOME);
+                return;
+            }
         }
         chain.doFilter(request, response);
+    }
+
+    static final String RESEARCH_HOME = "/research/projects.xhtml";
+
+    /** A page of the portal outside the research environment (its own pages, the public register and the error page aside). */
+    static boolean outsideResearch(String servletPath) {
+        return servletPath.endsWith(".xhtml") && !servletPath.startsWith("/research/") && !servletPath.equals("/error.xhtml")
+                && !servletPath.equals("/login.xhtml");
     }
 
     private static void signOut(HttpServletRequest request, HttpServletResponse response, HttpSession session)

@@ -46,6 +46,27 @@ public class SignedInUser {
         return profile != null && profile.role() == StaffRole.ADMIN;
     }
 
+    /** A researcher, output checker or committee member: the research environment's pages are all they see. */
+    public boolean isInResearch() {
+        StaffProfile profile = getProfile();
+        return profile != null && profile.role().worksInResearchOnly();
+    }
+
+    public boolean isResearcher() {
+        StaffProfile profile = getProfile();
+        return profile != null && profile.role() == StaffRole.RESEARCHER;
+    }
+
+    public boolean isCommittee() {
+        StaffProfile profile = getProfile();
+        return profile != null && profile.role() == StaffRole.DATA_ACCESS_COMMITTEE;
+    }
+
+    public boolean isOutputChecker() {
+        StaffProfile profile = getProfile();
+        return profile != null && profile.role() == StaffRole.OUTPUT_CHECKER;
+    }
+
     public boolean isPrivacyOfficer() {
         StaffProfile profile = getProfile();
         return profile != null && profile.role() == StaffRole.PRIVACY_OFFICER;
