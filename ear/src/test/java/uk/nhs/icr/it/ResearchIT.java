@@ -219,6 +219,24 @@ class ResearchIT extends IcrDeployment {
         across.retainAll(pseudonymsFirst);
         assertEquals(Set.of(), across, "unlinkable across projects");
 
+        // an aggregate over the anonymised dataset counts the opted out; the section-251 one does not
+        long everyone = computedPatients(ADA.postJson("/api/research/projects/" + anonymised + "/queries", "{\"measure\":\"count\"}"));
+        long notOptedOut = computedPatients(ADA.postJson("/api/research/projects/" + section251 + "/queries", "{\"measure\":\"count\"}"));
+        assertEquals(first.getJsonNumber("excludedOptOut").longValue(), everyone - notOptedOut);
+
+        // the patient can see which projects used their data and which left it out
+        String used = Api.as(Tokens.patient(optedOut).sign()).get("/api/me/research").body();
+        assertTrue(used.contains("\"project\":\"" + anonymised + "\"") && used.contains("\"project\":\"" + section251 + "\""), used);
+        assertTrue(used.contains("National Data Opt-out"), used);
+
+        // a new key: the next extract gives everyone a new pseudonym
+        assertEquals(2, CHAIR.postJson("/api/research/projects/" + section251 + "/key-rotation", "").json().getInt("keyVersion"));
+        assertEquals("published", extract(section251).getString("status"));
+        Set<String> rotated = pseudonyms(section251);
+        assertEquals(pseudonymsFirst.size(), rotated.size());
+        rotated.retainAll(pseudonymsFirst);
+        assertEquals(Set.of(), rotated, "unlinkable to the pseudonyms before the rotation");
+
         // nothing identifying anywhere in the research database's project schemas
         assertNoIdentifiers(schema(anonymised));
         assertNoIdentifiers(schema(section251));
@@ -226,6 +244,72 @@ class ResearchIT extends IcrDeployment {
                 "entry.entry_key", "entry.pseudonym", "entry.entry_type", "entry.entry_month", "entry.result_value", "entry.abnormal_flag",
                 "entry.code"), new HashSet<>(Databases.column(Databases.RESEARCH, "select table_name || '.' || column_name from"
                 + " information_schema.columns where table_schema = ?", schema(anonymised))));
+    }
+
+    /** The patients of a one-cell count as computed, which only an output checker sees. */
+    static long computedPatients(Api.Reply query) {
+        assertEquals(201, query.status(), query.body());
+        long output = query.json().getJsonNumber("id").longValue();
+        assertFalse(query.json().containsKey("computed"), "a researcher never sees the computed cells");
+        return CHECKER.get("/api/research/projects/" + query.json().getString("project") + "/outputs").jsonArray().getValuesAs(JsonObject.class)
+                .stream().filter(found -> found.getJsonNumber("id").longValue() == output).findFirst().orElseThrow()
+                .getJsonArray("computed").getJsonObject(0).getJsonNumber("patients").longValue();
+    }
+
+    @Test
+    void an_output_leaves_only_disclosure_controlled_after_two_different_checkers_and_differencing_is_flagged() {
+        String reference = project("anonymised", "\"sex\",\"entry-type\"", "\"problem\"");
+        assertEquals("published", extract(reference).getString("status"));
+        Api.Reply asked = ADA.postJson("/api/research/projects/" + reference + "/queries", "{\"measure\":\"count\",\"groupBy\":[\"sex\"]}");
+        assertEquals(201, asked.status(), asked.body());
+        long output = asked.json().getJsonNumber("id").longValue();
+        String outputs = "/api/research/projects/" + reference + "/outputs";
+        JsonObject computed = CHECKER.get(outputs).jsonArray().getValuesAs(JsonObject.class).stream()
+                .filter(found -> found.getJsonNumber("id").longValue() == output).findFirst().orElseThrow();
+        List<JsonObject> raw = computed.getJsonArray("computed").getValuesAs(JsonObject.class);
+        List<JsonObject> shown = asked.json().getJsonObject("controlled").getJsonArray("cells").getValuesAs(JsonObject.class);
+        assertEquals(raw.size(), shown.size());
+        long keptTotal = 0;
+        for (int i = 0; i < raw.size(); i++) {
+            long patients = raw.get(i).getJsonNumber("patients").longValue();
+            String expected = patients <= 7 ? "[REDACTED]" : Long.toString(Math.round(patients / 5.0) * 5);
+            assertEquals(expected, shown.get(i).getString("patients"), raw.get(i).toString());
+            keptTotal += patients <= 7 ? 0 : patients;
+        }
+        assertEquals(Long.toString(Math.round(keptTotal / 5.0) * 5), asked.json().getJsonObject("controlled").getString("total"));
+        assertEquals(400, ADA.postJson("/api/research/projects/" + reference + "/queries", "{\"measure\":\"count\",\"groupBy\":[\"age-band\"]}")
+                .status(), "a field the project did not register");
+        assertEquals(409, ADA.request("GET", outputs + "/" + output + "/release.csv", "Accept", "text/csv").status(), "nothing leaves before release");
+
+        assertEquals("release-requested", ADA.postJson(outputs + "/" + output + "/release-request", "").json().getString("status"));
+        assertEquals(403, ADA.postJson("/api/research/outputs/" + output + "/checks", "{\"approve\":true}").status(), "a researcher checks nothing");
+        assertEquals("release-requested", CHECKER.postJson("/api/research/outputs/" + output + "/checks", "{\"approve\":true}").json()
+                .getString("status"), "one checker is not enough");
+        assertEquals(409, CHECKER.postJson("/api/research/outputs/" + output + "/checks", "{\"approve\":true}").status(),
+                "the same checker twice is still one");
+        assertEquals(409, ADA.request("GET", outputs + "/" + output + "/release.csv", "Accept", "text/csv").status());
+        Api.Client ruth = Api.as(Tokens.staff("checker.ruth", "OUTPUT_CHECKER").sign());
+        assertEquals("released", ruth.postJson("/api/research/outputs/" + output + "/checks", "{\"approve\":true,\"note\":\"fine\"}").json()
+                .getString("status"));
+        Api.Reply csv = ADA.request("GET", outputs + "/" + output + "/release.csv", "Accept", "text/csv");
+        assertEquals(200, csv.status(), csv.body());
+        List<String> lines = csv.body().lines().toList();
+        assertTrue(lines.get(1).contains("checked by checker.lin and checker.ruth"), lines.get(1));
+        assertEquals("sex,patients,mean,median,rule", lines.get(2));
+        assertTrue(lines.stream().skip(3).allMatch(line -> line.matches("[a-z]+,(\\[REDACTED\\]|\\d+0|\\d+5|0),,,.+") || line.startsWith("total,")),
+                lines.toString());
+
+        // one more patient, a new extract, the same question: it differs from the release by 1 in one group
+        String newcomer = registered(LocalDate.of(1990, 1, 1));
+        assertEquals(201, GP.postJson("/api/patients/" + newcomer + "/problems", "{\"snomedCode\":\"38341003\",\"display\":\"Hypertension\","
+                + "\"onset\":\"2026-01-10\"}").status());
+        assertEquals("published", extract(reference).getString("status"));
+        long again = ADA.postJson("/api/research/projects/" + reference + "/queries", "{\"measure\":\"count\",\"groupBy\":[\"sex\"]}")
+                .json().getJsonNumber("id").longValue();
+        ADA.postJson(outputs + "/" + again + "/release-request", "");
+        JsonObject flagged = CHECKER.get("/api/research/outputs/waiting").jsonArray().getValuesAs(JsonObject.class).stream()
+                .filter(found -> found.getJsonNumber("id").longValue() == again).findFirst().orElseThrow();
+        assertTrue(flagged.getString("differencing").contains("differs from release " + output + " by 1"), flagged.toString());
     }
 
     static void assertNoIdentifiers(String schema) {

@@ -143,6 +143,85 @@ public class ResearchDatasets {
         }
     }
 
+    /** What an aggregate may compute over a group, besides counting its patients. */
+    public enum Measure { COUNT, MEAN, MEDIAN }
+
+    /** An equality filter on one registered field. */
+    public record Equals(DatasetField field, String value) {
+    }
+
+    /**
+     * An aggregate over a project's published dataset: the patients in each group of up to three registered fields (and,
+     * when asked, the mean and median of a numeric field), over equality filters on registered fields. People are
+     * counted once per group however many entries they have. Field names come from the enum, values are bound.
+     */
+    public List<DisclosureControl.Cell> aggregate(String reference, List<DatasetField> groupBy, List<Equals> filters, DatasetField of) {
+        String schema = projectSchema(reference);
+        boolean entries = groupBy.stream().anyMatch(field -> field.level() == DatasetField.Level.ENTRY)
+                || filters.stream().anyMatch(filter -> filter.field().level() == DatasetField.Level.ENTRY)
+                || of != null && of.level() == DatasetField.Level.ENTRY;
+        String groups = groupBy.stream().map(ResearchDatasets::qualified).collect(Collectors.joining(", "));
+        StringBuilder sql = new StringBuilder("select ").append(groups.isEmpty() ? "" : groups + ", ")
+                .append("count(distinct p.pseudonym)");
+        if (of != null) {
+            sql.append(", avg(").append(qualified(of)).append("), percentile_cont(0.5) within group (order by ").append(qualified(of)).append(')');
+        }
+        sql.append(" from ").append(schema).append(".person p");
+        if (entries) {
+            sql.append(" join ").append(schema).append(".entry e on e.pseudonym = p.pseudonym");
+        }
+        sql.append(filters.isEmpty() ? "" : " where " + filters.stream().map(filter -> qualified(filter.field()) + "::text = ?")
+                .collect(Collectors.joining(" and ")));
+        if (!groups.isEmpty()) {
+            sql.append(" group by ").append(groups).append(" order by ").append(groups);
+        }
+        List<DisclosureControl.Cell> cells = new ArrayList<>();
+        try (Connection connection = research.getConnection(); PreparedStatement query = connection.prepareStatement(sql.toString())) {
+            for (int i = 0; i < filters.size(); i++) {
+                query.setString(i + 1, filters.get(i).value());
+            }
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    List<String> group = new ArrayList<>();
+                    for (int i = 1; i <= groupBy.size(); i++) {
+                        group.add(rows.getString(i) == null ? "(none)" : rows.getString(i));
+                    }
+                    long patients = rows.getLong(groupBy.size() + 1);
+                    Double mean = of == null ? null : (Double) nullableDouble(rows, groupBy.size() + 2);
+                    Double median = of == null ? null : (Double) nullableDouble(rows, groupBy.size() + 3);
+                    if (!groupBy.isEmpty() || patients > 0) {
+                        cells.add(new DisclosureControl.Cell(group, patients, mean, median));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("an aggregate over a research dataset failed", e);
+        }
+        return cells;
+    }
+
+    private static Double nullableDouble(ResultSet rows, int column) throws SQLException {
+        double value = rows.getDouble(column);
+        return rows.wasNull() ? null : value;
+    }
+
+    private static String qualified(DatasetField field) {
+        return (field.level() == DatasetField.Level.PERSON ? "p." : "e.") + field.column();
+    }
+
+    /** Whether a project has a published dataset now, and from which run. */
+    public java.util.Optional<Long> publishedRun(String reference) {
+        try (Connection connection = research.getConnection(); PreparedStatement query = connection.prepareStatement(
+                "select run_id from registry.project_dataset where reference = ?")) {
+            query.setString(1, reference);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? java.util.Optional.of(rows.getLong(1)) : java.util.Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the research registry failed", e);
+        }
+    }
+
     /** A run's schema that is not to be published (refused): gone, rows and all. */
     public void drop(String runSchema) {
         execute("drop schema if exists " + checked(runSchema) + " cascade");

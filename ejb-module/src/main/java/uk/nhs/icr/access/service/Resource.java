@@ -64,6 +64,8 @@ public enum Resource {
     ACCESS_LOG("AccessLog", EnumSet.noneOf(StaffRole.class)),
     /** A patient's consent to a research project: theirs to give, or recorded as they say by the clinicians caring for them. */
     STUDY_CONSENT("StudyConsent", EnumSet.of(GP, HOSPITAL_CLINICIAN, NURSE), Access.PATIENT_PREFERENCE),
+    /** Which research projects' extracts took in or left out a patient's data (the extract log, kept inside ICR). */
+    RESEARCH_USE("ResearchUse", EnumSet.noneOf(StaffRole.class)),
     /** The research register's projects and the committee's decisions on them (no patient named). */
     RESEARCH_PROJECT("ResearchProject", EnumSet.noneOf(StaffRole.class));
 

@@ -194,6 +194,22 @@ public class ResearchProjectService {
         return view(project);
     }
 
+    /**
+     * The committee gives the project a new pseudonym key: its next extract gives every patient a pseudonym unlinkable to
+     * those of its earlier datasets (for example after a dataset was shared where it should not have been).
+     */
+    public ProjectView rotateKey(ProjectReference reference) {
+        Caller caller = currentCaller.require();
+        if (!caller.hasRole(StaffRole.DATA_ACCESS_COMMITTEE)) {
+            throw new AccessDeniedException("A project's pseudonym key is rotated by the data access committee", false);
+        }
+        ResearchProject project = projects.findForChange(reference.value()).orElseThrow(ProjectNotFoundException::new);
+        project.rotateKey();
+        audited(caller, AuditAction.REVIEW, "rotated the pseudonym key of research project " + project.getReference() + " to version "
+                + project.getKeyVersion());
+        return view(project);
+    }
+
     /** A researcher's own projects; every project for the committee; the approved and suspended for output checkers. */
     public List<ProjectView> projects() {
         Caller caller = currentCaller.require();

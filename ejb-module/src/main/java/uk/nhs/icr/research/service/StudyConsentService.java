@@ -23,9 +23,11 @@ import uk.nhs.icr.platform.UkClock;
 import uk.nhs.icr.platform.service.InvalidInputException;
 import uk.nhs.icr.platform.service.ResourceNotFoundException;
 import uk.nhs.icr.platform.validation.Required;
+import uk.nhs.icr.research.ExtractRuns;
 import uk.nhs.icr.research.ProjectReference;
 import uk.nhs.icr.research.ResearchProject;
 import uk.nhs.icr.research.ResearchProjects;
+import uk.nhs.icr.research.ResearchUseRule;
 import uk.nhs.icr.research.StudyConsents;
 
 /**
@@ -50,6 +52,9 @@ public class StudyConsentService {
 
     @Inject
     ResearchProjects projects;
+
+    @Inject
+    ExtractRuns runs;
 
     @Inject
     CurrentCaller currentCaller;
@@ -93,6 +98,33 @@ public class StudyConsentService {
                 .collect(Collectors.toMap(ResearchProject::getReference, ResearchProject::getTitle, (a, b) -> a));
         return found.stream().map(consent -> new StudyConsentView(consent.project(), titles.getOrDefault(consent.project(), consent.project()),
                 consent.consentedAt(), consent.withdrawnAt(), consent.recordedBy())).toList();
+    }
+
+    /** A project's use of the patient's data, as its extract log says: used (and on what basis) or left out, and when. */
+    public record ResearchUseView(String project, String title, String sponsor, String laySummary, boolean used, String why,
+                                  Instant lastExtract) implements Serializable {
+    }
+
+    /**
+     * Which projects' extracts used the patient's data, and which left it out because of their opt-out or because they had
+     * not consented: from the extract log, the only link between a patient and a pseudonymised dataset.
+     */
+    @PatientDataAccess(resource = Resource.RESEARCH_USE, action = AuditAction.READ)
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<ResearchUseView> researchUseOf(NhsNumber patient) {
+        return runs.projectsOfPatient(patient.value()).stream().map(row -> {
+            ResearchProject project = projects.byId(((Number) row[0]).longValue());
+            ResearchUseRule.Reason reason = ResearchUseRule.Reason.valueOf((String) row[1]);
+            return new ResearchUseView(project.getReference(), project.getTitle(), project.getSponsor(), project.getLaySummary(),
+                    reason.included(), reason.words(), instant(row[2]));
+        }).toList();
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        return value instanceof java.time.OffsetDateTime offset ? offset.toInstant() : (Instant) value;
     }
 
     /** No current consent to that project. */

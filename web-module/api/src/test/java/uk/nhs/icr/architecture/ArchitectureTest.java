@@ -100,7 +100,7 @@ class ArchitectureTest {
             if (!bean.isAnnotatedWith(Stateless.class) && !bean.isAnnotatedWith(Singleton.class)) {
                 continue;
             }
-            for (Method method : Class.forName(bean.getName()).getDeclaredMethods()) {
+            for (Method method : Class.forName(bean.getName(), false, ArchitectureTest.class.getClassLoader()).getDeclaredMethods()) {
                 if (!Modifier.isPublic(method.getModifiers()) || Modifier.isStatic(method.getModifiers())) {
                     continue;
                 }

@@ -102,6 +102,14 @@ public class ResearchProjectResource {
     }
 
     @POST
+    @Path("/projects/{reference}/key-rotation")
+    @Operation(summary = "Give the project a new pseudonym key (the committee): its next extract re-pseudonymises every patient")
+    @APIResponse(responseCode = "200", description = "Rotated: the project with its new key version")
+    public ProjectView rotateKey(@PathParam("reference") ProjectReference reference) {
+        return projects.rotateKey(reference);
+    }
+
+    @POST
     @Path("/projects/{reference}/extracts")
     @Operation(summary = "Start an extract run of the project's dataset (a researcher on an approved, in-date project)",
             description = "Answers at once (202); the run reads every patient in chunks, each chunk one transaction, and writes the"
