@@ -40,7 +40,7 @@ class ResearchIT extends IcrDeployment {
     private static final Pattern FULL_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern FULL_POSTCODE = Pattern.compile("[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2}");
 
-    static String project(String legalBasis, String fields, String entryTypes, Api.Client... others) {
+    public static String project(String legalBasis, String fields, String entryTypes, Api.Client... others) {
         Api.Reply submitted = ADA.postJson("/api/research/projects", "{\"title\":\"Potassium in people with home care\","
                 + "\"laySummary\":\"How often people cared for at home have high potassium.\",\"sponsor\":\"Northshire University\","
                 + "\"legalBasis\":\"" + legalBasis + "\",\"entryTypes\":[" + entryTypes + "],\"fields\":[" + fields + "],"

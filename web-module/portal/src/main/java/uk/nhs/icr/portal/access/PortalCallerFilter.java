@@ -66,10 +66,10 @@ public class PortalCallerFilter extends HttpFilter {
 
     static final String RESEARCH_HOME = "/research/projects.xhtml";
 
-    /** A page of the portal outside the research environment (its own pages, the public register and the error page aside). */
+    /** A page of the portal outside the research environment (its own pages, the pages' scripts and styles, sign-in and error aside). */
     static boolean outsideResearch(String servletPath) {
-        return servletPath.endsWith(".xhtml") && !servletPath.startsWith("/research/") && !servletPath.equals("/error.xhtml")
-                && !servletPath.equals("/login.xhtml");
+        return servletPath.endsWith(".xhtml") && !servletPath.startsWith("/research/") && !servletPath.startsWith("/jakarta.faces.resource/")
+                && !servletPath.equals("/error.xhtml") && !servletPath.equals("/login.xhtml");
     }
 
     private static void signOut(HttpServletRequest request, HttpServletResponse response, HttpSession session)
