@@ -369,6 +369,25 @@ class ResearchIT extends IcrDeployment {
     }
 
     @Test
+    void a_gp_records_study_consent_in_the_portal_and_a_wrong_reference_is_said_beside_its_field() {
+        String consentProject = project("consent", "\"sex\"", "");
+        String patient = registered(LocalDate.of(1980, 8, 8));
+        Portal gp = Portal.signIn("gp.beech");
+        String path = "/patients/preferences.xhtml?nhsNumber=" + patient;
+        Api.Reply page = gp.get(path);
+        assertEquals(200, page.status(), page.body());
+        Api.Reply wrong = gp.submit(path, page, "studyConsentForm", "studyConsentForm:consentToProject",
+                java.util.Map.of("studyConsentForm:project", "not a reference"));
+        assertTrue(wrong.body().contains("A project reference is written RP-2026-0001"), "said beside the field");
+        Api.Reply recorded = gp.submit(path, gp.get(path), "studyConsentForm", "studyConsentForm:consentToProject",
+                java.util.Map.of("studyConsentForm:project", consentProject.toLowerCase()));
+        assertTrue(recorded.body().contains("Consent to " + consentProject + " recorded"), recorded.body());
+        assertEquals(List.of("Dr Amina Shah"), Databases.column(Databases.HOSPITAL, "select recorded_by from study_consent"
+                + " where patient_nhs_number = ? and study_id = ? and withdrawn_at is null", patient, consentProject));
+        assertEquals(1, GP.get("/api/patients/" + patient + "/study-consents").jsonArray().size());
+    }
+
+    @Test
     void an_extract_stopped_part_way_resumes_from_its_checkpoint_to_the_same_rows_as_one_that_was_not() {
         String reference = project("section-251", "\"entry-type\",\"entry-month\",\"result-value\"", "\"blood-test\",\"problem\"");
         JsonObject whole = extract(reference);
