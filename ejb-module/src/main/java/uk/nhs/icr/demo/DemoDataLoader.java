@@ -63,6 +63,8 @@ public class DemoDataLoader {
             LOG.info(() -> "Demo data: " + slots + " appointment slots were missing and have been added");
             int pathways = demoData.addWaitingLists(patients);
             LOG.info(() -> "Demo data: " + pathways + " referral-to-treatment pathways were missing and have been added");
+            int projects = demoData.addResearchProject();
+            LOG.info(() -> "Demo data: " + projects + " research projects were missing and have been added");
         }
     }
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +46,12 @@ import uk.nhs.icr.platform.RecordedBy;
 import uk.nhs.icr.platform.UkClock;
 import uk.nhs.icr.platform.VersionedDecision;
 import uk.nhs.icr.prescriptions.RepeatPrescriptions;
+import uk.nhs.icr.research.DatasetField;
+import uk.nhs.icr.research.LegalBasis;
+import uk.nhs.icr.research.ResearchProject;
+import uk.nhs.icr.research.ResearchProjects;
 import uk.nhs.icr.sharedrecord.EntryAuthor;
+import uk.nhs.icr.sharedrecord.EntryType;
 import uk.nhs.icr.socialcare.Person;
 import uk.nhs.icr.socialcare.PersonRepository;
 import uk.nhs.icr.socialcare.SocialCareRecordRepository;
@@ -105,6 +111,9 @@ public class DemoDataService {
 
     @Inject
     Appointments appointments;
+
+    @Inject
+    ResearchProjects researchProjects;
 
     /**
      * Adds the demo organisations and staff (if the directory has none of them yet) and the demo care
@@ -272,6 +281,30 @@ public class DemoDataService {
      * The demo trusts' waiting lists ({@link DemoPathways}) and Hannah Whitfield's own wait, if Hannah has no pathway yet:
      * each referral on its patient's timeline, each pathway with its events. Returns the pathways added.
      */
+    /** The demo research project's title: one on the register, approved, for researcher.ada and researcher.kofi to try. */
+    static final String DEMO_PROJECT = "Potassium and kidney function in adults";
+
+    /**
+     * One approved section-251 project on the research register (its researchers researcher.ada and researcher.kofi), with
+     * the dataset a demo extract can publish: blood tests by age band and sex, their month, value and flag.
+     */
+    public int addResearchProject() {
+        if (researchProjects.all(500).stream().anyMatch(project -> project.getTitle().equals(DEMO_PROJECT))) {
+            return 0;
+        }
+        Instant now = clock.now();
+        LocalDate today = clock.today();
+        ResearchProject project = new ResearchProject(researchProjects.nextReference(today.getYear()), DEMO_PROJECT,
+                "How often adults have a high potassium, and how it goes with age and with kidney function, to help GPs decide whom"
+                        + " to test and how often.", "Northshire University", LegalBasis.SECTION_251, EnumSet.of(EntryType.BLOOD_TEST),
+                EnumSet.of(DatasetField.AGE_BAND, DatasetField.SEX, DatasetField.ENTRY_MONTH, DatasetField.RESULT_VALUE,
+                        DatasetField.ABNORMAL_FLAG), today.minusYears(10), today, 5, List.of("researcher.ada", "researcher.kofi"),
+                "researcher.ada", now);
+        project.approve("26/CAG/0001", today.plusYears(2), "committee.chair", "Approved for the demonstration", now);
+        researchProjects.add(project);
+        return 1;
+    }
+
     public int addWaitingLists(List<PatientRegistration> register) {
         if (!patients.exists(DemoProxies.HANNAH) || !rttPathways.of(DemoProxies.HANNAH).isEmpty()) {
             return 0;
