@@ -10,6 +10,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 
+import uk.nhs.icr.platform.SqlValues;
+
 /**
  * A project's extract runs and their log ({@code research_extract_run}, {@code research_extract_log}) in the hospital
  * database: progress while a run goes, the patients it took in or left out and why, and how it ended.
@@ -136,7 +138,7 @@ public class ExtractRuns {
     private static Run run(Object[] c) {
         return new Run(number(c[0]), number(c[1]), (int) number(c[2]), nullable(c[3]), Status.valueOf((String) c[4]), number(c[5]),
                 number(c[6]), nullable(c[7]), nullable(c[8]), nullable(c[9]), nullable(c[10]), nullable(c[11]), nullable(c[12]),
-                (String) c[13], (String) c[14], instant(c[15]), c[16] == null ? null : instant(c[16]));
+                (String) c[13], (String) c[14], SqlValues.instant(c[15]), SqlValues.instant(c[16]));
     }
 
     private static long number(Object value) {
@@ -147,10 +149,4 @@ public class ExtractRuns {
         return value == null ? null : ((Number) value).longValue();
     }
 
-    private static Instant instant(Object value) {
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        return value instanceof java.time.OffsetDateTime offset ? offset.toInstant() : (Instant) value;
-    }
 }

@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import uk.nhs.icr.platform.SqlValues;
+
 /** A project's workspace: aggregate outputs as computed, their release requests and the checkers' decisions. */
 @ApplicationScoped
 public class ResearchOutputs {
@@ -88,7 +90,7 @@ public class ResearchOutputs {
     public List<Check> checksOf(long id) {
         List<?> rows = em.createNativeQuery("select checker, approved, note, checked_at from research_output_check where output_id = ?1"
                 + " order by checked_at").setParameter(1, id).getResultList();
-        return rows.stream().map(Object[].class::cast).map(c -> new Check((String) c[0], (Boolean) c[1], (String) c[2], instant(c[3]))).toList();
+        return rows.stream().map(Object[].class::cast).map(c -> new Check((String) c[0], (Boolean) c[1], (String) c[2], SqlValues.instant(c[3]))).toList();
     }
 
     private List<Output> outputs(String sql, long parameter, int limit) {
@@ -98,14 +100,8 @@ public class ResearchOutputs {
 
     private static Output output(Object[] c) {
         return new Output(((Number) c[0]).longValue(), ((Number) c[1]).longValue(), ((Number) c[2]).longValue(), (String) c[3], (String) c[4],
-                (String) c[5], Status.valueOf((String) c[6]), (String) c[7], instant(c[8]), c[9] == null ? null : instant(c[9]),
-                c[10] == null ? null : instant(c[10]));
+                (String) c[5], Status.valueOf((String) c[6]), (String) c[7], SqlValues.instant(c[8]), SqlValues.instant(c[9]),
+                SqlValues.instant(c[10]));
     }
 
-    private static Instant instant(Object value) {
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        return value instanceof java.time.OffsetDateTime offset ? offset.toInstant() : (Instant) value;
-    }
 }

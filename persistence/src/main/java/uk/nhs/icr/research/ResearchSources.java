@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import uk.nhs.icr.platform.SqlValues;
 import uk.nhs.icr.sharedrecord.EntryType;
 import uk.nhs.icr.sharedrecord.RecordSource;
 
@@ -53,7 +54,7 @@ public class ResearchSources {
                         + " and c.withdrawn_at is null)"
                         + " from patient p where p.nhs_number > ?2 order by p.nhs_number limit ?3")
                 .setParameter(1, projectReference).setParameter(2, nhsNumber).setParameter(3, limit).getResultList();
-        return rows.stream().map(Object[].class::cast).map(c -> new SourcePatient((String) c[0], localDate(c[1]), (String) c[2],
+        return rows.stream().map(Object[].class::cast).map(c -> new SourcePatient((String) c[0], SqlValues.localDate(c[1]), (String) c[2],
                 (String) c[3], (Boolean) c[4], (Boolean) c[5])).toList();
     }
 
@@ -86,9 +87,6 @@ public class ResearchSources {
         return entries;
     }
 
-    private static LocalDate localDate(Object value) {
-        return value instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) value;
-    }
 
     private static LocalDate day(Object value) {
         Instant at = value instanceof java.sql.Timestamp timestamp ? timestamp.toInstant()

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import uk.nhs.icr.platform.SqlValues;
 import uk.nhs.icr.patient.NhsNumber;
 
 /** A patient's consent to research projects ({@code study_consent}, the study being the project's reference). */
@@ -38,14 +39,8 @@ public class StudyConsents {
     public List<StudyConsent> of(NhsNumber patient) {
         List<?> rows = em.createNativeQuery("select study_id, consented_at, withdrawn_at, recorded_by from study_consent"
                 + " where patient_nhs_number = ?1 order by consented_at desc").setParameter(1, patient.value()).getResultList();
-        return rows.stream().map(Object[].class::cast).map(c -> new StudyConsent((String) c[0], instant(c[1]), c[2] == null ? null
-                : instant(c[2]), (String) c[3])).toList();
+        return rows.stream().map(Object[].class::cast).map(c -> new StudyConsent((String) c[0], SqlValues.instant(c[1]), c[2] == null ? null
+                : SqlValues.instant(c[2]), (String) c[3])).toList();
     }
 
-    private static Instant instant(Object value) {
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        return value instanceof java.time.OffsetDateTime offset ? offset.toInstant() : (Instant) value;
-    }
 }

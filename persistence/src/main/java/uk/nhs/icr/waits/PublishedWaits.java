@@ -14,6 +14,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 
+import uk.nhs.icr.platform.SqlValues;
+
 /**
  * NHS England's published RTT statistics as imported ({@code rtt_published}): a month's rows replaced whole, in the
  * importer's transaction; read back as weekly bands for a treatment function and part, one provider or all summed.
@@ -113,25 +115,16 @@ public class PublishedWaits {
     public List<Import> imports(int limit) {
         List<?> found = em.createNativeQuery("select i.period, i.file_rows, (select count(*) from rtt_published p where p.period = i.period),"
                 + " i.imported_at, i.imported_by from rtt_published_import i order by i.period desc limit ?1").setParameter(1, limit).getResultList();
-        return found.stream().map(Object[].class::cast).map(row -> new Import(localDate(row[0]), ((Number) row[1]).longValue(),
-                ((Number) row[2]).longValue(), instant(row[3]), (String) row[4])).toList();
+        return found.stream().map(Object[].class::cast).map(row -> new Import(SqlValues.localDate(row[0]), ((Number) row[1]).longValue(),
+                ((Number) row[2]).longValue(), SqlValues.instant(row[3]), (String) row[4])).toList();
     }
 
-    private static LocalDate localDate(Object value) {
-        return value instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) value;
-    }
 
-    private static Instant instant(Object value) {
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        return value instanceof java.time.OffsetDateTime offset ? offset.toInstant() : (Instant) value;
-    }
 
     /** The latest month whose published figures hold this part and treatment function, if any was imported. */
     public Optional<LocalDate> latestPeriodOf(String partType, String treatmentFunction) {
         Object latest = em.createNativeQuery("select max(period) from rtt_published where part_type = ?1 and treatment_function = ?2")
                 .setParameter(1, partType).setParameter(2, treatmentFunction).getSingleResult();
-        return Optional.ofNullable(latest).map(PublishedWaits::localDate);
+        return Optional.ofNullable(latest).map(SqlValues::localDate);
     }
 }

@@ -12,6 +12,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 
+import uk.nhs.icr.platform.SqlValues;
 import uk.nhs.icr.access.service.Caller;
 import uk.nhs.icr.access.service.CurrentCaller;
 import uk.nhs.icr.access.service.PatientAccess;
@@ -116,16 +117,10 @@ public class StudyConsentService {
             ResearchProject project = projects.byId(((Number) row[0]).longValue());
             ResearchUseRule.Reason reason = ResearchUseRule.Reason.valueOf((String) row[1]);
             return new ResearchUseView(project.getReference(), project.getTitle(), project.getSponsor(), project.getLaySummary(),
-                    reason.included(), reason.words(), instant(row[2]));
+                    reason.included(), reason.words(), SqlValues.instant(row[2]));
         }).toList();
     }
 
-    private static Instant instant(Object value) {
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        return value instanceof java.time.OffsetDateTime offset ? offset.toInstant() : (Instant) value;
-    }
 
     /** No current consent to that project. */
     public static class StudyConsentNotFoundException extends ResourceNotFoundException {
