@@ -67,5 +67,9 @@ for db in "${databases[@]}"; do
 SELECT format('CREATE DATABASE %I OWNER %I ENCODING ''UTF8''', :'db', :'user')
  WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = :'db') \gexec
 SQL
+    # Jakarta Batch's job repository (research extracts' checkpoints) lives in the hospital database, in a schema of its
+    # own: made in every database here, where it is empty but for the hospital one
+    psql -X -q -v ON_ERROR_STOP=1 -h "$host" -p "$port" -U "$admin_user" -d "$db" \
+        -c "CREATE SCHEMA IF NOT EXISTS jberet AUTHORIZATION \"$app_user\""
 done
 echo "setup-databases: PostgreSQL at $host:$port ready (max_prepared_transactions >= $wanted_prepared; role $app_user; databases ${databases[*]})"

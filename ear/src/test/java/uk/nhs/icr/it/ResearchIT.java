@@ -224,6 +224,15 @@ class ResearchIT extends IcrDeployment {
         long notOptedOut = computedPatients(ADA.postJson("/api/research/projects/" + section251 + "/queries", "{\"measure\":\"count\"}"));
         assertEquals(first.getJsonNumber("excludedOptOut").longValue(), everyone - notOptedOut);
 
+        // a mean over a group where no one has a value of it says nothing: a care visit has no result
+        JsonObject means = ADA.postJson("/api/research/projects/" + anonymised + "/queries", "{\"measure\":\"mean\",\"of\":\"result-value\","
+                + "\"groupBy\":[\"entry-type\"]}").json();
+        JsonObject visits = means.getJsonObject("controlled").getJsonArray("cells").getValuesAs(JsonObject.class).stream()
+                .filter(cell -> cell.getJsonArray("group").getString(0).equals("care-visit")).findFirst().orElseThrow();
+        assertEquals("[REDACTED]", visits.getString("mean"), visits.toString());
+        assertEquals(400, ADA.postJson("/api/research/projects/" + anonymised + "/queries", "{\"measure\":\"count\","
+                + "\"filters\":[{\"field\":\"sex\",\"equals\":\"\"}]}").status(), "an empty filter is a bad request, not a failure");
+
         // the patient can see which projects used their data and which left it out
         String used = Api.as(Tokens.patient(optedOut).sign()).get("/api/me/research").body();
         assertTrue(used.contains("\"project\":\"" + anonymised + "\"") && used.contains("\"project\":\"" + section251 + "\""), used);

@@ -9,7 +9,8 @@ import java.util.Locale;
  * Statistical disclosure control, as OpenSAFELY applies it to every output before release: a cell describing
  * {@value #REDACT_AT_OR_BELOW} or fewer patients is redacted; every other count is rounded to the nearest
  * {@value #ROUND_TO}; the total is recomputed from the cells left after redaction (so a redacted cell cannot be found
- * by subtraction) and rounded too; a mean or median is suppressed wherever its group is redacted.
+ * by subtraction) and rounded too; a mean or median is suppressed wherever its group is redacted or 7 or fewer of its
+ * patients have a value of what it measures.
  */
 public final class DisclosureControl {
 
@@ -17,8 +18,11 @@ public final class DisclosureControl {
     public static final int ROUND_TO = 5;
     public static final String REDACTED = "[REDACTED]";
 
-    /** A cell as computed: its group's values, the patients in it, and the group's mean and median (where asked). */
-    public record Cell(List<String> group, long patients, Double mean, Double median) implements Serializable {
+    /**
+     * A cell as computed: its group's values, the patients in it, and (where asked) the mean and median of a measure and how
+     * many of the group's patients have a value of it: a group of 50 where one patient has a result must not show theirs.
+     */
+    public record Cell(List<String> group, long patients, Double mean, Double median, Long measured) implements Serializable {
     }
 
     /** A cell as it may leave: the controlled values as text, and the rule each had applied. */
@@ -37,9 +41,14 @@ public final class DisclosureControl {
         long kept = 0;
         for (Cell cell : cells) {
             if (cell.patients() <= REDACT_AT_OR_BELOW) {
-                controlled.add(new ControlledCell(cell.group(), REDACTED, cell.mean() == null ? null : REDACTED,
-                        cell.median() == null ? null : REDACTED, "redacted: " + REDACT_AT_OR_BELOW + " or fewer patients"
-                        + (cell.mean() == null && cell.median() == null ? "" : "; mean and median suppressed with it")));
+                boolean measure = cell.measured() != null;
+                controlled.add(new ControlledCell(cell.group(), REDACTED, measure ? REDACTED : null, measure ? REDACTED : null,
+                        "redacted: " + REDACT_AT_OR_BELOW + " or fewer patients" + (measure ? "; mean and median suppressed with it" : "")));
+            } else if (cell.measured() != null && cell.measured() <= REDACT_AT_OR_BELOW) {
+                kept += cell.patients();
+                controlled.add(new ControlledCell(cell.group(), Long.toString(rounded(cell.patients())), REDACTED, REDACTED,
+                        "rounded to the nearest " + ROUND_TO + "; mean and median suppressed: " + REDACT_AT_OR_BELOW
+                                + " or fewer patients have a value"));
             } else {
                 kept += cell.patients();
                 controlled.add(new ControlledCell(cell.group(), Long.toString(rounded(cell.patients())), oneDecimal(cell.mean()),

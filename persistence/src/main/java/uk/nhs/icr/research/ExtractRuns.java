@@ -53,9 +53,21 @@ public class ExtractRuns {
                 + " and status in ('STARTING', 'RUNNING')").setParameter(1, projectId).getSingleResult()).longValue() > 0;
     }
 
+    /**
+     * The job of a starting, stopped or failed run is under way with this execution; a run that has already ended (its
+     * job was quicker than this) keeps its end.
+     */
     public void running(long runId, long jobExecutionId) {
-        em.createNativeQuery("update research_extract_run set status = 'RUNNING', job_execution_id = ?2, ended_at = null where id = ?1")
+        em.createNativeQuery("update research_extract_run set status = 'RUNNING', job_execution_id = ?2, ended_at = null where id = ?1"
+                        + " and status in ('STARTING', 'STOPPED', 'FAILED')")
                 .setParameter(1, runId).setParameter(2, jobExecutionId).executeUpdate();
+    }
+
+    /** Runs starting or running as this server starts: their job died with the server that ran it. */
+    public List<Run> unfinished() {
+        List<?> rows = em.createNativeQuery("select " + COLUMNS + " from research_extract_run where status in ('STARTING', 'RUNNING')")
+                .getResultList();
+        return rows.stream().map(Object[].class::cast).map(ExtractRuns::run).toList();
     }
 
     /** How far the run has read (never back: a chunk retried after a restart does not move it). */

@@ -31,8 +31,9 @@ public class ResearchDatasets {
     public record Row(String key, String pseudonym, Map<DatasetField, Object> values) {
     }
 
-    /** The quasi-identifiers a k-anonymity check groups by, where the dataset has them. */
-    static final List<DatasetField> QUASI_IDENTIFIERS = List.of(DatasetField.AGE_BAND, DatasetField.SEX, DatasetField.POSTCODE_DISTRICT);
+    /** The quasi-identifiers a k-anonymity check groups by, where the dataset has them (month of birth is a finer age). */
+    static final List<DatasetField> QUASI_IDENTIFIERS = List.of(DatasetField.AGE_BAND, DatasetField.BIRTH_YEAR_MONTH, DatasetField.SEX,
+            DatasetField.POSTCODE_DISTRICT);
 
     private static final Pattern SCHEMA = Pattern.compile("rp_\\d{4}_\\d{4}(_run_\\d+)?");
 
@@ -68,7 +69,7 @@ public class ResearchDatasets {
 
     private static String columns(Set<DatasetField> fields, DatasetField.Level level) {
         return fields.stream().filter(field -> field.level() == level)
-                .map(field -> ", " + field.column() + (field.numeric() ? " numeric(14, 4)" : " varchar(20)")).collect(Collectors.joining());
+                .map(field -> ", " + field.column() + (field.numeric() ? " numeric(14, 4)" : " varchar(40)")).collect(Collectors.joining());
     }
 
     /** Adds rows to a run's table; a row written before (a chunk again after a restart) is left as it is. */
@@ -164,7 +165,8 @@ public class ResearchDatasets {
         StringBuilder sql = new StringBuilder("select ").append(groups.isEmpty() ? "" : groups + ", ")
                 .append("count(distinct p.pseudonym)");
         if (of != null) {
-            sql.append(", avg(").append(qualified(of)).append("), percentile_cont(0.5) within group (order by ").append(qualified(of)).append(')');
+            sql.append(", avg(").append(qualified(of)).append("), percentile_cont(0.5) within group (order by ").append(qualified(of))
+                    .append("), count(distinct p.pseudonym) filter (where ").append(qualified(of)).append(" is not null)");
         }
         sql.append(" from ").append(schema).append(".person p");
         if (entries) {
@@ -187,10 +189,11 @@ public class ResearchDatasets {
                         group.add(rows.getString(i) == null ? "(none)" : rows.getString(i));
                     }
                     long patients = rows.getLong(groupBy.size() + 1);
-                    Double mean = of == null ? null : (Double) nullableDouble(rows, groupBy.size() + 2);
-                    Double median = of == null ? null : (Double) nullableDouble(rows, groupBy.size() + 3);
+                    Double mean = of == null ? null : nullableDouble(rows, groupBy.size() + 2);
+                    Double median = of == null ? null : nullableDouble(rows, groupBy.size() + 3);
+                    Long measured = of == null ? null : rows.getLong(groupBy.size() + 4);
                     if (!groupBy.isEmpty() || patients > 0) {
-                        cells.add(new DisclosureControl.Cell(group, patients, mean, median));
+                        cells.add(new DisclosureControl.Cell(group, patients, mean, median, measured));
                     }
                 }
             }

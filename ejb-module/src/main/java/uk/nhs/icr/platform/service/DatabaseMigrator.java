@@ -48,8 +48,7 @@ public class DatabaseMigrator {
                 .javaMigrations(database.equals("hospital")
                         ? new JavaMigration[] {new V8__File_revealing_entries_under_their_category()} : new JavaMigration[0])
                 .failOnMissingLocations(true)
-                // the research database's own tables in a schema of their own: JBeret's job repository makes its tables in
-                // public at server start, and each project's dataset is a schema of its own
+                // the research database's own tables in a schema of their own, beside each project's dataset's schema
                 .schemas(database.equals("research") ? new String[] {"registry"} : new String[0])
                 .load();
         MigrateResult result = flyway.migrate();

@@ -43,7 +43,8 @@ public class ExtractSteps {
     }
 
     /**
-     * The run's end: the smallest group of people sharing age band, sex and postcode district is the dataset's k; below
+     * The run's end: the smallest group of people alike in age band, month of birth, sex and postcode district is the
+     * dataset's k; below
      * the project's, a row-level dataset is refused and dropped (an anonymised project's, which researchers only ever
      * query for disclosure-controlled aggregates, is published with its k stated). Answers the run's new status.
      */
@@ -56,7 +57,8 @@ public class ExtractSteps {
         if (plan.basis().allowsRowLevelData() && smallest < plan.minimumK()) {
             datasets.drop(schema);
             runs.ended(runId, ExtractRuns.Status.REFUSED, counts[0], counts[1], smallest, "not published: the smallest group of people"
-                    + " sharing age band, sex and postcode district is " + smallest + ", below the project's k of " + plan.minimumK(),
+                    + " alike in age band, month of birth, sex and postcode district (those the dataset has) is " + smallest
+                    + ", below the project's k of " + plan.minimumK(),
                     clock.now());
             LOG.info(() -> "Research extract run " + runId + " refused: k " + smallest + " below " + plan.minimumK());
             return ExtractRuns.Status.REFUSED;

@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 
+import jakarta.batch.operations.JobExecutionNotRunningException;
 import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.JobRestartException;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -96,7 +98,11 @@ public class ResearchExtractService {
         if (run.status() != ExtractRuns.Status.RUNNING || run.jobExecutionId() == null) {
             throw new RunNotRunningException("only a running extract can be stopped; this one is " + Codes.phrase(run.status()));
         }
-        operator().stop(run.jobExecutionId());
+        try {
+            operator().stop(run.jobExecutionId());
+        } catch (JobExecutionNotRunningException e) {
+            throw new RunNotRunningException("the extract ended before it could be stopped");
+        }
         return view(run);
     }
 
@@ -107,7 +113,12 @@ public class ResearchExtractService {
         if (run.status() != ExtractRuns.Status.STOPPED && run.status() != ExtractRuns.Status.FAILED) {
             throw new RunNotRunningException("only a stopped or failed extract can be restarted; this one is " + Codes.phrase(run.status()));
         }
-        long execution = operator().restart(run.jobExecutionId(), parameters(runId));
+        long execution;
+        try {
+            execution = operator().restart(run.jobExecutionId(), parameters(runId));
+        } catch (JobRestartException e) {
+            throw new RunNotRunningException("the extract could not be restarted: restarted already, or still running");
+        }
         preparation.running(runId, execution);
         return view(runs.find(runId).orElseThrow());
     }

@@ -109,7 +109,7 @@ public class ResearchOutputService {
         }
         long run = datasets.publishedRun(project.getReference()).orElseThrow(() -> new ResearchExtractService.ExtractRefusedException(
                 "The project has no published dataset yet: run its extract first"));
-        List<DatasetField> groupBy = query.groupBy() == null ? List.of() : List.copyOf(query.groupBy());
+        List<DatasetField> groupBy = query.groupBy() == null ? List.of() : query.groupBy();
         List<Filter> filters = query.filters() == null ? List.of() : query.filters();
         check(project.getFields(), query, groupBy, filters);
         List<DisclosureControl.Cell> cells = datasets.aggregate(project.getReference(), groupBy,
@@ -124,6 +124,17 @@ public class ResearchOutputService {
 
     private static void check(Set<DatasetField> registered, NewQuery query, List<DatasetField> groupBy, List<Filter> filters) {
         List<FieldError> errors = new ArrayList<>();
+        if (groupBy.stream().anyMatch(java.util.Objects::isNull)) {
+            throw InvalidInputException.of("groupBy", "name each field to group by");
+        }
+        for (Filter filter : filters) {
+            if (filter == null || filter.field() == null || filter.equals() == null || filter.equals().isBlank()) {
+                throw InvalidInputException.of("filters", "each filter names a field and the value it must equal");
+            }
+            if (filter.equals().length() > 40) {
+                throw InvalidInputException.of("filters", "a filter's value is at most 40 characters");
+            }
+        }
         if (groupBy.size() > MOST_GROUPED_BY) {
             errors.add(new FieldError("groupBy", "group by at most " + MOST_GROUPED_BY + " fields"));
         }

@@ -129,8 +129,11 @@ public class ResearchProjectService {
         if (minimumK < 2 || minimumK > 100) {
             errors.add(new FieldError("minimumK", "the minimum group size is between 2 and 100 (5 unless the committee asks for more)"));
         }
-        if (project.fields().isEmpty()) {
-            errors.add(new FieldError("fields", "name at least one field of the dataset"));
+        if (project.fields().isEmpty() || project.fields().stream().anyMatch(java.util.Objects::isNull)) {
+            throw InvalidInputException.of("fields", "name at least one field of the dataset, each by its name");
+        }
+        if (project.entryTypes() != null && project.entryTypes().stream().anyMatch(java.util.Objects::isNull)) {
+            throw InvalidInputException.of("entryTypes", "name each entry type");
         }
         Set<EntryType> entryTypes = project.entryTypes() == null || project.entryTypes().isEmpty() ? EnumSet.noneOf(EntryType.class)
                 : EnumSet.copyOf(project.entryTypes());

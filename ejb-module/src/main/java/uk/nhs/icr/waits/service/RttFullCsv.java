@@ -86,7 +86,7 @@ final class RttFullCsv {
                 if (entry == null) {
                     throw InvalidInputException.of("file", "the ZIP file holds no .csv file");
                 }
-                csv = zip;
+                csv = new UnzippedLimit(zip);
             }
             PushbackReader reader = new PushbackReader(new InputStreamReader(csv, StandardCharsets.UTF_8), 1);
             int first = reader.read();
@@ -100,6 +100,41 @@ final class RttFullCsv {
     }
 
     private static final int BYTE_ORDER_MARK = 0xFEFF;
+
+    /** The most a zipped file may unzip to: a real month's Full CSV is some 100 MB; a ZIP that grows past this is refused. */
+    static final long MOST_UNZIPPED_BYTES = 512L * 1024 * 1024;
+
+    /** A ZIP entry read no further than {@link #MOST_UNZIPPED_BYTES}. */
+    private static final class UnzippedLimit extends java.io.FilterInputStream {
+
+        private long read;
+
+        UnzippedLimit(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count(b == -1 ? 0 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            count(Math.max(n, 0));
+            return n;
+        }
+
+        private void count(int bytes) {
+            read += bytes;
+            if (read > MOST_UNZIPPED_BYTES) {
+                throw InvalidInputException.of("file", "the ZIP unzips to more than " + MOST_UNZIPPED_BYTES / (1024 * 1024)
+                        + " MiB: not a month's RTT Full CSV");
+            }
+        }
+    }
 
     /** A fault of the file itself (a damaged ZIP, a file cut short, quotes that never close) is the sender's; others are ours. */
     private static RuntimeException unreadable(IOException e) {
