@@ -83,7 +83,18 @@ public final class Api {
     /** The caller the existing tests act as: a GP at Beech Road Surgery (Y90001), where test patients register. */
     public static final String DEFAULT_USER = "gp.beech";
 
-    private static final Client DEFAULT = as(Tokens.staff(DEFAULT_USER, "GP").sign());
+    /** The default caller's client, signed afresh every few minutes: a token lives 10, and the suite runs longer. */
+    private static Client defaultClient;
+    private static java.time.Instant defaultSignedAt = java.time.Instant.EPOCH;
+
+    private static synchronized Client defaultCaller() {
+        java.time.Instant now = java.time.Instant.now();
+        if (defaultClient == null || defaultSignedAt.isBefore(now.minus(java.time.Duration.ofMinutes(5)))) {
+            defaultClient = as(Tokens.staff(DEFAULT_USER, "GP").sign());
+            defaultSignedAt = now;
+        }
+        return defaultClient;
+    }
 
     /** API calls made with this bearer token (null: no Authorization header). */
     public static Client as(String bearerToken) {
@@ -91,20 +102,20 @@ public final class Api {
     }
 
     public static Reply get(String path) {
-        return DEFAULT.get(path);
+        return defaultCaller().get(path);
     }
 
     public static Reply postJson(String path, String json) {
-        return DEFAULT.postJson(path, json);
+        return defaultCaller().postJson(path, json);
     }
 
     /** A GET of an absolute URL (a Location header, say) as the default caller. */
     public static Reply getUrl(String absoluteUrl) {
-        return DEFAULT.getUrl(absoluteUrl);
+        return defaultCaller().getUrl(absoluteUrl);
     }
 
     public static Reply post(String path, String contentType, String body) {
-        return DEFAULT.post(path, contentType, body);
+        return defaultCaller().post(path, contentType, body);
     }
 
     public static Reply getAbsolute(String url) {

@@ -10,6 +10,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -33,7 +35,12 @@ public class MyResearchResource {
     @GET
     @Operation(summary = "The research projects whose extracts used my data, on what basis, and those that left it out and why",
             description = "Researchers only ever see pseudonymised data and checked aggregates; this list comes from ICR's own log.")
-    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(examples = @ExampleObject(name = "one used, one not",
+            value = "[{\"project\":\"RP-2026-0001\",\"title\":\"Potassium and kidney function in adults\",\"sponsor\":\"Northshire"
+                    + " University\",\"laySummary\":\"How often adults have a high potassium...\",\"used\":true,\"why\":\"no opt-out"
+                    + " recorded\",\"lastExtract\":\"2026-11-27T10:48:43Z\"},{\"project\":\"RP-2026-0002\",\"title\":\"Falls after"
+                    + " discharge\",\"sponsor\":\"Northshire University\",\"laySummary\":\"Who falls in the month after leaving"
+                    + " hospital.\",\"used\":false,\"why\":\"no consent to this project recorded\",\"lastExtract\":\"2026-11-20T09:00:00Z\"}]")))
     public List<ResearchUseView> research(@Parameter(description = "The NHS number of someone you act for; yourself when absent")
                                           @QueryParam("for") String actingFor) {
         return research.researchUseOf(ActingFor.patient(currentCaller.require(), actingFor));
