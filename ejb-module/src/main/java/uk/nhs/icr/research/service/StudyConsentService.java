@@ -86,7 +86,8 @@ public class StudyConsentService {
         return views(patient);
     }
 
-    @PatientDataAccess(resource = Resource.STUDY_CONSENT, action = AuditAction.READ)
+    /** Read as part of the patient's consent preferences: the preferences page that shows both is one audited read. */
+    @PatientDataAccess(resource = Resource.CONSENT, action = AuditAction.READ)
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<StudyConsentView> consentsOf(NhsNumber patient) {
         return views(patient);

@@ -15,6 +15,7 @@ import uk.nhs.icr.platform.InvalidValueException;
 import uk.nhs.icr.platform.service.InvalidInputException;
 import uk.nhs.icr.platform.service.ResourceNotFoundException;
 import uk.nhs.icr.portal.FieldMessages;
+import uk.nhs.icr.portal.access.SignedInUser;
 import uk.nhs.icr.research.ProjectReference;
 import uk.nhs.icr.research.service.StudyConsentService;
 import uk.nhs.icr.research.service.StudyConsentService.NewStudyConsent;
@@ -30,11 +31,17 @@ public class ResearchConsentView implements Serializable {
     @Inject
     StudyConsentService consents;
 
+    @Inject
+    SignedInUser signedInUser;
+
     private NhsNumber nhsNumber;
     private List<StudyConsentView> list = List.of();
     private String project;
 
     public void load() {
+        if (signedInUser.isPrivacyOfficer()) {
+            return; // a privacy review reads the directive's versions, nothing else
+        }
         try {
             list = consents.consentsOf(nhsNumber);
         } catch (AccessDeniedException | ResourceNotFoundException e) {
