@@ -230,22 +230,6 @@ public class ResearchDatasets {
         execute("drop schema if exists " + checked(runSchema) + " cascade");
     }
 
-    /** The columns of every table of a schema, for checks of what a dataset holds. */
-    public List<String> columnsOf(String schema) {
-        List<String> found = new ArrayList<>();
-        try (Connection connection = research.getConnection(); PreparedStatement query = connection.prepareStatement(
-                "select table_name || '.' || column_name from information_schema.columns where table_schema = ? order by 1")) {
-            query.setString(1, checked(schema));
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    found.add(rows.getString(1));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading a research schema failed", e);
-        }
-        return found;
-    }
 
     private long single(String sql) {
         try (Connection connection = research.getConnection(); Statement statement = connection.createStatement();

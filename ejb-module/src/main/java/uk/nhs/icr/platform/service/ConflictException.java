@@ -11,4 +11,9 @@ public abstract class ConflictException extends RuntimeException {
     protected ConflictException(String message) {
         super(message);
     }
+
+    /** A reason written to follow other words ("this one is suspended") made into a sentence of its own. */
+    protected static String sentence(String why) {
+        return why.isEmpty() ? why : Character.toUpperCase(why.charAt(0)) + why.substring(1);
+    }
 }

@@ -322,7 +322,7 @@ public class RepeatPrescriptionService {
         private static final long serialVersionUID = 1L;
 
         public RepeatRequestDecidedException(String why) {
-            super(Character.toUpperCase(why.charAt(0)) + why.substring(1));
+            super(sentence(why));
         }
     }
 

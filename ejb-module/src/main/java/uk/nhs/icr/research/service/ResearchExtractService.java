@@ -163,7 +163,7 @@ public class ResearchExtractService {
         private static final long serialVersionUID = 1L;
 
         public RunNotRunningException(String why) {
-            super(Character.toUpperCase(why.charAt(0)) + why.substring(1));
+            super(sentence(why));
         }
     }
 

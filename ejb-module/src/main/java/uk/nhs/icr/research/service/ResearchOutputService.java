@@ -234,8 +234,7 @@ public class ResearchOutputService {
         header.addAll(List.of("patients", "mean", "median", "rule"));
         try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.DEFAULT.builder().setCommentMarker('#').get())) {
             printer.printComment("ICR research release: project " + project.getReference() + ", output " + outputId + "; "
-                    + Codes.phrase(ResearchDatasets.Measure.valueOf(query.measure().toUpperCase(java.util.Locale.ROOT).replace('-', '_')))
-                    + (query.of() == null ? "" : " of " + query.of()) + (query.filters().isEmpty() ? "" : " where " + String.join(" and ", query.filters())));
+                    + query.measure() + (query.of() == null ? "" : " of " + query.of()) + (query.filters().isEmpty() ? "" : " where " + String.join(" and ", query.filters())));
             printer.printComment("requested by " + output.requestedBy() + "; checked by " + checks.stream().map(ResearchOutputs.Check::checker)
                     .collect(Collectors.joining(" and ")) + "; released " + output.releasedAt());
             printer.printRecord(header);
@@ -330,7 +329,7 @@ public class ResearchOutputService {
         private static final long serialVersionUID = 1L;
 
         public OutputDecidedException(String why) {
-            super(Character.toUpperCase(why.charAt(0)) + why.substring(1));
+            super(sentence(why));
         }
     }
 }

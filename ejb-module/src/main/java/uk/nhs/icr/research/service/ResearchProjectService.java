@@ -299,7 +299,7 @@ public class ResearchProjectService {
         private static final long serialVersionUID = 1L;
 
         public ProjectDecidedException(String why) {
-            super(Character.toUpperCase(why.charAt(0)) + why.substring(1));
+            super(sentence(why));
         }
     }
 }
