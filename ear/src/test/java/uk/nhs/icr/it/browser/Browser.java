@@ -220,13 +220,29 @@ public final class Browser implements AutoCloseable {
      * shows as ticked, and closes the menu.
      */
     public void tickInMenu(String menuId, String label) {
-        click(By.id(menuId));
+        // PrimeFaces hides an open overlay when the page scrolls under it (a click then lands on whatever was beneath), so the
+        // page is scrolled once, before opening, to put the menu a quarter of the way down and leave room for its panel
+        WebElement menu = find(By.id(menuId));
+        script("window.scrollBy(0, arguments[0].getBoundingClientRect().top - window.innerHeight / 4)", menu);
+        menu.click();
         waitUntilOpen("[id='" + menuId + "_panel']");
         By box = By.xpath("//*[@id='" + menuId + "_panel']//li[.//label[normalize-space()='" + label + "']]"
                 + "//div[contains(@class,'ui-chkbox-box')]");
-        click(box);
-        waiting().until(d -> d.findElement(box).getAttribute("class").contains("ui-state-active"));
+        WebElement option = find(box);
+        // the option brought into view inside the panel's own list, which scrolls without moving the page
+        script("var item = arguments[0].closest('li'); var list = item.closest('[class*=items-wrapper]');"
+                + " if (list) { list.scrollTop = item.offsetTop - list.clientHeight / 2; }", option);
+        option.click();
+        try {
+            waiting().until(d -> d.findElement(box).getAttribute("class").contains("ui-state-active"));
+        } catch (TimeoutException e) {
+            screenshot("not-ticked");
+            throw e;
+        }
         new Actions(driver()).sendKeys(Keys.ESCAPE).perform();
+        // closed before the next control is used: a panel still fading out covers what lies under it
+        waiting().until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return !jQuery(arguments[0]).is(':visible');", "[id='" + menuId + "_panel']")));
     }
 
     /** Ticks a PrimeFaces check box (leaves it ticked when it already is). */
