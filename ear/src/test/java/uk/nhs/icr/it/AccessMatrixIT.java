@@ -28,7 +28,7 @@ class AccessMatrixIT extends IcrDeployment {
             new Role("HOSPITAL_CLINICIAN", "clinician.northgate", "admitted to RXA"),
             new Role("NURSE", "nurse.northgate", "admitted to RXA"),
             new Role("SOCIAL_WORKER", "social.worker", "on social.worker's caseload"),
-            new Role("CARE_WORKER", "care.worker", "cared for by CP001"),
+            new Role("CARE_WORKER", "care.worker", "on care.worker's rota now"),
             new Role("ADMIN", "admin.beech", "registered at Y90001"),
             new Role("PRIVACY_OFFICER", "privacy.officer", "admitted to RXA"),
             new Role("ORGAN_DONATION_NURSE", "donation.nurse", "admitted to RXA"));
@@ -93,7 +93,7 @@ class AccessMatrixIT extends IcrDeployment {
             switch (role.relationship()) {
                 case "admitted to RXA" -> Databases.openAdmission(patient.nhsNumber(), "RXA");
                 case "on social.worker's caseload" -> Databases.allocateToCaseload(patient.nhsNumber(), "social.worker");
-                case "cared for by CP001" -> Databases.startCare(patient.nhsNumber(), "CP001");
+                case "on care.worker's rota now" -> Databases.onRotaNow(patient.nhsNumber(), "care.worker", "CP001");
                 default -> { }
             }
         }

@@ -81,7 +81,7 @@ public final class AccessRuleTable {
             switch (role) {
                 case "HOSPITAL_CLINICIAN", "NURSE", "PRIVACY_OFFICER", "ORGAN_DONATION_NURSE" -> Databases.openAdmission(patient, "RXA");
                 case "SOCIAL_WORKER" -> Databases.allocateToCaseload(patient, "social.worker");
-                case "CARE_WORKER" -> Databases.startCare(patient, "CP001");
+                case "CARE_WORKER" -> Databases.onRotaNow(patient, "care.worker", "CP001");
                 default -> {
                     // GP and administrator: registered at their practice
                 }

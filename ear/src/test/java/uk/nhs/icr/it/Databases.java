@@ -154,6 +154,18 @@ public final class Databases {
                 nhsNumber, provider);
     }
 
+    /**
+     * The person in the home-care provider's care with a visit by this care worker under way now (from ten minutes ago for an
+     * hour): what gives a care worker a relationship with someone.
+     */
+    public static void onRotaNow(String nhsNumber, String careWorker, String provider) {
+        startCare(nhsNumber, provider);
+        execute(SOCIAL_CARE, "insert into planned_visit (person_nhs_number, provider_ods, care_worker_username, care_worker_name,"
+                + " planned_start, planned_end, travel_order, status, planned_by, planned_at) values (?, ?, ?, 'Test Carer',"
+                + " now() - interval '10 minutes', now() + interval '50 minutes', 1, 'PLANNED', 'test', now())", nhsNumber, provider,
+                careWorker);
+    }
+
     /** A member of staff of a demo organisation, with their password hashed as ICR hashes staff passwords. */
     public static void createStaff(String username, String organisation, String role, String password) {
         execute(HOSPITAL, "insert into staff (username, display_name, organisation_id, password_hash)"

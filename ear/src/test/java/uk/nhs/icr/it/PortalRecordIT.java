@@ -103,7 +103,7 @@ class PortalRecordIT extends IcrDeployment {
     @Test
     void a_care_worker_is_not_offered_diagnoses_and_cannot_open_the_form_for_one() {
         String patient = patientKnownToBothRecords();
-        Databases.startCare(patient, "CP001");
+        Databases.onRotaNow(patient, "care.worker", "CP001");
         Portal careWorker = Portal.signIn("care.worker");
 
         String page = careWorker.get("/patients/patient.xhtml?nhsNumber=" + patient).body();

@@ -71,7 +71,7 @@ class RecordWriteIT extends IcrDeployment {
         assertEquals(201, Api.postJson("/api/patients", patient.json()).status());
         Databases.openAdmission(patient.nhsNumber(), "RXA");
         Databases.allocateToCaseload(patient.nhsNumber(), "social.worker");
-        Databases.startCare(patient.nhsNumber(), "CP001");
+        Databases.onRotaNow(patient.nhsNumber(), "care.worker", "CP001");
         return patient.nhsNumber();
     }
 

@@ -44,7 +44,7 @@ class SensitiveByDefaultIT extends IcrDeployment {
         patient = registered.nhsNumber();
         Databases.openAdmission(patient, "RXA");
         Databases.allocateToCaseload(patient, "social.worker");
-        Databases.startCare(patient, "CP001");
+        Databases.onRotaNow(patient, "care.worker", "CP001");
         Databases.addProblemDirectly(patient, "GENERAL", "Hypertension");
         Databases.addProblemDirectly(patient, "MENTAL_HEALTH", "Depressive disorder");
         Databases.addProblemDirectly(patient, "SEXUAL_HEALTH", "Chlamydial infection");

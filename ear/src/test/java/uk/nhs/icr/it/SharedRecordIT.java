@@ -30,7 +30,7 @@ class SharedRecordIT extends IcrDeployment {
         assertEquals(201, Api.postJson("/api/patients", registered.json()).status());
         patient = registered.nhsNumber();
         Databases.allocateToCaseload(patient, "social.worker");
-        Databases.startCare(patient, "CP001");
+        Databases.onRotaNow(patient, "care.worker", "CP001");
         created(GP.postJson(path("/blood-tests"), Api.json("test", "Potassium", "value", "6.1", "unit", "mmol/L", "referenceLow", "3.5",
                 "referenceHigh", "5.3", "reportedAt", "2026-11-01T09:00:00Z")));
         created(GP.postJson(path("/blood-tests"), Api.json("test", "Potassium", "value", "4.2", "unit", "mmol/L", "referenceLow", "3.5",

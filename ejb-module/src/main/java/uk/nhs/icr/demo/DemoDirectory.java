@@ -31,6 +31,7 @@ public final class DemoDirectory {
             new DemoOrganisation("Y90006", "Station Lane Surgery", OrganisationType.GP_PRACTICE),
             new DemoOrganisation("LA001", "Northshire County Council Adult Social Care", OrganisationType.LOCAL_AUTHORITY),
             new DemoOrganisation("CP001", "Homecare Partners Ltd", OrganisationType.CARE_PROVIDER),
+            new DemoOrganisation("CH001", "Meadowbank Care Home", OrganisationType.CARE_PROVIDER),
             new DemoOrganisation("X27", "ICR Secure Data Environment", OrganisationType.NATIONAL_SERVICE));
 
     static final List<DemoUser> USERS = List.of(
@@ -44,6 +45,10 @@ public final class DemoDirectory {
             new DemoUser("nurse.riverside", "Nurse Ella Hughes", "RXB", StaffRole.NURSE),
             new DemoUser("social.worker", "Callum Reid", "LA001", StaffRole.SOCIAL_WORKER),
             new DemoUser("care.worker", "Maja Nowak", "CP001", StaffRole.CARE_WORKER),
+            new DemoUser("care.worker.tom", "Tom Bryant", "CP001", StaffRole.CARE_WORKER),
+            new DemoUser("care.coordinator", "Nadia Kowalski", "CP001", StaffRole.CARE_COORDINATOR),
+            new DemoUser("carehome.worker", "Grace Mensah", "CH001", StaffRole.CARE_WORKER),
+            new DemoUser("carehome.manager", "Oliver Grant", "CH001", StaffRole.CARE_COORDINATOR),
             new DemoUser("privacy.officer", "Helen Marshall", "RXA", StaffRole.PRIVACY_OFFICER),
             new DemoUser("donation.nurse", "Nurse Femi Adeyemi", "RXA", StaffRole.ORGAN_DONATION_NURSE),
             new DemoUser("contact.centre", "Alex Morgan", "X26", StaffRole.CONTACT_CENTRE),

@@ -12,7 +12,9 @@ public enum StaffRole {
     /** Checks a project's outputs against disclosure control before they are released; never on a record. */
     OUTPUT_CHECKER,
     /** A member of the data access committee: approves, rejects or suspends research projects; never on a record. */
-    DATA_ACCESS_COMMITTEE;
+    DATA_ACCESS_COMMITTEE,
+    /** A care provider's coordinator or registered manager: plans the rota, keeps the MAR chart, answers alerts. */
+    CARE_COORDINATOR;
 
     /** The roles of the trusted research environment: they reach its screens and API only, never a patient's record. */
     public boolean worksInResearchOnly() {
@@ -48,6 +50,7 @@ public enum StaffRole {
             case RESEARCHER -> "Researcher";
             case OUTPUT_CHECKER -> "Output checker";
             case DATA_ACCESS_COMMITTEE -> "Data access committee";
+            case CARE_COORDINATOR -> "Care coordinator";
         };
     }
 }

@@ -5,5 +5,6 @@ package uk.nhs.icr.sharedrecord;
  * completed, an encounter open or closed, a result final, a concern open, a dose given, missed or refused.
  */
 public enum EntryStatus {
-    ACTIVE, RESOLVED, COMPLETED, STOPPED, FINAL, OPEN, CLOSED, SENT, GIVEN, MISSED, REFUSED, NOT_REQUIRED
+    ACTIVE, RESOLVED, COMPLETED, STOPPED, FINAL, OPEN, CLOSED, SENT, GIVEN, MISSED, REFUSED, NOT_REQUIRED, NOT_AVAILABLE,
+    SELF_ADMINISTERED
 }

@@ -20,7 +20,11 @@ import uk.nhs.icr.sharedrecord.EntryType;
 public class MedicationAdministration extends SocialCareEntry {
 
     public enum Outcome {
-        GIVEN(EntryStatus.GIVEN), REFUSED(EntryStatus.REFUSED), MISSED(EntryStatus.MISSED), NOT_REQUIRED(EntryStatus.NOT_REQUIRED);
+        GIVEN(EntryStatus.GIVEN), REFUSED(EntryStatus.REFUSED), MISSED(EntryStatus.MISSED), NOT_REQUIRED(EntryStatus.NOT_REQUIRED),
+        /** Out of stock, or not delivered: the pharmacy and the coordinator need to know. */
+        NOT_AVAILABLE(EntryStatus.NOT_AVAILABLE),
+        /** The person took it themselves, as their care plan says they may. */
+        SELF_ADMINISTERED(EntryStatus.SELF_ADMINISTERED);
 
         private final EntryStatus status;
 
@@ -39,6 +43,20 @@ public class MedicationAdministration extends SocialCareEntry {
     @Column(name = "administration")
     private Outcome outcome;
 
+    /** The MAR chart's medicine this dose answers; null for an entry recorded before the chart (free text). */
+    @Column(name = "care_medicine_id", updatable = false)
+    private Long careMedicineId;
+
+    /** The time the dose was due; null for an as-required dose. One dose of a medicine is recorded once. */
+    @Column(name = "due_at", updatable = false)
+    private Instant dueAt;
+
+    @Column(name = "witness_username", updatable = false)
+    private String witnessUsername;
+
+    @Column(name = "witness_name", updatable = false)
+    private String witnessName;
+
     protected MedicationAdministration() {
         // for JPA
     }
@@ -52,8 +70,35 @@ public class MedicationAdministration extends SocialCareEntry {
         this.outcome = outcome;
     }
 
+    private MedicationAdministration(CareMedicine medicine, Outcome outcome, Instant at, String note, EntryAuthor author,
+                                     Instant recordedAt) {
+        super(EntryType.MEDICATION_ADMINISTRATION, medicine.person(), medicine.category(), at, author, recordedAt,
+                "Medication " + Codes.phrase(outcome), outcome.status, note);
+        this.medication = medicine.medicine();
+        this.dose = medicine.dose();
+        this.outcome = outcome;
+    }
+
+    /** A line of the MAR chart: a dose of one of the person's care medicines, due at a time (or as required), with its outcome. */
+    public static MedicationAdministration ofDose(CareMedicine medicine, Instant dueAt, Outcome outcome, Instant at, String note,
+                                                  EntryAuthor author, EntryAuthor witness, Instant recordedAt) {
+        MedicationAdministration dose = new MedicationAdministration(medicine, outcome, at, note, author, recordedAt);
+        dose.careMedicineId = medicine.id();
+        dose.dueAt = dueAt;
+        if (witness != null) {
+            dose.witnessUsername = witness.username();
+            dose.witnessName = witness.name();
+        }
+        return dose;
+    }
+
+    public Long careMedicineId() { return careMedicineId; }
+    public Instant dueAt() { return dueAt; }
+    public Outcome outcome() { return outcome; }
+    public String witnessName() { return witnessName; }
+
     @Override
     public String summary() {
-        return joined(medication, dose);
+        return joined(medication, dose, witnessName == null ? null : "witnessed by " + witnessName, details());
     }
 }

@@ -1,7 +1,9 @@
 package uk.nhs.icr.socialcare;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -37,6 +39,20 @@ public class PersonRepository {
         return new HashSet<>(em.createQuery("select p.identity.nhsNumber from Person p where p.identity.nhsNumber in :numbers", NhsNumber.class)
                 .setParameter("numbers", nhsNumbers)
                 .getResultList());
+    }
+
+    /** People's names ("Given Family") by NHS number, in one query: for lists such as a rota. */
+    public Map<NhsNumber, String> namesOf(Collection<NhsNumber> nhsNumbers) {
+        Map<NhsNumber, String> names = new HashMap<>();
+        if (nhsNumbers.isEmpty()) {
+            return names;
+        }
+        em.createQuery("select p.identity.nhsNumber, p.identity.givenName, p.identity.familyName from Person p"
+                        + " where p.identity.nhsNumber in :numbers", Object[].class)
+                .setParameter("numbers", Set.copyOf(nhsNumbers))
+                .getResultList()
+                .forEach(row -> names.put((NhsNumber) row[0], row[1] + " " + row[2]));
+        return names;
     }
 
     /** Writes pending changes now, so that a constraint violation surfaces inside the caller's method. */

@@ -37,6 +37,11 @@ public abstract class SocialCareEntry extends RecordedEntry {
 
     protected SocialCareEntry(EntryType type, NhsNumber person, Instant occurredAt, EntryAuthor author, Instant recordedAt,
                               String title, EntryStatus status, String details) {
-        super(type, person, DEFAULT_CATEGORY, occurredAt, author, recordedAt, title, status, details);
+        this(type, person, DEFAULT_CATEGORY, occurredAt, author, recordedAt, title, status, details);
+    }
+
+    protected SocialCareEntry(EntryType type, NhsNumber person, DataCategory category, Instant occurredAt, EntryAuthor author,
+                              Instant recordedAt, String title, EntryStatus status, String details) {
+        super(type, person, category, occurredAt, author, recordedAt, title, status, details);
     }
 }

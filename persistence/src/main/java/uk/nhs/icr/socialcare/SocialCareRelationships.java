@@ -1,5 +1,6 @@
 package uk.nhs.icr.socialcare;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -37,6 +38,48 @@ public class SocialCareRelationships {
                 .getResultList().isEmpty();
     }
 
+    /**
+     * Whether the care worker has a visit to the person on their rota that makes now part of it: from {@code before} ahead of
+     * its planned start until {@code after} past its end (its check-out, or its planned end while not checked out), and for as
+     * long as it is checked into.
+     */
+    public boolean isOnRotaOf(NhsNumber person, String careWorker, Instant now, Duration before, Duration after) {
+        return !em.createNativeQuery("select 1 from planned_visit where person_nhs_number = ?1 and care_worker_username = ?2"
+                        + " and status <> 'CANCELLED' and planned_start <= ?3"
+                        + " and (status = 'IN_PROGRESS' or coalesce(checked_out_at, planned_end) >= ?4) limit 1")
+                .setParameter(1, person.value())
+                .setParameter(2, careWorker)
+                .setParameter(3, now.plus(before))
+                .setParameter(4, now.minus(after))
+                .getResultList().isEmpty();
+    }
+
+    /** Whether the person lives in this care home (its staff care for every resident on their shift). */
+    public boolean livesInCareHomeOf(NhsNumber person, OdsCode provider) {
+        return !em.createNativeQuery("select 1 from care_provision where person_nhs_number = ?1 and provider_ods = ?2"
+                        + " and setting = 'CARE_HOME' and ended_at is null limit 1")
+                .setParameter(1, person.value())
+                .setParameter(2, provider.value())
+                .getResultList().isEmpty();
+    }
+
+    /** The people a care worker may see now: those their rota takes them to around now, and the residents of their care home. */
+    public Set<NhsNumber> peopleOnRota(String careWorker, OdsCode provider, Instant now, Duration before, Duration after) {
+        List<?> rows = em.createNativeQuery("select person_nhs_number from planned_visit where care_worker_username = ?1"
+                        + " and status <> 'CANCELLED' and planned_start <= ?2"
+                        + " and (status = 'IN_PROGRESS' or coalesce(checked_out_at, planned_end) >= ?3)"
+                        + " union select person_nhs_number from care_provision where provider_ods = ?4 and setting = 'CARE_HOME'"
+                        + " and ended_at is null")
+                .setParameter(1, careWorker)
+                .setParameter(2, now.plus(before))
+                .setParameter(3, now.minus(after))
+                .setParameter(4, provider.value())
+                .getResultList();
+        Set<NhsNumber> people = new HashSet<>();
+        rows.forEach(row -> people.add(NhsNumber.parse(row.toString())));
+        return people;
+    }
+
     public void allocate(NhsNumber person, String socialWorkerUsername, Instant at) {
         em.createNativeQuery("insert into caseload_allocation (person_nhs_number, social_worker_username, allocated_at)"
                         + " values (?1, ?2, ?3)")
@@ -47,12 +90,20 @@ public class SocialCareRelationships {
                 .executeUpdate();
     }
 
+    /** Where a provider cares for a person: in their own home (visits) or as a resident of a care home. */
+    public enum CareSetting { HOME_CARE, CARE_HOME }
+
     public void startCare(NhsNumber person, OdsCode provider, Instant at) {
-        em.createNativeQuery("insert into care_provision (person_nhs_number, provider_ods, started_at) values (?1, ?2, ?3)")
+        startCare(person, provider, CareSetting.HOME_CARE, at);
+    }
+
+    public void startCare(NhsNumber person, OdsCode provider, CareSetting setting, Instant at) {
+        em.createNativeQuery("insert into care_provision (person_nhs_number, provider_ods, started_at, setting) values (?1, ?2, ?3, ?4)")
                 .setHint(HibernateHints.HINT_NATIVE_SPACES, "care_provision")
                 .setParameter(1, person.value())
                 .setParameter(2, provider.value())
                 .setParameter(3, at)
+                .setParameter(4, setting.name())
                 .executeUpdate();
     }
 

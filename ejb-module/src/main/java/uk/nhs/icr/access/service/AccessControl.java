@@ -97,6 +97,16 @@ public class AccessControl {
     @ConfigProperty(name = "icr.discharge-access-period", defaultValue = "P28D")
     Duration dischargeAccessPeriod;
 
+    /** How long before a planned visit its care worker may open the person's record (to read the care plan on the way). */
+    @Inject
+    @ConfigProperty(name = "icr.rota.access-before", defaultValue = "PT1H")
+    Duration rotaAccessBefore;
+
+    /** How long after a visit ends (check-out, or the planned end) its care worker may still open the record (late notes). */
+    @Inject
+    @ConfigProperty(name = "icr.rota.access-after", defaultValue = "PT1H")
+    Duration rotaAccessAfter;
+
     /**
      * Decides, audits and runs {@code method} if granted. A read is audited before it runs (it was allowed,
      * whatever happens next); a write is audited in the write's own transaction when it succeeds, so the change
@@ -207,6 +217,27 @@ public class AccessControl {
                     + caller.role().label());
         }
         return withholding;
+    }
+
+    /**
+     * What the patient's own directive denies this member of staff, without the categories withheld from non-clinicians by
+     * default: a medicine carers are asked to give reaches the carers giving it whatever its category (a hidden dose is a
+     * missed one), unless the patient said no to them (hazard H-051).
+     */
+    @AccessDecidedInside("part of the decision point: the MAR chart asks it after the chart's own read was decided")
+    public Withholding explicitDenyFor(Caller caller, NhsNumber patient) {
+        Instant now = clock.now();
+        return consents.inForce(patient, ConsentDirective.Scope.TREATMENT, now)
+                .map(d -> d.withholdingFor(caller.organisation(), caller.role(), now, UkClock.ZONE))
+                .orElseGet(() -> Withholding.none("no consent directive"));
+    }
+
+    /** The people whose records this member of staff may find through social care: caseload, their provider's care, their rota. */
+    @AccessDecidedInside("part of the decision point: the patient search lists only whom the caller may open")
+    public Set<NhsNumber> socialCarePeopleVisibleTo(Caller caller) {
+        return caller.hasRole(StaffRole.CARE_WORKER)
+                ? socialCare.peopleOnRota(caller.username(), caller.organisation(), clock.now(), rotaAccessBefore, rotaAccessAfter)
+                : socialCare.peopleVisibleTo(caller.username(), caller.organisation());
     }
 
     /**
@@ -433,7 +464,15 @@ public class AccessControl {
         return resource == Resource.DATA_OPT_OUT && link.basis().setsDataOptOutAt(patient.identity().ageOn(clock.today()), OWN_CHOICES_AGE);
     }
 
+    /**
+     * A care worker's relationship is their rota: the people they visit, from an hour before a visit until an hour after it
+     * ends (configurable), and the residents of the care home they work in; not everyone their agency cares for.
+     */
     private boolean relationship(Caller caller, NhsNumber patient) {
+        if (caller.hasRole(StaffRole.CARE_WORKER)) {
+            return socialCare.isOnRotaOf(patient, caller.username(), clock.now(), rotaAccessBefore, rotaAccessAfter)
+                    || socialCare.livesInCareHomeOf(patient, caller.organisation());
+        }
         return careRelationships.isRegisteredWith(patient, caller.organisation())
                 || careRelationships.hasCurrentEpisode(patient, caller.organisation(), episodesCountFrom())
                 || socialCare.isCaredForBy(patient, caller.organisation())

@@ -1,6 +1,7 @@
 package uk.nhs.icr.access.service;
 
 import static uk.nhs.icr.access.StaffRole.ADMIN;
+import static uk.nhs.icr.access.StaffRole.CARE_COORDINATOR;
 import static uk.nhs.icr.access.StaffRole.CARE_WORKER;
 import static uk.nhs.icr.access.StaffRole.CONTACT_CENTRE;
 import static uk.nhs.icr.access.StaffRole.GP;
@@ -38,6 +39,18 @@ public enum Resource {
     CARE_VISIT("CareVisit", EnumSet.of(SOCIAL_WORKER, CARE_WORKER)),
     SAFEGUARDING_CONCERN("SafeguardingConcern", EnumSet.of(SOCIAL_WORKER, CARE_WORKER, GP, HOSPITAL_CLINICIAN, NURSE),
             Access.CLINICAL_ENTRY),
+    /** A visit on a care worker's rota: planned and cancelled by the provider's coordinator. */
+    ROTA("PlannedVisit", EnumSet.of(CARE_COORDINATOR)),
+    /** A medicine on the person's MAR chart, transcribed from the prescription by the provider's coordinator. */
+    CARE_MEDICINE("CareMedicine", EnumSet.of(CARE_COORDINATOR)),
+    /** A dose given, refused or not available: a line of the MAR chart. */
+    MEDICATION_ADMINISTRATION("MedicationAdministration", EnumSet.of(CARE_WORKER, CARE_COORDINATOR, NURSE)),
+    /** Drinks on the food and fluid chart. */
+    FLUID_CHART("FluidChart", EnumSet.of(CARE_WORKER, CARE_COORDINATOR, NURSE)),
+    /** The daily fluid target: part of the person's eating and drinking plan. */
+    FLUID_TARGET("FluidTarget", EnumSet.of(CARE_COORDINATOR, NURSE)),
+    /** A provider's alerts (late and missed visits, fluids below target, missed time-critical doses): audited as read. */
+    CARE_ALERT("CareAlert", EnumSet.noneOf(StaffRole.class)),
     TRANSFER_OF_CARE("TransferOfCare", EnumSet.of(HOSPITAL_CLINICIAN, NURSE)),
     /** Whether the patient sees an entry in their own view: marked "not for patient view" by the professionals caring for them. */
     PATIENT_VIEW("EntryPatientView", EnumSet.of(GP, HOSPITAL_CLINICIAN, NURSE, SOCIAL_WORKER)),

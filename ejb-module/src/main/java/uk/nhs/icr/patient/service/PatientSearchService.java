@@ -26,7 +26,6 @@ import uk.nhs.icr.patient.PatientSearchCriteria;
 import uk.nhs.icr.platform.UkClock;
 import uk.nhs.icr.platform.service.Page;
 import uk.nhs.icr.platform.service.PageRequest;
-import uk.nhs.icr.socialcare.SocialCareRelationships;
 
 /**
  * Finds registered patients: one by NHS number (through the access decision point), or a page of those
@@ -37,9 +36,6 @@ public class PatientSearchService {
 
     @Inject
     PatientRepository patients;
-
-    @Inject
-    SocialCareRelationships socialCare;
 
     @Inject
     CurrentCaller currentCaller;
@@ -73,8 +69,7 @@ public class PatientSearchService {
         }
         PageRequest request = query.page();
         PatientSearchCriteria.Visibility visibility = new PatientSearchCriteria.Visibility(caller.organisation(),
-                caller.username(), clock.now(), access.episodesCountFrom(), socialCare.peopleVisibleTo(caller.username(),
-                caller.organisation()));
+                caller.username(), clock.now(), access.episodesCountFrom(), access.socialCarePeopleVisibleTo(caller));
         PatientSearchCriteria criteria = new PatientSearchCriteria(query.nameParts(), query.birthDate(), visibility);
         long total = patients.count(criteria);
         List<PatientDemographics> items = total == 0 ? List.of()

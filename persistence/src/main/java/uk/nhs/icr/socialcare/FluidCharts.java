@@ -1,0 +1,70 @@
+package uk.nhs.icr.socialcare;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.hibernate.jpa.HibernateHints;
+
+import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.platform.OdsCode;
+
+/** Food and fluid charts: each person's daily fluid target and the drinks recorded against it. */
+@ApplicationScoped
+public class FluidCharts {
+
+    @PersistenceContext(unitName = "socialcare")
+    EntityManager em;
+
+    public void setTarget(NhsNumber person, int dailyMl, String by, Instant at) {
+        em.createNativeQuery("insert into fluid_target (person_nhs_number, daily_ml, set_by, set_at) values (?1, ?2, ?3, ?4)"
+                        + " on conflict (person_nhs_number) do update set daily_ml = excluded.daily_ml, set_by = excluded.set_by,"
+                        + " set_at = excluded.set_at")
+                .setHint(HibernateHints.HINT_NATIVE_SPACES, "fluid_target")
+                .setParameter(1, person.value()).setParameter(2, dailyMl).setParameter(3, by).setParameter(4, at)
+                .executeUpdate();
+    }
+
+    public Optional<Integer> targetOf(NhsNumber person) {
+        List<?> rows = em.createNativeQuery("select daily_ml from fluid_target where person_nhs_number = ?1")
+                .setParameter(1, person.value()).getResultList();
+        return rows.stream().findFirst().map(row -> ((Number) row).intValue());
+    }
+
+    public void add(FluidIntake intake) {
+        em.persist(intake);
+        em.flush();
+    }
+
+    public List<FluidIntake> intakeOf(NhsNumber person, Instant from, Instant to) {
+        return em.createQuery("select f from FluidIntake f where f.person = :person and f.takenAt >= :from and f.takenAt < :to"
+                        + " order by f.takenAt, f.id", FluidIntake.class)
+                .setParameter("person", person).setParameter("from", from).setParameter("to", to)
+                .getResultList();
+    }
+
+    /**
+     * The people in the provider's care with a fluid target whose intake between two instants is below it: one query, however
+     * many residents.
+     */
+    public List<Shortfall> belowTarget(OdsCode provider, Instant from, Instant to) {
+        List<?> rows = em.createNativeQuery("select t.person_nhs_number, t.daily_ml, coalesce(sum(f.amount_ml), 0)"
+                        + " from fluid_target t"
+                        + " join care_provision p on p.person_nhs_number = t.person_nhs_number and p.provider_ods = ?1 and p.ended_at is null"
+                        + " left join fluid_intake f on f.person_nhs_number = t.person_nhs_number and f.taken_at >= ?2 and f.taken_at < ?3"
+                        + " group by t.person_nhs_number, t.daily_ml having coalesce(sum(f.amount_ml), 0) < t.daily_ml"
+                        + " order by t.person_nhs_number")
+                .setParameter(1, provider.value()).setParameter(2, from).setParameter(3, to)
+                .getResultList();
+        return rows.stream().map(row -> (Object[]) row)
+                .map(row -> new Shortfall(NhsNumber.parse(row[0].toString()), ((Number) row[1]).intValue(), ((Number) row[2]).intValue()))
+                .toList();
+    }
+
+    public record Shortfall(NhsNumber person, int targetMl, int takenMl) {
+    }
+}

@@ -1,0 +1,98 @@
+package uk.nhs.icr.api.socialcare;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import uk.nhs.icr.api.problem.Problem;
+import uk.nhs.icr.platform.OdsCode;
+import uk.nhs.icr.platform.UkClock;
+import uk.nhs.icr.platform.service.FieldErrors;
+import uk.nhs.icr.platform.web.FieldParsers;
+import uk.nhs.icr.socialcare.service.CareAlertService;
+import uk.nhs.icr.socialcare.service.CareAlertService.Acknowledgement;
+import uk.nhs.icr.socialcare.service.CareAlertService.AlertView;
+import uk.nhs.icr.socialcare.service.HomeCareService;
+import uk.nhs.icr.socialcare.service.HomeCareService.ContinuityView;
+import uk.nhs.icr.socialcare.service.HomeCareService.VisitView;
+
+/** A care provider's own lists, for its care coordinators: the day's rota, the open alerts (a feed to poll), continuity. */
+@Path("/care-providers/{odsCode}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Home care")
+@APIResponse(responseCode = "400", description = "A malformed ODS code or date",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Not a care coordinator of this provider",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class CareProviderResource {
+
+    @Inject
+    HomeCareService homeCare;
+
+    @Inject
+    CareAlertService alerts;
+
+    @Inject
+    UkClock clock;
+
+    @GET
+    @Path("/rota")
+    @Operation(summary = "Every visit planned on a day, by care worker and round order")
+    public List<VisitView> rota(@PathParam("odsCode") OdsCode provider,
+                                @Parameter(description = "YYYY-MM-DD; today when absent") @QueryParam("date") String date) {
+        return homeCare.rotaOf(provider, day(date, "date"));
+    }
+
+    @GET
+    @Path("/continuity")
+    @Operation(summary = "Continuity of care in a week (Monday to Sunday): per person, how many different care workers came")
+    public List<ContinuityView> continuity(@PathParam("odsCode") OdsCode provider,
+                                           @Parameter(description = "a day of the week, YYYY-MM-DD; this week when absent")
+                                           @QueryParam("weekOf") String weekOf) {
+        return homeCare.continuity(provider, day(weekOf, "weekOf"));
+    }
+
+    @GET
+    @Path("/alerts")
+    @Operation(summary = "Open alerts, oldest first: late and missed visits, missed time-critical medicines, fluids below target",
+            description = "Worked out when read: poll it. An alert stays until a coordinator answers it.")
+    public List<AlertView> alerts(@PathParam("odsCode") OdsCode provider) {
+        return alerts.alertsOf(provider);
+    }
+
+    @POST
+    @Path("/alerts/acknowledgements")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Answer an open alert with a note (kind and subject as the alert gives them)")
+    @APIResponse(responseCode = "204", description = "Answered: off the list")
+    @APIResponse(responseCode = "404", description = "No open alert of this kind and subject",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Answered already",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response acknowledge(@PathParam("odsCode") OdsCode provider, Acknowledgement acknowledgement) {
+        alerts.acknowledge(provider, acknowledgement);
+        return Response.noContent().build();
+    }
+
+    private LocalDate day(String text, String field) {
+        LocalDate day = FieldErrors.parseOne(field, text, FieldParsers.date(field, false));
+        return day == null ? clock.today() : day;
+    }
+}
