@@ -37,6 +37,9 @@ public final class Api {
     private Api() {
     }
 
+    public record Binary(int status, String contentType, byte[] body) {
+    }
+
     public record Reply(int status, Map<String, List<String>> headers, String body) {
 
         public String header(String name) {
@@ -144,6 +147,20 @@ public final class Api {
 
         public Reply postJson(String path, String json) {
             return post(path, "application/json", json);
+        }
+
+        /** A GET of something that is not text (a PDF, an image), as bytes with its status and content type. */
+        public Binary getBinary(String path) {
+            try {
+                HttpResponse<byte[]> response = CLIENT.send(authorised(HttpRequest.newBuilder(URI.create(BASE + path)).GET())
+                        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                return new Binary(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
 
         /** A POST with extra headers, as alternating names and values ("If-Match", "\"3\""). */

@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
 class MedicinesAndFluidsIT extends IcrDeployment {
 
     private static final ZoneId UK = ZoneId.of("Europe/London");
-    private static final Api.Client COORDINATOR = HomeCareIT.COORDINATOR;
-    private static final Api.Client MAJA = HomeCareIT.MAJA;
-    private static final Api.Client TOM = HomeCareIT.TOM;
+    private final Api.Client coordinator = HomeCare.coordinator();
+    private final Api.Client maja = HomeCare.maja();
+    private final Api.Client tom = HomeCare.tom();
 
     private String person;
     private String mar;
@@ -35,10 +35,10 @@ class MedicinesAndFluidsIT extends IcrDeployment {
     /** A client of Homecare Partners whom Maja and Tom are both visiting now. */
     @BeforeEach
     void a_client_with_carers_on_their_way() {
-        person = HomeCareIT.aClient();
+        person = HomeCare.aClient();
         Instant now = Instant.now();
-        HomeCareIT.plan(person, "care.worker", now.minus(Duration.ofMinutes(10)), now.plus(Duration.ofMinutes(30)), "Medicines");
-        HomeCareIT.plan(person, "care.worker.tom", now.minus(Duration.ofMinutes(10)), now.plus(Duration.ofMinutes(30)), "Medicines");
+        HomeCare.plan(person, "care.worker", now.minus(Duration.ofMinutes(10)), now.plus(Duration.ofMinutes(30)), "Medicines");
+        HomeCare.plan(person, "care.worker.tom", now.minus(Duration.ofMinutes(10)), now.plus(Duration.ofMinutes(30)), "Medicines");
         mar = "/api/patients/" + person + "/mar";
     }
 
@@ -53,16 +53,16 @@ class MedicinesAndFluidsIT extends IcrDeployment {
         assertEquals("missed-time-critical-medicine", alert.getString("kind"));
         assertTrue(alert.getString("message").contains("Co-careldopa"));
 
-        JsonObject line = medicineOnChart(MAJA.get(mar + "?date=" + due.toLocalDate()).json(), medicine);
+        JsonObject line = medicineOnChart(maja.get(mar + "?date=" + due.toLocalDate()).json(), medicine);
         JsonObject open = line.getJsonArray("due").getValuesAs(JsonObject.class).stream()
                 .filter(d -> d.getString("dueAt").equals(due.toInstant().toString())).findFirst().orElseThrow();
         assertTrue(open.getBoolean("overdue"), "the chart shows the dose overdue");
 
-        Api.Reply given = MAJA.postJson(mar + "/doses", dose(medicine, due.toInstant(), "given", null, null));
+        Api.Reply given = maja.postJson(mar + "/doses", dose(medicine, due.toInstant(), "given", null, null));
         assertEquals(201, given.status(), given.body());
         assertFalse(alerts().stream().anyMatch(a -> a.getString("subject").equals(subject)), "recorded: the alert is gone");
 
-        Api.Reply again = TOM.postJson(mar + "/doses", dose(medicine, due.toInstant(), "given", null, null));
+        Api.Reply again = tom.postJson(mar + "/doses", dose(medicine, due.toInstant(), "given", null, null));
         assertEquals(409, again.status(), "two carers cannot both give one dose");
         assertTrue(again.json().getString("detail").contains("recorded already"));
         assertEquals(1, Databases.count(Databases.SOCIAL_CARE, "select count(*) from social_care_entry where care_medicine_id = ?", medicine));
@@ -73,15 +73,15 @@ class MedicinesAndFluidsIT extends IcrDeployment {
         ZonedDateTime due = ZonedDateTime.now(UK).minusMinutes(5).truncatedTo(ChronoUnit.MINUTES);
         long medicine = addMedicine("{\"medicine\":\"Amlodipine 5mg tablets\",\"dose\":\"One tablet\",\"timesOfDay\":[\""
                 + due.toLocalTime() + "\"],\"startedOn\":\"" + due.toLocalDate().minusDays(1) + "\"}");
-        assertEquals(List.of("note"), MAJA.postJson(mar + "/doses", dose(medicine, due.toInstant(), "refused", null, null)).problemFields(400));
-        assertEquals(List.of("dueAt"), MAJA.postJson(mar + "/doses", dose(medicine, due.toInstant().plusSeconds(60), "given", null, null))
+        assertEquals(List.of("note"), maja.postJson(mar + "/doses", dose(medicine, due.toInstant(), "refused", null, null)).problemFields(400));
+        assertEquals(List.of("dueAt"), maja.postJson(mar + "/doses", dose(medicine, due.toInstant().plusSeconds(60), "given", null, null))
                 .problemFields(400), "not one of its due times");
-        assertEquals(List.of("outcome"), MAJA.postJson(mar + "/doses", dose(medicine, due.toInstant(), "thrown-away", null, null))
+        assertEquals(List.of("outcome"), maja.postJson(mar + "/doses", dose(medicine, due.toInstant(), "thrown-away", null, null))
                 .problemFields(400));
-        Api.Reply refused = MAJA.postJson(mar + "/doses", dose(medicine, due.toInstant(), "refused", null, "Said she had taken it"));
+        Api.Reply refused = maja.postJson(mar + "/doses", dose(medicine, due.toInstant(), "refused", null, "Said she had taken it"));
         assertEquals(201, refused.status(), refused.body());
 
-        JsonObject recorded = medicineOnChart(MAJA.get(mar + "?date=" + due.toLocalDate()).json(), medicine).getJsonArray("due")
+        JsonObject recorded = medicineOnChart(maja.get(mar + "?date=" + due.toLocalDate()).json(), medicine).getJsonArray("due")
                 .getValuesAs(JsonObject.class).stream().filter(d -> d.getString("dueAt").equals(due.toInstant().toString()))
                 .findFirst().orElseThrow().getJsonObject("recorded");
         assertEquals("refused", recorded.getString("outcome"));
@@ -97,13 +97,13 @@ class MedicinesAndFluidsIT extends IcrDeployment {
         ZonedDateTime due = ZonedDateTime.now(UK).minusMinutes(5).truncatedTo(ChronoUnit.MINUTES);
         long medicine = addMedicine("{\"medicine\":\"Morphine sulfate 10mg/5ml oral solution\",\"dose\":\"2.5 ml\",\"timesOfDay\":[\""
                 + due.toLocalTime() + "\"],\"controlledDrug\":true,\"startedOn\":\"" + due.toLocalDate().minusDays(1) + "\"}");
-        assertEquals(List.of("witness"), MAJA.postJson(mar + "/doses", dose(medicine, due.toInstant(), "given", null, null))
+        assertEquals(List.of("witness"), maja.postJson(mar + "/doses", dose(medicine, due.toInstant(), "given", null, null))
                 .problemFields(400), "no witness");
-        assertEquals(List.of("witness"), MAJA.postJson(mar + "/doses", dose(medicine, due.toInstant(), "given", "care.worker", null))
+        assertEquals(List.of("witness"), maja.postJson(mar + "/doses", dose(medicine, due.toInstant(), "given", "care.worker", null))
                 .problemFields(400), "the giver cannot witness themselves");
-        assertEquals(List.of("witness"), MAJA.postJson(mar + "/doses", dose(medicine, due.toInstant(), "given", "gp.beech", null))
+        assertEquals(List.of("witness"), maja.postJson(mar + "/doses", dose(medicine, due.toInstant(), "given", "gp.beech", null))
                 .problemFields(400), "a witness from the same organisation");
-        Api.Reply witnessed = MAJA.postJson(mar + "/doses", dose(medicine, due.toInstant(), "given", "care.worker.tom", null));
+        Api.Reply witnessed = maja.postJson(mar + "/doses", dose(medicine, due.toInstant(), "given", "care.worker.tom", null));
         assertEquals(201, witnessed.status(), witnessed.body());
         assertEquals("Tom Bryant", witnessed.json().getString("witnessedBy"));
         assertEquals(1, Databases.count(Databases.SOCIAL_CARE, "select count(*) from social_care_entry where care_medicine_id = ?"
@@ -114,15 +114,15 @@ class MedicinesAndFluidsIT extends IcrDeployment {
     void an_as_required_medicine_keeps_to_its_protocol() {
         long medicine = addMedicine("{\"medicine\":\"Paracetamol 500mg tablets\",\"dose\":\"Two tablets\",\"asRequired\":true,"
                 + "\"protocol\":\"For pain; ask first\",\"minimumIntervalMinutes\":240,\"mostPerDay\":4}");
-        assertEquals(201, MAJA.postJson(mar + "/doses", dose(medicine, null, "given", null, "Knee pain")).status());
-        Api.Reply tooSoon = TOM.postJson(mar + "/doses", dose(medicine, null, "given", null, null));
+        assertEquals(201, maja.postJson(mar + "/doses", dose(medicine, null, "given", null, "Knee pain")).status());
+        Api.Reply tooSoon = tom.postJson(mar + "/doses", dose(medicine, null, "given", null, null));
         assertEquals(409, tooSoon.status());
         assertTrue(tooSoon.json().getString("detail").contains("at least 240"), tooSoon.body());
-        assertEquals(List.of("protocol"), COORDINATOR.postJson(mar + "/medicines", "{\"medicine\":\"Paracetamol 500mg tablets\","
+        assertEquals(List.of("protocol"), coordinator.postJson(mar + "/medicines", "{\"medicine\":\"Paracetamol 500mg tablets\","
                 + "\"dose\":\"Two tablets\",\"asRequired\":true}").problemFields(400));
-        assertEquals(List.of("medicine"), COORDINATOR.postJson(mar + "/medicines", "{\"medicine\":\"Snake oil 5ml\",\"dose\":\"One\","
+        assertEquals(List.of("medicine"), coordinator.postJson(mar + "/medicines", "{\"medicine\":\"Snake oil 5ml\",\"dose\":\"One\","
                 + "\"timesOfDay\":[\"08:00\"]}").problemFields(400), "only medicines in ICR's table");
-        assertEquals(403, MAJA.postJson(mar + "/medicines", "{\"medicine\":\"Paracetamol 500mg tablets\",\"dose\":\"One\","
+        assertEquals(403, maja.postJson(mar + "/medicines", "{\"medicine\":\"Paracetamol 500mg tablets\",\"dose\":\"One\","
                 + "\"timesOfDay\":[\"08:00\"]}").status(), "a care worker does not add medicines");
     }
 
@@ -130,35 +130,35 @@ class MedicinesAndFluidsIT extends IcrDeployment {
     void a_medicine_carers_give_reaches_them_whatever_its_category_unless_the_person_denies_it() {
         long quetiapine = addMedicine("{\"medicine\":\"Quetiapine 25mg tablets\",\"dose\":\"One tablet\",\"category\":\"MENTAL_HEALTH\","
                 + "\"timesOfDay\":[\"20:00\"]}");
-        JsonObject chart = MAJA.get(mar).json();
+        JsonObject chart = maja.get(mar).json();
         medicineOnChart(chart, quetiapine);
         assertEquals(0, chart.getInt("withheld"), "mental health is withheld from care workers by default, but not a medicine they give");
 
         Api.Reply denied = Api.as(Tokens.patient(person).sign()).putJsonOverCurrent("/api/patients/" + person + "/consent",
                 "{\"status\":\"active\",\"provisions\":[{\"type\":\"deny\",\"categories\":[\"MENTAL_HEALTH\"],\"organisations\":[\"CP001\"]}]}");
         assertTrue(denied.status() == 200 || denied.status() == 201, denied.body());
-        JsonObject after = MAJA.get(mar).json();
+        JsonObject after = maja.get(mar).json();
         assertTrue(after.getJsonArray("medicines").getValuesAs(JsonObject.class).stream()
                 .noneMatch(m -> m.getJsonNumber("id").longValue() == quetiapine), "the person's own deny applies");
         assertEquals(1, after.getInt("withheld"));
         assertTrue(after.getString("withheldNote").contains("withheld"), "the provider is told a medicine is withheld");
-        assertEquals(404, MAJA.postJson(mar + "/doses", dose(quetiapine, null, "given", null, null)).status());
+        assertEquals(404, maja.postJson(mar + "/doses", dose(quetiapine, null, "given", null, null)).status());
     }
 
     @Test
     void the_fluid_chart_adds_up_drinks_against_the_daily_target() {
         String fluids = "/api/patients/" + person + "/fluids";
-        assertEquals(403, MAJA.putJson(fluids + "/target", "{\"dailyMl\":1500}").status(), "the target is the coordinator's or a nurse's");
-        assertEquals(List.of("dailyMl"), COORDINATOR.putJson(fluids + "/target", "{\"dailyMl\":50}").problemFields(400));
-        assertEquals(200, COORDINATOR.putJson(fluids + "/target", "{\"dailyMl\":1500}").status());
+        assertEquals(403, maja.putJson(fluids + "/target", "{\"dailyMl\":1500}").status(), "the target is the coordinator's or a nurse's");
+        assertEquals(List.of("dailyMl"), coordinator.putJson(fluids + "/target", "{\"dailyMl\":50}").problemFields(400));
+        assertEquals(200, coordinator.putJson(fluids + "/target", "{\"dailyMl\":1500}").status());
         Instant earlier = Instant.now().minus(Duration.ofMinutes(1)).truncatedTo(ChronoUnit.SECONDS);
-        assertEquals(201, MAJA.postJson(fluids + "/intake", "{\"amountMl\":200,\"drink\":\"Tea\",\"takenAt\":\"" + earlier + "\"}").status());
-        assertEquals(201, TOM.postJson(fluids + "/intake", "{\"amountMl\":150,\"drink\":\"Orange juice\"}").status());
-        assertEquals(List.of("amountMl"), MAJA.postJson(fluids + "/intake", "{\"amountMl\":0,\"drink\":\"Water\"}").problemFields(400));
-        assertEquals(List.of("takenAt"), MAJA.postJson(fluids + "/intake", "{\"amountMl\":100,\"drink\":\"Water\",\"takenAt\":\""
+        assertEquals(201, maja.postJson(fluids + "/intake", "{\"amountMl\":200,\"drink\":\"Tea\",\"takenAt\":\"" + earlier + "\"}").status());
+        assertEquals(201, tom.postJson(fluids + "/intake", "{\"amountMl\":150,\"drink\":\"Orange juice\"}").status());
+        assertEquals(List.of("amountMl"), maja.postJson(fluids + "/intake", "{\"amountMl\":0,\"drink\":\"Water\"}").problemFields(400));
+        assertEquals(List.of("takenAt"), maja.postJson(fluids + "/intake", "{\"amountMl\":100,\"drink\":\"Water\",\"takenAt\":\""
                 + Instant.now().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS) + "\"}").problemFields(400));
 
-        JsonObject chart = MAJA.get(fluids).json();
+        JsonObject chart = maja.get(fluids).json();
         assertEquals(1500, chart.getInt("targetMl"));
         assertEquals(350, chart.getInt("totalMl"));
         assertEquals(2, chart.getJsonArray("drinks").size());
@@ -171,7 +171,7 @@ class MedicinesAndFluidsIT extends IcrDeployment {
     }
 
     private long addMedicine(String json) {
-        Api.Reply added = COORDINATOR.postJson(mar + "/medicines", json);
+        Api.Reply added = coordinator.postJson(mar + "/medicines", json);
         assertEquals(201, added.status(), added.body());
         return added.json().getJsonNumber("id").longValue();
     }
@@ -187,8 +187,8 @@ class MedicinesAndFluidsIT extends IcrDeployment {
                 .orElseThrow(() -> new AssertionError("medicine " + medicine + " is not on the chart: " + chart));
     }
 
-    private static List<JsonObject> alerts() {
-        Api.Reply reply = COORDINATOR.get("/api/care-providers/CP001/alerts");
+    private List<JsonObject> alerts() {
+        Api.Reply reply = coordinator.get("/api/care-providers/CP001/alerts");
         assertEquals(200, reply.status(), reply.body());
         return reply.jsonArray().getValuesAs(JsonObject.class);
     }

@@ -19,7 +19,11 @@ import uk.nhs.icr.platform.OdsCode;
 @Table(name = "care_relationship")
 public class CareEpisode {
 
-    public enum Kind { REFERRAL, APPOINTMENT, ADMISSION }
+    public enum Kind {
+        REFERRAL, APPOINTMENT, ADMISSION,
+        /** Sent in from social care with a hospital pack: open until its set end, with no discharge access period after. */
+        HOSPITAL_TRANSFER
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

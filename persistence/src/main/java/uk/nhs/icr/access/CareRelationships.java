@@ -33,9 +33,10 @@ public class CareRelationships {
      * An episode of care at the organisation that is open, or that ended after {@code endedAfter} (the staff who
      * discharged a patient still need the record for a while: the letter, results that come back, a follow-up).
      */
-    public boolean hasCurrentEpisode(NhsNumber patient, OdsCode organisation, Instant endedAfter) {
+    public boolean hasCurrentEpisode(NhsNumber patient, OdsCode organisation, Instant endedAfter, Instant now) {
         return exists("select 1 from care_relationship where patient_nhs_number = ?1 and organisation_ods = ?2"
-                + " and (ended_at is null or ended_at > ?3)", patient.value(), organisation.value(), endedAfter);
+                + " and (ended_at is null or ended_at > ?3) and (kind <> 'HOSPITAL_TRANSFER' or ended_at > ?4)", patient.value(),
+                organisation.value(), endedAfter, now);
     }
 
     /** A discharge ends the organisation's admission episodes with the patient. */
@@ -47,6 +48,13 @@ public class CareRelationships {
                 .setParameter(2, organisation.value())
                 .setParameter(3, at)
                 .executeUpdate();
+    }
+
+    /** An episode that ends by itself at {@code endsAt} (a hospital transfer's access for the admitting trust). */
+    public void openUntil(NhsNumber patient, OdsCode organisation, CareEpisode.Kind kind, Instant at, Instant endsAt) {
+        CareEpisode episode = new CareEpisode(patient, organisation, kind, at);
+        episode.close(endsAt);
+        em.persist(episode);
     }
 
     public void open(NhsNumber patient, OdsCode organisation, CareEpisode.Kind kind, Instant at) {

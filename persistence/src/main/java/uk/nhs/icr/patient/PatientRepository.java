@@ -97,7 +97,8 @@ public class PatientRepository {
         StringBuilder sql = new StringBuilder("with visible as (")
                 .append("select p.id from patient p where p.gp_practice_ods = :organisation").append(matches)
                 .append(" union select p.id from care_relationship e join patient p on p.nhs_number = e.patient_nhs_number")
-                .append(" where e.organisation_ods = :organisation and (e.ended_at is null or e.ended_at > :endedAfter)").append(matches)
+                .append(" where e.organisation_ods = :organisation and (e.ended_at is null or e.ended_at > :endedAfter)")
+                .append(" and (e.kind <> 'HOSPITAL_TRANSFER' or e.ended_at > :now)").append(matches)
                 .append(" union select p.id from break_glass_grant g join patient p on p.nhs_number = g.patient_nhs_number")
                 .append(" where g.staff_username = :username and g.granted_at <= :now and g.expires_at > :now").append(matches);
         if (!criteria.visibleTo().alsoVisible().isEmpty()) {

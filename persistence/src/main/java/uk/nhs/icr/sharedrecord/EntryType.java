@@ -21,7 +21,8 @@ public enum EntryType {
     SAFEGUARDING_CONCERN(RecordSource.SOCIAL_CARE, "Safeguarding concerns"),
     CONTACT(RecordSource.SOCIAL_CARE, "Contacts"),
     ALLOCATION(RecordSource.SOCIAL_CARE, "Allocations"),
-    REFERRAL_REQUEST(RecordSource.SOCIAL_CARE, "Social care requests");
+    REFERRAL_REQUEST(RecordSource.SOCIAL_CARE, "Social care requests"),
+    INCIDENT(RecordSource.SOCIAL_CARE, "Incidents");
 
     /**
      * The stored names as compile-time constants, because {@code @DiscriminatorValue} takes nothing else.
@@ -45,6 +46,7 @@ public enum EntryType {
         public static final String CONTACT = "CONTACT";
         public static final String ALLOCATION = "ALLOCATION";
         public static final String REFERRAL_REQUEST = "REFERRAL_REQUEST";
+        public static final String INCIDENT = "INCIDENT";
 
         private Stored() {
         }

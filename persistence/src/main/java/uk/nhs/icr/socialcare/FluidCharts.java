@@ -1,7 +1,10 @@
 package uk.nhs.icr.socialcare;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +15,7 @@ import org.hibernate.jpa.HibernateHints;
 
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.platform.OdsCode;
+import uk.nhs.icr.platform.SqlValues;
 
 /** Food and fluid charts: each person's daily fluid target and the drinks recorded against it. */
 @ApplicationScoped
@@ -63,6 +67,30 @@ public class FluidCharts {
         return rows.stream().map(row -> (Object[]) row)
                 .map(row -> new Shortfall(NhsNumber.parse(row[0].toString()), ((Number) row[1]).intValue(), ((Number) row[2]).intValue()))
                 .toList();
+    }
+
+    /** The daily targets of the people in the provider's care who have one. */
+    public Map<NhsNumber, Integer> targetsAt(OdsCode provider) {
+        List<?> rows = em.createNativeQuery("select t.person_nhs_number, t.daily_ml from fluid_target t where exists (select 1 from"
+                        + " care_provision p where p.person_nhs_number = t.person_nhs_number and p.provider_ods = ?1 and p.ended_at is null)")
+                .setParameter(1, provider.value()).getResultList();
+        Map<NhsNumber, Integer> targets = new HashMap<>();
+        rows.stream().map(row -> (Object[]) row).forEach(row -> targets.put(NhsNumber.parse(row[0].toString()), ((Number) row[1]).intValue()));
+        return targets;
+    }
+
+    /** Each person's intake per UK day between two instants, for the people in the provider's care with a target (one query). */
+    public Map<NhsNumber, Map<LocalDate, Integer>> dailyTotals(OdsCode provider, Instant from, Instant to) {
+        List<?> rows = em.createNativeQuery("select f.person_nhs_number, cast((f.taken_at at time zone 'Europe/London') as date),"
+                        + " sum(f.amount_ml) from fluid_intake f join fluid_target t on t.person_nhs_number = f.person_nhs_number"
+                        + " where f.taken_at >= ?2 and f.taken_at < ?3 and exists (select 1 from care_provision p where"
+                        + " p.person_nhs_number = f.person_nhs_number and p.provider_ods = ?1 and p.ended_at is null)"
+                        + " group by 1, 2")
+                .setParameter(1, provider.value()).setParameter(2, from).setParameter(3, to).getResultList();
+        Map<NhsNumber, Map<LocalDate, Integer>> totals = new HashMap<>();
+        rows.stream().map(row -> (Object[]) row).forEach(row -> totals.computeIfAbsent(NhsNumber.parse(row[0].toString()),
+                person -> new HashMap<>()).put(SqlValues.localDate(row[1]), ((Number) row[2]).intValue()));
+        return totals;
     }
 
     public record Shortfall(NhsNumber person, int targetMl, int takenMl) {

@@ -36,6 +36,14 @@ public class MarChart {
                 .getResultList();
     }
 
+    /** Every medicine the provider gives that was in use at some time from {@code from} on (for its reports). */
+    public List<CareMedicine> medicinesAt(OdsCode provider, Instant from) {
+        return em.createQuery("select distinct m from CareMedicine m left join fetch m.timesOfDay where m.provider = :provider"
+                        + " and (m.stoppedAt is null or m.stoppedAt > :from) order by m.id", CareMedicine.class)
+                .setParameter("provider", provider).setParameter("from", from)
+                .getResultList();
+    }
+
     /** The provider's time-critical medicines in use, for the missed-dose alert. */
     public List<CareMedicine> timeCriticalAt(OdsCode provider, Instant from) {
         return em.createQuery("select distinct m from CareMedicine m left join fetch m.timesOfDay where m.provider = :provider"

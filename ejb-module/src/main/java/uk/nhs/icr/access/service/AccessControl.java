@@ -55,7 +55,7 @@ public class AccessControl {
 
     /** Reads that rest on the care relationship: one granted read of a patient in a request covers the others. */
     static final Set<Resource> CARE_RECORD = EnumSet.of(Resource.PATIENT, Resource.SHARED_RECORD, Resource.CONSENT,
-            Resource.DATA_OPT_OUT);
+            Resource.DATA_OPT_OUT, Resource.HOSPITAL_PACK);
 
     @Inject
     CurrentCaller currentCaller;
@@ -474,7 +474,7 @@ public class AccessControl {
                     || socialCare.livesInCareHomeOf(patient, caller.organisation());
         }
         return careRelationships.isRegisteredWith(patient, caller.organisation())
-                || careRelationships.hasCurrentEpisode(patient, caller.organisation(), episodesCountFrom())
+                || careRelationships.hasCurrentEpisode(patient, caller.organisation(), episodesCountFrom(), clock.now())
                 || socialCare.isCaredForBy(patient, caller.organisation())
                 || (caller.hasRole(StaffRole.SOCIAL_WORKER) && socialCare.isOnCaseloadOf(patient, caller.username()));
     }

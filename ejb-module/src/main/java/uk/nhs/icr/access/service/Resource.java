@@ -35,7 +35,15 @@ public enum Resource {
     /** A referral-to-treatment pathway and its events (clock start, first outpatient, decision to admit, transfer, stop). */
     RTT_PATHWAY("RttPathway", EnumSet.of(GP, HOSPITAL_CLINICIAN), Access.CLINICAL_ENTRY),
     NEEDS_ASSESSMENT("NeedsAssessment", EnumSet.of(SOCIAL_WORKER)),
-    CARE_PLAN("CarePlan", EnumSet.of(SOCIAL_WORKER)),
+    CARE_PLAN("CarePlan", EnumSet.of(SOCIAL_WORKER, CARE_COORDINATOR)),
+    /** Whether the person agrees with their care plan: theirs to say (or a proxy's), or the coordinator records what they said. */
+    CARE_PLAN_AGREEMENT("CarePlanAgreement", EnumSet.of(CARE_COORDINATOR), Access.PATIENT_SERVICE),
+    /** Daily notes, repositioning, weight and observations at the point of care. */
+    DAILY_RECORD("DailyRecord", EnumSet.of(CARE_WORKER, CARE_COORDINATOR, NURSE)),
+    /** Falls, injuries, medication errors and near misses in a person's care. */
+    INCIDENT("Incident", EnumSet.of(CARE_WORKER, CARE_COORDINATOR, NURSE, SOCIAL_WORKER)),
+    /** What travels with a person admitted to hospital from social care; sending it opens the admitting trust's access. */
+    HOSPITAL_PACK("HospitalPack", EnumSet.of(CARE_WORKER, CARE_COORDINATOR, NURSE, SOCIAL_WORKER)),
     CARE_VISIT("CareVisit", EnumSet.of(SOCIAL_WORKER, CARE_WORKER)),
     SAFEGUARDING_CONCERN("SafeguardingConcern", EnumSet.of(SOCIAL_WORKER, CARE_WORKER, GP, HOSPITAL_CLINICIAN, NURSE),
             Access.CLINICAL_ENTRY),
@@ -51,6 +59,8 @@ public enum Resource {
     FLUID_TARGET("FluidTarget", EnumSet.of(CARE_COORDINATOR, NURSE)),
     /** A provider's alerts (late and missed visits, fluids below target, missed time-critical doses): audited as read. */
     CARE_ALERT("CareAlert", EnumSet.noneOf(StaffRole.class)),
+    /** A provider's reports for the CQC (figures, with overdue reviews named): audited as read. */
+    CARE_REPORT("CareReport", EnumSet.noneOf(StaffRole.class)),
     TRANSFER_OF_CARE("TransferOfCare", EnumSet.of(HOSPITAL_CLINICIAN, NURSE)),
     /** Whether the patient sees an entry in their own view: marked "not for patient view" by the professionals caring for them. */
     PATIENT_VIEW("EntryPatientView", EnumSet.of(GP, HOSPITAL_CLINICIAN, NURSE, SOCIAL_WORKER)),
@@ -138,7 +148,7 @@ public enum Resource {
         return switch (this) {
             // not the access log: who opened the record (a sexual-health clinic, a mental-health team) would tell a proxy
             // what the record keeps from them
-            case PATIENT, SHARED_RECORD -> Optional.of(ProxyLink.Service.RECORD);
+            case PATIENT, SHARED_RECORD, CARE_PLAN, CARE_PLAN_AGREEMENT -> Optional.of(ProxyLink.Service.RECORD);
             case CONSENT, DATA_OPT_OUT, ORGAN_DONATION -> Optional.of(ProxyLink.Service.PREFERENCES);
             case REPEAT_PRESCRIPTION -> Optional.of(ProxyLink.Service.PRESCRIPTIONS);
             case APPOINTMENT -> Optional.of(ProxyLink.Service.APPOINTMENTS);

@@ -27,6 +27,8 @@ import uk.nhs.icr.platform.UkClock;
 import uk.nhs.icr.platform.service.FieldErrors;
 import uk.nhs.icr.platform.web.FieldParsers;
 import uk.nhs.icr.socialcare.service.CareAlertService;
+import uk.nhs.icr.socialcare.service.CareReportsService;
+import uk.nhs.icr.socialcare.service.CareReportsService.CareReport;
 import uk.nhs.icr.socialcare.service.CareAlertService.Acknowledgement;
 import uk.nhs.icr.socialcare.service.CareAlertService.AlertView;
 import uk.nhs.icr.socialcare.service.HomeCareService;
@@ -48,6 +50,9 @@ public class CareProviderResource {
 
     @Inject
     CareAlertService alerts;
+
+    @Inject
+    CareReportsService reports;
 
     @Inject
     UkClock clock;
@@ -89,6 +94,29 @@ public class CareProviderResource {
     public Response acknowledge(@PathParam("odsCode") OdsCode provider, Acknowledgement acknowledgement) {
         alerts.acknowledge(provider, acknowledgement);
         return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/reports")
+    @Operation(summary = "Figures for the CQC over a period: visits on time, late and missed; medication administration"
+            + " completeness; fluid targets met; incidents by type; care plan reviews overdue")
+    @APIResponse(responseCode = "200", description = "OK")
+    public CareReport report(@PathParam("odsCode") OdsCode provider,
+                             @Parameter(description = "YYYY-MM-DD; 6 days before to when absent") @QueryParam("from") String from,
+                             @Parameter(description = "YYYY-MM-DD; today when absent") @QueryParam("to") String to) {
+        LocalDate last = day(to, "to");
+        return reports.report(provider, from == null ? last.minusDays(6) : day(from, "from"), last);
+    }
+
+    @GET
+    @Path("/reports.csv")
+    @Produces("text/csv")
+    @Operation(summary = "The same figures as CSV")
+    @APIResponse(responseCode = "200", description = "CSV", content = @Content(mediaType = "text/csv"))
+    public Response reportCsv(@PathParam("odsCode") OdsCode provider, @QueryParam("from") String from, @QueryParam("to") String to) {
+        LocalDate last = day(to, "to");
+        return Response.ok(reports.csv(provider, from == null ? last.minusDays(6) : day(from, "from"), last), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"care-report.csv\"").build();
     }
 
     private LocalDate day(String text, String field) {
