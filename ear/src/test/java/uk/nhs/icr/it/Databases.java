@@ -154,6 +154,12 @@ public final class Databases {
                 nhsNumber, provider);
     }
 
+    /** The person a resident of this care home (whose staff care for every resident on shift). */
+    public static void startCareHome(String nhsNumber, String careHome) {
+        execute(SOCIAL_CARE, "insert into care_provision (person_nhs_number, provider_ods, started_at, setting) values (?, ?, now(),"
+                + " 'CARE_HOME')", nhsNumber, careHome);
+    }
+
     /**
      * The person in the home-care provider's care with a visit by this care worker under way now (from ten minutes ago for an
      * hour): what gives a care worker a relationship with someone.

@@ -57,6 +57,17 @@ public class CarePlans {
         em.flush();
     }
 
+    /** These people's daily notes between two instants, oldest first (for a day's overview by resident). */
+    public List<DailyRecord> notesOf(java.util.Collection<NhsNumber> people, Instant from, Instant to) {
+        if (people.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select d from DailyRecord d where d.person in :people and d.kind = :note and d.recordedFor >= :from"
+                        + " and d.recordedFor < :to order by d.recordedFor, d.id", DailyRecord.class)
+                .setParameter("people", java.util.Set.copyOf(people)).setParameter("note", DailyRecord.Kind.NOTE).setParameter("from", from)
+                .setParameter("to", to).getResultList();
+    }
+
     public List<DailyRecord> dailyRecords(NhsNumber person, Instant from, Instant to) {
         return em.createQuery("select d from DailyRecord d where d.person = :person and d.recordedFor >= :from and d.recordedFor < :to"
                         + " order by d.recordedFor, d.id", DailyRecord.class)

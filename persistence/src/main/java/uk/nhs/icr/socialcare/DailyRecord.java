@@ -134,6 +134,7 @@ public class DailyRecord {
     }
 
     public Long id() { return id; }
+    public NhsNumber person() { return person; }
     public Kind kind() { return kind; }
     public Instant recordedFor() { return recordedFor; }
     public String note() { return note; }

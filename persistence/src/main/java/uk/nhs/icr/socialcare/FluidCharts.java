@@ -69,6 +69,32 @@ public class FluidCharts {
                 .toList();
     }
 
+    /** The daily targets of these people, where they have one. */
+    public Map<NhsNumber, Integer> targetsOf(java.util.Collection<NhsNumber> people) {
+        Map<NhsNumber, Integer> targets = new HashMap<>();
+        if (people.isEmpty()) {
+            return targets;
+        }
+        List<?> rows = em.createNativeQuery("select person_nhs_number, daily_ml from fluid_target where person_nhs_number in (:people)")
+                .setParameter("people", people.stream().map(NhsNumber::value).toList()).getResultList();
+        rows.stream().map(row -> (Object[]) row).forEach(row -> targets.put(NhsNumber.parse(row[0].toString()), ((Number) row[1]).intValue()));
+        return targets;
+    }
+
+    /** How much each of these people drank between two instants (none listed: nothing recorded). */
+    public Map<NhsNumber, Integer> takenBy(java.util.Collection<NhsNumber> people, Instant from, Instant to) {
+        Map<NhsNumber, Integer> taken = new HashMap<>();
+        if (people.isEmpty()) {
+            return taken;
+        }
+        List<?> rows = em.createNativeQuery("select person_nhs_number, sum(amount_ml) from fluid_intake where person_nhs_number in (:people)"
+                        + " and taken_at >= :from and taken_at < :to group by person_nhs_number")
+                .setParameter("people", people.stream().map(NhsNumber::value).toList()).setParameter("from", from).setParameter("to", to)
+                .getResultList();
+        rows.stream().map(row -> (Object[]) row).forEach(row -> taken.put(NhsNumber.parse(row[0].toString()), ((Number) row[1]).intValue()));
+        return taken;
+    }
+
     /** The daily targets of the people in the provider's care who have one. */
     public Map<NhsNumber, Integer> targetsAt(OdsCode provider) {
         List<?> rows = em.createNativeQuery("select t.person_nhs_number, t.daily_ml from fluid_target t where exists (select 1 from"

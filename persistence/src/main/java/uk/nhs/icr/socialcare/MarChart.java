@@ -52,6 +52,30 @@ public class MarChart {
                 .getResultList();
     }
 
+    /** The medicines of these people in use at some time from {@code from} on (a page of residents). */
+    public List<CareMedicine> medicinesOf(java.util.Collection<NhsNumber> people, Instant from) {
+        if (people.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select distinct m from CareMedicine m left join fetch m.timesOfDay where m.person in :people"
+                        + " and (m.stoppedAt is null or m.stoppedAt > :from) order by m.id", CareMedicine.class)
+                .setParameter("people", java.util.Set.copyOf(people)).setParameter("from", from)
+                .getResultList();
+    }
+
+    /** A due dose recorded against one of the provider's medicines: which, when it was due, and what happened. */
+    public record RecordedDose(long medicine, Instant dueAt, MedicationAdministration.Outcome outcome) {
+    }
+
+    /** The due doses recorded for the provider's medicines that were due between two instants: one query, however many. */
+    public List<RecordedDose> recordedDoses(OdsCode provider, Instant from, Instant to) {
+        return em.createQuery("select new uk.nhs.icr.socialcare.MarChart$RecordedDose(d.careMedicineId, d.dueAt, d.outcome)"
+                        + " from MedicationAdministration d where d.dueAt >= :from and d.dueAt < :to and d.careMedicineId in"
+                        + " (select m.id from CareMedicine m where m.provider = :provider)", RecordedDose.class)
+                .setParameter("provider", provider).setParameter("from", from).setParameter("to", to)
+                .getResultList();
+    }
+
     public void record(MedicationAdministration dose) {
         em.persist(dose);
         em.flush();

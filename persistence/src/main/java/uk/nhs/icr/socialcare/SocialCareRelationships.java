@@ -107,6 +107,22 @@ public class SocialCareRelationships {
                 .executeUpdate();
     }
 
+    /** A page of the people in the provider's open care (a care home's residents, an agency's clients), by NHS number. */
+    public List<NhsNumber> peopleInCareOf(OdsCode provider, int first, int max) {
+        List<?> rows = em.createNativeQuery("select distinct person_nhs_number from care_provision where provider_ods = ?1"
+                        + " and ended_at is null order by person_nhs_number")
+                .setParameter(1, provider.value())
+                .setFirstResult(first).setMaxResults(max)
+                .getResultList();
+        return rows.stream().map(row -> NhsNumber.parse(row.toString())).toList();
+    }
+
+    public long countPeopleInCareOf(OdsCode provider) {
+        return ((Number) em.createNativeQuery("select count(distinct person_nhs_number) from care_provision where provider_ods = ?1"
+                        + " and ended_at is null")
+                .setParameter(1, provider.value()).getSingleResult()).longValue();
+    }
+
     /** People on this social worker's open caseload or in the open care of this organisation. */
     public Set<NhsNumber> peopleVisibleTo(String username, OdsCode organisation) {
         List<?> rows = em.createNativeQuery("select person_nhs_number from caseload_allocation"

@@ -218,12 +218,10 @@ public class CareReportsService {
         List<CareMedicine> medicines = mar.medicinesAt(provider, start);
         Set<String> recorded = new HashSet<>();
         long given = 0;
-        for (MedicationAdministration dose : mar.dosesOf(medicines.stream().map(CareMedicine::id).toList(), start, countedTo)) {
-            if (dose.dueAt() != null) {
-                recorded.add(dose.careMedicineId() + " " + dose.dueAt());
-                if (dose.outcome() == MedicationAdministration.Outcome.GIVEN || dose.outcome() == MedicationAdministration.Outcome.SELF_ADMINISTERED) {
-                    given++;
-                }
+        for (MarChart.RecordedDose dose : mar.recordedDoses(provider, start, countedTo)) {
+            recorded.add(dose.medicine() + " " + dose.dueAt());
+            if (dose.outcome() == MedicationAdministration.Outcome.GIVEN || dose.outcome() == MedicationAdministration.Outcome.SELF_ADMINISTERED) {
+                given++;
             }
         }
         long due = 0;

@@ -22,6 +22,12 @@ public class HomePage {
         if (signedInUser.isDonationNurse()) {
             return "/donation/lookup?faces-redirect=true";
         }
+        if (signedInUser.isCareWorker()) {
+            return "/care/round?faces-redirect=true";
+        }
+        if (signedInUser.isCareCoordinator()) {
+            return "/care/today?faces-redirect=true";
+        }
         return "/patients/search?faces-redirect=true";
     }
 }

@@ -67,6 +67,18 @@ public class SignedInUser {
         return profile != null && profile.role() == StaffRole.OUTPUT_CHECKER;
     }
 
+    /** A care worker: their round of visits is where they start. */
+    public boolean isCareWorker() {
+        StaffProfile profile = getProfile();
+        return profile != null && profile.role() == StaffRole.CARE_WORKER;
+    }
+
+    /** A care provider's coordinator or registered manager: the day's rota and alerts, residents, reports. */
+    public boolean isCareCoordinator() {
+        StaffProfile profile = getProfile();
+        return profile != null && profile.role() == StaffRole.CARE_COORDINATOR;
+    }
+
     public boolean isPrivacyOfficer() {
         StaffProfile profile = getProfile();
         return profile != null && profile.role() == StaffRole.PRIVACY_OFFICER;

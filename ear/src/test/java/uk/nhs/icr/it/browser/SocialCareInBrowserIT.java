@@ -1,0 +1,175 @@
+package uk.nhs.icr.it.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import jakarta.json.JsonObject;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+
+import uk.nhs.icr.it.Api;
+import uk.nhs.icr.it.Databases;
+import uk.nhs.icr.it.IcrDeployment;
+import uk.nhs.icr.it.TestPatients;
+import uk.nhs.icr.it.Tokens;
+
+/**
+ * Social care in Debian's Chromium: a care worker works through a visit on a phone (390 px): from her round, check in, tick
+ * a task, give a dose from the MAR chart, add a drink, check out; a coordinator answers a late-visit alert, reads the day by
+ * resident and the CQC figures (the same as the API's), with the charts drawn. Checked with axe-core.
+ */
+class SocialCareInBrowserIT extends IcrDeployment {
+
+    private static final ZoneId UK = ZoneId.of("Europe/London");
+
+    private static Api.Client coordinator() {
+        return Api.as(Tokens.staff("care.coordinator", "CARE_COORDINATOR").sign());
+    }
+
+    private static String aClient(String givenName) {
+        TestPatients client = TestPatients.aPatient().givenName(givenName);
+        assertEquals(201, client.register().status());
+        Databases.startCare(client.nhsNumber(), "CP001");
+        return client.nhsNumber();
+    }
+
+    private static long plan(String person, String careWorker, Instant start, Instant end) {
+        Api.Reply planned = coordinator().postJson("/api/patients/" + person + "/visits", "{\"careWorker\":\"" + careWorker + "\","
+                + "\"plannedStart\":\"" + start.truncatedTo(ChronoUnit.SECONDS) + "\",\"plannedEnd\":\"" + end.truncatedTo(ChronoUnit.SECONDS)
+                + "\",\"tasks\":[\"Personal care\",\"Lunch\"]}");
+        assertEquals(201, planned.status(), planned.body());
+        return planned.json().getJsonNumber("id").longValue();
+    }
+
+    @Test
+    void a_care_worker_works_through_a_visit_on_her_phone() {
+        String person = aClient("Edith");
+        Instant now = Instant.now();
+        long visit = plan(person, "care.worker", now.minus(Duration.ofMinutes(5)), now.plus(Duration.ofMinutes(40)));
+        ZonedDateTime due = ZonedDateTime.now(UK).minusMinutes(5).truncatedTo(ChronoUnit.MINUTES);
+        assertEquals(201, coordinator().postJson("/api/patients/" + person + "/mar/medicines", "{\"medicine\":\"Amlodipine 5mg tablets\","
+                + "\"dose\":\"One tablet\",\"timesOfDay\":[\"" + due.toLocalTime() + "\"],\"startedOn\":\"" + due.toLocalDate().minusDays(1)
+                + "\"}").status());
+        assertEquals(200, coordinator().putJson("/api/patients/" + person + "/fluids/target", "{\"dailyMl\":1500}").status());
+
+        List<String> inaccessible = new java.util.ArrayList<>();
+        try (Browser browser = Browser.open("care-worker-visit", Browser.PHONE)) {
+            browser.visit("/").signIn("care.worker");
+            browser.waitForText("My round");
+            browser.submit(By.cssSelector("a[href*='visit=" + visit + "']"));
+            browser.find(By.id("checkIn:go"));
+            inaccessible.addAll(browser.accessibilityViolations());
+            browser.submit(By.id("checkIn:go"));
+            browser.waitForText("Checked in");
+
+            browser.submit(By.xpath("//form[.//strong[text()='Personal care']]//input[@value='Done']"));
+            browser.waitForText("Personal care: done");
+            browser.submit(By.xpath("//form[.//strong[text()='Lunch']]//input[@value='Done']"));
+            browser.waitForText("Lunch: done");
+
+            browser.submit(By.xpath("//form[contains(@class,'icr-dose')]//input[@value='Given']"));
+            browser.waitForText("Dose recorded: given");
+            assertTrue(browser.text().contains("given by Maja Nowak"), browser.text());
+
+            new Select(browser.find(By.id("drink:amountMl"))).selectByVisibleText("200 ml");
+            browser.type(By.id("drink:drink"), "Tea");
+            browser.submit(By.id("drink:add"));
+            browser.waitForText("200 ml of Tea recorded");
+            assertTrue(browser.find(By.id("fluidTotal")).getText().contains("200 ml of 1500 ml target"));
+            inaccessible.addAll(browser.accessibilityViolations());
+            browser.screenshot("visit-in-progress");
+
+            browser.type(By.id("checkOut:notes"), "Cheerful; ate well");
+            browser.submit(By.id("checkOut:go"));
+            browser.waitForText("Visit completed and written to the record");
+            browser.screenshot("visit-completed");
+        }
+        JsonObject done = Api.as(Tokens.staff("care.worker", "CARE_WORKER").sign()).get("/api/patients/" + person + "/visits/" + visit).json();
+        assertEquals("completed", done.getString("status"));
+        assertEquals(List.of(true, true), done.getJsonArray("tasks").getValuesAs(JsonObject.class).stream()
+                .map(t -> t.getBoolean("done")).toList());
+        assertEquals(1, Databases.count(Databases.SOCIAL_CARE, "select count(*) from social_care_entry where person_nhs_number = ?"
+                + " and entry_type = 'MEDICATION_ADMINISTRATION' and status = 'GIVEN' and author_username = 'care.worker'", person));
+        assertEquals(1, Databases.count(Databases.SOCIAL_CARE, "select count(*) from fluid_intake where person_nhs_number = ? and amount_ml = 200",
+                person));
+        assertEquals(1, Databases.count(Databases.SOCIAL_CARE, "select count(*) from social_care_entry where person_nhs_number = ?"
+                + " and entry_type = 'CARE_VISIT' and details = 'Cheerful; ate well'", person));
+        assertEquals(List.of(), inaccessible, "serious or critical WCAG 2.2 AA violations");
+    }
+
+    @Test
+    void a_care_home_manager_reads_the_day_resident_by_resident() {
+        // Meadowbank is this test's own care home: its earlier residents have left
+        Databases.execute(Databases.SOCIAL_CARE, "update care_provision set ended_at = now() where provider_ods = 'CH001' and ended_at is null");
+        TestPatients resident = TestPatients.aPatient().givenName("Violet");
+        assertEquals(201, resident.register().status());
+        Databases.startCareHome(resident.nhsNumber(), "CH001");
+        String person = resident.nhsNumber();
+        Api.Client manager = Api.as(Tokens.staff("carehome.manager", "CARE_COORDINATOR").sign());
+        Api.Client worker = Api.as(Tokens.staff("carehome.worker", "CARE_WORKER").sign());
+        assertEquals(200, manager.putJson("/api/patients/" + person + "/fluids/target", "{\"dailyMl\":1500}").status());
+        assertEquals(201, worker.postJson("/api/patients/" + person + "/fluids/intake", "{\"amountMl\":300,\"drink\":\"Water\"}").status(),
+                "care home staff care for every resident, with no rota");
+        assertEquals(201, worker.postJson("/api/patients/" + person + "/daily-records", "{\"kind\":\"note\",\"note\":\"Enjoyed the"
+                + " music afternoon\"}").status());
+        try (Browser browser = Browser.open("care-home-day", Browser.DESKTOP)) {
+            browser.visit("/").signIn("carehome.manager");
+            browser.submit(By.id("navResidents"));
+            browser.waitForText("Residents today");
+            assertTrue(browser.find(By.id("residentCount")).getText().startsWith("1 person in your care"),
+                    browser.find(By.id("residentCount")).getText());
+            String row = browser.find(By.cssSelector("[id='residents_data'] tr")).getText();
+            assertTrue(row.contains("Violet"), row);
+            assertTrue(row.contains("300 ml of 1500 ml"), row);
+            assertTrue(row.contains("Enjoyed the music afternoon"), row);
+            browser.screenshot("residents");
+            assertEquals(List.of(), browser.accessibilityViolations(), "serious or critical WCAG 2.2 AA violations");
+        }
+    }
+
+    @Test
+    void a_coordinator_answers_a_late_visit_and_reads_the_day_and_the_figures() {
+        String person = aClient("Walter");
+        Instant now = Instant.now();
+        long visit = plan(person, "care.worker.tom", now.minus(Duration.ofMinutes(50)), now.plus(Duration.ofMinutes(10)));
+        List<String> inaccessible = new java.util.ArrayList<>();
+        try (Browser browser = Browser.open("care-coordinator", Browser.DESKTOP)) {
+            browser.visit("/").signIn("care.coordinator");
+            browser.waitForText("Rota and alerts");
+            By alert = By.xpath("//div[contains(@class,'icr-alert-item')][.//text()[contains(., '" + person + "')]]");
+            assertTrue(browser.find(alert).getText().contains("late visit"), browser.find(alert).getText());
+            inaccessible.addAll(browser.accessibilityViolations());
+            browser.type(By.xpath("//div[contains(@class,'icr-alert-item')][.//text()[contains(., '" + person + "')]]//input[@type='text']"),
+                    "Rang Tom: stuck in traffic, there by 11");
+            browser.submit(By.xpath("//div[contains(@class,'icr-alert-item')][.//text()[contains(., '" + person + "')]]//button"));
+            browser.waitForText("Alert answered");
+            assertTrue(browser.findAll(alert).isEmpty(), "answered: off the list");
+            assertTrue(coordinator().get("/api/care-providers/CP001/alerts").jsonArray().getValuesAs(JsonObject.class).stream()
+                    .noneMatch(a -> a.getString("subject").equals("visit " + visit)));
+
+            JsonObject figures = coordinator().get("/api/care-providers/CP001/reports").json();
+            browser.submit(By.id("navCareReports"));
+            browser.waitForText("Reports for the CQC");
+            JsonObject medication = figures.getJsonObject("medication");
+            String visits = browser.find(By.id("visitFigures")).getText();
+            assertTrue(visits.contains(figures.getJsonObject("visits").getInt("planned") + " planned"), visits);
+            String doses = browser.find(By.id("medicationFigures")).getText();
+            assertTrue(doses.contains(medication.getInt("dosesRecorded") + " of " + medication.getInt("dosesDue") + " doses due"), doses);
+            assertEquals(7, ((Number) browser.script("var c = document.querySelector(\"[id='visitsChart'] canvas\");"
+                    + " var chart = c && window.Chart ? window.Chart.getChart(c) : null; return chart ? chart.data.labels.length : -1;"))
+                    .intValue(), "a bar per day of the week shown");
+            browser.screenshot("reports");
+            inaccessible.addAll(browser.accessibilityViolations());
+        }
+        assertEquals(List.of(), inaccessible, "serious or critical WCAG 2.2 AA violations");
+    }
+}
