@@ -43,6 +43,9 @@ public class DemoDataLoader {
     @Inject
     DemoDataService demoData;
 
+    @Inject
+    DemoCareProviders careProviders;
+
     @PostConstruct
     void load() {
         if (enabled) {
@@ -65,6 +68,8 @@ public class DemoDataLoader {
             LOG.info(() -> "Demo data: " + pathways + " referral-to-treatment pathways were missing and have been added");
             int projects = demoData.addResearchProject();
             LOG.info(() -> "Demo data: " + projects + " research projects were missing and have been added");
+            careProviders.addCareHome(patients);
+            careProviders.addAgencyWeek(patients);
         }
     }
 }

@@ -46,6 +46,7 @@ public final class DemoDirectory {
             new DemoUser("social.worker", "Callum Reid", "LA001", StaffRole.SOCIAL_WORKER),
             new DemoUser("care.worker", "Maja Nowak", "CP001", StaffRole.CARE_WORKER),
             new DemoUser("care.worker.tom", "Tom Bryant", "CP001", StaffRole.CARE_WORKER),
+            new DemoUser("care.worker.amir", "Amir Haddad", "CP001", StaffRole.CARE_WORKER),
             new DemoUser("care.coordinator", "Nadia Kowalski", "CP001", StaffRole.CARE_COORDINATOR),
             new DemoUser("carehome.worker", "Grace Mensah", "CH001", StaffRole.CARE_WORKER),
             new DemoUser("carehome.manager", "Oliver Grant", "CH001", StaffRole.CARE_COORDINATOR),

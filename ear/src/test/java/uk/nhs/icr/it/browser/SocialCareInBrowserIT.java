@@ -19,6 +19,7 @@ import org.openqa.selenium.support.ui.Select;
 import uk.nhs.icr.it.Api;
 import uk.nhs.icr.it.Databases;
 import uk.nhs.icr.it.IcrDeployment;
+import uk.nhs.icr.it.Portal;
 import uk.nhs.icr.it.TestPatients;
 import uk.nhs.icr.it.Tokens;
 
@@ -108,21 +109,25 @@ class SocialCareInBrowserIT extends IcrDeployment {
 
     @Test
     void a_care_home_manager_reads_the_day_resident_by_resident() {
-        // Meadowbank is this test's own care home: its earlier residents have left
-        Databases.execute(Databases.SOCIAL_CARE, "update care_provision set ended_at = now() where provider_ods = 'CH001' and ended_at is null");
+        // a care home of the test's own, so that its one resident is all it has
+        String home = "T" + java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        Databases.execute(Databases.HOSPITAL, "insert into organisation (ods_code, name, type) values (?, 'Test Care Home', 'CARE_PROVIDER')",
+                home);
+        Databases.createStaff("manager." + home.toLowerCase(), home, "CARE_COORDINATOR", Portal.DEMO_PASSWORD);
+        Databases.createStaff("worker." + home.toLowerCase(), home, "CARE_WORKER", Portal.DEMO_PASSWORD);
         TestPatients resident = TestPatients.aPatient().givenName("Violet");
         assertEquals(201, resident.register().status());
-        Databases.startCareHome(resident.nhsNumber(), "CH001");
+        Databases.startCareHome(resident.nhsNumber(), home);
         String person = resident.nhsNumber();
-        Api.Client manager = Api.as(Tokens.staff("carehome.manager", "CARE_COORDINATOR").sign());
-        Api.Client worker = Api.as(Tokens.staff("carehome.worker", "CARE_WORKER").sign());
+        Api.Client manager = Api.as(Tokens.staff("manager." + home.toLowerCase(), "CARE_COORDINATOR").sign());
+        Api.Client worker = Api.as(Tokens.staff("worker." + home.toLowerCase(), "CARE_WORKER").sign());
         assertEquals(200, manager.putJson("/api/patients/" + person + "/fluids/target", "{\"dailyMl\":1500}").status());
         assertEquals(201, worker.postJson("/api/patients/" + person + "/fluids/intake", "{\"amountMl\":300,\"drink\":\"Water\"}").status(),
                 "care home staff care for every resident, with no rota");
         assertEquals(201, worker.postJson("/api/patients/" + person + "/daily-records", "{\"kind\":\"note\",\"note\":\"Enjoyed the"
                 + " music afternoon\"}").status());
         try (Browser browser = Browser.open("care-home-day", Browser.DESKTOP)) {
-            browser.visit("/").signIn("carehome.manager");
+            browser.visit("/").signIn("manager." + home.toLowerCase());
             browser.submit(By.id("navResidents"));
             browser.waitForText("Residents today");
             assertTrue(browser.find(By.id("residentCount")).getText().startsWith("1 person in your care"),
