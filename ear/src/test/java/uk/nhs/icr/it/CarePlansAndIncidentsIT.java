@@ -84,6 +84,11 @@ class CarePlansAndIncidentsIT extends IcrDeployment {
         assertEquals("disagreed", said.getString("agreement"));
         assertEquals("the person", said.getString("agreementBy"));
         assertEquals(403, maja.putJson(path + "/agreement", "{\"agreement\":\"agreed\"}").status());
+        assertEquals(409, coordinator.putJson(path + "/agreement", "{\"agreement\":\"agreed\"}").status(),
+                "staff do not record over what the person said");
+        Databases.startCareHome(person, "CH001");
+        assertEquals(403, Api.as(Tokens.staff("carehome.manager", "CARE_COORDINATOR").sign()).putJson(path + "/agreement",
+                "{\"agreement\":\"agreed\"}").status(), "another provider's coordinator does not answer for this plan");
     }
 
     @Test
@@ -124,6 +129,7 @@ class CarePlansAndIncidentsIT extends IcrDeployment {
                 + " and entry_type = 'SAFEGUARDING_CONCERN' and status = 'OPEN' and category = 'SAFEGUARDING'", concern, person),
                 "the concern is open in the record, filed under safeguarding");
         assertEquals(2, incident.getJsonArray("bodyMap").size());
+        assertEquals("front", incident.getJsonArray("bodyMap").getJsonObject(0).getString("side"));
         assertTrue(incident.getBoolean("notifiableToCqc"));
 
         Api.Reply map = maja.request("GET", path + "/" + incident.getJsonNumber("entryId").longValue() + "/body-map.svg");
@@ -132,6 +138,16 @@ class CarePlansAndIncidentsIT extends IcrDeployment {
         assertEquals(2, map.body().split("<circle").length - 1, "one circle per marked area");
         assertTrue(map.body().contains("bruise 3 cm &lt;left arm&gt;"), "notes are drawn, escaped");
         assertEquals(403, Api.as(Tokens.staff("researcher.ada", "RESEARCHER").sign()).postJson(path, "{}").status());
+
+        Api.Client self = Api.as(Tokens.patient(person).sign());
+        long entry = incident.getJsonNumber("entryId").longValue();
+        assertEquals(404, self.get(path + "/" + entry).status(), "a safeguarding incident is not in the person's own view");
+        assertEquals(404, self.request("GET", path + "/" + entry + "/body-map.svg").status());
+        Api.Reply fall = maja.postJson(path, "{\"kind\":\"fall\",\"severity\":\"no-harm\",\"description\":\"Sat down on the floor\","
+                + "\"occurredAt\":\"" + at + "\"}");
+        assertEquals(201, fall.status(), fall.body());
+        assertEquals("fall", self.get(path + "/" + fall.json().getJsonNumber("entryId").longValue()).json().getString("kind"),
+                "an ordinary incident is");
     }
 
     private static JsonObject section(JsonObject plan, String area) {

@@ -62,6 +62,9 @@ class CareReportsIT extends IcrDeployment {
         // fluids yesterday: Ann reached her 1,500 ml, Bob did not reach his 2,000
         assertEquals(200, manager.putJson("/api/patients/" + ann + "/fluids/target", "{\"dailyMl\":1500}").status());
         assertEquals(200, manager.putJson("/api/patients/" + bob + "/fluids/target", "{\"dailyMl\":2000}").status());
+        // the targets were set before yesterday, so yesterday counts (a target counts from the first whole day after it is set)
+        Databases.execute(Databases.SOCIAL_CARE, "update fluid_target set set_at = now() - interval '3 days' where person_nhs_number in (?, ?)",
+                ann, bob);
         drink(ann, 900, at(10, 0));
         drink(ann, 700, at(15, 0));
         drink(bob, 500, at(10, 0));

@@ -82,8 +82,11 @@ class HomeCareIT extends IcrDeployment {
         assertEquals(404, maja.get(patientPath).status(), "a visit three hours away does not open the record yet");
         HomeCare.plan(person, "care.worker.tom", now.plus(Duration.ofMinutes(40)), now.plus(Duration.ofMinutes(80)), "Tea");
         assertEquals(404, maja.get(patientPath).status(), "Tom's visit is not Maja's");
+        int readsBefore = Databases.count(Databases.HOSPITAL, "select count(*) from audit_event where patient_nhs_number = ?"
+                + " and username = 'care.worker.tom'", person);
         assertEquals(200, tom.get(patientPath).status(), "Tom's visit in 40 minutes opens it for him");
-        assertTrue(Databases.auditRows(person, "Patient", "READ") >= 1);
+        assertEquals(readsBefore + 1, Databases.count(Databases.HOSPITAL, "select count(*) from audit_event where patient_nhs_number = ?"
+                + " and username = 'care.worker.tom'", person), "Tom's read is on the person's audit log");
 
         String earlier = HomeCare.aClient();
         HomeCare.plan(earlier, "care.worker", now.minus(Duration.ofHours(3)), now.minus(Duration.ofMinutes(70)), "Breakfast");
@@ -129,6 +132,17 @@ class HomeCareIT extends IcrDeployment {
     }
 
     @Test
+    void a_visit_is_checked_into_around_its_time_only() {
+        Instant now = Instant.now();
+        HomeCare.plan(person, "care.worker", now.minus(Duration.ofMinutes(5)), now.plus(Duration.ofMinutes(25)), "Breakfast");
+        long nextWeek = HomeCare.plan(person, "care.worker", now.plus(Duration.ofDays(7)), now.plus(Duration.ofDays(7).plusMinutes(30)),
+                "Breakfast").getJsonNumber("id").longValue();
+        Api.Reply early = maja.postJson("/api/patients/" + person + "/visits/" + nextWeek + "/check-in", "");
+        assertEquals(409, early.status(), "today's visit opens the record, not next week's for checking into");
+        assertTrue(early.json().getString("detail").contains("not due now"), early.body());
+    }
+
+    @Test
     void the_rota_and_continuity_show_who_visited_whom() {
         Instant now = Instant.now();
         long first = HomeCare.plan(person, "care.worker", now.minus(Duration.ofMinutes(5)), now.plus(Duration.ofMinutes(25)), "Breakfast")
@@ -161,8 +175,10 @@ class HomeCareIT extends IcrDeployment {
                 HomeCare.visit("care.worker", now.plus(Duration.ofHours(2)), now.plus(Duration.ofHours(1)), "Tea")).problemFields(400));
         assertEquals(List.of("tasks"), coordinator.postJson("/api/patients/" + person + "/visits",
                 HomeCare.visit("care.worker", now.plus(Duration.ofHours(1)), now.plus(Duration.ofHours(2)), " ")).problemFields(400));
-        String notOurs = TestPatients.aPatient().nhsNumber();
-        assertEquals(404, coordinator.postJson("/api/patients/" + notOurs + "/visits", body).status(), "not the provider's client");
+        TestPatients notOurs = TestPatients.aPatient();
+        assertEquals(201, notOurs.register().status());
+        assertEquals(404, coordinator.postJson("/api/patients/" + notOurs.nhsNumber() + "/visits", body).status(),
+                "registered, but not the provider's client");
         long planned = HomeCare.plan(person, "care.worker", now.plus(Duration.ofHours(1)), now.plus(Duration.ofHours(2)), "Tea")
                 .getJsonNumber("id").longValue();
         Api.Reply cancelled = coordinator.postJson("/api/patients/" + person + "/visits/" + planned + "/cancellation",

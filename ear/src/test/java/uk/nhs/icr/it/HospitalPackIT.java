@@ -81,6 +81,9 @@ class HospitalPackIT extends IcrDeployment {
 
         assertEquals(List.of("admittingTrust"), maja.postJson(pack + "/transfers", "{\"admittingTrust\":\"Y90001\"}").problemFields(400),
                 "a GP practice is not an admitting trust");
+        Databases.openAdmission(person, "RXB");
+        assertEquals(403, Api.as(Tokens.staff("nurse.riverside", "NURSE").sign()).postJson(pack + "/transfers",
+                "{\"admittingTrust\":\"RXA\"}").status(), "a hospital nurse does not send the person's care provider's pack");
         Api.Reply sent = maja.postJson(pack + "/transfers", "{\"admittingTrust\":\"RXA\"}");
         assertEquals(201, sent.status(), sent.body());
         Instant until = Instant.parse(sent.json().getString("accessUntil"));

@@ -14,6 +14,7 @@ import java.util.List;
 
 import jakarta.json.JsonObject;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -90,6 +91,23 @@ class MedicinesAndFluidsIT extends IcrDeployment {
         assertEquals(1, Databases.count(Databases.SOCIAL_CARE, "select count(*) from social_care_entry where care_medicine_id = ?"
                 + " and entry_type = 'MEDICATION_ADMINISTRATION' and status = 'REFUSED' and author_username = 'care.worker'", medicine),
                 "the MAR line is an entry of the person's record");
+
+        // the other outcomes, each against a dose of its own
+        ZonedDateTime first = due.minusMinutes(30);
+        long thrice = addMedicine("{\"medicine\":\"Paracetamol 500mg tablets\",\"dose\":\"Two tablets\",\"timesOfDay\":[\""
+                + first.toLocalTime() + "\",\"" + first.plusMinutes(10).toLocalTime() + "\",\"" + first.plusMinutes(20).toLocalTime()
+                + "\"],\"startedOn\":\"" + due.toLocalDate().minusDays(1) + "\"}");
+        assertEquals(201, maja.postJson(mar + "/doses", dose(thrice, first.toInstant(), "not-available", null, "Not delivered")).status());
+        assertEquals(201, maja.postJson(mar + "/doses", dose(thrice, first.plusMinutes(10).toInstant(), "self-administered", null, null))
+                .status());
+        assertEquals(List.of("note"), maja.postJson(mar + "/doses", dose(thrice, first.plusMinutes(20).toInstant(), "missed", null, null))
+                .problemFields(400));
+        // the three doses may straddle midnight: both days' charts
+        List<String> outcomes = java.util.stream.Stream.of(first.toLocalDate(), first.plusMinutes(20).toLocalDate()).distinct()
+                .flatMap(day -> medicineOnChart(maja.get(mar + "?date=" + day).json(), thrice).getJsonArray("due")
+                        .getValuesAs(JsonObject.class).stream())
+                .filter(d -> d.containsKey("recorded")).map(d -> d.getJsonObject("recorded").getString("outcome")).toList();
+        assertTrue(outcomes.containsAll(List.of("not-available", "self-administered")), outcomes.toString());
     }
 
     @Test
@@ -118,6 +136,11 @@ class MedicinesAndFluidsIT extends IcrDeployment {
         Api.Reply tooSoon = tom.postJson(mar + "/doses", dose(medicine, null, "given", null, null));
         assertEquals(409, tooSoon.status());
         assertTrue(tooSoon.json().getString("detail").contains("at least 240"), tooSoon.body());
+        String anHourAgo = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS).toString();
+        Api.Reply backDated = tom.postJson(mar + "/doses", "{\"careMedicine\":" + medicine + ",\"outcome\":\"given\",\"at\":\""
+                + anHourAgo + "\"}");
+        assertEquals(409, backDated.status(), "a dose recorded late is checked against the doses after it too");
+        assertTrue(backDated.json().getString("detail").contains("after that"), backDated.body());
         assertEquals(List.of("protocol"), coordinator.postJson(mar + "/medicines", "{\"medicine\":\"Paracetamol 500mg tablets\","
                 + "\"dose\":\"Two tablets\",\"asRequired\":true}").problemFields(400));
         assertEquals(List.of("medicine"), coordinator.postJson(mar + "/medicines", "{\"medicine\":\"Snake oil 5ml\",\"dose\":\"One\","
@@ -146,6 +169,18 @@ class MedicinesAndFluidsIT extends IcrDeployment {
     }
 
     @Test
+    void only_the_providers_own_staff_record_on_its_chart() {
+        ZonedDateTime due = ZonedDateTime.now(UK).minusMinutes(5).truncatedTo(ChronoUnit.MINUTES);
+        long medicine = addMedicine("{\"medicine\":\"Amlodipine 5mg tablets\",\"dose\":\"One tablet\",\"timesOfDay\":[\""
+                + due.toLocalTime() + "\"],\"startedOn\":\"" + due.toLocalDate().minusDays(1) + "\"}");
+        Databases.openAdmission(person, "RXA");
+        Api.Reply nurse = Api.as(Tokens.staff("nurse.northgate", "NURSE").sign()).postJson(mar + "/doses",
+                dose(medicine, due.toInstant(), "given", null, null));
+        assertEquals(403, nurse.status(), "a ward nurse caring for the person does not record on the care provider's chart");
+        assertEquals(0, Databases.count(Databases.SOCIAL_CARE, "select count(*) from social_care_entry where care_medicine_id = ?", medicine));
+    }
+
+    @Test
     void the_fluid_chart_adds_up_drinks_against_the_daily_target() {
         String fluids = "/api/patients/" + person + "/fluids";
         assertEquals(403, maja.putJson(fluids + "/target", "{\"dailyMl\":1500}").status(), "the target is the coordinator's or a nurse's");
@@ -158,6 +193,10 @@ class MedicinesAndFluidsIT extends IcrDeployment {
         assertEquals(List.of("takenAt"), maja.postJson(fluids + "/intake", "{\"amountMl\":100,\"drink\":\"Water\",\"takenAt\":\""
                 + Instant.now().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS) + "\"}").problemFields(400));
 
+        // not within two minutes of midnight or of the 18:00 check, when "today" or "after the check" could change under the test
+        LocalTime clock = LocalTime.now(UK);
+        Assumptions.assumeFalse(clock.isAfter(LocalTime.of(23, 57)) || clock.isBefore(LocalTime.of(0, 3))
+                || (clock.isAfter(LocalTime.of(17, 58)) && clock.isBefore(LocalTime.of(18, 2))), "too near a boundary of the day");
         JsonObject chart = maja.get(fluids).json();
         assertEquals(1500, chart.getInt("targetMl"));
         assertEquals(350, chart.getInt("totalMl"));
@@ -168,6 +207,41 @@ class MedicinesAndFluidsIT extends IcrDeployment {
         boolean alerted = alerts().stream().anyMatch(a -> a.getString("kind").equals("fluids-below-target")
                 && a.getString("nhsNumber").equals(person));
         assertEquals(afterCheck, alerted, "an alert after the check time only");
+    }
+
+    @Test
+    void drinks_below_the_target_by_the_check_time_alert_the_coordinator_until_answered() {
+        String thirsty = HomeCare.aClient();
+        String wellHydrated = HomeCare.aClient();
+        ZonedDateTime yesterday = ZonedDateTime.now(UK).minusDays(1).withHour(10).withMinute(0).truncatedTo(ChronoUnit.MINUTES);
+        for (String person : List.of(thirsty, wellHydrated)) {
+            assertEquals(200, coordinator.putJson("/api/patients/" + person + "/fluids/target", "{\"dailyMl\":1500}").status());
+        }
+        // set before yesterday began, as a target set last week would be
+        Databases.execute(Databases.SOCIAL_CARE, "update fluid_target set set_at = now() - interval '3 days' where person_nhs_number in (?, ?)",
+                thirsty, wellHydrated);
+        drink(thirsty, 600, yesterday);
+        drink(wellHydrated, 900, yesterday);
+        drink(wellHydrated, 700, yesterday.withHour(15));
+        drink(thirsty, 1000, yesterday.withHour(19));
+
+        String subject = "fluids " + thirsty + " " + yesterday.toLocalDate();
+        JsonObject alert = alerts().stream().filter(a -> a.getString("subject").equals(subject)).findFirst()
+                .orElseThrow(() -> new AssertionError("no fluid alert for yesterday"));
+        assertEquals("fluids-below-target", alert.getString("kind"));
+        assertTrue(alert.getString("message").contains("600 ml of a 1500 ml daily target"), "drinks after 18:00 do not count: "
+                + alert.getString("message"));
+        assertTrue(alerts().stream().noneMatch(a -> a.getString("subject").equals("fluids " + wellHydrated + " " + yesterday.toLocalDate())),
+                "1,600 ml by 18:00 met the target");
+        assertEquals(204, coordinator.postJson("/api/care-providers/CP001/alerts/acknowledgements", "{\"kind\":\"fluids-below-target\","
+                + "\"subject\":\"" + subject + "\",\"note\":\"Jugs topped up; GP asked to review\"}").status());
+        assertTrue(alerts().stream().noneMatch(a -> a.getString("subject").equals(subject)));
+    }
+
+    private void drink(String person, int ml, ZonedDateTime at) {
+        Api.Reply drink = coordinator.postJson("/api/patients/" + person + "/fluids/intake", "{\"amountMl\":" + ml + ",\"drink\":\"Tea\","
+                + "\"takenAt\":\"" + at.toInstant() + "\"}");
+        assertEquals(201, drink.status(), drink.body());
     }
 
     private long addMedicine(String json) {

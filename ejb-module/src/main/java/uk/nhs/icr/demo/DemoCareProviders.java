@@ -127,7 +127,7 @@ public class DemoCareProviders {
     }
 
     private void work(PlannedVisit visit, Instant arrived) {
-        visit.checkIn(visit.careWorker(), arrived);
+        visit.checkIn(visit.careWorker(), arrived, Duration.ofHours(1), Duration.ofHours(1));
         for (int task = 1; task <= visit.tasks().size(); task++) {
             visit.recordTask(visit.careWorker(), task, true, null);
         }

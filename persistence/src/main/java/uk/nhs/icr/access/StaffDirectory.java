@@ -72,6 +72,14 @@ public class StaffDirectory {
                 .getResultList();
     }
 
+    /** The enabled staff of an organisation who hold this role, by name (a provider's care workers for its rota). */
+    public List<StaffMember> staffOf(OdsCode organisation, StaffRole role) {
+        return em.createQuery("select distinct s from StaffMember s join s.roles r where s.organisation.odsCode = :code and r = :role"
+                        + " order by s.displayName", StaffMember.class)
+                .setParameter("code", organisation).setParameter("role", role).getResultList().stream()
+                .filter(StaffMember::isEnabled).toList();
+    }
+
     public void addOrganisation(Organisation organisation) {
         em.persist(organisation);
     }

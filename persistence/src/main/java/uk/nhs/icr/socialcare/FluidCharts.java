@@ -58,8 +58,9 @@ public class FluidCharts {
     public List<Shortfall> belowTarget(OdsCode provider, Instant from, Instant to) {
         List<?> rows = em.createNativeQuery("select t.person_nhs_number, t.daily_ml, coalesce(sum(f.amount_ml), 0)"
                         + " from fluid_target t"
-                        + " join care_provision p on p.person_nhs_number = t.person_nhs_number and p.provider_ods = ?1 and p.ended_at is null"
                         + " left join fluid_intake f on f.person_nhs_number = t.person_nhs_number and f.taken_at >= ?2 and f.taken_at < ?3"
+                        + " where exists (select 1 from care_provision p where p.person_nhs_number = t.person_nhs_number and p.provider_ods = ?1"
+                        + " and p.ended_at is null) and t.set_at < ?3"
                         + " group by t.person_nhs_number, t.daily_ml having coalesce(sum(f.amount_ml), 0) < t.daily_ml"
                         + " order by t.person_nhs_number")
                 .setParameter(1, provider.value()).setParameter(2, from).setParameter(3, to)
@@ -95,13 +96,19 @@ public class FluidCharts {
         return taken;
     }
 
+    /** A daily target and the first whole UK day it applies to (the day after it was set: the day it was set was under way). */
+    public record Target(int dailyMl, LocalDate from) {
+    }
+
     /** The daily targets of the people in the provider's care who have one. */
-    public Map<NhsNumber, Integer> targetsAt(OdsCode provider) {
-        List<?> rows = em.createNativeQuery("select t.person_nhs_number, t.daily_ml from fluid_target t where exists (select 1 from"
-                        + " care_provision p where p.person_nhs_number = t.person_nhs_number and p.provider_ods = ?1 and p.ended_at is null)")
+    public Map<NhsNumber, Target> targetsAt(OdsCode provider) {
+        List<?> rows = em.createNativeQuery("select t.person_nhs_number, t.daily_ml, cast((t.set_at at time zone 'Europe/London') as date)"
+                        + " from fluid_target t where exists (select 1 from care_provision p where p.person_nhs_number = t.person_nhs_number"
+                        + " and p.provider_ods = ?1 and p.ended_at is null)")
                 .setParameter(1, provider.value()).getResultList();
-        Map<NhsNumber, Integer> targets = new HashMap<>();
-        rows.stream().map(row -> (Object[]) row).forEach(row -> targets.put(NhsNumber.parse(row[0].toString()), ((Number) row[1]).intValue()));
+        Map<NhsNumber, Target> targets = new HashMap<>();
+        rows.stream().map(row -> (Object[]) row).forEach(row -> targets.put(NhsNumber.parse(row[0].toString()),
+                new Target(((Number) row[1]).intValue(), SqlValues.localDate(row[2]).plusDays(1))));
         return targets;
     }
 

@@ -23,14 +23,22 @@ public class HomeCareRota {
         em.flush();
     }
 
-    /** The person's visit with this id (none when the id is another person's). */
+    /** The person's visit with this id, with its tasks (none when the id is another person's). */
     public Optional<PlannedVisit> visitOf(NhsNumber person, long id) {
-        return Optional.ofNullable(em.find(PlannedVisit.class, id)).filter(visit -> visit.person().equals(person));
+        return em.createQuery("select v from PlannedVisit v left join fetch v.tasks where v.id = :id and v.person = :person",
+                        PlannedVisit.class)
+                .setParameter("id", id).setParameter("person", person).getResultStream().findFirst();
+    }
+
+    /** Writes pending changes now, so that a clash with a change made meanwhile surfaces inside the caller's method. */
+    public void flush() {
+        em.flush();
     }
 
     /** A care worker's round between two instants, in the order it is travelled. */
     public List<PlannedVisit> roundOf(String careWorker, Instant from, Instant to) {
-        return em.createQuery("select v from PlannedVisit v where v.careWorker = :worker and v.plannedStart >= :from"
+        return em.createQuery("select distinct v from PlannedVisit v left join fetch v.tasks where v.careWorker = :worker"
+                        + " and v.plannedStart >= :from"
                         + " and v.plannedStart < :to order by v.plannedStart, v.travelOrder, v.id", PlannedVisit.class)
                 .setParameter("worker", careWorker).setParameter("from", from).setParameter("to", to)
                 .getResultList();
@@ -38,13 +46,14 @@ public class HomeCareRota {
 
     /** Every visit the provider planned between two instants, by care worker and round order. */
     public List<PlannedVisit> visitsOf(OdsCode provider, Instant from, Instant to) {
-        return em.createQuery("select v from PlannedVisit v where v.provider = :provider and v.plannedStart >= :from"
-                        + " and v.plannedStart < :to order by v.careWorker, v.plannedStart, v.travelOrder, v.id", PlannedVisit.class)
+        return em.createQuery("select distinct v from PlannedVisit v left join fetch v.tasks where v.provider = :provider"
+                        + " and v.plannedStart >= :from and v.plannedStart < :to order by v.careWorker, v.plannedStart, v.travelOrder, v.id",
+                        PlannedVisit.class)
                 .setParameter("provider", provider).setParameter("from", from).setParameter("to", to)
                 .getResultList();
     }
 
-    /** Visits not started (still planned) that were due to start between {@code since} and {@code startedBefore}. */
+    /** Visits not started (still planned) that were due to start between {@code since} and {@code startedBefore}; tasks not loaded. */
     public List<PlannedVisit> notStarted(OdsCode provider, Instant since, Instant startedBefore) {
         return em.createQuery("select v from PlannedVisit v where v.provider = :provider and v.status = :planned"
                         + " and v.plannedStart >= :since and v.plannedStart < :before order by v.plannedStart, v.id", PlannedVisit.class)

@@ -13,6 +13,7 @@ import jakarta.persistence.Enumerated;
 
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.platform.Codes;
+import uk.nhs.icr.sharedrecord.DataCategory;
 import uk.nhs.icr.sharedrecord.EntryAuthor;
 import uk.nhs.icr.sharedrecord.EntryStatus;
 import uk.nhs.icr.sharedrecord.EntryType;
@@ -65,9 +66,13 @@ public class Incident extends SocialCareEntry {
         this.notifiableToCqc = notifiableToCqc;
     }
 
-    /** The incident was a safeguarding concern too: the concern opened in the record for it. */
+    /**
+     * The incident was a safeguarding concern too: the concern opened in the record for it. The incident is then filed under
+     * safeguarding like the concern, so what one withholds (from the person, from someone acting for them) the other does too.
+     */
     public void raisedAsSafeguarding(long concern) {
         this.safeguardingEntryId = concern;
+        fileUnder(DataCategory.SAFEGUARDING);
     }
 
     public Kind kind() { return kind; }

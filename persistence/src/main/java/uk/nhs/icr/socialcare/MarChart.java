@@ -28,6 +28,15 @@ public class MarChart {
         return Optional.ofNullable(em.find(CareMedicine.class, id)).filter(medicine -> medicine.person().equals(person));
     }
 
+    /**
+     * The medicine, locked until the transaction ends: two carers recording a dose of it at the same moment take turns, so the
+     * second sees the first's dose when it checks an as-required protocol (which no constraint can hold).
+     */
+    public Optional<CareMedicine> medicineForDose(NhsNumber person, long id) {
+        return Optional.ofNullable(em.find(CareMedicine.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE))
+                .filter(medicine -> medicine.person().equals(person));
+    }
+
     /** The person's medicines given at any time from {@code from} on (not stopped before it), in the order they were added. */
     public List<CareMedicine> medicinesOf(NhsNumber person, Instant from) {
         return em.createQuery("select distinct m from CareMedicine m left join fetch m.timesOfDay where m.person = :person"

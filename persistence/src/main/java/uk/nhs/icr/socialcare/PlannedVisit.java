@@ -19,6 +19,8 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.BatchSize;
+
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.platform.OdsCode;
 
@@ -81,7 +83,8 @@ public class PlannedVisit {
     @Column(name = "version", nullable = false)
     private int version;
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    @ElementCollection(fetch = FetchType.LAZY)
+    @BatchSize(size = 100)
     @CollectionTable(name = "planned_visit_task", joinColumns = @JoinColumn(name = "visit_id"))
     @OrderColumn(name = "position")
     private List<VisitTask> tasks = new ArrayList<>();
@@ -105,12 +108,19 @@ public class PlannedVisit {
         tasks.forEach(task -> this.tasks.add(new VisitTask(task)));
     }
 
-    /** The carer arrives. Only a planned visit is checked into, and only by the carer it is planned for. */
-    public void checkIn(String by, Instant at) {
+    /**
+     * The carer arrives. Only a planned visit is checked into, only by the carer it is planned for, and only around its time:
+     * from {@code early} before its planned start to {@code late} after its planned end (not next week's, nor one missed days ago).
+     */
+    public void checkIn(String by, Instant at, java.time.Duration early, java.time.Duration late) {
         requireCarer(by);
         if (status != Status.PLANNED) {
             throw new VisitStateException("this visit is " + status.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
                     + ": only a planned visit is checked into");
+        }
+        if (at.isBefore(plannedStart.minus(early)) || at.isAfter(plannedEnd.plus(late))) {
+            throw new VisitStateException("this visit is not due now: it is checked into from " + early.toMinutes()
+                    + " minutes before its planned start to " + late.toMinutes() + " minutes after its planned end");
         }
         status = Status.IN_PROGRESS;
         checkedInAt = at;

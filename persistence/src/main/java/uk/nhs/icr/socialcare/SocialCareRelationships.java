@@ -19,6 +19,9 @@ import uk.nhs.icr.platform.OdsCode;
 @ApplicationScoped
 public class SocialCareRelationships {
 
+    /** How long past its planned end a visit still checked into keeps the person's record open to its care worker. */
+    public static final Duration LONGEST_OPEN_VISIT = Duration.ofHours(12);
+
     @PersistenceContext(unitName = "socialcare")
     EntityManager em;
 
@@ -40,17 +43,19 @@ public class SocialCareRelationships {
 
     /**
      * Whether the care worker has a visit to the person on their rota that makes now part of it: from {@code before} ahead of
-     * its planned start until {@code after} past its end (its check-out, or its planned end while not checked out), and for as
-     * long as it is checked into.
+     * its planned start until {@code after} past its end (its check-out, or its planned end while not checked out), and while it
+     * is checked into, up to {@link #LONGEST_OPEN_VISIT} past its planned end (a visit left open does not open the record for
+     * good).
      */
     public boolean isOnRotaOf(NhsNumber person, String careWorker, Instant now, Duration before, Duration after) {
         return !em.createNativeQuery("select 1 from planned_visit where person_nhs_number = ?1 and care_worker_username = ?2"
                         + " and status <> 'CANCELLED' and planned_start <= ?3"
-                        + " and (status = 'IN_PROGRESS' or coalesce(checked_out_at, planned_end) >= ?4) limit 1")
+                        + " and (coalesce(checked_out_at, planned_end) >= ?4 or (status = 'IN_PROGRESS' and planned_end >= ?5)) limit 1")
                 .setParameter(1, person.value())
                 .setParameter(2, careWorker)
                 .setParameter(3, now.plus(before))
                 .setParameter(4, now.minus(after))
+                .setParameter(5, now.minus(LONGEST_OPEN_VISIT))
                 .getResultList().isEmpty();
     }
 
@@ -67,13 +72,14 @@ public class SocialCareRelationships {
     public Set<NhsNumber> peopleOnRota(String careWorker, OdsCode provider, Instant now, Duration before, Duration after) {
         List<?> rows = em.createNativeQuery("select person_nhs_number from planned_visit where care_worker_username = ?1"
                         + " and status <> 'CANCELLED' and planned_start <= ?2"
-                        + " and (status = 'IN_PROGRESS' or coalesce(checked_out_at, planned_end) >= ?3)"
+                        + " and (coalesce(checked_out_at, planned_end) >= ?3 or (status = 'IN_PROGRESS' and planned_end >= ?5))"
                         + " union select person_nhs_number from care_provision where provider_ods = ?4 and setting = 'CARE_HOME'"
                         + " and ended_at is null")
                 .setParameter(1, careWorker)
                 .setParameter(2, now.plus(before))
                 .setParameter(3, now.minus(after))
                 .setParameter(4, provider.value())
+                .setParameter(5, now.minus(LONGEST_OPEN_VISIT))
                 .getResultList();
         Set<NhsNumber> people = new HashSet<>();
         rows.forEach(row -> people.add(NhsNumber.parse(row.toString())));
@@ -113,6 +119,16 @@ public class SocialCareRelationships {
                         + " and ended_at is null order by person_nhs_number")
                 .setParameter(1, provider.value())
                 .setFirstResult(first).setMaxResults(max)
+                .getResultList();
+        return rows.stream().map(row -> NhsNumber.parse(row.toString())).toList();
+    }
+
+    /** The residents of a care home (its staff care for each of them on shift), by NHS number, at most {@code max}. */
+    public List<NhsNumber> residentsOf(OdsCode careHome, int max) {
+        List<?> rows = em.createNativeQuery("select distinct person_nhs_number from care_provision where provider_ods = ?1"
+                        + " and setting = 'CARE_HOME' and ended_at is null order by person_nhs_number")
+                .setParameter(1, careHome.value())
+                .setMaxResults(max)
                 .getResultList();
         return rows.stream().map(row -> NhsNumber.parse(row.toString())).toList();
     }

@@ -122,10 +122,22 @@ class SocialCareInBrowserIT extends IcrDeployment {
         Api.Client manager = Api.as(Tokens.staff("manager." + home.toLowerCase(), "CARE_COORDINATOR").sign());
         Api.Client worker = Api.as(Tokens.staff("worker." + home.toLowerCase(), "CARE_WORKER").sign());
         assertEquals(200, manager.putJson("/api/patients/" + person + "/fluids/target", "{\"dailyMl\":1500}").status());
-        assertEquals(201, worker.postJson("/api/patients/" + person + "/fluids/intake", "{\"amountMl\":300,\"drink\":\"Water\"}").status(),
-                "care home staff care for every resident, with no rota");
-        assertEquals(201, worker.postJson("/api/patients/" + person + "/daily-records", "{\"kind\":\"note\",\"note\":\"Enjoyed the"
-                + " music afternoon\"}").status());
+        // a care home's staff care for every resident, with no rota: on a phone, from the list of residents
+        try (Browser phone = Browser.open("care-home-resident", Browser.PHONE)) {
+            phone.visit("/").signIn("worker." + home.toLowerCase());
+            phone.waitForText("Residents");
+            phone.submit(By.xpath("//ul[@id='residents']//a[contains(., 'Violet')]"));
+            phone.waitForText("Drinks today");
+            new Select(phone.find(By.id("drink:amountMl"))).selectByVisibleText("300 ml");
+            phone.type(By.id("drink:drink"), "Water");
+            phone.submit(By.id("drink:add"));
+            phone.waitForText("300 ml of Water recorded");
+            phone.type(By.id("daily:note"), "Enjoyed the music afternoon");
+            phone.submit(By.id("daily:addNote"));
+            phone.waitForText("Note recorded");
+            assertEquals(List.of(), phone.accessibilityViolations(), "serious or critical WCAG 2.2 AA violations");
+        }
+        assertEquals(1, worker.get("/api/patients/" + person + "/daily-records").jsonArray().size());
         try (Browser browser = Browser.open("care-home-day", Browser.DESKTOP)) {
             browser.visit("/").signIn("manager." + home.toLowerCase());
             browser.submit(By.id("navResidents"));
@@ -161,6 +173,24 @@ class SocialCareInBrowserIT extends IcrDeployment {
             assertTrue(coordinator().get("/api/care-providers/CP001/alerts").jsonArray().getValuesAs(JsonObject.class).stream()
                     .noneMatch(a -> a.getString("subject").equals("visit " + visit)));
 
+            // a visit planned from the page, later today
+            java.time.LocalDateTime start = java.time.LocalDateTime.now(UK).plusHours(2).truncatedTo(ChronoUnit.MINUTES);
+            if (!start.toLocalDate().equals(java.time.LocalDate.now(UK))) {
+                start = java.time.LocalDate.now(UK).atTime(23, 0);
+            }
+            browser.type(By.id("plan:nhsNumber"), person);
+            new Select(browser.find(By.id("plan:careWorker"))).selectByVisibleText("Maja Nowak");
+            browser.fillDate(By.id("plan:plannedStart"), start.toString());
+            browser.fillDate(By.id("plan:plannedEnd"), start.plusMinutes(30).toString());
+            browser.type(By.id("plan:tasks"), "Tea\nMedicines");
+            browser.submit(By.id("plan:go"));
+            browser.waitForText("Visit planned for Walter");
+            assertTrue(browser.find(By.id("rota")).getText().contains(start.toLocalTime().toString()), browser.find(By.id("rota")).getText());
+            browser.type(By.id("plan:nhsNumber"), "123");
+            browser.submit(By.id("plan:go"));
+            assertTrue(browser.find(By.cssSelector("[id='plan'] .icr-field-error")).getText().toLowerCase().contains("nhs number"),
+                    "a bad number is refused beside the field");
+
             JsonObject figures = coordinator().get("/api/care-providers/CP001/reports").json();
             browser.submit(By.id("navCareReports"));
             browser.waitForText("Reports for the CQC");
@@ -169,6 +199,12 @@ class SocialCareInBrowserIT extends IcrDeployment {
             assertTrue(visits.contains(figures.getJsonObject("visits").getInt("planned") + " planned"), visits);
             String doses = browser.find(By.id("medicationFigures")).getText();
             assertTrue(doses.contains(medication.getInt("dosesRecorded") + " of " + medication.getInt("dosesDue") + " doses due"), doses);
+            JsonObject fluids = figures.getJsonObject("fluids");
+            String fluidFigures = browser.find(By.id("fluidFigures")).getText();
+            assertTrue(fluidFigures.contains(fluids.getInt("targetMet") + " of " + fluids.getInt("personDays") + " person-days"), fluidFigures);
+            assertTrue(browser.find(By.id("reviewFigures")).getText().contains(String.valueOf(figures.getJsonArray("overdueReviews").size())));
+            String incidents = browser.find(By.id("incidents")).getText();
+            assertTrue(incidents.contains("fall " + figures.getJsonObject("incidentsByKind").getInt("fall")), incidents);
             assertEquals(7, ((Number) browser.script("var c = document.querySelector(\"[id='visitsChart'] canvas\");"
                     + " var chart = c && window.Chart ? window.Chart.getChart(c) : null; return chart ? chart.data.labels.length : -1;"))
                     .intValue(), "a bar per day of the week shown");

@@ -55,7 +55,7 @@ public class AccessControl {
 
     /** Reads that rest on the care relationship: one granted read of a patient in a request covers the others. */
     static final Set<Resource> CARE_RECORD = EnumSet.of(Resource.PATIENT, Resource.SHARED_RECORD, Resource.CONSENT,
-            Resource.DATA_OPT_OUT, Resource.HOSPITAL_PACK);
+            Resource.DATA_OPT_OUT, Resource.HOSPITAL_PACK, Resource.INCIDENT);
 
     @Inject
     CurrentCaller currentCaller;
@@ -220,16 +220,29 @@ public class AccessControl {
     }
 
     /**
-     * What the patient's own directive denies this member of staff, without the categories withheld from non-clinicians by
-     * default: a medicine carers are asked to give reaches the carers giving it whatever its category (a hidden dose is a
-     * missed one), unless the patient said no to them (hazard H-051).
+     * Which of a person's care medicines (the MAR chart, the packs made from it) this reader may not see. The care staff who give
+     * them (care workers, coordinators) see every one whatever its category (a hidden dose is a missed one) unless the person's
+     * own directive denies them (hazard H-051); anyone else as the care record withholds it from them.
      */
-    @AccessDecidedInside("part of the decision point: the MAR chart asks it after the chart's own read was decided")
-    public Withholding explicitDenyFor(Caller caller, NhsNumber patient) {
-        Instant now = clock.now();
-        return consents.inForce(patient, ConsentDirective.Scope.TREATMENT, now)
-                .map(d -> d.withholdingFor(caller.organisation(), caller.role(), now, UkClock.ZONE))
-                .orElseGet(() -> Withholding.none("no consent directive"));
+    @AccessDecidedInside("part of the decision point: the MAR chart and the packs ask it after their own read was decided")
+    public Withholding medicinesWithheldFrom(Caller caller, NhsNumber patient) {
+        if (!caller.isPatient() && (caller.hasRole(StaffRole.CARE_WORKER) || caller.hasRole(StaffRole.CARE_COORDINATOR))) {
+            Instant now = clock.now();
+            return consents.inForce(patient, ConsentDirective.Scope.TREATMENT, now)
+                    .map(d -> d.withholdingFor(caller.organisation(), caller.role(), now, UkClock.ZONE))
+                    .orElseGet(() -> Withholding.none("no consent directive"));
+        }
+        return withholding(caller, patient, AccessDecision.grant(Purpose.DIRECT_CARE, "reading the care medicines"));
+    }
+
+    /** How long before a planned visit, and after it ends, its care worker may open the person's record. */
+    public record RotaWindow(Duration before, Duration after) {
+    }
+
+    /** The care worker's access window around a visit: a visit is checked into within it too. */
+    @AccessDecidedInside("reads no patient data: the window the decision applies")
+    public RotaWindow careWorkerWindow() {
+        return new RotaWindow(rotaAccessBefore, rotaAccessAfter);
     }
 
     /** The people whose records this member of staff may find through social care: caseload, their provider's care, their rota. */

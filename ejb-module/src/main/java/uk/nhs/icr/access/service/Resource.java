@@ -45,7 +45,7 @@ public enum Resource {
     /** What travels with a person admitted to hospital from social care; sending it opens the admitting trust's access. */
     HOSPITAL_PACK("HospitalPack", EnumSet.of(CARE_WORKER, CARE_COORDINATOR, NURSE, SOCIAL_WORKER)),
     CARE_VISIT("CareVisit", EnumSet.of(SOCIAL_WORKER, CARE_WORKER)),
-    SAFEGUARDING_CONCERN("SafeguardingConcern", EnumSet.of(SOCIAL_WORKER, CARE_WORKER, GP, HOSPITAL_CLINICIAN, NURSE),
+    SAFEGUARDING_CONCERN("SafeguardingConcern", EnumSet.of(SOCIAL_WORKER, CARE_WORKER, CARE_COORDINATOR, GP, HOSPITAL_CLINICIAN, NURSE),
             Access.CLINICAL_ENTRY),
     /** A visit on a care worker's rota: planned and cancelled by the provider's coordinator. */
     ROTA("PlannedVisit", EnumSet.of(CARE_COORDINATOR)),

@@ -23,8 +23,9 @@ public final class PrintedDocument {
 
     private static final float MARGIN = 50;
     private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
-    private static final PDType1Font REGULAR = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    private static final PDType1Font BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+    // a document's own fonts: PDFBox objects are not shared between threads
+    private final PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+    private final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
 
     private record Line(String text, PDType1Font font, float size, float spaceBefore) {
     }
@@ -36,18 +37,18 @@ public final class PrintedDocument {
     public PrintedDocument(String title, String footer) {
         this.title = title;
         this.footer = footer;
-        add(title, BOLD, 18, 0);
+        add(title, bold, 18, 0);
     }
 
     public PrintedDocument heading(String text) {
-        add(text, BOLD, 13, 12);
+        add(text, bold, 13, 12);
         return this;
     }
 
     /** A paragraph, wrapped to the page; nothing for an empty one. */
     public PrintedDocument paragraph(String text) {
         if (text != null && !text.isBlank()) {
-            add(text, REGULAR, 10.5f, 3);
+            add(text, regular, 10.5f, 3);
         }
         return this;
     }
@@ -91,7 +92,7 @@ public final class PrintedDocument {
                         write(content, line.text(), line.font(), line.size(), MARGIN, y);
                         next++;
                     }
-                    write(content, drawable(footer) + " - page " + pageNumber, REGULAR, 8, MARGIN, MARGIN - 10);
+                    write(content, drawable(footer) + " - page " + pageNumber, regular, 8, MARGIN, MARGIN - 10);
                 }
             }
             document.save(out);
@@ -109,10 +110,23 @@ public final class PrintedDocument {
         content.endText();
     }
 
+    /** Lines that fit the page's width: broken between words, and inside a word too long for a line of its own. */
     private static List<String> wrap(String paragraph, PDType1Font font, float size) {
         List<String> wrapped = new ArrayList<>();
         StringBuilder line = new StringBuilder();
+        List<String> words = new ArrayList<>();
         for (String word : paragraph.split(" ")) {
+            while (width(word, font, size) > WIDTH && word.length() > 1) {
+                int fits = 1;
+                while (fits < word.length() && width(word.substring(0, fits + 1), font, size) <= WIDTH) {
+                    fits++;
+                }
+                words.add(word.substring(0, fits));
+                word = word.substring(fits);
+            }
+            words.add(word);
+        }
+        for (String word : words) {
             String candidate = line.isEmpty() ? word : line + " " + word;
             if (width(candidate, font, size) > WIDTH && !line.isEmpty()) {
                 wrapped.add(line.toString());

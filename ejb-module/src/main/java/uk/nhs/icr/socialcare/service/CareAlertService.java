@@ -4,7 +4,6 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,7 +19,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.validation.Valid;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import uk.nhs.icr.access.service.AccessControl;
 import uk.nhs.icr.access.service.AccessDecidedInside;
@@ -57,9 +55,9 @@ import uk.nhs.icr.socialcare.PlannedVisit;
 @Stateless
 public class CareAlertService {
 
-    /** How far back the list looks: a week of visits and a day of doses. */
+    /** How far back the list looks: a week of visits, three days of doses, yesterday's and today's drinks. */
     static final Duration VISITS_LOOK_BACK = Duration.ofDays(7);
-    static final Duration DOSES_LOOK_BACK = Duration.ofHours(24);
+    static final Duration DOSES_LOOK_BACK = Duration.ofDays(3);
 
     public enum Kind { LATE_VISIT, MISSED_VISIT, MISSED_TIME_CRITICAL_MEDICINE, FLUIDS_BELOW_TARGET }
 
@@ -96,16 +94,7 @@ public class CareAlertService {
     UkClock clock;
 
     @Inject
-    @ConfigProperty(name = "icr.visits.late-after", defaultValue = "PT30M")
-    Duration lateAfter;
-
-    @Inject
-    @ConfigProperty(name = "icr.mar.time-critical-grace", defaultValue = "PT30M")
-    Duration timeCriticalGrace;
-
-    @Inject
-    @ConfigProperty(name = "icr.fluids.check-time", defaultValue = "18:00")
-    LocalTime fluidCheckTime;
+    CareRules rules;
 
     /** The provider's open alerts, oldest first. */
     @AccessDecidedInside("a provider's alert list: its own coordinators only, audited as one read")
@@ -143,8 +132,12 @@ public class CareAlertService {
     List<AlertView> open(OdsCode provider, Instant now) {
         Set<String> answered = acknowledgements.answeredSince(provider, now.minus(VISITS_LOOK_BACK));
         List<Raised> raised = new ArrayList<>();
-        for (PlannedVisit visit : rota.notStarted(provider, now.minus(VISITS_LOOK_BACK), now.minus(lateAfter))) {
-            boolean missed = !visit.plannedEnd().isAfter(now);
+        for (PlannedVisit visit : rota.notStarted(provider, now.minus(VISITS_LOOK_BACK), now)) {
+            CareRules.VisitTiming timing = rules.timingOf(visit, now);
+            if (timing == CareRules.VisitTiming.NOT_DUE) {
+                continue;
+            }
+            boolean missed = timing == CareRules.VisitTiming.MISSED;
             raised.add(new Raised(missed ? Kind.MISSED_VISIT : Kind.LATE_VISIT, "visit " + visit.id(), visit.person(),
                     visit.plannedStart(), visit.careWorkerName(), missed
                     ? "Visit planned " + time(visit.plannedStart()) + " to " + time(visit.plannedEnd()) + " did not start: missed"
@@ -165,7 +158,7 @@ public class CareAlertService {
     /** Time-critical doses due in the last day, past their grace, with nothing recorded: two queries for the whole provider. */
     private List<Raised> missedTimeCriticalDoses(OdsCode provider, Instant now) {
         Instant from = now.minus(DOSES_LOOK_BACK);
-        Instant overdueBefore = now.minus(timeCriticalGrace);
+        Instant overdueBefore = now.minus(rules.timeCriticalGrace());
         List<CareMedicine> medicines = mar.timeCriticalAt(provider, from);
         Set<String> recorded = new HashSet<>();
         for (MedicationAdministration dose : mar.dosesOf(medicines.stream().map(CareMedicine::id).toList(), from, now)) {
@@ -186,18 +179,21 @@ public class CareAlertService {
         return missed;
     }
 
-    /** After today's check time: residents whose intake by then is below their target (one query). */
+    /** Residents whose intake by the check time was below their target: yesterday's, and today's once it is past (a query each). */
     private List<Raised> fluidsBelowTarget(OdsCode provider, Instant now) {
         LocalDate today = LocalDate.ofInstant(now, UkClock.ZONE);
-        Instant check = today.atTime(fluidCheckTime).atZone(UkClock.ZONE).toInstant();
-        if (now.isBefore(check)) {
-            return List.of();
+        List<Raised> below = new ArrayList<>();
+        for (LocalDate day : List.of(today.minusDays(1), today)) {
+            Instant check = rules.fluidCheckOn(day);
+            if (now.isBefore(check)) {
+                continue;
+            }
+            fluids.belowTarget(provider, day.atStartOfDay(UkClock.ZONE).toInstant(), check).forEach(shortfall -> below.add(
+                    new Raised(Kind.FLUIDS_BELOW_TARGET, "fluids " + shortfall.person().value() + " " + day, shortfall.person(), check, null,
+                            "Fluid intake on " + day + " by " + rules.fluidCheckTime() + " was " + shortfall.takenMl() + " ml of a "
+                            + shortfall.targetMl() + " ml daily target: dehydration risk")));
         }
-        return fluids.belowTarget(provider, today.atStartOfDay(UkClock.ZONE).toInstant(), check).stream()
-                .map(shortfall -> new Raised(Kind.FLUIDS_BELOW_TARGET, "fluids " + shortfall.person().value() + " " + today,
-                        shortfall.person(), check, null, "Fluid intake by " + fluidCheckTime + " was " + shortfall.takenMl() + " ml of a "
-                        + shortfall.targetMl() + " ml daily target: dehydration risk"))
-                .toList();
+        return below;
     }
 
     private static String time(Instant at) {

@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.validation.Valid;
 
+import uk.nhs.icr.access.service.AccessDeniedException;
 import uk.nhs.icr.access.service.Caller;
 import uk.nhs.icr.access.service.CurrentCaller;
 import uk.nhs.icr.access.service.PatientAccess;
@@ -162,6 +163,13 @@ public class CarePlanService {
     public CarePlanView agree(NhsNumber person, @Valid Agreement agreement) {
         Caller caller = currentCaller.require();
         CarePlanVersion plan = plans.current(person).orElseThrow(NoCarePlanException::new);
+        if (!caller.isPatient() && !plan.provider().equals(caller.organisation())) {
+            throw new AccessDeniedException("The person's agreement is recorded by the provider whose plan it is ("
+                    + plan.provider().value() + "), or by the person", false);
+        }
+        if (!caller.isPatient() && plan.agreement() != null && !plan.agreementBy().endsWith("(as the person said)")) {
+            throw new AgreementGivenException();
+        }
         if (agreement.agreement() == CarePlanVersion.Agreement.DISAGREED && (agreement.comment() == null || agreement.comment().isBlank())) {
             throw InvalidInputException.of("comment", "say what you disagree with, so the plan can be changed");
         }
@@ -214,6 +222,17 @@ public class CarePlanService {
         }
         sections.sort(java.util.Comparator.comparing(CarePlanSection::area));
         return sections;
+    }
+
+    /** Staff do not record over what the person (or someone acting for them) said themselves. */
+    public static class AgreementGivenException extends uk.nhs.icr.platform.service.ConflictException {
+
+        private static final long serialVersionUID = 1L;
+
+        public AgreementGivenException() {
+            super("The person said whether they agree with this version themselves; a change of mind is theirs to record, or comes"
+                    + " with a new version of the plan");
+        }
     }
 
     public static class NoCarePlanException extends ResourceNotFoundException {

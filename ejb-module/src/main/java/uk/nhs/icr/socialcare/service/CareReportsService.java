@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,7 +19,6 @@ import jakarta.inject.Inject;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import uk.nhs.icr.access.service.AccessControl;
 import uk.nhs.icr.access.service.AccessDecidedInside;
@@ -105,8 +103,7 @@ public class CareReportsService {
     UkClock clock;
 
     @Inject
-    @ConfigProperty(name = "icr.visits.late-after", defaultValue = "PT30M")
-    Duration lateAfter;
+    CareRules rules;
 
     /** The report for the days {@code from} to {@code to}, both included (up to today: the future has no figures). */
     @AccessDecidedInside("a provider's report: its own coordinators only, audited as one read")
@@ -116,7 +113,7 @@ public class CareReportsService {
         if (to.isBefore(from)) {
             throw InvalidInputException.of("to", "must be on or after from");
         }
-        if (from.plusDays(MOST_DAYS).isBefore(to)) {
+        if (from.plusDays(MOST_DAYS - 1).isBefore(to)) {
             throw InvalidInputException.of("to", "a report covers at most " + MOST_DAYS + " days");
         }
         Instant now = clock.now();
@@ -187,10 +184,8 @@ public class CareReportsService {
             }
             planned++;
             long[] day = byDay.get(LocalDate.ofInstant(visit.plannedStart(), UkClock.ZONE));
-            Instant lateFrom = visit.plannedStart().plus(lateAfter);
             if (visit.checkedInAt() != null) {
-                boolean wasLate = visit.checkedInAt().isAfter(lateFrom);
-                if (wasLate) {
+                if (rules.arrivedLate(visit)) {
                     late++;
                     day[1]++;
                 } else {
@@ -244,16 +239,18 @@ public class CareReportsService {
         if (last.isBefore(from)) {
             return new FluidFigures(0, 0, 0);
         }
-        Map<NhsNumber, Integer> targets = fluids.targetsAt(provider);
+        Map<NhsNumber, FluidCharts.Target> targets = fluids.targetsAt(provider);
         Map<NhsNumber, Map<LocalDate, Integer>> totals = fluids.dailyTotals(provider, from.atStartOfDay(UkClock.ZONE).toInstant(),
                 last.plusDays(1).atStartOfDay(UkClock.ZONE).toInstant());
         long personDays = 0;
         long met = 0;
-        for (Map.Entry<NhsNumber, Integer> target : targets.entrySet()) {
+        for (Map.Entry<NhsNumber, FluidCharts.Target> target : targets.entrySet()) {
             Map<LocalDate, Integer> days = totals.getOrDefault(target.getKey(), Map.of());
-            for (LocalDate day = from; !day.isAfter(last); day = day.plusDays(1)) {
+            // counted from the first whole day the target applied to
+            LocalDate first = target.getValue().from().isAfter(from) ? target.getValue().from() : from;
+            for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
                 personDays++;
-                if (days.getOrDefault(day, 0) >= target.getValue()) {
+                if (days.getOrDefault(day, 0) >= target.getValue().dailyMl()) {
                     met++;
                 }
             }

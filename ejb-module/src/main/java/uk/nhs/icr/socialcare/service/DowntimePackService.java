@@ -83,10 +83,14 @@ public class DowntimePackService {
                 }
             }
         }
-        Withholding denied = access.explicitDenyFor(currentCaller.require(), person);
+        Withholding denied = access.medicinesWithheldFrom(currentCaller.require(), person);
         List<CareMedicine> medicines = mar.medicinesOf(person, now).stream()
                 .filter(m -> !denied.withholds(EntryType.MEDICATION_ADMINISTRATION, m.category())).toList();
-        document.heading("MAR chart, next 24 hours");
+        document.heading("MAR chart, the next 24 hours (and doses overdue from the last hour)");
+        Instant from = now.minus(Duration.ofHours(1));
+        java.util.Set<String> recorded = new java.util.HashSet<>();
+        mar.dosesOf(medicines.stream().map(CareMedicine::id).toList(), from, now).stream().filter(d -> d.dueAt() != null)
+                .forEach(d -> recorded.add(d.careMedicineId() + " " + d.dueAt()));
         if (medicines.isEmpty()) {
             document.paragraph("No medicines on the chart");
         }
@@ -98,7 +102,9 @@ public class DowntimePackService {
                 continue;
             }
             document.paragraph(medicine.medicine() + ", " + medicine.dose() + " (" + medicine.route() + ")" + flags);
-            document.paragraph(medicine.dosesDue(now, now.plus(Duration.ofHours(24)), UkClock.ZONE).stream()
+            // a dose overdue as the pack is printed is on it too; one already recorded is not
+            document.paragraph(medicine.dosesDue(from, now.plus(Duration.ofHours(24)), UkClock.ZONE).stream()
+                    .filter(due -> !recorded.contains(medicine.id() + " " + due))
                     .map(due -> "   " + WHEN.format(due) + "   given / refused / other: ______   by: ______")
                     .collect(Collectors.joining("\n")));
         }

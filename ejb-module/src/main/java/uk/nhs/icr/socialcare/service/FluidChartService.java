@@ -14,8 +14,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import uk.nhs.icr.access.service.Caller;
 import uk.nhs.icr.access.service.CurrentCaller;
 import uk.nhs.icr.access.service.PatientDataAccess;
@@ -66,10 +64,8 @@ public class FluidChartService {
     @Inject
     UkClock clock;
 
-    /** When intake is checked against the day's target (local time). */
     @Inject
-    @ConfigProperty(name = "icr.fluids.check-time", defaultValue = "18:00")
-    LocalTime checkTime;
+    CareRules rules;
 
     @PatientDataAccess(resource = Resource.FLUID_TARGET, action = AuditAction.WRITE)
     public FluidChartView setTarget(NhsNumber person, @Valid FluidTarget target) {
@@ -95,13 +91,13 @@ public class FluidChartService {
 
     private FluidChartView chart(NhsNumber person, LocalDate day) {
         Instant from = day.atStartOfDay(UkClock.ZONE).toInstant();
-        Instant check = day.atTime(checkTime).atZone(UkClock.ZONE).toInstant();
+        Instant check = rules.fluidCheckOn(day);
         List<FluidIntake> drinks = charts.intakeOf(person, from, day.plusDays(1).atStartOfDay(UkClock.ZONE).toInstant());
         Integer target = charts.targetOf(person).orElse(null);
         int total = drinks.stream().mapToInt(FluidIntake::amountMl).sum();
         int byCheck = drinks.stream().filter(d -> d.takenAt().isBefore(check)).mapToInt(FluidIntake::amountMl).sum();
         boolean checked = !clock.now().isBefore(check);
-        return new FluidChartView(day, target, total, checked ? byCheck : null, checkTime,
+        return new FluidChartView(day, target, total, checked ? byCheck : null, rules.fluidCheckTime(),
                 target == null || !checked ? null : byCheck < target, drinks.stream().map(FluidChartService::view).toList());
     }
 

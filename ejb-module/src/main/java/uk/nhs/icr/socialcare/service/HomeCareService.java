@@ -134,6 +134,7 @@ public class HomeCareService {
     @Inject
     ProviderCoordinators coordinators;
 
+
     @Inject
     UkClock clock;
 
@@ -177,7 +178,8 @@ public class HomeCareService {
     @PatientDataAccess(resource = Resource.CARE_VISIT, action = AuditAction.WRITE)
     public VisitView checkIn(NhsNumber person, long visitId) {
         PlannedVisit visit = visitOf(person, visitId);
-        change(() -> visit.checkIn(currentCaller.require().username(), clock.now()));
+        AccessControl.RotaWindow window = access.careWorkerWindow();
+        change(() -> visit.checkIn(currentCaller.require().username(), clock.now(), window.before(), window.after()));
         return VisitView.of(visit, nameOf(person));
     }
 
@@ -235,6 +237,41 @@ public class HomeCareService {
         return views(visits);
     }
 
+    /** A care worker a coordinator can plan a visit for: username and name. */
+    public record CareWorker(String username, String name) implements Serializable {
+    }
+
+    /** The provider's care workers, for its coordinators to plan visits onto their rotas. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<CareWorker> careWorkersOf(OdsCode provider) {
+        coordinators.require(provider, Resource.ROTA, AuditAction.READ);
+        return directory.staffOf(provider, StaffRole.CARE_WORKER).stream()
+                .map(member -> new CareWorker(member.username(), member.displayName())).toList();
+    }
+
+    /** A care home's resident as its staff's list shows them. */
+    public record ResidentView(String nhsNumber, String name) implements Serializable {
+    }
+
+    /** The most residents one care home's list shows (a large home is larger than any list a carer scrolls). */
+    static final int MOST_RESIDENTS = 200;
+
+    /** The residents of the signed-in care worker's care home (none for a home-care agency's carers), by name. */
+    @AccessDecidedInside("a care home's residents for its own care workers, who care for each of them: audited as one read")
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<ResidentView> myResidents() {
+        Caller caller = currentCaller.require();
+        if (!caller.hasRole(StaffRole.CARE_WORKER)) {
+            refuse(caller, "only care workers have a care home's residents to care for");
+        }
+        List<NhsNumber> residents = relationships.residentsOf(caller.organisation(), MOST_RESIDENTS);
+        Map<NhsNumber, String> names = namesOf(residents);
+        access.record(caller, null, Resource.ROTA, AuditAction.READ, AccessDecision.grant(Purpose.DIRECT_CARE,
+                "residents of " + caller.organisation().value() + ": " + residents.size()));
+        return residents.stream().map(person -> new ResidentView(person.value(), names.get(person)))
+                .sorted(java.util.Comparator.comparing(ResidentView::name, java.util.Comparator.nullsLast(String::compareTo))).toList();
+    }
+
     /** Every visit the coordinator's provider planned on a day, by care worker. */
     @AccessDecidedInside("a provider's rota: its own coordinators only, audited as one read")
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
@@ -286,9 +323,11 @@ public class HomeCareService {
         return day.atStartOfDay(UkClock.ZONE).toInstant();
     }
 
-    private static void change(Runnable change) {
+    /** A change to a visit, written at once: a refusal in words, or a change someone made meanwhile, is a 409 before commit. */
+    private void change(Runnable change) {
         try {
             change.run();
+            rota.flush();
         } catch (PlannedVisit.VisitStateException e) {
             throw new VisitConflictException(e.getMessage());
         } catch (OptimisticLockException e) {

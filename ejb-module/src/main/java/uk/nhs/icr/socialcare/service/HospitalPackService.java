@@ -31,6 +31,7 @@ import uk.nhs.icr.access.OrganisationType;
 import uk.nhs.icr.access.StaffDirectory;
 import uk.nhs.icr.access.StaffRole;
 import uk.nhs.icr.access.service.AccessControl;
+import uk.nhs.icr.access.service.AccessDeniedException;
 import uk.nhs.icr.access.service.Caller;
 import uk.nhs.icr.access.service.CurrentCaller;
 import uk.nhs.icr.access.service.PatientAccess;
@@ -61,6 +62,7 @@ import uk.nhs.icr.socialcare.MarChart;
 import uk.nhs.icr.socialcare.MedicationAdministration;
 import uk.nhs.icr.socialcare.SocialCareEntry;
 import uk.nhs.icr.socialcare.SocialCareRecordRepository;
+import uk.nhs.icr.socialcare.SocialCareRelationships;
 
 /**
  * The hospital pack (NHS England's hospital transfer pathway, the "Red Bag"): what must travel with a person admitted to
@@ -118,6 +120,9 @@ public class HospitalPackService {
     CareRelationships careRelationships;
 
     @Inject
+    SocialCareRelationships relationships;
+
+    @Inject
     StaffDirectory directory;
 
     @Inject
@@ -157,6 +162,12 @@ public class HospitalPackService {
      */
     @PatientDataAccess(resource = Resource.HOSPITAL_PACK, action = AuditAction.CREATE)
     public Sent send(NhsNumber person, @Valid Transfer transfer) {
+        Caller caller = currentCaller.require();
+        // the people who send a person into hospital: their care provider's staff, or their social worker
+        if (!relationships.isCaredForBy(person, caller.organisation())
+                && !(caller.hasRole(StaffRole.SOCIAL_WORKER) && relationships.isOnCaseloadOf(person, caller.username()))) {
+            throw new AccessDeniedException("The hospital pack is sent by the person's care provider or their social worker", false);
+        }
         Organisation trust = directory.findOrganisation(transfer.admittingTrust())
                 .filter(found -> found.type() == OrganisationType.HOSPITAL_TRUST)
                 .orElseThrow(() -> InvalidInputException.of("admittingTrust", "no hospital trust has this ODS code"));
@@ -179,8 +190,7 @@ public class HospitalPackService {
 
         // the care staff who give the medicines see all of them but what the person denies them (H-051); others as the record
         Caller caller = currentCaller.require();
-        Withholding medicinesWithheld = caller.hasRole(StaffRole.CARE_WORKER) || caller.hasRole(StaffRole.CARE_COORDINATOR)
-                ? access.explicitDenyFor(caller, person) : withholding;
+        Withholding medicinesWithheld = access.medicinesWithheldFrom(caller, person);
         List<CareMedicine> all = mar.medicinesOf(person, now);
         List<CareMedicine> medicines = all.stream()
                 .filter(m -> !medicinesWithheld.withholds(EntryType.MEDICATION_ADMINISTRATION, m.category())).toList();
@@ -205,7 +215,8 @@ public class HospitalPackService {
         RecordQuery recentQuery = new RecordQuery(Set.of(EntryType.INCIDENT), Optional.of(now.minus(RECENT)), Optional.empty(),
                 withholding.categories(), withholding.alwaysShown(), Optional.empty());
         List<Item> recent = new ArrayList<>(social.newest(person, recentQuery, 20).stream().map(HospitalPackService::item).toList());
-        if (!withholding.withholds(EntryType.CARE_VISIT, SocialCareEntry.DEFAULT_CATEGORY)) {
+        // daily notes are social care information, withheld with it
+        if (!withholding.categories().contains(SocialCareEntry.DEFAULT_CATEGORY)) {
             for (DailyRecord record : plans.dailyRecords(person, now.minus(Duration.ofDays(3)), now)) {
                 if (record.kind() == DailyRecord.Kind.NOTE || record.kind() == DailyRecord.Kind.WEIGHT) {
                     recent.add(new Item(record.kind() == DailyRecord.Kind.NOTE ? "Daily note" : "Weight " + record.weightKg() + " kg",

@@ -18,6 +18,7 @@ import uk.nhs.icr.access.service.PatientAccess;
 import uk.nhs.icr.access.service.PatientDataAccess;
 import uk.nhs.icr.access.service.Resource;
 import uk.nhs.icr.audit.AuditAction;
+import uk.nhs.icr.consent.Withholding;
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.platform.Codes;
 import uk.nhs.icr.platform.service.InvalidInputException;
@@ -58,13 +59,17 @@ public class IncidentService {
                               @Required @NotInFuture @Label("time it happened") Instant occurredAt) {
     }
 
-    public record IncidentView(long entryId, String kind, String severity, String description, List<BodyMark> bodyMap, String actionsTaken,
+    public record MarkView(String side, int x, int y, String note) implements Serializable {
+    }
+
+    public record IncidentView(long entryId, String kind, String severity, String description, List<MarkView> bodyMap, String actionsTaken,
                                boolean notifiableToCqc, Long safeguardingConcernId, Instant occurredAt, String recordedBy)
             implements Serializable {
 
         static IncidentView of(Incident incident) {
             return new IncidentView(incident.id(), Codes.of(incident.kind()), Codes.of(incident.severity()), incident.details(),
-                    incident.bodyMap(), incident.actionsTaken(), incident.notifiableToCqc(), incident.safeguardingEntryId(),
+                    incident.bodyMap().stream().map(m -> new MarkView(Codes.of(m.side()), m.x(), m.y(), m.note())).toList(),
+                    incident.actionsTaken(), incident.notifiableToCqc(), incident.safeguardingEntryId(),
                     incident.occurredAt(), incident.authorName());
         }
     }
@@ -121,8 +126,11 @@ public class IncidentService {
     }
 
     private Incident find(NhsNumber person, long entryId) {
-        return record.findEntry(person, entryId).filter(Incident.class::isInstance)
-                .map(Incident.class::cast).orElseThrow(IncidentNotFoundException::new);
+        // what the care record withholds from this reader (a safeguarding incident from the person and their proxies, a
+        // category their consent denies) is not found here either
+        Withholding withholding = patientAccess.withholding(person);
+        return record.findEntry(person, entryId).filter(Incident.class::isInstance).map(Incident.class::cast)
+                .filter(incident -> !withholding.withholds(incident)).orElseThrow(IncidentNotFoundException::new);
     }
 
     public static class IncidentNotFoundException extends ResourceNotFoundException {

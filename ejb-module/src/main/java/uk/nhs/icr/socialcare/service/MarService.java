@@ -26,6 +26,7 @@ import uk.nhs.icr.access.StaffDirectory;
 import uk.nhs.icr.access.StaffMember;
 import uk.nhs.icr.access.StaffRole;
 import uk.nhs.icr.access.service.AccessControl;
+import uk.nhs.icr.access.service.AccessDeniedException;
 import uk.nhs.icr.access.service.Caller;
 import uk.nhs.icr.access.service.CurrentCaller;
 import uk.nhs.icr.access.service.PatientDataAccess;
@@ -183,7 +184,7 @@ public class MarService {
     public MarChartView chartOf(NhsNumber person, LocalDate day) {
         Instant from = day.atStartOfDay(UkClock.ZONE).toInstant();
         Instant to = day.plusDays(1).atStartOfDay(UkClock.ZONE).toInstant();
-        Withholding denied = access.explicitDenyFor(currentCaller.require(), person);
+        Withholding denied = access.medicinesWithheldFrom(currentCaller.require(), person);
         List<CareMedicine> all = chart.medicinesOf(person, from).stream().filter(m -> !m.startedOn().isAfter(day)).toList();
         List<CareMedicine> shown = all.stream().filter(m -> !denied.withholds(EntryType.MEDICATION_ADMINISTRATION, m.category())).toList();
         List<MedicationAdministration> doses = chart.dosesOf(shown.stream().map(CareMedicine::id).toList(), from, to);
@@ -199,9 +200,13 @@ public class MarService {
     @PatientDataAccess(resource = Resource.MEDICATION_ADMINISTRATION, action = AuditAction.WRITE)
     public DoseView record(NhsNumber person, @Valid NewDose dose) {
         Caller caller = currentCaller.require();
-        CareMedicine medicine = chart.medicineOf(person, dose.careMedicine())
-                .filter(m -> !access.explicitDenyFor(caller, person).withholds(EntryType.MEDICATION_ADMINISTRATION, m.category()))
+        CareMedicine medicine = chart.medicineForDose(person, dose.careMedicine())
+                .filter(m -> !access.medicinesWithheldFrom(caller, person).withholds(EntryType.MEDICATION_ADMINISTRATION, m.category()))
                 .orElseThrow(CareMedicineNotFoundException::new);
+        if (!medicine.provider().equals(caller.organisation())) {
+            throw new AccessDeniedException("Doses are recorded by the staff of the provider whose chart it is ("
+                    + medicine.provider().value() + ")", false);
+        }
         Instant now = clock.now();
         Instant at = dose.at() == null ? now : dose.at();
         if (medicine.stoppedAt() != null && !at.isBefore(medicine.stoppedAt())) {
@@ -242,18 +247,27 @@ public class MarService {
         return view(line);
     }
 
-    /** An as-required dose keeps to its protocol: the minimum interval since the last one, and the most in 24 hours. */
+    /**
+     * An as-required dose keeps to its protocol: at least the minimum interval from any other dose given, before or after it (a
+     * dose recorded late may be earlier than one already recorded), and no more than the most in any 24 hours around it. The
+     * medicine is locked while this is checked, so two carers recording at once take turns.
+     */
     private void checkProtocol(CareMedicine medicine, Instant at) {
-        List<Instant> given = chart.dosesOf(List.of(medicine.id()), at.minus(Duration.ofHours(24)), at.plusSeconds(1)).stream()
+        Duration day = Duration.ofHours(24);
+        List<Instant> given = chart.dosesOf(List.of(medicine.id()), at.minus(day), at.plus(day)).stream()
                 .filter(d -> d.outcome() == Outcome.GIVEN).map(MedicationAdministration::occurredAt).toList();
-        if (given.size() >= medicine.mostPerDay()) {
-            throw new DoseNotRecordableException(medicine.medicine() + " was given " + given.size() + " times in the last 24 hours:"
-                    + " the protocol allows " + medicine.mostPerDay());
+        Duration interval = Duration.ofMinutes(medicine.minimumIntervalMinutes());
+        Optional<Instant> nearest = given.stream().min(java.util.Comparator.comparing(other -> Duration.between(other, at).abs()));
+        if (nearest.isPresent() && Duration.between(nearest.get(), at).abs().compareTo(interval) < 0) {
+            throw new DoseNotRecordableException(medicine.medicine() + " was given " + Duration.between(nearest.get(), at).abs().toMinutes()
+                    + " minutes " + (nearest.get().isAfter(at) ? "after" : "before") + " that: the protocol asks for at least "
+                    + medicine.minimumIntervalMinutes() + " minutes between doses");
         }
-        Optional<Instant> last = given.stream().max(Instant::compareTo);
-        if (last.isPresent() && last.get().plus(Duration.ofMinutes(medicine.minimumIntervalMinutes())).isAfter(at)) {
-            throw new DoseNotRecordableException(medicine.medicine() + " was last given " + Duration.between(last.get(), at).toMinutes()
-                    + " minutes ago: the protocol asks for at least " + medicine.minimumIntervalMinutes());
+        long before = given.stream().filter(other -> other.isAfter(at.minus(day)) && !other.isAfter(at)).count();
+        long after = given.stream().filter(other -> !other.isBefore(at) && other.isBefore(at.plus(day))).count();
+        if (Math.max(before, after) >= medicine.mostPerDay()) {
+            throw new DoseNotRecordableException(medicine.medicine() + " was given " + Math.max(before, after) + " times in 24 hours:"
+                    + " the protocol allows " + medicine.mostPerDay());
         }
     }
 

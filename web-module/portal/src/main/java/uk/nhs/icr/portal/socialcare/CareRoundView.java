@@ -29,11 +29,13 @@ public class CareRoundView implements Serializable {
 
     private LocalDate day;
     private List<VisitView> visits = List.of();
+    private List<HomeCareService.ResidentView> residents = List.of();
 
     public void load() {
         day = clock.today();
         try {
             visits = homeCare.myRound(day);
+            residents = homeCare.myResidents();
         } catch (AccessDeniedException e) {
             FieldMessages.error(null, e.getMessage());
         }
@@ -41,4 +43,5 @@ public class CareRoundView implements Serializable {
 
     public LocalDate getDay() { return day; }
     public List<VisitView> getVisits() { return visits; }
+    public List<HomeCareService.ResidentView> getResidents() { return residents; }
 }

@@ -2,10 +2,12 @@ package uk.nhs.icr.portal.socialcare;
 
 import java.io.Serializable;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -13,6 +15,8 @@ import jakarta.inject.Named;
 import jakarta.validation.ConstraintViolationException;
 
 import uk.nhs.icr.access.service.AccessDeniedException;
+import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.platform.InvalidValueException;
 import uk.nhs.icr.platform.OdsCode;
 import uk.nhs.icr.platform.UkClock;
 import uk.nhs.icr.platform.service.ConflictException;
@@ -56,11 +60,16 @@ public class CareTodayView implements Serializable {
     private List<AlertView> alerts = List.of();
     private List<VisitView> rota = List.of();
     private final Map<String, String> notes = new HashMap<>();
+    private final Map<String, String> visit = new HashMap<>();
+    private List<HomeCareService.CareWorker> careWorkers = List.of();
+
+    static final Set<String> VISIT_FIELDS = Set.of("nhsNumber", "careWorker", "plannedStart", "plannedEnd", "tasks");
 
     public void load() {
         day = clock.today();
         try {
             rota = homeCare.rotaOf(provider(), day);
+            careWorkers = homeCare.careWorkersOf(provider());
             refreshAlerts();
         } catch (AccessDeniedException e) {
             FieldMessages.error(null, e.getMessage());
@@ -88,6 +97,31 @@ public class CareTodayView implements Serializable {
         refreshAlerts();
     }
 
+    /** Plans a visit from the form: the person by NHS number, a care worker, start and end (UK time), tasks one per line. */
+    public void plan() {
+        NhsNumber person;
+        try {
+            person = NhsNumber.parse(visit.get("nhsNumber"));
+        } catch (InvalidValueException e) {
+            FieldMessages.error("plan:nhsNumber", e.getMessage());
+            return;
+        }
+        Map<String, Object> fields = new LinkedHashMap<>(visit);
+        fields.remove("nhsNumber");
+        String tasks = visit.get("tasks");
+        fields.put("tasks", tasks == null ? List.of() : Arrays.stream(tasks.split("\\R")).map(String::strip).filter(t -> !t.isEmpty()).toList());
+        try {
+            VisitView planned = homeCare.plan(person, binder.bind(HomeCareService.NewVisit.class, fields));
+            FieldMessages.info("Visit planned for " + planned.personName() + " with " + planned.careWorkerName());
+            visit.clear();
+            rota = homeCare.rotaOf(provider(), day);
+        } catch (InvalidInputException | ConstraintViolationException e) {
+            FieldMessages.show("plan", VISIT_FIELDS, e);
+        } catch (AccessDeniedException | ResourceNotFoundException e) {
+            FieldMessages.error("plan:nhsNumber", e.getMessage());
+        }
+    }
+
     private OdsCode provider() {
         return user.getProfile().organisation();
     }
@@ -96,4 +130,6 @@ public class CareTodayView implements Serializable {
     public List<AlertView> getAlerts() { return alerts; }
     public List<VisitView> getRota() { return rota; }
     public Map<String, String> getNotes() { return notes; }
+    public Map<String, String> getVisit() { return visit; }
+    public List<HomeCareService.CareWorker> getCareWorkers() { return careWorkers; }
 }

@@ -21,6 +21,11 @@ import uk.nhs.icr.platform.service.InvalidInputException;
 import uk.nhs.icr.platform.service.ResourceNotFoundException;
 import uk.nhs.icr.platform.web.CommandBinder;
 import uk.nhs.icr.portal.FieldMessages;
+import uk.nhs.icr.patient.service.PatientDemographics;
+import uk.nhs.icr.patient.service.PatientSearchService;
+import uk.nhs.icr.socialcare.service.CarePlanService;
+import uk.nhs.icr.socialcare.service.DailyRecordService;
+import uk.nhs.icr.socialcare.service.DailyRecordService.NewDailyRecord;
 import uk.nhs.icr.socialcare.service.FluidChartService;
 import uk.nhs.icr.socialcare.service.FluidChartService.FluidChartView;
 import uk.nhs.icr.socialcare.service.FluidChartService.NewIntake;
@@ -53,6 +58,18 @@ public class CareVisitPage implements Serializable {
     FluidChartService fluids;
 
     @Inject
+    CarePlanService plans;
+
+    @Inject
+    uk.nhs.icr.socialcare.service.DowntimePackService downtime;
+
+    @Inject
+    DailyRecordService records;
+
+    @Inject
+    PatientSearchService patients;
+
+    @Inject
     CommandBinder binder;
 
     @Inject
@@ -61,6 +78,10 @@ public class CareVisitPage implements Serializable {
     private NhsNumber nhsNumber;
     private Long visitId;
     private VisitView visit;
+    private String personName;
+    private CarePlanService.CarePlanView carePlan;
+    private boolean opened;
+    private final Map<String, String> daily = new HashMap<>();
     private MarChartView chart;
     private FluidChartView fluidChart;
     private final Map<Integer, String> taskNotes = new HashMap<>();
@@ -71,18 +92,47 @@ public class CareVisitPage implements Serializable {
 
     public void load() {
         visit = null;
-        if (nhsNumber == null || visitId == null) {
-            FieldMessages.error(null, "Open a visit from your round");
+        opened = false;
+        if (nhsNumber == null) {
+            FieldMessages.error(null, "Open a visit or a resident from your round");
             return;
         }
         try {
-            visit = homeCare.visit(nhsNumber, visitId);
+            // a home-care visit (?visit=), or a care home's resident, who has no visits
+            if (visitId != null) {
+                visit = homeCare.visit(nhsNumber, visitId);
+                personName = visit.personName();
+            } else {
+                PatientDemographics person = patients.find(nhsNumber);
+                personName = person.givenName() + " " + person.familyName();
+            }
             chart = mar.chartOf(nhsNumber, clock.today());
             fluidChart = fluids.chartOf(nhsNumber, clock.today());
+            carePlan = currentPlan();
+            opened = true;
         } catch (AccessDeniedException | ResourceNotFoundException e) {
             visit = null;
             FieldMessages.error(null, e.getMessage());
         }
+    }
+
+    private CarePlanService.CarePlanView currentPlan() {
+        try {
+            return plans.current(nhsNumber);
+        } catch (CarePlanService.NoCarePlanException e) {
+            return null;
+        }
+    }
+
+    /** A daily note, or a change of position ({@code kind} note or repositioning), from the page's small form. */
+    public void addDailyRecord(String kind) {
+        Map<String, Object> fields = new LinkedHashMap<>(daily);
+        fields.put("kind", kind);
+        act(() -> {
+            records.record(nhsNumber, binder.bind(NewDailyRecord.class, fields));
+            FieldMessages.info(kind.equals("note") ? "Note recorded" : "Repositioning recorded");
+            daily.clear();
+        }, "daily");
     }
 
     public void checkIn() {
@@ -104,7 +154,7 @@ public class CareVisitPage implements Serializable {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("done", done);
         fields.put("note", taskNotes.get(position));
-        act(() -> homeCare.recordTask(nhsNumber, visitId, position, binder.bind(TaskOutcome.class, fields)), "task" + position);
+        act(() -> homeCare.recordTask(nhsNumber, visitId, position, binder.bind(TaskOutcome.class, fields)), null);
     }
 
     /** A dose due at {@code dueAt} (null for as required) of this medicine, with this outcome. */
@@ -121,7 +171,22 @@ public class CareVisitPage implements Serializable {
             doseNotes.remove(key);
             witnesses.remove(key);
             FieldMessages.info("Dose recorded: " + outcome.replace('-', ' '));
-        }, "dose");
+        }, null);
+    }
+
+    /** The downtime pack, to print before an outage: the care plan and the next 24 hours of the MAR chart. */
+    public void downloadDowntimePack() throws java.io.IOException {
+        byte[] pdf = downtime.pdf(nhsNumber);
+        jakarta.faces.context.FacesContext faces = jakarta.faces.context.FacesContext.getCurrentInstance();
+        jakarta.faces.context.ExternalContext external = faces.getExternalContext();
+        external.responseReset();
+        external.setResponseContentType("application/pdf");
+        external.setResponseContentLength(pdf.length);
+        external.setResponseHeader("Content-Disposition", "attachment; filename=\"downtime-pack.pdf\"");
+        try (java.io.OutputStream out = external.getResponseOutputStream()) {
+            out.write(pdf);
+        }
+        faces.responseComplete();
     }
 
     public void addDrink() {
@@ -146,18 +211,26 @@ public class CareVisitPage implements Serializable {
         act(action, null);
     }
 
+    /**
+     * Runs an action and shows what refused it: beside the field in a form of the page ({@code formId}); at the top for the forms
+     * repeated per task and per dose (null), whose inputs have no fixed id to put a message beside.
+     */
     private void act(Runnable action, String formId) {
         try {
             action.run();
         } catch (InvalidInputException | ConstraintViolationException e) {
-            FieldMessages.show(formId, FIELDS, e);
+            if (formId == null) {
+                FieldMessages.refusedFields(e).forEach(error -> FieldMessages.error(null, error.message()));
+            } else {
+                FieldMessages.show(formId, FIELDS, e);
+            }
         } catch (ConflictException | AccessDeniedException | ResourceNotFoundException e) {
             FieldMessages.error(null, e.getMessage());
         }
         load();
     }
 
-    static final Set<String> FIELDS = Set.of("note", "witness", "amountMl", "drink", "takenAt", "notes");
+    static final Set<String> FIELDS = Set.of("note", "witness", "amountMl", "drink", "takenAt", "notes", "position");
 
     /** The key a dose's note and witness are kept under while the page is open. */
     public String doseKey(long medicine, Instant dueAt) {
@@ -166,6 +239,11 @@ public class CareVisitPage implements Serializable {
 
     public boolean isInProgress() {
         return visit != null && "in-progress".equals(visit.status());
+    }
+
+    /** Doses, drinks and notes are recorded during a visit, or at any time for a care home's resident. */
+    public boolean isWorking() {
+        return opened && (visit == null || isInProgress());
     }
 
     public boolean isPlanned() {
@@ -177,6 +255,11 @@ public class CareVisitPage implements Serializable {
     public Long getVisit() { return visitId; }
     public void setVisit(Long visit) { this.visitId = visit; }
     public VisitView getVisitView() { return visit; }
+    public boolean isOpened() { return opened; }
+    public String getPersonName() { return personName; }
+    public CarePlanService.CarePlanView getCarePlan() { return carePlan; }
+    public Map<String, String> getDaily() { return daily; }
+    public List<String> getPositions() { return List.of("left-side", "right-side", "back", "sitting", "standing"); }
     public MarChartView getChart() { return chart; }
     public FluidChartView getFluidChart() { return fluidChart; }
     public Map<Integer, String> getTaskNotes() { return taskNotes; }
