@@ -14,6 +14,8 @@ import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
 import uk.nhs.icr.it.Api;
@@ -136,7 +138,23 @@ class SocialCareInBrowserIT extends IcrDeployment {
             phone.submit(By.id("daily:addNote"));
             phone.waitForText("Note recorded");
             assertEquals(List.of(), phone.accessibilityViolations(), "serious or critical WCAG 2.2 AA violations");
+
+            // a fall, with the bruise tapped on the body map (the front outline's chest)
+            new Select(phone.find(By.id("incident:kind"))).selectByVisibleText("fall");
+            new Select(phone.find(By.id("incident:severity"))).selectByVisibleText("low");
+            phone.type(By.id("incident:description"), "Found sitting on the lounge floor");
+            WebElement map = phone.find(By.cssSelector("svg.icr-body-map"));
+            phone.script("arguments[0].scrollIntoView({block: 'center'})", map);
+            int width = map.getSize().getWidth();
+            int height = map.getSize().getHeight();
+            new Actions(phone.driver()).moveToElement(map, (int) (-110.0 / 420 * width), (int) (-60.0 / 440 * height)).click().perform();
+            assertEquals("1 place marked", phone.find(By.id("markCount")).getText());
+            phone.submit(By.id("incident:report"));
+            phone.waitForText("Incident recorded");
         }
+        assertEquals(1, Databases.count(Databases.SOCIAL_CARE, "select count(*) from social_care_entry where person_nhs_number = ?"
+                + " and entry_type = 'INCIDENT' and incident_kind = 'FALL' and body_map like '%\"FRONT\"%'", person),
+                "the fall and the place marked are in the record");
         assertEquals(1, worker.get("/api/patients/" + person + "/daily-records").jsonArray().size());
         try (Browser browser = Browser.open("care-home-day", Browser.DESKTOP)) {
             browser.visit("/").signIn("manager." + home.toLowerCase());

@@ -27,6 +27,7 @@ import uk.nhs.icr.socialcare.service.CarePlanService;
 import uk.nhs.icr.socialcare.service.DailyRecordService;
 import uk.nhs.icr.socialcare.service.DailyRecordService.NewDailyRecord;
 import uk.nhs.icr.socialcare.service.FluidChartService;
+import uk.nhs.icr.socialcare.service.IncidentService;
 import uk.nhs.icr.socialcare.service.FluidChartService.FluidChartView;
 import uk.nhs.icr.socialcare.service.FluidChartService.NewIntake;
 import uk.nhs.icr.socialcare.service.HomeCareService;
@@ -61,6 +62,9 @@ public class CareVisitPage implements Serializable {
     CarePlanService plans;
 
     @Inject
+    IncidentService incidents;
+
+    @Inject
     uk.nhs.icr.socialcare.service.DowntimePackService downtime;
 
     @Inject
@@ -82,6 +86,7 @@ public class CareVisitPage implements Serializable {
     private CarePlanService.CarePlanView carePlan;
     private boolean opened;
     private final Map<String, String> daily = new HashMap<>();
+    private final Map<String, String> incident = new HashMap<>();
     private MarChartView chart;
     private FluidChartView fluidChart;
     private final Map<Integer, String> taskNotes = new HashMap<>();
@@ -174,6 +179,31 @@ public class CareVisitPage implements Serializable {
         }, null);
     }
 
+    /**
+     * An incident from the form: what happened, the harm, what was seen and done, the places marked on the body map
+     * ({@code side:x:y;...}), whether the CQC must be told and whether it is a safeguarding concern; it happened now.
+     */
+    public void reportIncident() {
+        Map<String, Object> fields = new LinkedHashMap<>(incident);
+        fields.remove("marks");
+        List<Map<String, String>> marks = new java.util.ArrayList<>();
+        String drawn = incident.get("marks");
+        for (String mark : drawn == null || drawn.isBlank() ? new String[0] : drawn.split(";")) {
+            String[] parts = mark.split(":");
+            if (parts.length == 3) {
+                marks.add(Map.of("side", parts[0], "x", parts[1], "y", parts[2]));
+            }
+        }
+        fields.put("bodyMap", marks);
+        fields.put("occurredAt", clock.now().toString());
+        act(() -> {
+            IncidentService.IncidentView reported = incidents.report(nhsNumber, binder.bind(IncidentService.NewIncident.class, fields));
+            FieldMessages.info("Incident recorded" + (reported.safeguardingConcernId() == null ? ""
+                    : ", and a safeguarding concern raised in the shared record"));
+            incident.clear();
+        }, "incident");
+    }
+
     /** The downtime pack, to print before an outage: the care plan and the next 24 hours of the MAR chart. */
     public void downloadDowntimePack() throws java.io.IOException {
         byte[] pdf = downtime.pdf(nhsNumber);
@@ -230,7 +260,8 @@ public class CareVisitPage implements Serializable {
         load();
     }
 
-    static final Set<String> FIELDS = Set.of("note", "witness", "amountMl", "drink", "takenAt", "notes", "position");
+    static final Set<String> FIELDS = Set.of("note", "witness", "amountMl", "drink", "takenAt", "notes", "position", "kind", "severity",
+            "description", "actionsTaken", "safeguardingCategory");
 
     /** The key a dose's note and witness are kept under while the page is open. */
     public String doseKey(long medicine, Instant dueAt) {
@@ -259,6 +290,13 @@ public class CareVisitPage implements Serializable {
     public String getPersonName() { return personName; }
     public CarePlanService.CarePlanView getCarePlan() { return carePlan; }
     public Map<String, String> getDaily() { return daily; }
+    public Map<String, String> getIncident() { return incident; }
+    public List<String> getIncidentKinds() { return codes(uk.nhs.icr.socialcare.Incident.Kind.values()); }
+    public List<String> getSeverities() { return codes(uk.nhs.icr.socialcare.Incident.Severity.values()); }
+
+    private static List<String> codes(Enum<?>[] values) {
+        return java.util.Arrays.stream(values).map(uk.nhs.icr.platform.Codes::of).toList();
+    }
     public List<String> getPositions() { return List.of("left-side", "right-side", "back", "sitting", "standing"); }
     public MarChartView getChart() { return chart; }
     public FluidChartView getFluidChart() { return fluidChart; }
