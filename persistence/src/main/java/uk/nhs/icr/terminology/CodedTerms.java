@@ -72,6 +72,63 @@ public class CodedTerms {
                 .setParameter("name", name.strip().toLowerCase(Locale.ROOT)).getResultStream().findFirst();
     }
 
+    /** The medicines with these names (case as typed), in one query. */
+    public List<Medicine> medicinesNamed(Collection<String> names) {
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select m from Medicine m where lower(m.name) in :names", Medicine.class)
+                .setParameter("names", names.stream().map(name -> name.strip().toLowerCase(Locale.ROOT)).toList()).getResultList();
+    }
+
+    public Optional<Medicine> medicineWithDmdCode(String dmdCode) {
+        return em.createQuery("select m from Medicine m where m.dmdCode = :code", Medicine.class)
+                .setParameter("code", dmdCode).getResultStream().findFirst();
+    }
+
+    public void add(Medicine medicine) {
+        em.persist(medicine);
+    }
+
+    public void flushAndClear() {
+        em.flush();
+        em.clear();
+    }
+
+    /**
+     * The interactions among these medicines, each pair once: the table's rows that name one of their moieties or groups on
+     * either side (one query), matched pair by pair.
+     */
+    public List<Interacting> interactionsAmong(List<Medicine> medicines) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (Medicine medicine : medicines) {
+            names.add(medicine.moiety().toLowerCase(Locale.ROOT));
+            if (medicine.therapeuticGroup() != null) {
+                names.add(medicine.therapeuticGroup().toLowerCase(Locale.ROOT));
+            }
+        }
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        List<MedicineInteraction> rows = em.createQuery("select i from MedicineInteraction i where lower(i.firstName) in :names"
+                + " and lower(i.secondName) in :names", MedicineInteraction.class).setParameter("names", names).getResultList();
+        List<Interacting> found = new java.util.ArrayList<>();
+        for (int a = 0; a < medicines.size(); a++) {
+            for (int b = a + 1; b < medicines.size(); b++) {
+                for (MedicineInteraction interaction : rows) {
+                    if (interaction.between(medicines.get(a), medicines.get(b))) {
+                        found.add(new Interacting(medicines.get(a), medicines.get(b), interaction));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Two medicines and how they interact. */
+    public record Interacting(Medicine one, Medicine other, MedicineInteraction interaction) {
+    }
+
     private <T> List<T> search(String jpql, Class<T> type, String query) {
         String typed = query == null ? "" : escaped(query.strip().toLowerCase(Locale.ROOT));
         if (typed.isEmpty()) {

@@ -228,10 +228,16 @@ public final class Browser implements AutoCloseable {
         waitUntilOpen("[id='" + menuId + "_panel']");
         By box = By.xpath("//*[@id='" + menuId + "_panel']//li[.//label[normalize-space()='" + label + "']]"
                 + "//div[contains(@class,'ui-chkbox-box')]");
+        // a long list is narrowed as a person would, by typing into the panel's filter: the option is then in view, and no
+        // scrolling of the list can move another option under the click
+        List<WebElement> filters = driver.findElements(By.cssSelector("[id='" + menuId + "_panel'] input[type='text']"));
+        if (!filters.isEmpty() && filters.get(0).isDisplayed()) {
+            filters.get(0).sendKeys(label);
+            waiting().until(d -> d.findElements(By.cssSelector("[id='" + menuId + "_panel'] li")).stream()
+                    .filter(WebElement::isDisplayed).count() <= 3);
+        }
         WebElement option = find(box);
-        // the option brought into view inside the panel's own list, which scrolls without moving the page
-        script("var item = arguments[0].closest('li'); var list = item.closest('[class*=items-wrapper]');"
-                + " if (list) { list.scrollTop = item.offsetTop - list.clientHeight / 2; }", option);
+        waiting().until(d -> d.findElement(box).isDisplayed());
         option.click();
         try {
             waiting().until(d -> d.findElement(box).getAttribute("class").contains("ui-state-active"));

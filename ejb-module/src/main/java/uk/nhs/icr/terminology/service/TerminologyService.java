@@ -31,7 +31,10 @@ public class TerminologyService {
     public record FindingTerm(String snomedCode, String term, DataCategory category) implements Serializable {
     }
 
-    public record MedicineTerm(String name, String moiety, String form, String route, String doseUnit) implements Serializable {
+    /** A medicine of the formulary with what prescribing checks read of it. */
+    public record MedicineTerm(String name, String moiety, String form, String route, String doseUnit, String dmdCode,
+                               String therapeuticGroup, java.util.Set<String> allergyClasses, BigDecimal maxDailyDose, boolean timeCritical,
+                               boolean controlledDrug) implements Serializable {
     }
 
     @Inject
@@ -66,6 +69,8 @@ public class TerminologyService {
     }
 
     private static MedicineTerm term(Medicine medicine) {
-        return new MedicineTerm(medicine.name(), medicine.moiety(), medicine.form(), medicine.route(), medicine.doseUnit());
+        return new MedicineTerm(medicine.name(), medicine.moiety(), medicine.form(), medicine.route(), medicine.doseUnit(),
+                medicine.dmdCode(), medicine.therapeuticGroup(), new java.util.TreeSet<>(medicine.allergyClasses()), medicine.maxDailyDose(),
+                medicine.timeCritical(), medicine.controlledDrug());
     }
 }
