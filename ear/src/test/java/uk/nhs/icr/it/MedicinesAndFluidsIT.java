@@ -113,8 +113,9 @@ class MedicinesAndFluidsIT extends IcrDeployment {
     @Test
     void a_controlled_drug_given_is_witnessed_by_someone_else() {
         ZonedDateTime due = ZonedDateTime.now(UK).minusMinutes(5).truncatedTo(ChronoUnit.MINUTES);
+        // transcribed without saying it is a controlled drug: the formulary says so
         long medicine = addMedicine("{\"medicine\":\"Morphine sulfate 10mg/5ml oral solution\",\"dose\":\"2.5 ml\",\"timesOfDay\":[\""
-                + due.toLocalTime() + "\"],\"controlledDrug\":true,\"startedOn\":\"" + due.toLocalDate().minusDays(1) + "\"}");
+                + due.toLocalTime() + "\"],\"startedOn\":\"" + due.toLocalDate().minusDays(1) + "\"}");
         assertEquals(List.of("witness"), maja.postJson(mar + "/doses", dose(medicine, due.toInstant(), "given", null, null))
                 .problemFields(400), "no witness");
         assertEquals(List.of("witness"), maja.postJson(mar + "/doses", dose(medicine, due.toInstant(), "given", "care.worker", null))

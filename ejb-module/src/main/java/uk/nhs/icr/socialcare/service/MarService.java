@@ -144,7 +144,9 @@ public class MarService {
         String route = medicine.route() == null || medicine.route().isBlank() ? coded.route() : medicine.route().strip();
         DataCategory category = medicine.category() == null ? DataCategory.GENERAL : medicine.category();
         LocalDate startedOn = medicine.startedOn() == null ? clock.today() : medicine.startedOn();
-        boolean controlled = Boolean.TRUE.equals(medicine.controlledDrug());
+        // what the formulary says of the medicine holds whatever the transcription says: a controlled drug is witnessed, a
+        // time-critical one alerts when late
+        boolean controlled = Boolean.TRUE.equals(medicine.controlledDrug()) || coded.controlledDrug();
         CareMedicine added;
         if (Boolean.TRUE.equals(medicine.asRequired())) {
             if (medicine.timesOfDay() != null && !medicine.timesOfDay().isEmpty()) {
@@ -166,8 +168,8 @@ public class MarService {
                 throw InvalidInputException.of("timesOfDay", "give the times of day it is due, or say it is given as required");
             }
             added = CareMedicine.regular(person, caller.organisation(), coded.name(), medicine.dose().strip(), route, category,
-                    medicine.timesOfDay(), Boolean.TRUE.equals(medicine.timeCritical()), controlled, startedOn, caller.username(),
-                    clock.now());
+                    medicine.timesOfDay(), Boolean.TRUE.equals(medicine.timeCritical()) || coded.timeCritical(), controlled, startedOn,
+                    caller.username(), clock.now());
         }
         chart.add(added);
         LOG.info(() -> "Care medicine " + added.id() + " added to a MAR chart");
