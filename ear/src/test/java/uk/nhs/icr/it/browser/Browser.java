@@ -232,18 +232,25 @@ public final class Browser implements AutoCloseable {
         // scrolling of the list can move another option under the click
         List<WebElement> filters = driver.findElements(By.cssSelector("[id='" + menuId + "_panel'] input[type='text']"));
         if (!filters.isEmpty() && filters.get(0).isDisplayed()) {
-            filters.get(0).sendKeys(label);
-            waiting().until(d -> d.findElements(By.cssSelector("[id='" + menuId + "_panel'] li")).stream()
-                    .filter(WebElement::isDisplayed).count() <= 3);
+            WebElement filter = filters.get(0);
+            filter.sendKeys(label);
+            // every key arrived and the list is filtered to what was typed (the filter runs on each key)
+            waiting().until(d -> label.equals(filter.getAttribute("value")) && d.findElements(By.cssSelector("[id='" + menuId
+                    + "_panel'] li")).stream().filter(WebElement::isDisplayed).count() <= 3);
         }
-        WebElement option = find(box);
         waiting().until(d -> d.findElement(box).isDisplayed());
-        option.click();
-        try {
-            waiting().until(d -> d.findElement(box).getAttribute("class").contains("ui-state-active"));
-        } catch (TimeoutException e) {
-            screenshot("not-ticked");
-            throw e;
+        // a click that lands while the list is being redrawn is lost: looked at again, and clicked again if it did not take
+        for (int attempt = 1; !find(box).getAttribute("class").contains("ui-state-active"); attempt++) {
+            find(box).click();
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(3)).ignoring(StaleElementReferenceException.class)
+                        .until(d -> d.findElement(box).getAttribute("class").contains("ui-state-active"));
+            } catch (TimeoutException e) {
+                if (attempt == 3) {
+                    screenshot("not-ticked");
+                    throw e;
+                }
+            }
         }
         new Actions(driver()).sendKeys(Keys.ESCAPE).perform();
         // closed before the next control is used: a panel still fading out covers what lies under it
