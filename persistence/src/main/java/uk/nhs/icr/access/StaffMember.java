@@ -137,6 +137,11 @@ public class StaffMember {
         return roles.isEmpty() ? EnumSet.noneOf(StaffRole.class) : EnumSet.copyOf(roles);
     }
 
+    /** The bcrypt hash of the password, to check a co-signature (a witness at the bedside); never shown or logged. */
+    public String passwordHash() {
+        return passwordHash;
+    }
+
     public boolean isEnabled() {
         return enabled;
     }

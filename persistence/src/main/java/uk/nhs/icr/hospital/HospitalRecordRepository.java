@@ -2,6 +2,7 @@ package uk.nhs.icr.hospital;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
@@ -56,6 +57,24 @@ public class HospitalRecordRepository extends EntryRepository<HospitalEntry> {
                 .setParameter("active", EntryStatus.ACTIVE)
                 .setParameter("categories", categories)
                 .getSingleResult();
+    }
+
+    /** These encounters (a ward's admissions), in one query. */
+    public List<Encounter> encounters(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select e from Encounter e where e.id in :ids", Encounter.class).setParameter("ids", ids).getResultList();
+    }
+
+    /** The patient's active allergies and medications, in one query: what prescribing is checked against. */
+    public List<HospitalEntry> activeAllergiesAndMedications(NhsNumber patient) {
+        return em.createQuery("select e from HospitalEntry e where e.patient = :patient and e.entryType in :types"
+                        + " and e.status = :active order by e.occurredAt desc, e.id desc", HospitalEntry.class)
+                .setParameter("patient", patient)
+                .setParameter("types", EnumSet.of(EntryType.ALLERGY, EntryType.MEDICATION))
+                .setParameter("active", EntryStatus.ACTIVE)
+                .getResultList();
     }
 
     static final Set<EntryType> SUMMARY_TYPES = EnumSet.of(EntryType.PROBLEM, EntryType.MEDICATION, EntryType.ALLERGY,
@@ -133,6 +152,18 @@ public class HospitalRecordRepository extends EntryRepository<HospitalEntry> {
                 .setParameter("id", id)
                 .setParameter("patient", patient)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** The patient's latest admission still open, if any. */
+    public Optional<Encounter> latestOpenAdmission(NhsNumber patient) {
+        return em.createQuery("select e from Encounter e where e.patient = :patient and e.kind = :admission and e.status = :open"
+                        + " order by e.occurredAt desc, e.id desc", Encounter.class)
+                .setParameter("patient", patient)
+                .setParameter("admission", Encounter.Kind.ADMISSION)
+                .setParameter("open", EntryStatus.OPEN)
+                .setMaxResults(1)
                 .getResultStream()
                 .findFirst();
     }

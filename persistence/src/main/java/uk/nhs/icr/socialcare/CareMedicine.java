@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -22,9 +21,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.SortNatural;
 
 import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.platform.AsRequiredLimits;
+import uk.nhs.icr.platform.DoseTimes;
 import uk.nhs.icr.platform.OdsCode;
 import uk.nhs.icr.sharedrecord.DataCategory;
 
@@ -92,6 +94,7 @@ public class CareMedicine {
     private Instant addedAt;
 
     @ElementCollection(fetch = FetchType.EAGER)
+    @BatchSize(size = 100)
     @CollectionTable(name = "care_medicine_time", joinColumns = @JoinColumn(name = "care_medicine_id"))
     @Column(name = "time_of_day", nullable = false)
     @SortNatural
@@ -141,27 +144,17 @@ public class CareMedicine {
 
     /** The doses due from {@code from} (inclusive) to {@code to} (exclusive), by the clock in {@code zone}; none for as required. */
     public List<Instant> dosesDue(Instant from, Instant to, ZoneId zone) {
-        List<Instant> due = new ArrayList<>();
-        if (asRequired) {
-            return due;
-        }
-        for (LocalDate day = LocalDate.ofInstant(from, zone); !day.atStartOfDay(zone).toInstant().isAfter(to); day = day.plusDays(1)) {
-            if (day.isBefore(startedOn)) {
-                continue;
-            }
-            for (LocalTime time : timesOfDay) {
-                Instant at = day.atTime(time).atZone(zone).toInstant();
-                if (!at.isBefore(from) && at.isBefore(to) && (stoppedAt == null || at.isBefore(stoppedAt))) {
-                    due.add(at);
-                }
-            }
-        }
-        return due;
+        return asRequired ? List.of() : DoseTimes.between(timesOfDay, startedOn, null, stoppedAt, from, to, zone);
     }
 
     /** Whether {@code at} is one of this medicine's due times (a dose is recorded against the time it was due). */
     public boolean isDueAt(Instant at, ZoneId zone) {
         return !dosesDue(at, at.plusSeconds(1), zone).isEmpty();
+    }
+
+    /** The limits an as-required medicine's protocol sets; null for one given at set times. */
+    public AsRequiredLimits limits() {
+        return asRequired ? new AsRequiredLimits(minimumIntervalMinutes, mostPerDay) : null;
     }
 
     public void stop(Instant at) {

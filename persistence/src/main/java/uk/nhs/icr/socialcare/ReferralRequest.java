@@ -26,23 +26,30 @@ public class ReferralRequest extends SocialCareEntry {
     @Column(name = "care_provider_ods")
     private OdsCode requestedFrom;
 
+    /** The medicines the patient goes home on, one per line, as the ward's prescriptions stood at discharge. */
+    @Column(name = "discharge_medicines", updatable = false)
+    private String dischargeMedicines;
+
     protected ReferralRequest() {
         // for JPA
     }
 
     public ReferralRequest(NhsNumber person, long sourceEncounterId, OdsCode requestedFrom, String careNeeds, Instant at,
-                           EntryAuthor author, Instant recordedAt) {
+                           EntryAuthor author, Instant recordedAt, String dischargeMedicines) {
         super(EntryType.REFERRAL_REQUEST, person, at, author, recordedAt, "Assessment request after hospital discharge", EntryStatus.OPEN, careNeeds);
         this.sourceEncounterId = sourceEncounterId;
         this.requestedFrom = requestedFrom;
+        this.dischargeMedicines = dischargeMedicines;
     }
 
     public Long sourceEncounterId() { return sourceEncounterId; }
     public OdsCode requestedFrom() { return requestedFrom; }
+    public String dischargeMedicines() { return dischargeMedicines; }
 
 
     @Override
     public String summary() {
-        return joined("Care needs: " + details(), "to " + requestedFrom.value(), status());
+        return joined("Care needs: " + details(), dischargeMedicines == null ? null : "Medicines on discharge: "
+                + dischargeMedicines.replace("\n", "; "), "to " + requestedFrom.value(), status());
     }
 }

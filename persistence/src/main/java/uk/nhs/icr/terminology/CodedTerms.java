@@ -100,6 +100,37 @@ public class CodedTerms {
      * either side (one query), matched pair by pair.
      */
     public List<Interacting> interactionsAmong(List<Medicine> medicines) {
+        List<MedicineInteraction> rows = interactionRows(medicines);
+        List<Interacting> found = new java.util.ArrayList<>();
+        for (int a = 0; a < medicines.size(); a++) {
+            for (int b = a + 1; b < medicines.size(); b++) {
+                found.addAll(matching(rows, medicines.get(a), medicines.get(b)));
+            }
+        }
+        return found;
+    }
+
+    /** The interactions of {@code medicine} with each of {@code others} (one query): what prescribing it would add. */
+    public List<Interacting> interactionsWith(Medicine medicine, List<Medicine> others) {
+        if (others.isEmpty()) {
+            return List.of();
+        }
+        List<Medicine> all = new java.util.ArrayList<>(others);
+        all.add(medicine);
+        List<MedicineInteraction> rows = interactionRows(all);
+        List<Interacting> found = new java.util.ArrayList<>();
+        for (Medicine other : others) {
+            found.addAll(matching(rows, other, medicine));
+        }
+        return found;
+    }
+
+    private static List<Interacting> matching(List<MedicineInteraction> rows, Medicine one, Medicine other) {
+        return rows.stream().filter(interaction -> interaction.between(one, other)).map(i -> new Interacting(one, other, i)).toList();
+    }
+
+    /** The rows of the interaction table naming, on both sides, a moiety or group of these medicines. */
+    private List<MedicineInteraction> interactionRows(Collection<Medicine> medicines) {
         java.util.Set<String> names = new java.util.HashSet<>();
         for (Medicine medicine : medicines) {
             names.add(medicine.moiety().toLowerCase(Locale.ROOT));
@@ -110,19 +141,37 @@ public class CodedTerms {
         if (names.isEmpty()) {
             return List.of();
         }
-        List<MedicineInteraction> rows = em.createQuery("select i from MedicineInteraction i where lower(i.firstName) in :names"
+        return em.createQuery("select i from MedicineInteraction i where lower(i.firstName) in :names"
                 + " and lower(i.secondName) in :names", MedicineInteraction.class).setParameter("names", names).getResultList();
-        List<Interacting> found = new java.util.ArrayList<>();
-        for (int a = 0; a < medicines.size(); a++) {
-            for (int b = a + 1; b < medicines.size(); b++) {
-                for (MedicineInteraction interaction : rows) {
-                    if (interaction.between(medicines.get(a), medicines.get(b))) {
-                        found.add(new Interacting(medicines.get(a), medicines.get(b), interaction));
-                    }
+    }
+
+    /**
+     * The allergy classes each of these substances (as an allergy is recorded: "Penicillin", "amoxicillin", "NSAIDs") stands
+     * for: a class named the same (singular or plural), and the classes of the medicines whose moiety or name it is. One query.
+     */
+    public Map<String, Set<String>> allergyClassesOf(Collection<String> substances) {
+        Map<String, Set<String>> classes = new java.util.HashMap<>();
+        Set<String> keys = new java.util.HashSet<>();
+        for (String substance : substances) {
+            String key = substance.strip().toLowerCase(Locale.ROOT);
+            keys.add(key);
+            Set<String> own = new java.util.TreeSet<>();
+            own.add(key.endsWith("s") ? key : key + "s");
+            classes.put(key, own);
+        }
+        if (keys.isEmpty()) {
+            return classes;
+        }
+        List<Medicine> named = em.createQuery("select m from Medicine m where lower(m.moiety) in :keys or lower(m.name) in :keys",
+                Medicine.class).setParameter("keys", keys).getResultList();
+        for (Medicine medicine : named) {
+            for (String key : List.of(medicine.moiety().toLowerCase(Locale.ROOT), medicine.name().toLowerCase(Locale.ROOT))) {
+                if (classes.containsKey(key)) {
+                    classes.get(key).addAll(medicine.allergyClasses());
                 }
             }
         }
-        return found;
+        return classes;
     }
 
     /** Two medicines and how they interact. */

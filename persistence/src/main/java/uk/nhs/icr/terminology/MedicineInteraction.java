@@ -48,7 +48,7 @@ public class MedicineInteraction {
         // for JPA
     }
 
-    MedicineInteraction(Side firstKind, String firstName, Side secondKind, String secondName, Severity severity, String advice) {
+    public MedicineInteraction(Side firstKind, String firstName, Side secondKind, String secondName, Severity severity, String advice) {
         this.firstKind = firstKind;
         this.firstName = firstName;
         this.secondKind = secondKind;

@@ -31,7 +31,8 @@ public class PracticeLists {
         RESULTS_TO_REVIEW("the practice's results-to-review queue"),
         REPEAT_REQUESTS("the practice's repeat-request queue"),
         DAY_LIST("the practice's appointment day list"),
-        LONGEST_WAITS("the longest waits on the waiting-times dashboard");
+        LONGEST_WAITS("the longest waits on the waiting-times dashboard"),
+        WARD_LIST("the ward list of the ward the patient is on");
 
         private final String auditReason;
 

@@ -62,6 +62,16 @@ public enum Resource {
     /** A provider's reports for the CQC (figures, with overdue reviews named): audited as read. */
     CARE_REPORT("CareReport", EnumSet.noneOf(StaffRole.class)),
     TRANSFER_OF_CARE("TransferOfCare", EnumSet.of(HOSPITAL_CLINICIAN, NURSE)),
+    /** An inpatient prescription on an open admission, checked as it is written: a prescriber's act (and its overrides). */
+    PRESCRIPTION("InpatientPrescription", EnumSet.of(HOSPITAL_CLINICIAN)),
+    /** The ward medicines chart: doses given, not given or delayed, by nurses (and doctors) at the bedside. */
+    WARD_MEDICINES_CHART("WardMedicinesChart", EnumSet.of(NURSE, HOSPITAL_CLINICIAN)),
+    /** The medicines a patient came in on, each continued, changed or stopped at admission. */
+    MEDICINES_RECONCILIATION("MedicinesReconciliation", EnumSet.of(HOSPITAL_CLINICIAN)),
+    /** An admission's stay on a ward: where the patient is, the expected date of discharge and whether they are medically fit. */
+    WARD_STAY("WardStay", EnumSet.of(HOSPITAL_CLINICIAN, NURSE)),
+    /** A ward's list of its patients (beds, plans, overdue doses): audited as read for each patient listed. */
+    WARD_LIST("WardList", EnumSet.noneOf(StaffRole.class)),
     /** Whether the patient sees an entry in their own view: marked "not for patient view" by the professionals caring for them. */
     PATIENT_VIEW("EntryPatientView", EnumSet.of(GP, HOSPITAL_CLINICIAN, NURSE, SOCIAL_WORKER)),
     /** Preferences the patient sets themselves, or staff caring for them record on their behalf. */

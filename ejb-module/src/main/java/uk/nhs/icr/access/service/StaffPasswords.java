@@ -25,6 +25,20 @@ public class StaffPasswords {
 
     private final SecureRandom random = new SecureRandom();
 
+    /** Whether {@code password} is the one hashed as {@code bcryptHash} (modular crypt form). */
+    public boolean matches(String bcryptHash, String password) {
+        if (bcryptHash == null || password == null || password.isEmpty()) {
+            return false;
+        }
+        try {
+            PasswordFactory factory = PasswordFactory.getInstance(BCryptPassword.ALGORITHM_BCRYPT,
+                    WildFlyElytronPasswordProvider.getInstance());
+            return factory.verify(factory.translate(ModularCrypt.decode(bcryptHash)), password.toCharArray());
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     public String bcrypt(String password) {
         if (password == null || password.isEmpty()) {
             throw new IllegalArgumentException("a password is required");

@@ -66,6 +66,15 @@ public class StaffSignInService {
     }
 
     /**
+     * A co-signature at the bedside (a witness to a controlled drug) with a wrong password counts as a failed sign-in: in a
+     * transaction of its own, since the request it belonged to is refused and rolled back.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void recordFailedCoSignature(String username) {
+        recordFailure(username);
+    }
+
+    /**
      * Whether a signed-in member of staff's account is still enabled: asked by the portal at every request, from the
      * cached directory. A lock is not checked here: it guards signing in, and anyone's wrong guesses at a password must
      * not end the session of the clinician already signed in with it.

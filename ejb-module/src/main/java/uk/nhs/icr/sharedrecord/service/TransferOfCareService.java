@@ -25,6 +25,7 @@ import uk.nhs.icr.audit.AuditAction;
 import uk.nhs.icr.hospital.DischargeSummary;
 import uk.nhs.icr.hospital.Encounter;
 import uk.nhs.icr.hospital.HospitalRecordRepository;
+import uk.nhs.icr.inpatient.service.DischargeMedication;
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.platform.OdsCode;
 import uk.nhs.icr.platform.service.ConflictException;
@@ -41,7 +42,8 @@ import uk.nhs.icr.socialcare.SocialCareRecordRepository;
 /**
  * Transfer of care from hospital to social care, in ONE JTA transaction across both XA datasources: the
  * hospital side closes the admission and records the discharge summary, the social-care side opens an
- * assessment request with the care needs. Both happen or neither does.
+ * assessment request with the care needs and the medicines the patient goes home on (the ward's active prescriptions, which
+ * also become medications on the hospital record). Both happen or neither does.
  */
 @Stateless
 public class TransferOfCareService {
@@ -57,7 +59,7 @@ public class TransferOfCareService {
     }
 
     public record Transfer(long admissionId, Instant dischargedAt, long dischargeSummaryId, long referralRequestId,
-                           String careProviderOdsCode) implements Serializable {
+                           String careProviderOdsCode, List<String> dischargeMedicines) implements Serializable {
     }
 
     /** The admission is not open: already discharged or transferred. */
@@ -86,6 +88,9 @@ public class TransferOfCareService {
 
     @Inject
     CareRelationships careRelationships;
+
+    @Inject
+    DischargeMedication dischargeMedication;
 
     /** Local authorities and care providers known to ICR: where a transfer of care can go. */
     public List<NamedOrganisation> careProviders() {
@@ -122,8 +127,11 @@ public class TransferOfCareService {
         admission.close(left);
         careRelationships.endAdmissions(patient, author.organisation(), now);
         DischargeSummary summary = new DischargeSummary(patient, admission, discharge.dischargeSummary(), left, author, now);
+        // the ward's active prescriptions go home with the patient: on the record, and to the care provider
+        DischargeMedication.OnDischarge medicines = dischargeMedication.carryOver(admission, author, left, now);
         // social care is asked now, whenever the patient left
-        ReferralRequest referral = new ReferralRequest(patient, admission.id(), provider, discharge.careNeeds(), now, author, now);
+        ReferralRequest referral = new ReferralRequest(patient, admission.id(), provider, discharge.careNeeds(), now, author, now,
+                medicines.forCareProvider());
         try {
             // identity keys: each insert is sent as it is persisted, so a clash surfaces here, not at commit
             hospital.add(summary);
@@ -137,6 +145,6 @@ public class TransferOfCareService {
             throw e;
         }
         LOG.info(() -> "Transfer of care: admission " + admission.id() + " closed, social-care request " + referral.id() + " opened");
-        return new Transfer(admission.id(), left, summary.id(), referral.id(), provider.value());
+        return new Transfer(admission.id(), left, summary.id(), referral.id(), provider.value(), medicines.medicines());
     }
 }

@@ -8,7 +8,6 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -34,6 +33,7 @@ import uk.nhs.icr.access.service.Resource;
 import uk.nhs.icr.audit.AuditAction;
 import uk.nhs.icr.consent.Withholding;
 import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.platform.AsRequiredLimits;
 import uk.nhs.icr.platform.Codes;
 import uk.nhs.icr.platform.UkClock;
 import uk.nhs.icr.platform.service.ConflictException;
@@ -255,22 +255,11 @@ public class MarService {
      * medicine is locked while this is checked, so two carers recording at once take turns.
      */
     private void checkProtocol(CareMedicine medicine, Instant at) {
-        Duration day = Duration.ofHours(24);
-        List<Instant> given = chart.dosesOf(List.of(medicine.id()), at.minus(day), at.plus(day)).stream()
-                .filter(d -> d.outcome() == Outcome.GIVEN).map(MedicationAdministration::occurredAt).toList();
-        Duration interval = Duration.ofMinutes(medicine.minimumIntervalMinutes());
-        Optional<Instant> nearest = given.stream().min(java.util.Comparator.comparing(other -> Duration.between(other, at).abs()));
-        if (nearest.isPresent() && Duration.between(nearest.get(), at).abs().compareTo(interval) < 0) {
-            throw new DoseNotRecordableException(medicine.medicine() + " was given " + Duration.between(nearest.get(), at).abs().toMinutes()
-                    + " minutes " + (nearest.get().isAfter(at) ? "after" : "before") + " that: the protocol asks for at least "
-                    + medicine.minimumIntervalMinutes() + " minutes between doses");
-        }
-        long before = given.stream().filter(other -> other.isAfter(at.minus(day)) && !other.isAfter(at)).count();
-        long after = given.stream().filter(other -> !other.isBefore(at) && other.isBefore(at.plus(day))).count();
-        if (Math.max(before, after) >= medicine.mostPerDay()) {
-            throw new DoseNotRecordableException(medicine.medicine() + " was given " + Math.max(before, after) + " times in 24 hours:"
-                    + " the protocol allows " + medicine.mostPerDay());
-        }
+        List<Instant> given = chart.dosesOf(List.of(medicine.id()), at.minus(AsRequiredLimits.DAY), at.plus(AsRequiredLimits.DAY))
+                .stream().filter(d -> d.outcome() == Outcome.GIVEN).map(MedicationAdministration::occurredAt).toList();
+        medicine.limits().breach(medicine.medicine(), given, at).ifPresent(why -> {
+            throw new DoseNotRecordableException(why + " (the protocol)");
+        });
     }
 
     /** A controlled drug given is witnessed by another member of the same organisation's staff; no witness otherwise needed. */

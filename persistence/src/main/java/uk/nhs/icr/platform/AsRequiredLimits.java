@@ -1,0 +1,35 @@
+package uk.nhs.icr.platform;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Optional;
+
+/**
+ * The limits on a medicine given as required: at least {@code minimumIntervalMinutes} between doses and at most
+ * {@code mostPer24Hours} in any 24 hours. A dose recorded late may fall before one already recorded, so both directions
+ * count: the nearest dose either side, and the 24 hours before and after it.
+ */
+public record AsRequiredLimits(int minimumIntervalMinutes, int mostPer24Hours) {
+
+    /** How far either side of a dose {@link #breach} needs to see the others. */
+    public static final Duration DAY = Duration.ofHours(24);
+
+    /** Why a dose at {@code at} would break the limits, given the other doses {@code given}; empty when it keeps to them. */
+    public Optional<String> breach(String medicine, Collection<Instant> given, Instant at) {
+        Optional<Instant> nearest = given.stream().min(Comparator.comparing(other -> Duration.between(other, at).abs()));
+        if (nearest.isPresent() && Duration.between(nearest.get(), at).abs().compareTo(Duration.ofMinutes(minimumIntervalMinutes)) < 0) {
+            return Optional.of(medicine + " was given " + Duration.between(nearest.get(), at).abs().toMinutes() + " minutes "
+                    + (nearest.get().isAfter(at) ? "after" : "before") + " that: at least " + minimumIntervalMinutes
+                    + " minutes are needed between doses");
+        }
+        long before = given.stream().filter(other -> other.isAfter(at.minus(DAY)) && !other.isAfter(at)).count();
+        long after = given.stream().filter(other -> !other.isBefore(at) && other.isBefore(at.plus(DAY))).count();
+        if (Math.max(before, after) >= mostPer24Hours) {
+            return Optional.of(medicine + " was given " + Math.max(before, after) + " times in 24 hours: at most " + mostPer24Hours
+                    + " are allowed");
+        }
+        return Optional.empty();
+    }
+}
