@@ -6,6 +6,9 @@ import java.time.LocalDate;
 import jakarta.persistence.Column;
 import jakarta.persistence.DiscriminatorValue;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.sharedrecord.EntryAuthor;
@@ -29,6 +32,15 @@ public class TreatmentPlan extends HospitalEntry {
     @Column(name = "review_date")
     private LocalDate reviewDate;
 
+    /** The admission this is the plan of; none for a plan outside a stay (a GP's). */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "encounter_id", updatable = false)
+    private Encounter admission;
+
+    /** The admission's id, read without loading the admission (a ward list of plans reads only this). */
+    @Column(name = "encounter_id", insertable = false, updatable = false)
+    private Long admissionId;
+
     protected TreatmentPlan() {
         // for JPA
     }
@@ -42,6 +54,21 @@ public class TreatmentPlan extends HospitalEntry {
         this.reviewDate = reviewDate;
     }
 
+    /** The plan of an admission: a new version supersedes the last one of the same admission. */
+    public static TreatmentPlan ofAdmission(Encounter admission, String problem, String goals, String interventions,
+                                            String responsibleClinician, LocalDate reviewDate, EntryAuthor author, Instant recordedAt) {
+        TreatmentPlan plan = new TreatmentPlan(admission.patient(), problem, goals, interventions, responsibleClinician, reviewDate,
+                recordedAt, author, recordedAt);
+        plan.admission = admission;
+        return plan;
+    }
+
+    /** A newer version of the plan is in force. */
+    public void supersede() {
+        changeStatus(EntryStatus.COMPLETED);
+    }
+
+    public Long admissionId() { return admissionId; }
     public String goals() { return goals; }
     public String activities() { return activities; }
     public String responsibleClinician() { return responsibleClinician; }

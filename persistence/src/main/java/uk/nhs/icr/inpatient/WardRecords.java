@@ -10,8 +10,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
+import uk.nhs.icr.hospital.TreatmentPlan;
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.platform.OdsCode;
+import uk.nhs.icr.sharedrecord.EntryStatus;
 
 /**
  * Wards, stays, prescriptions, doses and reconciliations in the hospital database. Each read fetches what its screen needs in
@@ -110,6 +112,33 @@ public class WardRecords {
         return em.createQuery("select d from DoseAdministration d where d.prescriptionId = :prescription and d.dueAt = :due",
                 DoseAdministration.class).setParameter("prescription", prescriptionId).setParameter("due", dueAt)
                 .getResultStream().findFirst();
+    }
+
+    public void add(WardTask task) {
+        em.persist(task);
+    }
+
+    /** The tasks of these admissions, by due time. */
+    public List<WardTask> tasksOf(Collection<Long> admissionIds) {
+        if (admissionIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select t from WardTask t where t.admissionId in :admissions order by t.dueAt, t.id", WardTask.class)
+                .setParameter("admissions", admissionIds).getResultList();
+    }
+
+    public Optional<WardTask> task(NhsNumber patient, long id) {
+        return em.createQuery("select t from WardTask t where t.id = :id and t.patient = :patient", WardTask.class)
+                .setParameter("id", id).setParameter("patient", patient).getResultStream().findFirst();
+    }
+
+    /** The plans in force of these admissions (one each), with the admission. */
+    public List<TreatmentPlan> plansOf(Collection<Long> admissionIds) {
+        if (admissionIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select p from TreatmentPlan p where p.admissionId in :admissions and p.status = :active",
+                TreatmentPlan.class).setParameter("admissions", admissionIds).setParameter("active", EntryStatus.ACTIVE).getResultList();
     }
 
     public List<MedicineReconciliation> reconciliationsOf(long admissionId) {

@@ -70,6 +70,8 @@ public enum Resource {
     MEDICINES_RECONCILIATION("MedicinesReconciliation", EnumSet.of(HOSPITAL_CLINICIAN)),
     /** An admission's stay on a ward: where the patient is, the expected date of discharge and whether they are medically fit. */
     WARD_STAY("WardStay", EnumSet.of(HOSPITAL_CLINICIAN, NURSE)),
+    /** A task of an admission's plan (observations, a test, a review): set and completed by the ward's nurses and doctors. */
+    WARD_TASK("WardTask", EnumSet.of(NURSE, HOSPITAL_CLINICIAN)),
     /** A ward's list of its patients (beds, plans, overdue doses): audited as read for each patient listed. */
     WARD_LIST("WardList", EnumSet.noneOf(StaffRole.class)),
     /** Whether the patient sees an entry in their own view: marked "not for patient view" by the professionals caring for them. */

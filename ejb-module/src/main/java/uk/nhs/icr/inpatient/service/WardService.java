@@ -30,12 +30,15 @@ import uk.nhs.icr.access.service.Resource;
 import uk.nhs.icr.audit.AuditAction;
 import uk.nhs.icr.hospital.Encounter;
 import uk.nhs.icr.hospital.HospitalRecordRepository;
+import uk.nhs.icr.hospital.TreatmentPlan;
 import uk.nhs.icr.inpatient.DoseAdministration;
 import uk.nhs.icr.inpatient.InpatientStay;
 import uk.nhs.icr.inpatient.Prescription;
 import uk.nhs.icr.inpatient.Ward;
 import uk.nhs.icr.inpatient.WardRecords;
+import uk.nhs.icr.inpatient.WardTask;
 import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.platform.Codes;
 import uk.nhs.icr.platform.UkClock;
 import uk.nhs.icr.platform.service.InvalidInputException;
 import uk.nhs.icr.platform.service.ResourceNotFoundException;
@@ -46,8 +49,8 @@ import uk.nhs.icr.sharedrecord.DataCategory;
 
 /**
  * The ward: where an admitted patient is (ward and bed), their expected date of discharge and whether they are medically
- * fit, and the ward list a nurse in charge works from: each patient with their plan's state, medicines reconciliation and
- * overdue doses, and every overdue dose on the ward (time-critical ones first). The list is its trust's own staff's, and each
+ * fit, and the ward list a nurse in charge works from: each patient with their plan's state, medicines reconciliation,
+ * overdue doses and tasks, and every overdue dose (time-critical ones first) and task on the ward. The list is its trust's own staff's, and each
  * patient on it is audited as read.
  */
 @Stateless
@@ -81,17 +84,27 @@ public class WardService {
     }
 
     /** A dose due and not given, past the ward's rule for it. */
-    public record OverdueDose(String nhsNumber, String patientName, String bed, long prescriptionId, String medicine, Instant dueAt,
-                              long minutesLate, boolean timeCritical) implements Serializable {
+    public record OverdueDose(String nhsNumber, String patientName, String bed, long admissionId, long prescriptionId, String medicine,
+                              Instant dueAt, long minutesLate, boolean timeCritical) implements Serializable {
     }
 
+    /** A task of a patient's plan not done by its due time. */
+    public record OverdueTask(String nhsNumber, String patientName, String bed, long admissionId, long taskId, String title,
+                              String ownerRole, Instant dueAt, long minutesLate) implements Serializable {
+    }
+
+    /**
+     * A patient on the ward list. {@code plan} is the problem the plan in force is for (null: no plan), {@code planStatus} one of
+     * "no plan", "in place" or "review due"; {@code reconciliation} "to do" or "done".
+     */
     public record WardPatient(String nhsNumber, String name, String bed, long admissionId, Instant admittedAt, String reason,
-                              LocalDate expectedDischarge, String dischargeCriteria, boolean medicallyFit, String reconciliation,
-                              int activePrescriptions, int overdueDoses) implements Serializable {
+                              String plan, String planStatus, LocalDate expectedDischarge, String dischargeCriteria,
+                              boolean medicallyFit, String reconciliation, int activePrescriptions, int overdueDoses, int openTasks,
+                              int overdueTasks) implements Serializable {
     }
 
-    public record WardList(WardView ward, Instant at, List<WardPatient> patients, List<OverdueDose> overdueDoses)
-            implements Serializable {
+    public record WardList(WardView ward, Instant at, List<WardPatient> patients, List<OverdueDose> overdueDoses,
+                           List<OverdueTask> overdueTasks) implements Serializable {
     }
 
     @Inject
@@ -188,7 +201,7 @@ public class WardService {
                 DoseAdministration line = recorded.get(due);
                 boolean open = line == null || line.outcome() == DoseAdministration.Outcome.DELAYED;
                 if (open && rules.overdue(p.medicine().timeCritical(), due, when)) {
-                    overdue.add(new OverdueDose(stay.patient().value(), names.get(stay.patient()), stay.bed(), p.id(),
+                    overdue.add(new OverdueDose(stay.patient().value(), names.get(stay.patient()), stay.bed(), p.admissionId(), p.id(),
                             p.category() == DataCategory.GENERAL ? p.medicine().name() : "A medicine (see the chart)", due,
                             Duration.between(due, when).toMinutes(), p.medicine().timeCritical()));
                 }
@@ -199,14 +212,35 @@ public class WardService {
         Map<Long, Long> activeByAdmission = prescriptions.stream().filter(p -> p.isActiveAt(when))
                 .collect(Collectors.groupingBy(Prescription::admissionId, Collectors.counting()));
 
+        Map<Long, TreatmentPlan> plans = records.plansOf(admissionIds).stream()
+                .collect(Collectors.toMap(TreatmentPlan::admissionId, Function.identity(), (a, b) -> a));
+        // a task done after the moment the list is for was still open then
+        List<WardTask> openTasks = records.tasksOf(admissionIds).stream()
+                .filter(t -> t.doneAt() == null || t.doneAt().isAfter(when)).toList();
+        List<OverdueTask> overdueTasks = openTasks.stream().filter(t -> t.dueAt().isBefore(when)).map(t -> {
+            InpatientStay stay = stayByAdmission.get(t.admissionId());
+            return new OverdueTask(stay.patient().value(), names.get(stay.patient()), stay.bed(), t.admissionId(), t.id(), t.title(),
+                    Codes.of(t.ownerRole()), t.dueAt(), Duration.between(t.dueAt(), when).toMinutes());
+        }).toList();
+        Map<Long, Long> openByAdmission = openTasks.stream().collect(Collectors.groupingBy(WardTask::admissionId, Collectors.counting()));
+        Map<String, Long> overdueTasksByPatient = overdueTasks.stream()
+                .collect(Collectors.groupingBy(OverdueTask::nhsNumber, Collectors.counting()));
+        LocalDate today = LocalDate.ofInstant(when, UkClock.ZONE);
+
         List<WardPatient> patients = stays.stream().map(stay -> {
             Encounter admission = admissions.get(stay.admissionId());
+            TreatmentPlan plan = plans.get(stay.admissionId());
+            String planStatus = plan == null ? "no plan" : plan.reviewDate() != null && !plan.reviewDate().isAfter(today) ? "review due"
+                    : "in place";
             return new WardPatient(stay.patient().value(), names.get(stay.patient()), stay.bed(), stay.admissionId(),
-                    admission.occurredAt(), admission.details(), stay.expectedDischarge(), stay.dischargeCriteria(), stay.medicallyFit(),
+                    admission.occurredAt(), admission.details(), plan == null ? null : plan.title(), planStatus,
+                    stay.expectedDischarge(), stay.dischargeCriteria(), stay.medicallyFit(),
                     stay.reconciledAt() == null ? "to do" : "done", activeByAdmission.getOrDefault(stay.admissionId(), 0L).intValue(),
-                    overdueByPatient.getOrDefault(stay.patient().value(), 0L).intValue());
+                    overdueByPatient.getOrDefault(stay.patient().value(), 0L).intValue(),
+                    openByAdmission.getOrDefault(stay.admissionId(), 0L).intValue(),
+                    overdueTasksByPatient.getOrDefault(stay.patient().value(), 0L).intValue());
         }).toList();
-        return new WardList(WardView.of(ward), when, patients, overdue);
+        return new WardList(WardView.of(ward), when, patients, overdue, overdueTasks);
     }
 
     private Encounter openAdmissionHere(NhsNumber patient, long admissionId) {

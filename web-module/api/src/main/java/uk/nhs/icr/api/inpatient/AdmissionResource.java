@@ -17,6 +17,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.nhs.icr.api.problem.Problem;
+import uk.nhs.icr.inpatient.service.AdmissionPlanService;
+import uk.nhs.icr.inpatient.service.AdmissionPlanService.AdmissionPlan;
+import uk.nhs.icr.inpatient.service.AdmissionPlanService.NewAdmissionPlan;
+import uk.nhs.icr.inpatient.service.AdmissionPlanService.NewTask;
+import uk.nhs.icr.inpatient.service.AdmissionPlanService.TaskView;
 import uk.nhs.icr.inpatient.service.ReconciliationService;
 import uk.nhs.icr.inpatient.service.ReconciliationService.ReconcileMedicine;
 import uk.nhs.icr.inpatient.service.ReconciliationService.Reconciliation;
@@ -44,6 +49,9 @@ public class AdmissionResource {
 
     @Inject
     ReconciliationService reconciliation;
+
+    @Inject
+    AdmissionPlanService plans;
 
     @PUT
     @Path("/ward")
@@ -93,5 +101,44 @@ public class AdmissionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Reconciliation complete(@PathParam("nhsNumber") NhsNumber nhsNumber, @PathParam("admissionId") long admissionId) {
         return reconciliation.complete(nhsNumber, admissionId);
+    }
+
+    @GET
+    @Path("/plan")
+    @Operation(summary = "The admission's treatment plan", description = "Problem, goals, interventions, review date, expected"
+            + " discharge and criteria, medically fit, and every task (open ones flagged overdue)")
+    @APIResponse(responseCode = "200", description = "OK")
+    public AdmissionPlan plan(@PathParam("nhsNumber") NhsNumber nhsNumber, @PathParam("admissionId") long admissionId) {
+        return plans.planOf(nhsNumber, admissionId);
+    }
+
+    @PUT
+    @Path("/plan")
+    @Operation(summary = "Write a new version of the plan", description = "problem, goals, interventions, reviewOn, tasks (title,"
+            + " kind: observations, test, review, medicines, therapy, discharge, other; ownerRole: NURSE or HOSPITAL_CLINICIAN;"
+            + " dueAt); the last version is superseded")
+    @APIResponse(responseCode = "200", description = "In force", content = @Content(schema = @Schema(implementation = AdmissionPlan.class)))
+    public AdmissionPlan writePlan(@PathParam("nhsNumber") NhsNumber nhsNumber, @PathParam("admissionId") long admissionId,
+                                   NewAdmissionPlan plan) {
+        return plans.writePlan(nhsNumber, admissionId, plan);
+    }
+
+    @POST
+    @Path("/plan/tasks")
+    @Operation(summary = "Add a task to the plan", description = "title, kind, ownerRole, dueAt")
+    @APIResponse(responseCode = "200", description = "Added", content = @Content(schema = @Schema(implementation = TaskView.class)))
+    public TaskView addTask(@PathParam("nhsNumber") NhsNumber nhsNumber, @PathParam("admissionId") long admissionId, NewTask task) {
+        return plans.addTask(nhsNumber, admissionId, task);
+    }
+
+    @POST
+    @Path("/plan/tasks/{taskId}/done")
+    @Operation(summary = "Mark a task done (now, by you)")
+    @APIResponse(responseCode = "200", description = "Done", content = @Content(schema = @Schema(implementation = TaskView.class)))
+    @APIResponse(responseCode = "409", description = "Done already",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public TaskView completeTask(@PathParam("nhsNumber") NhsNumber nhsNumber, @PathParam("admissionId") long admissionId,
+                                 @PathParam("taskId") long taskId) {
+        return plans.completeTask(nhsNumber, admissionId, taskId);
     }
 }
