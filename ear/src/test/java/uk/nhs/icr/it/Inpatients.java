@@ -13,30 +13,30 @@ import java.util.List;
 import jakarta.json.JsonObject;
 
 /** Test builders for the ward: admitted patients and prescriptions as a prescriber would write them. */
-final class Inpatients {
+public final class Inpatients {
 
-    static final ZoneId UK = ZoneId.of("Europe/London");
+    public static final ZoneId UK = ZoneId.of("Europe/London");
 
     private Inpatients() {
     }
 
     /** A registered patient with an open admission at {@code trust} (its staff have a relationship); its admission id. */
-    record Admitted(String nhsNumber, long admissionId) {
+    public record Admitted(String nhsNumber, long admissionId) {
 
-        String prescriptions() {
+        public String prescriptions() {
             return "/api/patients/" + nhsNumber + "/prescriptions";
         }
 
-        String chart() {
+        public String chart() {
             return "/api/patients/" + nhsNumber + "/medicines-chart";
         }
 
-        String admission() {
+        public String admission() {
             return "/api/patients/" + nhsNumber + "/admissions/" + admissionId;
         }
     }
 
-    static Admitted admittedTo(String trust) {
+    public static Admitted admittedTo(String trust) {
         TestPatients patient = aPatient();
         assertEquals(201, Api.postJson("/api/patients", patient.json()).status());
         Databases.openAdmission(patient.nhsNumber(), trust);
@@ -44,7 +44,7 @@ final class Inpatients {
     }
 
     /** A medicine on the patient's record (a GP's repeat, say), as a clinical system would record it. */
-    static void onTheRecord(String nhsNumber, String medicine, String category) {
+    public static void onTheRecord(String nhsNumber, String medicine, String category) {
         Databases.execute(Databases.HOSPITAL, "insert into hospital_entry (patient_nhs_number, entry_type, category, occurred_at,"
                 + " recorded_at, author_username, author_name, organisation_ods, title, status, dose, route, frequency, course)"
                 + " values (?, 'MEDICATION', ?, now() - interval '30 days', now(), 'gp.system', 'GP system', 'Y90001', ?, 'ACTIVE',"
@@ -52,16 +52,16 @@ final class Inpatients {
     }
 
     /** A prescription as JSON: regular at {@code times}, or (no times) once only. */
-    static Prescription prescription(long admissionId, String medicine, String dose, String... times) {
+    public static Prescription prescription(long admissionId, String medicine, String dose, String... times) {
         return new Prescription(admissionId, medicine, times.length == 0 ? "once-only" : "regular", dose, List.of(times));
     }
 
     /** A time of day, as a prescription names it, at which {@code instant} falls in England. */
-    static String timeOfDay(Instant instant) {
+    public static String timeOfDay(Instant instant) {
         return LocalTime.ofInstant(instant, UK).truncatedTo(ChronoUnit.MINUTES).toString();
     }
 
-    static final class Prescription {
+    public static final class Prescription {
 
         private final List<String> fields = new ArrayList<>();
 
@@ -75,33 +75,33 @@ final class Inpatients {
             }
         }
 
-        Prescription asRequired(int minimumIntervalMinutes, int mostPer24Hours) {
+        public Prescription asRequired(int minimumIntervalMinutes, int mostPer24Hours) {
             fields.set(2, "\"kind\":\"as-required\"");
             fields.add("\"minimumIntervalMinutes\":" + minimumIntervalMinutes);
             fields.add("\"mostPer24Hours\":" + mostPer24Hours);
             return this;
         }
 
-        Prescription startingAt(Instant at) {
+        public Prescription startingAt(Instant at) {
             return with("startsAt", at.toString());
         }
 
-        Prescription overriddenBecause(String reason) {
+        public Prescription overriddenBecause(String reason) {
             return with("overrideReason", reason);
         }
 
-        Prescription with(String field, String value) {
+        public Prescription with(String field, String value) {
             fields.add("\"" + field + "\":\"" + value + "\"");
             return this;
         }
 
-        String json() {
+        public String json() {
             return "{" + String.join(",", fields) + "}";
         }
     }
 
     /** The kinds of the alerts in a check or prescription answer, in order. */
-    static List<String> alertKinds(JsonObject answer) {
+    public static List<String> alertKinds(JsonObject answer) {
         return answer.getJsonArray("alerts").getValuesAs(JsonObject.class).stream().map(a -> a.getString("kind")).toList();
     }
 }

@@ -149,7 +149,7 @@ class WardMedicinesChartIT extends IcrDeployment {
     @Test
     void the_ward_list_shows_time_critical_doses_overdue_after_30_minutes_and_others_after_60_at_a_fixed_moment() {
         Admitted patient = admittedTo("RXA");
-        JsonObject stay = clinician.putJson(patient.admission() + "/ward", "{\"ward\":\"OAK\",\"bed\":\"B7\"}").json();
+        JsonObject stay = clinician.putJson(patient.admission() + "/ward", "{\"ward\":\"OAK\",\"bed\":\"T7\"}").json();
         assertEquals("OAK", stay.getString("ward"));
         long careldopa = prescribe(patient, prescription(patient.admissionId(), "Co-careldopa 25mg/100mg tablets", "1", timeOfDay(due)));
         long amlodipine = prescribe(patient, prescription(patient.admissionId(), "Amlodipine 5mg tablets", "5", timeOfDay(due)));
@@ -164,7 +164,7 @@ class WardMedicinesChartIT extends IcrDeployment {
 
         JsonObject row = nurse.get("/api/wards/OAK").json().getJsonArray("patients").getValuesAs(JsonObject.class).stream()
                 .filter(p -> p.getString("nhsNumber").equals(patient.nhsNumber())).findFirst().orElseThrow();
-        assertEquals(List.of("B7", "to do", "2"), List.of(row.getString("bed"), row.getString("reconciliation"),
+        assertEquals(List.of("T7", "to do", "2"), List.of(row.getString("bed"), row.getString("reconciliation"),
                 Integer.toString(row.getInt("activePrescriptions"))));
         assertTrue(Databases.auditRows(patient.nhsNumber(), "WardList", "READ") >= 1, "each patient listed is on their access log");
         assertEquals(403, Api.as(Tokens.staff("gp.beech", "GP").sign()).get("/api/wards/OAK").status());

@@ -46,6 +46,9 @@ public class DemoDataLoader {
     @Inject
     DemoCareProviders careProviders;
 
+    @Inject
+    DemoWard oakWard;
+
     @PostConstruct
     void load() {
         if (enabled) {
@@ -70,6 +73,7 @@ public class DemoDataLoader {
             LOG.info(() -> "Demo data: " + projects + " research projects were missing and have been added");
             careProviders.addCareHome(patients);
             careProviders.addAgencyWeek(patients);
+            oakWard.addOakWard(patients);
         }
     }
 }

@@ -41,6 +41,8 @@ public final class DemoDirectory {
             new DemoUser("admin.beech", "Sam Turner", "Y90001", StaffRole.ADMIN),
             new DemoUser("clinician.northgate", "Dr Priya Mistry", "RXA", StaffRole.HOSPITAL_CLINICIAN),
             new DemoUser("nurse.northgate", "Nurse Jack Evans", "RXA", StaffRole.NURSE),
+            // the second nurse on Oak Ward: witnesses controlled drugs with Jack
+            new DemoUser("nurse.oak", "Nurse Sam Patel", "RXA", StaffRole.NURSE),
             new DemoUser("clinician.riverside", "Dr Wei Chen", "RXB", StaffRole.HOSPITAL_CLINICIAN),
             new DemoUser("nurse.riverside", "Nurse Ella Hughes", "RXB", StaffRole.NURSE),
             new DemoUser("social.worker", "Callum Reid", "LA001", StaffRole.SOCIAL_WORKER),

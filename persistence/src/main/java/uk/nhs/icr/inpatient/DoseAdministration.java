@@ -126,7 +126,7 @@ public class DoseAdministration {
     public Instant dueAt() { return dueAt; }
     public Outcome outcome() { return outcome; }
     public Reason reason() { return reason; }
-    public BigDecimal dose() { return dose; }
+    public BigDecimal dose() { return Prescription.plain(dose); }
     public Instant givenAt() { return givenAt; }
     public String nurse() { return nurse; }
     public String nurseName() { return nurseName; }

@@ -201,12 +201,21 @@ public class Prescription {
         this.stoppedAt = at;
     }
 
+    /** A dose as people write it: 5, 2.5, 1000 (the column keeps three decimals: 5.000). */
+    public static BigDecimal plain(BigDecimal amount) {
+        if (amount == null) {
+            return null;
+        }
+        BigDecimal stripped = amount.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
     public Long id() { return id; }
     public Long admissionId() { return admissionId; }
     public NhsNumber patient() { return patient; }
     public Medicine medicine() { return medicine; }
     public Kind kind() { return kind; }
-    public BigDecimal dose() { return dose; }
+    public BigDecimal dose() { return plain(dose); }
     public String doseUnit() { return doseUnit; }
     public String route() { return route; }
     public List<LocalTime> timesOfDay() { return timesOfDay; }

@@ -40,6 +40,18 @@ public class SignedInUser {
         return profile != null && (profile.role() == StaffRole.GP || profile.role() == StaffRole.HOSPITAL_CLINICIAN);
     }
 
+    /** A hospital nurse or clinician: the ward list and medicines charts are theirs. */
+    public boolean isWardStaff() {
+        StaffProfile profile = getProfile();
+        return profile != null && (profile.role() == StaffRole.NURSE || profile.role() == StaffRole.HOSPITAL_CLINICIAN);
+    }
+
+    /** A hospital clinician: prescribes on the ward, reconciles medicines and writes the admission's plan. */
+    public boolean isPrescriber() {
+        StaffProfile profile = getProfile();
+        return profile != null && profile.role() == StaffRole.HOSPITAL_CLINICIAN;
+    }
+
     /** An administrator: imports NHS England's published waiting-time statistics. */
     public boolean isAdministrator() {
         StaffProfile profile = getProfile();
