@@ -3,6 +3,8 @@ package uk.nhs.icr.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -41,9 +43,12 @@ class DemoWardIT extends IcrDeployment {
                         && d.getString("medicine").startsWith("Co-careldopa")), "the Parkinson's dose missed in B2");
 
         JsonObject b2 = beds.stream().filter(p -> p.getString("bed").equals("B2")).findFirst().orElseThrow();
-        JsonObject chart = nurse.get("/api/patients/" + b2.getString("nhsNumber") + "/medicines-chart?admission="
-                + b2.getJsonNumber("admissionId")).json();
-        Set<String> recorded = chart.getJsonArray("lines").getValuesAs(JsonObject.class).stream()
+        // yesterday's chart (whole) and today's (due later): what the demo adds whatever the time of day
+        String chart = "/api/patients/" + b2.getString("nhsNumber") + "/medicines-chart?admission=" + b2.getJsonNumber("admissionId");
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+        Set<String> recorded = java.util.stream.Stream.of(nurse.get(chart + "&date=" + today.minusDays(1)).json(),
+                        nurse.get(chart + "&date=" + today).json())
+                .flatMap(day -> day.getJsonArray("lines").getValuesAs(JsonObject.class).stream())
                 .flatMap(line -> line.getJsonArray("due").getValuesAs(JsonObject.class).stream())
                 .map(d -> !d.containsKey("recorded") || d.isNull("recorded") ? "open" : d.getJsonObject("recorded").getString("outcome"))
                 .collect(Collectors.toSet());

@@ -138,6 +138,14 @@ class InpatientPrescribingIT extends IcrDeployment {
         assertFalse(withheld.getJsonArray("alerts").getJsonObject(0).getString("message").contains("Sertraline"),
                 "told that something is withheld, never what");
         assertTrue(prescribe(patient, tramadol).getBoolean("checksIncomplete"), "kept on the prescription");
+
+        // a mood stabiliser prescribed without a category is filed under mental health all the same, and withheld with it
+        long lithium = prescribe(patient, prescription(patient.admissionId(), "Lithium carbonate 400mg modified-release tablets", "400",
+                "08:00")).getJsonNumber("id").longValue();
+        assertEquals(List.of("MENTAL_HEALTH"), Databases.column(Databases.HOSPITAL, "select category from inpatient_prescription"
+                + " where id = ?", lithium));
+        JsonObject list = clinician.get(patient.prescriptions() + "?admission=" + patient.admissionId()).json();
+        assertEquals(List.of(1, 1), List.of(list.getJsonArray("prescriptions").size(), list.getInt("withheld")), list.toString());
     }
 
     @Test

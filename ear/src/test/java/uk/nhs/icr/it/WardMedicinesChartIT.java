@@ -81,12 +81,19 @@ class WardMedicinesChartIT extends IcrDeployment {
         assertEquals(201, later.status(), later.body());
         assertEquals("given", later.json().getString("outcome"), "the delayed dose given on the same line");
 
+        long bisoprolol = prescribe(patient, prescription(patient.admissionId(), "Bisoprolol 2.5mg tablets", "2.5", timeOfDay(due)));
+        assertEquals(201, nurse.postJson(doses, dose(bisoprolol, due, "delayed", "note", "Pulse 48: asked the doctor")).status());
+        assertEquals("not-given", nurse.postJson(doses, dose(bisoprolol, due, "not-given", "reason", "clinical-reason")).json()
+                .getString("outcome"), "a delayed dose not given in the end, with its reason");
+        assertEquals(List.of("dueAt"), nurse.postJson(doses, dose(amlodipine, due.plusMillis(300), "given")).problemFields(400),
+                "a due time a fraction off names no dose: never a second line");
+
         JsonObject chart = nurse.get(patient.chart() + "?admission=" + patient.admissionId() + "&date="
                 + LocalDate.ofInstant(due, Inpatients.UK)).json();
         List<String> outcomes = chart.getJsonArray("lines").getValuesAs(JsonObject.class).stream()
                 .map(line -> line.getJsonArray("due").getJsonObject(0).getJsonObject("recorded").getString("outcome")).toList();
-        assertEquals(List.of("given", "not-given", "given"), outcomes);
-        assertEquals(3, Databases.count(Databases.HOSPITAL, "select count(*) from medicine_administration a join inpatient_prescription p"
+        assertEquals(List.of("given", "not-given", "given", "not-given"), outcomes);
+        assertEquals(4, Databases.count(Databases.HOSPITAL, "select count(*) from medicine_administration a join inpatient_prescription p"
                 + " on p.id = a.prescription_id where p.patient_nhs_number = ?", patient.nhsNumber()));
     }
 
@@ -160,7 +167,9 @@ class WardMedicinesChartIT extends IcrDeployment {
 
         assertEquals(201, nurse.postJson(patient.chart() + "/doses", dose(amlodipine, due, "given", "givenAt",
                 due.plus(Duration.ofMinutes(50)).toString())).status());
-        assertEquals(List.of(careldopa), overdueOf(patient, due.plus(Duration.ofMinutes(70))));
+        assertEquals(List.of(careldopa), overdueOf(patient, null), "given now: no longer overdue");
+        assertEquals(List.of(careldopa, amlodipine), overdueOf(patient, due.plus(Duration.ofMinutes(70))),
+                "the list as it stood then: the dose was recorded later");
 
         JsonObject row = nurse.get("/api/wards/OAK").json().getJsonArray("patients").getValuesAs(JsonObject.class).stream()
                 .filter(p -> p.getString("nhsNumber").equals(patient.nhsNumber())).findFirst().orElseThrow();
@@ -172,7 +181,7 @@ class WardMedicinesChartIT extends IcrDeployment {
 
     /** The prescriptions of the patient's doses overdue on the ward list at {@code at}, in the list's order. */
     private List<Long> overdueOf(Admitted patient, Instant at) {
-        Api.Reply reply = nurse.get("/api/wards/OAK?at=" + at);
+        Api.Reply reply = nurse.get("/api/wards/OAK" + (at == null ? "" : "?at=" + at));
         assertEquals(200, reply.status(), reply.body());
         return reply.json().getJsonArray("overdueDoses").getValuesAs(JsonObject.class).stream()
                 .filter(d -> d.getString("nhsNumber").equals(patient.nhsNumber()))

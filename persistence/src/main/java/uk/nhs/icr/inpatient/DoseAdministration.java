@@ -115,6 +115,16 @@ public class DoseAdministration {
         }
     }
 
+    /** A delayed dose not given in the end, with the reason. */
+    public void notGiven(Reason why, EntryAuthor by, String newNote, Instant now) {
+        this.outcome = Outcome.NOT_GIVEN;
+        this.reason = why;
+        by(by, now);
+        if (newNote != null) {
+            this.note = newNote;
+        }
+    }
+
     private void by(EntryAuthor author, Instant now) {
         this.nurse = author.username();
         this.nurseName = author.name();

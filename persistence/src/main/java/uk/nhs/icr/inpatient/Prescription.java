@@ -40,6 +40,9 @@ public class Prescription {
 
     public enum Kind { REGULAR, AS_REQUIRED, ONCE_ONLY }
 
+    /** How long a once-only prescription stays on the chart for its one dose. */
+    public static final java.time.Duration ONCE_ONLY_STANDS = java.time.Duration.ofHours(24);
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -158,7 +161,8 @@ public class Prescription {
             this.mostPer24Hours = order.limits().mostPer24Hours();
         }
         this.startsAt = order.startsAt();
-        this.endsAt = order.kind() == Kind.ONCE_ONLY ? null : order.endsAt();
+        // a once-only dose not given within a day of its time is not given late: it leaves the chart (and the checks)
+        this.endsAt = order.kind() == Kind.ONCE_ONLY ? order.startsAt().plus(ONCE_ONLY_STANDS) : order.endsAt();
         this.reviewOn = order.reviewOn();
         this.indication = order.indication();
         this.category = order.category();
@@ -171,7 +175,7 @@ public class Prescription {
         this.checksIncomplete = checksIncomplete;
     }
 
-    /** Active at {@code at}: started, not stopped, not past its end (a once-only dose stays on the chart until stopped). */
+    /** In force at {@code at}: not stopped, not past its end (a once-only one ends a day after its dose was due). */
     public boolean isActiveAt(Instant at) {
         return (stoppedAt == null || at.isBefore(stoppedAt)) && (endsAt == null || at.isBefore(endsAt));
     }
@@ -187,8 +191,9 @@ public class Prescription {
         };
     }
 
-    public boolean isDueAt(Instant at, ZoneId zone) {
-        return !dosesDue(at, at.plusSeconds(1), zone).isEmpty();
+    /** The due time a dose recorded against {@code dueAt} answers, as the schedule has it (to the microsecond), if it is one. */
+    public java.util.Optional<Instant> dueTimeAt(Instant dueAt, ZoneId zone) {
+        return dosesDue(dueAt, dueAt.plusSeconds(1), zone).stream().filter(dueAt::equals).findFirst();
     }
 
     public AsRequiredLimits limits() {

@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * The limits on a medicine given as required: at least {@code minimumIntervalMinutes} between doses and at most
  * {@code mostPer24Hours} in any 24 hours. A dose recorded late may fall before one already recorded, so both directions
- * count: the nearest dose either side, and the 24 hours before and after it.
+ * count: the nearest dose either side, and every 24 hours that would hold it.
  */
 public record AsRequiredLimits(int minimumIntervalMinutes, int mostPer24Hours) {
 
@@ -24,11 +24,13 @@ public record AsRequiredLimits(int minimumIntervalMinutes, int mostPer24Hours) {
                     + (nearest.get().isAfter(at) ? "after" : "before") + " that: at least " + minimumIntervalMinutes
                     + " minutes are needed between doses");
         }
-        long before = given.stream().filter(other -> other.isAfter(at.minus(DAY)) && !other.isAfter(at)).count();
-        long after = given.stream().filter(other -> !other.isBefore(at) && other.isBefore(at.plus(DAY))).count();
-        if (Math.max(before, after) >= mostPer24Hours) {
-            return Optional.of(medicine + " was given " + Math.max(before, after) + " times in 24 hours: at most " + mostPer24Hours
-                    + " are allowed");
+        // every 24 hours that hold the new dose: those starting at it or at a dose in the day before it
+        long most = 1 + given.stream().filter(start -> start.isAfter(at.minus(DAY)) && !start.isAfter(at))
+                .mapToLong(start -> given.stream().filter(other -> !other.isBefore(start) && other.isBefore(start.plus(DAY))).count())
+                .max().orElse(0);
+        most = Math.max(most, 1 + given.stream().filter(other -> !other.isBefore(at) && other.isBefore(at.plus(DAY))).count());
+        if (most > mostPer24Hours) {
+            return Optional.of(medicine + " would be given " + most + " times in 24 hours: at most " + mostPer24Hours + " are allowed");
         }
         return Optional.empty();
     }

@@ -51,7 +51,7 @@ class WardInBrowserIT extends IcrDeployment {
             assertTrue(browser.text().contains(name), "the patient is on the ward list");
             inaccessible.addAll(browser.accessibilityViolations());
             browser.submit(By.xpath("//*[@id='list']//a[normalize-space()='" + name + "']"));
-            browser.waitForText("Medicines chart, today");
+            browser.waitForText("Medicines chart");
             inaccessible.addAll(browser.accessibilityViolations());
 
             EntryPage rx = new EntryPage(browser, "prescribe");
@@ -73,9 +73,11 @@ class WardInBrowserIT extends IcrDeployment {
 
         try (Browser browser = Browser.open("ward-round", Browser.DESKTOP)) {
             browser.visit("/").signIn("nurse.northgate");
-            browser.visit("/ward/patient.xhtml?nhsNumber=" + patient.nhsNumber() + "&admission=" + patient.admissionId());
-            browser.waitForText("Medicines chart, today");
-            assertTrue(browser.text().contains("overdue"), "the amlodipine dose is overdue");
+            browser.visit("/ward/patient.xhtml?nhsNumber=" + patient.nhsNumber() + "&admission=" + patient.admissionId() + "&date="
+                    + java.time.LocalDate.ofInstant(due, Inpatients.UK));
+            browser.waitForText("Medicines chart");
+            assertTrue(browser.has(By.xpath("//tr[.//strong[text()='Amlodipine 5mg tablets']]//span[contains(@class, 'icr-dose-overdue')]")),
+                    "the amlodipine dose is overdue");
             browser.submit(By.xpath("//tr[.//strong[text()='Amlodipine 5mg tablets']]//input[@value='Given']"));
             browser.waitForText("Dose recorded: given");
             browser.submit(By.xpath("//tr[.//td[text()='Mark the edge of the redness']]//input[@value='Done']"));

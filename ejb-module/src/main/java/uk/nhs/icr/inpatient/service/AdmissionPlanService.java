@@ -10,10 +10,10 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import jakarta.validation.Valid;
 
 import uk.nhs.icr.access.StaffRole;
-import uk.nhs.icr.access.service.AccessDeniedException;
 import uk.nhs.icr.access.service.CurrentCaller;
 import uk.nhs.icr.access.service.PatientDataAccess;
 import uk.nhs.icr.access.service.Resource;
@@ -24,11 +24,11 @@ import uk.nhs.icr.hospital.TreatmentPlan;
 import uk.nhs.icr.inpatient.InpatientStay;
 import uk.nhs.icr.inpatient.WardRecords;
 import uk.nhs.icr.inpatient.WardTask;
-import uk.nhs.icr.inpatient.service.PrescribingService.AdmissionNotFoundException;
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.platform.Codes;
 import uk.nhs.icr.platform.UkClock;
 import uk.nhs.icr.platform.service.ConflictException;
+import uk.nhs.icr.platform.service.DatabaseFailures;
 import uk.nhs.icr.platform.service.InvalidInputException;
 import uk.nhs.icr.platform.service.ResourceNotFoundException;
 import uk.nhs.icr.platform.validation.Items;
@@ -80,6 +80,9 @@ public class AdmissionPlanService {
     HospitalRecordRepository hospital;
 
     @Inject
+    Admissions admissions;
+
+    @Inject
     CurrentCaller currentCaller;
 
     @Inject
@@ -92,23 +95,31 @@ public class AdmissionPlanService {
     @PatientDataAccess(resource = Resource.TREATMENT_PLAN, action = AuditAction.READ)
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public AdmissionPlan planOf(NhsNumber patient, long admissionId) {
-        Encounter admission = hospital.findEncounter(patient, admissionId).filter(e -> e.kind() == Encounter.Kind.ADMISSION)
-                .orElseThrow(AdmissionNotFoundException::new);
-        return view(admission, clock.now());
+        return view(admissions.of(patient, admissionId), clock.now());
     }
 
     /** A new version of the admission's plan (the last is superseded), with the tasks it sets. */
     @PatientDataAccess(resource = Resource.TREATMENT_PLAN, action = AuditAction.WRITE)
     public AdmissionPlan writePlan(NhsNumber patient, long admissionId, @Valid NewAdmissionPlan plan) {
-        Encounter admission = openAdmissionHere(patient, admissionId);
+        Encounter admission = admissions.openHere(patient, admissionId, "keep the plan of the admission");
         EntryAuthor author = writer.author();
         Instant now = clock.now();
         if (plan.reviewOn() != null && plan.reviewOn().isBefore(clock.today())) {
             throw InvalidInputException.of("reviewOn", "must be today or later");
         }
         ward.plansOf(List.of(admission.id())).forEach(TreatmentPlan::supersede);
-        hospital.add(TreatmentPlan.ofAdmission(admission, plan.problem().strip(), plan.goals().strip(), blankToNull(plan.interventions()),
-                author.name(), plan.reviewOn(), author, now));
+        try {
+            // the last version is superseded before the new one is written: one plan in force per admission (a unique index)
+            hospital.flush();
+            hospital.add(TreatmentPlan.ofAdmission(admission, plan.problem().strip(), plan.goals().strip(),
+                    blankToNull(plan.interventions()), author.name(), plan.reviewOn(), author, now));
+            hospital.flush();
+        } catch (PersistenceException e) {
+            if (DatabaseFailures.isUniqueViolation(e)) {
+                throw new PlanChangedException("Someone else wrote a new version of this plan a moment ago: read it, then write yours");
+            }
+            throw e;
+        }
         if (plan.tasks() != null) {
             for (NewTask task : plan.tasks()) {
                 ward.add(task(admission, task, author, now));
@@ -121,7 +132,7 @@ public class AdmissionPlanService {
     /** Adds a task to the admission's plan. */
     @PatientDataAccess(resource = Resource.WARD_TASK, action = AuditAction.CREATE)
     public TaskView addTask(NhsNumber patient, long admissionId, @Valid NewTask task) {
-        Encounter admission = openAdmissionHere(patient, admissionId);
+        Encounter admission = admissions.openHere(patient, admissionId, "keep the plan of the admission");
         Instant now = clock.now();
         WardTask added = task(admission, task, writer.author(), now);
         ward.add(added);
@@ -133,7 +144,7 @@ public class AdmissionPlanService {
     @PatientDataAccess(resource = Resource.WARD_TASK, action = AuditAction.WRITE)
     public TaskView completeTask(NhsNumber patient, long admissionId, long taskId) {
         WardTask task = ward.task(patient, taskId).filter(t -> t.admissionId() == admissionId).orElseThrow(TaskNotFoundException::new);
-        openAdmissionHere(patient, task.admissionId());
+        admissions.openHere(patient, task.admissionId(), "keep the plan of the admission");
         if (task.doneAt() != null) {
             throw new TaskDoneException("This task was done already, by " + task.doneByName());
         }
@@ -164,18 +175,6 @@ public class AdmissionPlanService {
                 stay.map(InpatientStay::medicallyFit).orElse(false), tasks);
     }
 
-    private Encounter openAdmissionHere(NhsNumber patient, long admissionId) {
-        Encounter admission = hospital.findEncounter(patient, admissionId).filter(e -> e.kind() == Encounter.Kind.ADMISSION)
-                .orElseThrow(AdmissionNotFoundException::new);
-        if (!admission.isOpenAdmission()) {
-            throw InvalidInputException.of("admissionId", "this admission has ended");
-        }
-        if (!admission.organisation().equals(currentCaller.require().organisation())) {
-            throw new AccessDeniedException("The plan of an admission is kept by the organisation the patient is admitted to", false);
-        }
-        return admission;
-    }
-
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
@@ -186,6 +185,15 @@ public class AdmissionPlanService {
 
         public TaskNotFoundException() {
             super("This patient has no ward task with that id");
+        }
+    }
+
+    public static class PlanChangedException extends ConflictException {
+
+        private static final long serialVersionUID = 1L;
+
+        public PlanChangedException(String message) {
+            super(message);
         }
     }
 

@@ -21,6 +21,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Positive;
@@ -42,6 +43,7 @@ import uk.nhs.icr.inpatient.MedicineReconciliation;
 import uk.nhs.icr.inpatient.PrescribingAlert;
 import uk.nhs.icr.inpatient.Prescription;
 import uk.nhs.icr.inpatient.WardRecords;
+import uk.nhs.icr.inpatient.service.Admissions.AdmissionNotFoundException;
 import uk.nhs.icr.inpatient.service.PrescribingChecks.CurrentMedicine;
 import uk.nhs.icr.inpatient.service.PrescribingChecks.KnownAllergy;
 import uk.nhs.icr.patient.NhsNumber;
@@ -58,6 +60,7 @@ import uk.nhs.icr.platform.validation.Text;
 import uk.nhs.icr.sharedrecord.DataCategory;
 import uk.nhs.icr.sharedrecord.EntryAuthor;
 import uk.nhs.icr.sharedrecord.EntryType;
+import uk.nhs.icr.sharedrecord.SensitiveContent;
 import uk.nhs.icr.sharedrecord.service.RecordWriter;
 import uk.nhs.icr.socialcare.CareMedicine;
 import uk.nhs.icr.socialcare.MarChart;
@@ -79,7 +82,7 @@ public class PrescribingService {
     public record NewPrescription(@Required @Positive @Label("admission id") Long admissionId,
                                   @Required @Text(max = 300) @Label("medicine") String medicine,
                                   @Required Prescription.Kind kind,
-                                  @Required @Positive @DecimalMax("100000") BigDecimal dose,
+                                  @Required @Positive @DecimalMax("100000") @Digits(integer = 6, fraction = 3) BigDecimal dose,
                                   @Text(max = 50) String route,
                                   @Items(max = 12) @Label("times of day") List<LocalTime> timesOfDay,
                                   @Min(1) @Max(1440) @Label("minimum interval (minutes)") Integer minimumIntervalMinutes,
@@ -131,6 +134,9 @@ public class PrescribingService {
     WardRecords ward;
 
     @Inject
+    Admissions admissions;
+
+    @Inject
     HospitalRecordRepository hospital;
 
     @Inject
@@ -158,7 +164,7 @@ public class PrescribingService {
     @PatientDataAccess(resource = Resource.PRESCRIPTION, action = AuditAction.EVALUATE)
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public CheckOutcome check(NhsNumber patient, @Valid NewPrescription prescription) {
-        Encounter admission = openAdmission(patient, prescription.admissionId());
+        Encounter admission = admissions.openHereNamed(patient, prescription.admissionId(), "prescribe on the admission");
         Checked checked = checked(patient, admission, order(prescription));
         return checked.outcome();
     }
@@ -169,7 +175,7 @@ public class PrescribingService {
      */
     @PatientDataAccess(resource = Resource.PRESCRIPTION, action = AuditAction.CREATE)
     public PrescriptionView prescribe(NhsNumber patient, @Valid NewPrescription prescription) {
-        Encounter admission = openAdmission(patient, prescription.admissionId());
+        Encounter admission = admissions.openHereNamed(patient, prescription.admissionId(), "prescribe on the admission");
         Prescription.Order order = order(prescription);
         Checked checked = checked(patient, admission, order);
         String override = prescription.overrideReason() == null || prescription.overrideReason().isBlank() ? null
@@ -196,7 +202,10 @@ public class PrescribingService {
     /** A prescriber stops a prescription, with a reason; its doses stop falling due. */
     @PatientDataAccess(resource = Resource.PRESCRIPTION, action = AuditAction.WRITE)
     public PrescriptionView stop(NhsNumber patient, long prescriptionId, @Valid StopPrescription stop) {
-        Prescription prescription = ward.prescription(patient, prescriptionId).orElseThrow(PrescriptionNotFoundException::new);
+        Withholding withholding = access.withholdingFromStaff(currentCaller.require(), patient);
+        Prescription prescription = ward.prescription(patient, prescriptionId)
+                .filter(p -> !withholding.withholds(EntryType.MEDICATION, p.category()))
+                .orElseThrow(PrescriptionNotFoundException::new);
         EntryAuthor author = writer.author();
         if (!prescription.organisation().equals(author.organisation())) {
             throw new AccessDeniedException("Prescriptions are stopped by the organisation that wrote them", false);
@@ -216,9 +225,8 @@ public class PrescribingService {
     @PatientDataAccess(resource = Resource.PRESCRIPTION, action = AuditAction.READ)
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public PrescriptionList prescriptionsOf(NhsNumber patient, Long admission) {
-        long admissionId = (admission == null ? hospital.latestOpenAdmission(patient)
-                : hospital.findEncounter(patient, admission).filter(e -> e.kind() == Encounter.Kind.ADMISSION))
-                .orElseThrow(AdmissionNotFoundException::new).id();
+        long admissionId = admission == null ? hospital.latestOpenAdmission(patient).orElseThrow(AdmissionNotFoundException::new).id()
+                : admissions.of(patient, admission).id();
         Withholding withholding = access.withholdingFromStaff(currentCaller.require(), patient);
         List<Prescription> all = ward.prescriptionsOf(List.of(admissionId));
         Instant now = clock.now();
@@ -240,9 +248,11 @@ public class PrescribingService {
         Instant now = clock.now();
         int withheld = 0;
 
-        Set<Long> reconciled = ward.reconciliationsOf(admission.id()).stream()
-                .filter(r -> r.source() == MedicineReconciliation.Source.HOSPITAL_RECORD).map(MedicineReconciliation::sourceId)
-                .collect(Collectors.toSet());
+        List<MedicineReconciliation> reconciliations = ward.reconciliationsOf(admission.id());
+        Set<Long> reconciled = reconciliations.stream().filter(r -> r.source() == MedicineReconciliation.Source.HOSPITAL_RECORD)
+                .map(MedicineReconciliation::sourceId).collect(Collectors.toSet());
+        Set<Long> reconciledCare = reconciliations.stream().filter(r -> r.source() == MedicineReconciliation.Source.SOCIAL_CARE)
+                .map(MedicineReconciliation::sourceId).collect(Collectors.toSet());
         List<Allergy> allergies = new ArrayList<>();
         List<Medication> recorded = new ArrayList<>();
         for (HospitalEntry entry : hospital.activeAllergiesAndMedications(patient)) {
@@ -258,7 +268,7 @@ public class PrescribingService {
         for (CareMedicine medicine : marChart.medicinesOf(patient, now)) {
             if (withholding.withholds(EntryType.MEDICATION_ADMINISTRATION, medicine.category())) {
                 withheld++;
-            } else {
+            } else if (!reconciledCare.contains(medicine.id())) {
                 careMedicines.add(medicine);
             }
         }
@@ -327,7 +337,7 @@ public class PrescribingService {
             }
         }
         Instant now = clock.now();
-        Instant starts = p.startsAt() == null ? now : p.startsAt();
+        Instant starts = p.startsAt() == null ? now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) : p.startsAt();
         if (starts.isBefore(now.minus(java.time.Duration.ofDays(1)))) {
             throw InvalidInputException.of("startsAt", "a prescription starts now or later (at most a day back, for a dose already given)");
         }
@@ -338,23 +348,11 @@ public class PrescribingService {
             throw InvalidInputException.of("reviewOn", "must be on or after the start");
         }
         String route = p.route() == null || p.route().isBlank() ? medicine.route() : p.route().strip();
-        DataCategory category = p.category() == null ? DataCategory.GENERAL : p.category();
+        // a medicine that reveals a sensitive condition (an antidepressant, an HIV medicine) is filed under it whatever was chosen
+        DataCategory category = SensitiveContent.fileUnder(p.category(), medicine.name());
         String indication = p.indication() == null || p.indication().isBlank() ? null : p.indication().strip();
         return new Prescription.Order(medicine, p.kind(), p.dose(), route, times, limits, starts, p.endsAt(), p.reviewOn(), indication,
                 category);
-    }
-
-    /** The admission open, and at the prescriber's own organisation: only the team the patient is admitted to prescribes. */
-    private Encounter openAdmission(NhsNumber patient, long admissionId) {
-        Encounter admission = hospital.findEncounter(patient, admissionId).filter(e -> e.kind() == Encounter.Kind.ADMISSION)
-                .orElseThrow(() -> InvalidInputException.of("admissionId", "this patient has no admission with that id"));
-        if (!admission.isOpenAdmission()) {
-            throw InvalidInputException.of("admissionId", "this admission has ended: prescribe on an open admission");
-        }
-        if (!admission.organisation().equals(currentCaller.require().organisation())) {
-            throw new AccessDeniedException("Only staff of the organisation the patient is admitted to prescribe on the admission", false);
-        }
-        return admission;
     }
 
     public static class PrescriptionNotFoundException extends ResourceNotFoundException {
@@ -363,15 +361,6 @@ public class PrescribingService {
 
         public PrescriptionNotFoundException() {
             super("This patient has no prescription with that id");
-        }
-    }
-
-    public static class AdmissionNotFoundException extends ResourceNotFoundException {
-
-        private static final long serialVersionUID = 1L;
-
-        public AdmissionNotFoundException() {
-            super("This patient has no admission with that id");
         }
     }
 

@@ -18,7 +18,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
 
 import uk.nhs.icr.access.service.AccessControl;
-import uk.nhs.icr.access.service.AccessDeniedException;
 import uk.nhs.icr.access.service.CurrentCaller;
 import uk.nhs.icr.access.service.PatientDataAccess;
 import uk.nhs.icr.access.service.Resource;
@@ -34,7 +33,6 @@ import uk.nhs.icr.inpatient.MedicineReconciliation.Decision;
 import uk.nhs.icr.inpatient.MedicineReconciliation.Source;
 import uk.nhs.icr.inpatient.Prescription;
 import uk.nhs.icr.inpatient.WardRecords;
-import uk.nhs.icr.inpatient.service.PrescribingService.AdmissionNotFoundException;
 import uk.nhs.icr.inpatient.service.PrescribingService.PrescriptionView;
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.platform.Codes;
@@ -82,6 +80,9 @@ public class ReconciliationService {
     HospitalRecordRepository hospital;
 
     @Inject
+    Admissions admissions;
+
+    @Inject
     MarChart marChart;
 
     @Inject
@@ -100,14 +101,14 @@ public class ReconciliationService {
     @PatientDataAccess(resource = Resource.MEDICINES_RECONCILIATION, action = AuditAction.READ)
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Reconciliation reconciliationOf(NhsNumber patient, long admissionId) {
-        Encounter admission = admission(patient, admissionId);
+        Encounter admission = admissions.of(patient, admissionId);
         return view(patient, admission, listed(patient, admission));
     }
 
     /** Decides one medicine the patient came in on; the last one decided completes the reconciliation. */
     @PatientDataAccess(resource = Resource.MEDICINES_RECONCILIATION, action = AuditAction.RECORD)
     public Reconciliation decide(NhsNumber patient, long admissionId, @Valid ReconcileMedicine decision) {
-        Encounter admission = openAdmissionHere(patient, admissionId);
+        Encounter admission = admissions.openHere(patient, admissionId, "reconcile its medicines");
         Listed listed = listed(patient, admission);
         CameInOn item = listed.items().stream()
                 .filter(i -> i.source().equals(Codes.of(decision.source())) && i.sourceId() == decision.sourceId())
@@ -156,7 +157,7 @@ public class ReconciliationService {
     /** Completes a reconciliation with nothing left to decide (a patient who came in on no medicines, say). */
     @PatientDataAccess(resource = Resource.MEDICINES_RECONCILIATION, action = AuditAction.RECORD)
     public Reconciliation complete(NhsNumber patient, long admissionId) {
-        Encounter admission = openAdmissionHere(patient, admissionId);
+        Encounter admission = admissions.openHere(patient, admissionId, "reconcile its medicines");
         Listed listed = listed(patient, admission);
         long pending = listed.items().stream().filter(i -> i.decision() == null).count();
         if (pending > 0) {
@@ -240,22 +241,6 @@ public class ReconciliationService {
         String status = reconciledAt.isPresent() && reconciledAt.get() != null || pending == 0 && anyDecided ? "complete"
                 : anyDecided ? "in progress" : "not started";
         return new Reconciliation(admission.id(), status, reconciledAt.orElse(null), listed.items(), prescribed, listed.withheld());
-    }
-
-    private Encounter admission(NhsNumber patient, long admissionId) {
-        return hospital.findEncounter(patient, admissionId).filter(e -> e.kind() == Encounter.Kind.ADMISSION)
-                .orElseThrow(AdmissionNotFoundException::new);
-    }
-
-    private Encounter openAdmissionHere(NhsNumber patient, long admissionId) {
-        Encounter admission = admission(patient, admissionId);
-        if (!admission.isOpenAdmission()) {
-            throw InvalidInputException.of("admissionId", "this admission has ended");
-        }
-        if (!admission.organisation().equals(currentCaller.require().organisation())) {
-            throw new AccessDeniedException("Medicines are reconciled by the organisation the patient is admitted to", false);
-        }
-        return admission;
     }
 
     public static class AlreadyReconciledException extends ConflictException {

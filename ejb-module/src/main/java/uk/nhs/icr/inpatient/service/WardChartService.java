@@ -17,9 +17,11 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Positive;
 
 import uk.nhs.icr.access.StaffDirectory;
@@ -42,7 +44,7 @@ import uk.nhs.icr.inpatient.DoseAdministration.Outcome;
 import uk.nhs.icr.inpatient.DoseAdministration.Reason;
 import uk.nhs.icr.inpatient.Prescription;
 import uk.nhs.icr.inpatient.WardRecords;
-import uk.nhs.icr.inpatient.service.PrescribingService.AdmissionNotFoundException;
+import uk.nhs.icr.inpatient.service.Admissions.AdmissionNotFoundException;
 import uk.nhs.icr.inpatient.service.PrescribingService.PrescriptionNotFoundException;
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.platform.AsRequiredLimits;
@@ -77,7 +79,7 @@ public class WardChartService {
                           @Label("due at") Instant dueAt,
                           @Required Outcome outcome,
                           Reason reason,
-                          @Positive @DecimalMax("100000") BigDecimal dose,
+                          @Positive @DecimalMax("100000") @Digits(integer = 6, fraction = 3) BigDecimal dose,
                           @NotInFuture @Label("given at") Instant givenAt,
                           @Text(max = 64) String witness,
                           @Text(max = 200) @Label("witness password") String witnessPassword,
@@ -114,6 +116,9 @@ public class WardChartService {
     HospitalRecordRepository hospital;
 
     @Inject
+    Admissions admissions;
+
+    @Inject
     WardRules rules;
 
     @Inject
@@ -141,8 +146,7 @@ public class WardChartService {
     @PatientDataAccess(resource = Resource.WARD_MEDICINES_CHART, action = AuditAction.READ)
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public MedicinesChart chartOf(NhsNumber patient, long admissionId, LocalDate day) {
-        hospital.findEncounter(patient, admissionId).filter(e -> e.kind() == Encounter.Kind.ADMISSION)
-                .orElseThrow(AdmissionNotFoundException::new);
+        admissions.of(patient, admissionId);
         Instant from = day.atStartOfDay(UkClock.ZONE).toInstant();
         Instant to = day.plusDays(1).atStartOfDay(UkClock.ZONE).toInstant();
         Withholding withholding = access.withholdingFromStaff(currentCaller.require(), patient);
@@ -161,7 +165,11 @@ public class WardChartService {
     @PatientDataAccess(resource = Resource.WARD_MEDICINES_CHART, action = AuditAction.RECORD)
     public DoseView record(NhsNumber patient, @Valid NewDose dose) {
         Caller caller = currentCaller.require();
-        Prescription prescription = ward.prescription(patient, dose.prescriptionId()).orElseThrow(PrescriptionNotFoundException::new);
+        // a prescription the patient's consent withholds from this nurse is not theirs to give (or to learn of)
+        Withholding withholding = access.withholdingFromStaff(caller, patient);
+        Prescription prescription = ward.prescription(patient, dose.prescriptionId())
+                .filter(p -> !withholding.withholds(EntryType.MEDICATION, p.category()))
+                .orElseThrow(PrescriptionNotFoundException::new);
         if (!prescription.organisation().equals(caller.organisation())) {
             throw new AccessDeniedException("Doses are recorded by the staff of the organisation whose prescription it is", false);
         }
@@ -209,7 +217,13 @@ public class WardChartService {
             if (dose.outcome() == Outcome.GIVEN) {
                 line.give(given, at, nurse, witness, note, now);
             } else {
-                throw new DoseNotRecordableException("a delayed dose is given in the end, or a new decision is made by the prescriber");
+                line.notGiven(dose.reason(), nurse, note, now);
+            }
+            try {
+                ward.flush();
+            } catch (OptimisticLockException e) {
+                throw new DoseNotRecordableException("this delayed dose of " + prescription.medicine().name() + " was recorded a moment"
+                        + " ago: look at the chart before giving it again");
             }
             return DoseView.of(line);
         }
@@ -241,6 +255,9 @@ public class WardChartService {
             if (dose.outcome() != Outcome.GIVEN) {
                 throw InvalidInputException.of("outcome", "an as-required dose is recorded when it is given");
             }
+            if (at.isBefore(prescription.startsAt()) || prescription.endsAt() != null && !at.isBefore(prescription.endsAt())) {
+                throw new DoseNotRecordableException("that time is outside the prescription's dates");
+            }
             ward.lock(prescription);
             List<Instant> given = ward.dosesOf(List.of(prescription.id()), at.minus(AsRequiredLimits.DAY), at.plus(AsRequiredLimits.DAY))
                     .stream().filter(d -> d.outcome() == Outcome.GIVEN).map(DoseAdministration::givenAt).toList();
@@ -249,14 +266,16 @@ public class WardChartService {
             });
             return at;
         }
-        if (dose.dueAt() == null || !prescription.isDueAt(dose.dueAt(), UkClock.ZONE)) {
+        // the due time as the schedule has it: a time sent a fraction of a second off names no dose, never a second line
+        Instant due = dose.dueAt() == null ? null : prescription.dueTimeAt(dose.dueAt(), UkClock.ZONE).orElse(null);
+        if (due == null) {
             throw InvalidInputException.of("dueAt", "not a time this prescription is due"
                     + (prescription.kind() == Prescription.Kind.REGULAR ? ": it is due at " + prescription.timesOfDay() : ""));
         }
-        if (dose.dueAt().isAfter(now.plus(EARLIEST))) {
+        if (due.isAfter(now.plus(EARLIEST))) {
             throw InvalidInputException.of("dueAt", "a dose is recorded at most an hour before it is due");
         }
-        return dose.dueAt();
+        return due;
     }
 
     /**
@@ -275,15 +294,19 @@ public class WardChartService {
         if (username.equals(caller.username())) {
             throw InvalidInputException.of("witness", "the witness is another nurse, not the one giving the dose");
         }
+        // one answer for an unknown witness and a wrong password: a co-signature does not tell who has an account
         StaffMember witness = directory.findByUsername(username)
                 .filter(StaffMember::isEnabled)
                 .filter(member -> member.organisation().odsCode().equals(caller.organisation()))
                 .filter(member -> member.roles().contains(StaffRole.NURSE) || member.roles().contains(StaffRole.HOSPITAL_CLINICIAN))
-                .orElseThrow(() -> InvalidInputException.of("witness", "no nurse or doctor of your organisation has this username"));
-        if (witness.isLockedAt(clock.now()) || !passwords.matches(witness.passwordHash(), dose.witnessPassword())) {
-            signIns.recordFailedCoSignature(username);
+                .orElse(null);
+        if (witness == null || witness.isLockedAt(clock.now()) || !passwords.matches(witness.passwordHash(), dose.witnessPassword())) {
+            if (witness != null) {
+                signIns.recordFailedCoSignature(username);
+            }
             LOG.warning(() -> "A controlled-drug witness signature was refused");
-            throw InvalidInputException.of("witnessPassword", "the witness's password is not right (or their account is locked)");
+            throw InvalidInputException.of("witnessPassword", "the witness's username or password is not right (or their account is"
+                    + " locked): a nurse or doctor of your organisation signs as the witness");
         }
         return new EntryAuthor(witness.username(), witness.displayName(), caller.organisation());
     }

@@ -114,6 +114,9 @@ public class WardService {
     HospitalRecordRepository hospital;
 
     @Inject
+    Admissions admissions;
+
+    @Inject
     PracticeLists lists;
 
     @Inject
@@ -135,7 +138,7 @@ public class WardService {
     /** Puts the patient of an open admission at the caller's trust on one of its wards, or moves them to another ward or bed. */
     @PatientDataAccess(resource = Resource.WARD_STAY, action = AuditAction.WRITE)
     public StayView place(NhsNumber patient, long admissionId, @Valid Placement placement) {
-        Encounter admission = openAdmissionHere(patient, admissionId);
+        Encounter admission = admissions.openHere(patient, admissionId, "place them on its wards");
         Ward ward = records.ward(admission.organisation(), placement.ward().strip())
                 .orElseThrow(() -> InvalidInputException.of("ward", "not a ward of " + admission.organisation().value()));
         String bed = placement.bed() == null || placement.bed().isBlank() ? null : placement.bed().strip();
@@ -153,7 +156,7 @@ public class WardService {
     /** Records the expected date of discharge, the criteria for it and whether the patient is medically fit. */
     @PatientDataAccess(resource = Resource.WARD_STAY, action = AuditAction.WRITE)
     public StayView planDischarge(NhsNumber patient, long admissionId, @Valid DischargePlan plan) {
-        Encounter admission = openAdmissionHere(patient, admissionId);
+        Encounter admission = admissions.openHere(patient, admissionId, "place them on its wards");
         InpatientStay stay = records.stay(admission.id())
                 .orElseThrow(() -> InvalidInputException.of("admissionId", "put the patient on a ward first"));
         if (plan.expectedDischarge() != null && plan.expectedDischarge().isBefore(LocalDate.ofInstant(admission.occurredAt(), UkClock.ZONE))) {
@@ -199,7 +202,8 @@ public class WardService {
                     .collect(Collectors.toMap(DoseAdministration::dueAt, Function.identity(), (a, b) -> a));
             for (Instant due : p.dosesDue(from, when, UkClock.ZONE)) {
                 DoseAdministration line = recorded.get(due);
-                boolean open = line == null || line.outcome() == DoseAdministration.Outcome.DELAYED;
+                // as the chart stood at that moment: a dose recorded since was still open then
+                boolean open = line == null || line.outcome() == DoseAdministration.Outcome.DELAYED || line.recordedAt().isAfter(when);
                 if (open && rules.overdue(p.medicine().timeCritical(), due, when)) {
                     overdue.add(new OverdueDose(stay.patient().value(), names.get(stay.patient()), stay.bed(), p.admissionId(), p.id(),
                             p.category() == DataCategory.GENERAL ? p.medicine().name() : "A medicine (see the chart)", due,
@@ -241,18 +245,6 @@ public class WardService {
                     overdueTasksByPatient.getOrDefault(stay.patient().value(), 0L).intValue());
         }).toList();
         return new WardList(WardView.of(ward), when, patients, overdue, overdueTasks);
-    }
-
-    private Encounter openAdmissionHere(NhsNumber patient, long admissionId) {
-        Encounter admission = hospital.findEncounter(patient, admissionId).filter(e -> e.kind() == Encounter.Kind.ADMISSION)
-                .orElseThrow(PrescribingService.AdmissionNotFoundException::new);
-        if (!admission.isOpenAdmission()) {
-            throw InvalidInputException.of("admissionId", "this admission has ended");
-        }
-        if (!admission.organisation().equals(currentCaller.require().organisation())) {
-            throw new AccessDeniedException("Only staff of the organisation the patient is admitted to place them on its wards", false);
-        }
-        return admission;
     }
 
     /** A ward code at the caller's trust ("OAK"). */

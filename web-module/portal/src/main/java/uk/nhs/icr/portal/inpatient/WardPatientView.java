@@ -90,6 +90,7 @@ public class WardPatientView implements Serializable {
 
     private NhsNumber nhsNumber;
     private Long admission;
+    private java.time.LocalDate date;
     private MedicinesChart chart;
     private PrescriptionList prescriptions;
     private AdmissionPlan plan;
@@ -116,9 +117,13 @@ public class WardPatientView implements Serializable {
             return;
         }
         try {
-            chart = charts.chartOf(nhsNumber, admission, clock.today());
+            chart = charts.chartOf(nhsNumber, admission, getDate());
             prescriptions = prescribing.prescriptionsOf(nhsNumber, admission);
             plan = plans.planOf(nhsNumber, admission);
+            // the discharge form shows what is recorded, so changing one field keeps the others
+            stay.putIfAbsent("expectedDischarge", plan.expectedDischarge() == null ? null : plan.expectedDischarge().toString());
+            stay.putIfAbsent("dischargeCriteria", plan.dischargeCriteria());
+            stay.putIfAbsent("medicallyFit", Boolean.toString(plan.medicallyFit()));
             reconciliation = reconciliations.reconciliationOf(nhsNumber, admission);
         } catch (AccessDeniedException | ResourceNotFoundException e) {
             FieldMessages.error(null, e.getMessage());
@@ -240,13 +245,19 @@ public class WardPatientView implements Serializable {
     // ---- the stay and the plan
 
     public void place() {
-        act(() -> wards.place(nhsNumber, admission, binder.bind(Placement.class, stay)), "stay", STAY_FIELDS);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("ward", stay.get("ward"));
+        fields.put("bed", stay.get("bed"));
+        if (act(() -> wards.place(nhsNumber, admission, binder.bind(Placement.class, fields)), "stay", STAY_FIELDS)) {
+            FieldMessages.info("Moved");
+        }
     }
 
     public void planDischarge() {
         Map<String, Object> fields = new LinkedHashMap<>(stay);
         fields.remove("ward");
         fields.remove("bed");
+        fields.values().removeIf(value -> value instanceof String text && text.isBlank());
         if (act(() -> wards.planDischarge(nhsNumber, admission, binder.bind(DischargePlan.class, fields)), "discharge", STAY_FIELDS)) {
             FieldMessages.info("Discharge plan recorded");
         }
@@ -304,6 +315,10 @@ public class WardPatientView implements Serializable {
     public NhsNumber getNhsNumber() { return nhsNumber; }
     public void setNhsNumber(NhsNumber nhsNumber) { this.nhsNumber = nhsNumber; }
     public Long getAdmission() { return admission; }
+    /** The day of the chart shown: today unless another is asked for ({@code ?date=}). */
+    public java.time.LocalDate getDate() { return date == null ? clock.today() : date; }
+    public void setDate(java.time.LocalDate date) { this.date = date; }
+    public boolean isToday() { return getDate().equals(clock.today()); }
     public void setAdmission(Long admission) { this.admission = admission; }
     public MedicinesChart getChart() { return chart; }
     public PrescriptionList getPrescriptions() { return prescriptions; }
