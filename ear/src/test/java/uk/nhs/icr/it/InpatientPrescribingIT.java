@@ -80,6 +80,12 @@ class InpatientPrescribingIT extends IcrDeployment {
         JsonObject amlodipine = check(patient, prescription(patient.admissionId(), "Amlodipine 10mg tablets", "10", "08:00"));
         assertFalse(amlodipine.getBoolean("hardStop"));
         assertTrue(alertKinds(amlodipine).contains("duplicate-therapy"), "the GP's amlodipine on the record counts too");
+
+        // the patient's app reads what they are on in hospital, with their own token
+        Api.Reply own = Api.as(Tokens.patient(patient.nhsNumber()).sign()).get(patient.prescriptions());
+        assertEquals(200, own.status(), own.body());
+        assertEquals(List.of("Atorvastatin 20mg tablets", "Simvastatin 40mg tablets"), own.json().getJsonArray("prescriptions")
+                .getValuesAs(JsonObject.class).stream().map(p -> p.getString("medicine")).toList());
     }
 
     @Test

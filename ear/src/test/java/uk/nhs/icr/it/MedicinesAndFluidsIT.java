@@ -239,6 +239,26 @@ class MedicinesAndFluidsIT extends IcrDeployment {
         assertTrue(alerts().stream().noneMatch(a -> a.getString("subject").equals(subject)));
     }
 
+    @Test
+    void the_coordinator_takes_a_stopped_medicine_off_the_chart_with_the_reason_and_no_dose_falls_due_after() {
+        ZonedDateTime due = ZonedDateTime.now(UK).minusMinutes(20).truncatedTo(ChronoUnit.MINUTES);
+        long medicine = addMedicine("{\"medicine\":\"Amlodipine 5mg tablets\",\"dose\":\"One tablet\",\"timesOfDay\":[\""
+                + due.toLocalTime() + "\"],\"startedOn\":\"" + due.toLocalDate().minusDays(1) + "\"}");
+        String stop = mar + "/medicines/" + medicine + "/stop";
+
+        assertEquals(403, maja.postJson(stop, "{\"reason\":\"GP letter\"}").status(), "a care worker does not change the chart");
+        assertEquals(List.of("reason"), coordinator.postJson(stop, "{}").problemFields(400));
+        assertEquals(200, coordinator.postJson(stop, "{\"reason\":\"Stopped by the GP: low blood pressure\"}").status());
+        assertEquals(409, coordinator.postJson(stop, "{\"reason\":\"Again\"}").status());
+
+        assertEquals(List.of("Stopped by the GP: low blood pressure", "care.coordinator"), Databases.row(Databases.SOCIAL_CARE,
+                "select stop_reason, stopped_by from care_medicine where id = ?::bigint", Long.toString(medicine)));
+        assertEquals(409, maja.postJson(mar + "/doses", dose(medicine, due.toInstant(), "given", null, null)).status(),
+                "the dose due before it came off the chart is no longer given: it was stopped");
+        assertTrue(maja.get(mar + "?date=" + due.toLocalDate().plusDays(1)).json().getJsonArray("medicines").getValuesAs(JsonObject.class)
+                .stream().noneMatch(m -> m.getJsonNumber("id").longValue() == medicine), "off tomorrow's chart");
+    }
+
     private void drink(String person, int ml, ZonedDateTime at) {
         Api.Reply drink = coordinator.postJson("/api/patients/" + person + "/fluids/intake", "{\"amountMl\":" + ml + ",\"drink\":\"Tea\","
                 + "\"takenAt\":\"" + at.toInstant() + "\"}");

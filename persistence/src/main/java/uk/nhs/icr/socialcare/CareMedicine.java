@@ -87,6 +87,12 @@ public class CareMedicine {
     @Column(name = "stopped_at")
     private Instant stoppedAt;
 
+    @Column(name = "stopped_by")
+    private String stoppedBy;
+
+    @Column(name = "stop_reason")
+    private String stopReason;
+
     @Column(name = "added_by", nullable = false, updatable = false)
     private String addedBy;
 
@@ -161,6 +167,13 @@ public class CareMedicine {
         stoppedAt = at;
     }
 
+    /** Off the chart from {@code at}: no dose falls due after it; who took it off and why are kept. */
+    public void stop(String by, String reason, Instant at) {
+        stop(at);
+        this.stoppedBy = by;
+        this.stopReason = reason;
+    }
+
     public Long id() { return id; }
     public NhsNumber person() { return person; }
     public OdsCode provider() { return provider; }
@@ -176,5 +189,6 @@ public class CareMedicine {
     public boolean controlledDrug() { return controlledDrug; }
     public LocalDate startedOn() { return startedOn; }
     public Instant stoppedAt() { return stoppedAt; }
+    public String stopReason() { return stopReason; }
     public List<LocalTime> timesOfDay() { return List.copyOf(timesOfDay); }
 }

@@ -82,6 +82,10 @@ public class MarService {
                                   @Label("started on") LocalDate startedOn) {
     }
 
+    /** Why a medicine comes off the chart: the prescriber's decision, as the coordinator was told it. */
+    public record StopCareMedicine(@Required @Text(max = 500) String reason) {
+    }
+
     /** A dose recorded: against its due time, or (as required) none; when it happened (now when absent). */
     public record NewDose(@Required @Label("care medicine") Long careMedicine,
                           @Label("due at") Instant dueAt,
@@ -174,6 +178,27 @@ public class MarService {
         chart.add(added);
         LOG.info(() -> "Care medicine " + added.id() + " added to a MAR chart");
         return line(added, List.of(), clock.now(), clock.now(), clock.now());
+    }
+
+    /**
+     * The provider's coordinator takes a medicine off the chart (the prescriber stopped it): no dose falls due from now, the
+     * doses recorded stay; who and why are kept.
+     */
+    @PatientDataAccess(resource = Resource.CARE_MEDICINE, action = AuditAction.WRITE)
+    public MedicineLine stopMedicine(NhsNumber person, long careMedicine, @Valid StopCareMedicine stop) {
+        Caller caller = currentCaller.require();
+        CareMedicine medicine = chart.medicineOf(person, careMedicine).orElseThrow(CareMedicineNotFoundException::new);
+        if (!medicine.provider().equals(caller.organisation())) {
+            throw new AccessDeniedException("A medicine comes off the chart of the provider whose chart it is ("
+                    + medicine.provider().value() + ")", false);
+        }
+        Instant now = clock.now();
+        if (medicine.stoppedAt() != null) {
+            throw new DoseNotRecordableException("this medicine was taken off the chart already");
+        }
+        medicine.stop(caller.username(), stop.reason().strip(), now);
+        LOG.info(() -> "Care medicine " + medicine.id() + " taken off a MAR chart");
+        return line(medicine, List.of(), now, now, now);
     }
 
     /**

@@ -34,6 +34,7 @@ import uk.nhs.icr.socialcare.service.MarService.MarChartView;
 import uk.nhs.icr.socialcare.service.MarService.MedicineLine;
 import uk.nhs.icr.socialcare.service.MarService.NewCareMedicine;
 import uk.nhs.icr.socialcare.service.MarService.NewDose;
+import uk.nhs.icr.socialcare.service.MarService.StopCareMedicine;
 
 /** A person's electronic MAR chart: the medicines carers give and each dose recorded. */
 @Path("/patients/{nhsNumber}/mar")
@@ -76,6 +77,18 @@ public class MarResource {
     public Response addMedicine(@PathParam("nhsNumber") NhsNumber nhsNumber, NewCareMedicine medicine) {
         MedicineLine added = mar.addMedicine(nhsNumber, medicine);
         return Response.created(URI.create("mar/medicines/" + added.id())).entity(added).build();
+    }
+
+    @POST
+    @Path("/medicines/{id}/stop")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Take a medicine off the chart (the provider's care coordinator)", description = "reason (required): the"
+            + " prescriber's decision; no dose falls due from now, the doses recorded stay")
+    @APIResponse(responseCode = "200", description = "Off the chart", content = @Content(schema = @Schema(implementation = MedicineLine.class)))
+    @APIResponse(responseCode = "409", description = "Off the chart already",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public MedicineLine stopMedicine(@PathParam("nhsNumber") NhsNumber nhsNumber, @PathParam("id") long id, StopCareMedicine stop) {
+        return mar.stopMedicine(nhsNumber, id, stop);
     }
 
     @POST
