@@ -19,3 +19,18 @@
         window.jQuery(document).on('pfAjaxComplete', alertOnTheBlock);
     }
 })();
+
+/* The error summary at the top of a refused form takes the focus, so a screen reader reads what to correct first. */
+(function () {
+    function focusSummary() {
+        var summary = document.getElementById('errorSummary');
+        if (summary) {
+            summary.focus();
+        }
+    }
+    if (document.readyState === 'loading') {
+        document.addEventListener('DOMContentLoaded', focusSummary);
+    } else {
+        focusSummary();
+    }
+})();

@@ -38,7 +38,11 @@ class SecurityHeadersIT extends IcrDeployment {
         String patient = Databases.firstDemoPatientAt("Y90001");
         Api.Client gp = Api.as(Tokens.staff("gp.beech", "GP").sign());
 
-        assertSecured("the sign-in page", Api.get("/"), true);
+        Api.Reply page = Api.get("/");
+        assertSecured("the sign-in page", page, true);
+        assertTrue(page.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("Content-Security-Policy"))
+                        .flatMap(e -> e.getValue().stream()).anyMatch(policy -> policy.matches("script-src 'self' 'nonce-[^']+';?")),
+                "a portal page allows only its own scripts and PrimeFaces' with the page's nonce: " + page.headers());
         Api.Reply answer = gp.get("/api/patients/" + patient);
         assertEquals(200, answer.status(), answer.body());
         assertSecured("an API answer", answer, true);

@@ -328,8 +328,18 @@ public final class Browser implements AutoCloseable {
     public void close() {
         try {
             // what the page's scripts complained of, for whoever reads a failed run
-            driver.manage().logs().get(LogType.BROWSER).forEach(entry -> System.out.println("browser console (" + journey + "): " + entry));
+            List<String> blocked = new java.util.ArrayList<>();
+            driver.manage().logs().get(LogType.BROWSER).forEach(entry -> {
+                System.out.println("browser console (" + journey + "): " + entry);
+                if (entry.getMessage().contains("Content Security Policy")) {
+                    blocked.add(entry.getMessage());
+                }
+            });
             driver.quit();
+            // the portal's CSP allows no inline script but PrimeFaces' own (with the page's nonce): anything else is a bug
+            if (!blocked.isEmpty()) {
+                throw new AssertionError("the page broke its Content-Security-Policy (" + journey + "): " + blocked);
+            }
         } finally {
             try (Stream<Path> files = Files.walk(profile)) {
                 files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
