@@ -28,6 +28,20 @@ if [[ ! -f "$store" ]]; then
     echo "configure-wildfly: made the research credential store $store"
 fi
 
+# The HTTPS listener's key store: the hosting team's own (ICR_TLS_KEYSTORE, a PKCS#12 file, its password in
+# ICR_TLS_KEYSTORE_PASSWORD), or for local runs a self-signed certificate for localhost and 127.0.0.1 made here once and
+# kept. Its certificate (icr-tls.crt, PEM) is what local clients trust explicitly: the tests, the browser suite, curl.
+tls_store=$config_dir/icr-tls.p12
+if [[ -z "${ICR_TLS_KEYSTORE:-}" && ! -f "$tls_store" ]]; then
+    keytool -genkeypair -alias icr -keyalg RSA -keysize 3072 -sigalg SHA256withRSA -validity 825 -storetype PKCS12 \
+        -keystore "$tls_store" -storepass "${ICR_TLS_KEYSTORE_PASSWORD:-icr-tls-local}" \
+        -dname "CN=localhost, OU=ICR local development, O=ICR" -ext "SAN=dns:localhost,ip:127.0.0.1" >/dev/null 2>&1
+    keytool -exportcert -rfc -alias icr -keystore "$tls_store" -storepass "${ICR_TLS_KEYSTORE_PASSWORD:-icr-tls-local}" \
+        -file "$config_dir/icr-tls.crt" >/dev/null 2>&1
+    chmod 600 "$tls_store"
+    echo "configure-wildfly: made a self-signed TLS certificate for localhost, $config_dir/icr-tls.crt"
+fi
+
 wanted=$(cat "$here"/cli/*.cli "$driver_jar" | sha256sum | cut -d' ' -f1)
 if [[ -f "$marker" && "$(cat "$marker")" == "$wanted" ]]; then
     echo "configure-wildfly: $jboss_home already has the current ICR configuration"

@@ -13,8 +13,12 @@ public final class Portal {
 
     public static final String DEMO_PASSWORD = "icr-demo-2026";
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
+    /** The page's CSP nonce: PrimeFaces' script adds it to every form it posts, and refuses a postback without it. */
+    private static final Pattern NONCE = Pattern.compile("<script[^>]* nonce=\"([^\"]+)\"");
 
     private final String cookie;
+    /** The nonce of the last whole page of this session's view (an ajax answer carries none, and the view keeps its own). */
+    private String lastNonce;
 
     private Portal(String cookie) {
         this.cookie = cookie;
@@ -64,6 +68,13 @@ public final class Portal {
         post.putAll(fields);
         post.put(button, button);
         post.put("jakarta.faces.ViewState", viewState.group(1));
+        Matcher nonce = NONCE.matcher(page.body());
+        if (nonce.find()) {
+            lastNonce = nonce.group(1);
+        }
+        if (lastNonce != null) {
+            post.put("primefaces.nonce", lastNonce);
+        }
         return Api.postForm(path, cookie, post);
     }
 
