@@ -87,6 +87,18 @@ public final class Portal {
         return setCookie == null ? null : setCookie.split(";", 2)[0];
     }
 
+    /** The row index (PrimeFaces' data-ri) of the table row that holds all of these texts (a patient's and a medicine's). */
+    public static int rowIndexOf(String html, String text, String alsoInTheRow) {
+        String[] rows = html.split("data-ri=\"");
+        for (int i = 1; i < rows.length; i++) {
+            String row = rows[i].substring(0, Math.max(0, rows[i].indexOf("</tr>")));
+            if (row.contains(text) && row.contains(alsoInTheRow)) {
+                return Integer.parseInt(rows[i].substring(0, rows[i].indexOf('"')));
+            }
+        }
+        throw new AssertionError("no row holds both " + text + " and " + alsoInTheRow);
+    }
+
     /** The row index (PrimeFaces' data-ri) of the table row of a page that holds this text. */
     public static int rowIndexOf(String html, String text) {
         int at = html.indexOf(text);

@@ -66,14 +66,16 @@ class PracticePortalIT extends IcrDeployment {
 
         Portal gp = Portal.signIn("gp.canal");
         Api.Reply queue = gp.get("/practice/repeats.xhtml");
-        int amlodipine = Portal.rowIndexOf(queue.body(), "Amlodipine 5 mg tablets");
+        // this patient's row: the queue holds every pending request of the practice
+        String formatted = NhsNumber.parse(nhs).formatted();
+        int amlodipine = Portal.rowIndexOf(queue.body(), "Amlodipine 5 mg tablets", formatted);
         Api.Reply refused = gp.submit("/practice/repeats.xhtml", queue, "repeats", "repeats:queue:" + amlodipine + ":reject", Map.of());
         assertTrue(refused.body().contains("Give the reason the patient will read"), refused.body());
         Api.Reply rejected = gp.submit("/practice/repeats.xhtml", refused, "repeats", "repeats:queue:" + amlodipine + ":reject",
                 Map.of("repeats:queue:" + amlodipine + ":reason", "Stopped at your review last week"));
         assertTrue(rejected.body().contains("rejected; the patient sees your reason"), rejected.body());
 
-        int sertraline = Portal.rowIndexOf(rejected.body(), "Sertraline 50 mg tablets");
+        int sertraline = Portal.rowIndexOf(rejected.body(), "Sertraline 50 mg tablets", formatted);
         Api.Reply issued = gp.submit("/practice/repeats.xhtml", rejected, "repeats", "repeats:queue:" + sertraline + ":issue", Map.of());
         assertTrue(issued.body().contains("issued to FA123"), issued.body());
         assertEquals(1, Databases.count(Databases.HOSPITAL, "select count(*) from repeat_request where patient_nhs_number = ? and status"
