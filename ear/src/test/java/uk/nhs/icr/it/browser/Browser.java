@@ -71,10 +71,8 @@ public final class Browser implements AutoCloseable {
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.WARNING);
         options.setCapability("goog:loggingPrefs", logs);
-        // the server's self-signed certificate is trusted by its public key and nothing else: verification stays on for the rest
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--user-data-dir=" + profile,
-                "--window-size=" + size.width + "," + size.height, "--lang=en-GB",
-                "--ignore-certificate-errors-spki-list=" + uk.nhs.icr.it.ServerCertificate.spkiPin());
+                "--window-size=" + size.width + "," + size.height, "--lang=en-GB");
         if (size.width < MIN_WINDOW_WIDTH) {
             // a window is never narrower than 500 px: a phone's width is the page's, as a phone browser shows it
             options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
