@@ -93,6 +93,13 @@ public class WardRecords {
                 Prescription.class).setParameter("id", id).setParameter("patient", patient).getResultStream().findFirst();
     }
 
+    /** The prescription, locked until the transaction ends and read after the lock: two prescribers stopping it take turns. */
+    public Optional<Prescription> prescriptionForUpdate(NhsNumber patient, long id) {
+        return em.createQuery("select p from Prescription p where p.id = :id and p.patient = :patient", Prescription.class)
+                .setParameter("id", id).setParameter("patient", patient).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst();
+    }
+
     /** Locks the prescription for the rest of the transaction: two nurses recording its doses at once take turns. */
     public void lock(Prescription prescription) {
         em.lock(prescription, LockModeType.PESSIMISTIC_WRITE);

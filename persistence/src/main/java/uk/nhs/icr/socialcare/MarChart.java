@@ -30,9 +30,10 @@ public class MarChart {
 
     /**
      * The medicine, locked until the transaction ends: two carers recording a dose of it at the same moment take turns, so the
-     * second sees the first's dose when it checks an as-required protocol (which no constraint can hold).
+     * second sees the first's dose when it checks an as-required protocol (which no constraint can hold); two coordinators
+     * taking it off the chart at once do too.
      */
-    public Optional<CareMedicine> medicineForDose(NhsNumber person, long id) {
+    public Optional<CareMedicine> lockedMedicineOf(NhsNumber person, long id) {
         return Optional.ofNullable(em.find(CareMedicine.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE))
                 .filter(medicine -> medicine.person().equals(person));
     }

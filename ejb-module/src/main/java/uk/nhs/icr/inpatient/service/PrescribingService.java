@@ -203,7 +203,7 @@ public class PrescribingService {
     @PatientDataAccess(resource = Resource.PRESCRIPTION, action = AuditAction.WRITE)
     public PrescriptionView stop(NhsNumber patient, long prescriptionId, @Valid StopPrescription stop) {
         Withholding withholding = access.withholdingFromStaff(currentCaller.require(), patient);
-        Prescription prescription = ward.prescription(patient, prescriptionId)
+        Prescription prescription = ward.prescriptionForUpdate(patient, prescriptionId)
                 .filter(p -> !withholding.withholds(EntryType.MEDICATION, p.category()))
                 .orElseThrow(PrescriptionNotFoundException::new);
         EntryAuthor author = writer.author();

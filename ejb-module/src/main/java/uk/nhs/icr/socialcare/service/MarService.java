@@ -187,7 +187,8 @@ public class MarService {
     @PatientDataAccess(resource = Resource.CARE_MEDICINE, action = AuditAction.WRITE)
     public MedicineLine stopMedicine(NhsNumber person, long careMedicine, @Valid StopCareMedicine stop) {
         Caller caller = currentCaller.require();
-        CareMedicine medicine = chart.medicineOf(person, careMedicine).orElseThrow(CareMedicineNotFoundException::new);
+        // locked: two coordinators taking it off at once take turns, and the second is told it is off already
+        CareMedicine medicine = chart.lockedMedicineOf(person, careMedicine).orElseThrow(CareMedicineNotFoundException::new);
         if (!medicine.provider().equals(caller.organisation())) {
             throw new AccessDeniedException("A medicine comes off the chart of the provider whose chart it is ("
                     + medicine.provider().value() + ")", false);
@@ -227,7 +228,7 @@ public class MarService {
     @PatientDataAccess(resource = Resource.MEDICATION_ADMINISTRATION, action = AuditAction.WRITE)
     public DoseView record(NhsNumber person, @Valid NewDose dose) {
         Caller caller = currentCaller.require();
-        CareMedicine medicine = chart.medicineForDose(person, dose.careMedicine())
+        CareMedicine medicine = chart.lockedMedicineOf(person, dose.careMedicine())
                 .filter(m -> !access.medicinesWithheldFrom(caller, person).withholds(EntryType.MEDICATION_ADMINISTRATION, m.category()))
                 .orElseThrow(CareMedicineNotFoundException::new);
         if (!medicine.provider().equals(caller.organisation())) {
