@@ -59,14 +59,17 @@ public final class Databases {
     private static final Random RANDOM = new SecureRandom();
 
     /**
-     * An NHS number no patient or person in the test databases has yet, random in 999 5xx xxxx to 999 9xx xxxx (the demo
+     * An NHS number no patient, person or record entry in the test databases has yet, random in 999 5xx xxxx to 999 9xx xxxx (the demo
      * data counts up from 999 000 000, so they never meet) with a correct Modulus 11 check digit: the test databases
      * outlive a run, so a random number alone would sooner or later meet one registered by an earlier run.
      */
     public static String unusedNhsNumber() {
         while (true) {
             Optional<NhsNumber> number = NhsNumber.fromFirstNineDigits("999" + (500_000 + RANDOM.nextInt(500_000)));
-            if (number.isPresent() && patientsWith(number.get().value()) == 0 && peopleWith(number.get().value()) == 0) {
+            // nor any entry: some tests write entries for a number they never register, and a later patient given it would
+            // find them on their record
+            if (number.isPresent() && patientsWith(number.get().value()) == 0 && peopleWith(number.get().value()) == 0
+                    && hospitalEntries(number.get().value()) == 0 && socialCareEntries(number.get().value()) == 0) {
                 return number.get().value();
             }
         }
