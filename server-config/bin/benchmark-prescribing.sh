@@ -6,14 +6,15 @@
 # medicines, 4 medicines on the record, 3 allergies and a medicine on a social care MAR chart (NHS number 9759999994,
 # author "benchmark"), then asks POST /api/patients/{nhs}/prescriptions/checks N times, one after another, for a medicine
 # that interacts with several of them, and reports the answer times (what the prescriber waits for, over HTTP on the same
-# machine). Environment: ICR_BASE_URL (http://localhost:8080) and the ICR_DB_* variables of setup-databases.sh.
+# machine). Environment: ICR_BASE_URL (https://localhost:8443) and the ICR_DB_* variables of setup-databases.sh.
 # Writes benchmarks/target/benchmark/prescribing-checks.md.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
+. server-config/bin/tls-client.sh
 requests=300
 if [[ "${1:-}" == --requests ]]; then requests=${2:?say how many}; fi
-base=${ICR_BASE_URL:-http://localhost:8080}
+base=${ICR_BASE_URL:-https://localhost:8443}
 hospital=${ICR_HOSPITAL_DB:-icr_hospital}
 socialcare=${ICR_SOCIALCARE_DB:-icr_socialcare}
 psql_db() { psql -X -q -tA -v ON_ERROR_STOP=1 -h "${ICR_DB_HOST:-127.0.0.1}" -p "${ICR_DB_PORT:-5432}" -U "${ICR_DB_USER:-icr}" -d "$1" -c "$2"; }

@@ -7,14 +7,15 @@
 # nobody publishes, zips it as NHS England does, posts the ZIP to /api/waiting-times/published as the demo administrator
 # twice (the first import of the month, then the re-import that replaces it), then removes the month again so the demo's
 # national figures stay as they were.
-# Environment: ICR_BASE_URL (http://localhost:8080) and the ICR_DB_* variables of setup-databases.sh.
+# Environment: ICR_BASE_URL (https://localhost:8443) and the ICR_DB_* variables of setup-databases.sh.
 # Writes benchmarks/target/benchmark/published-import.md.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
+. server-config/bin/tls-client.sh
 rows=180000
 if [[ "${1:-}" == --rows ]]; then rows=${2:?say how many}; fi
-base=${ICR_BASE_URL:-http://localhost:8080}
+base=${ICR_BASE_URL:-https://localhost:8443}
 hospital=${ICR_HOSPITAL_DB:-icr_hospital}
 psql_db() { psql -X -q -tA -h "${ICR_DB_HOST:-127.0.0.1}" -p "${ICR_DB_PORT:-5432}" -U "${ICR_DB_USER:-icr}" -d "$1" -c "$2"; }
 out=benchmarks/target/benchmark

@@ -4,13 +4,14 @@
 #   server-config/bin/benchmark-research-extract.sh [PROJECT]   (default RP-2026-0001, the demo project)
 # Starts an extract of the project as researcher.ada, follows its progress every 10 s (patients read, rate) to its end,
 # and writes what it measured.
-# Environment: ICR_BASE_URL (http://localhost:8080).
+# Environment: ICR_BASE_URL (https://localhost:8443).
 # Writes benchmarks/target/benchmark/research-extract.md.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
+. server-config/bin/tls-client.sh
 project=${1:-RP-2026-0001}
-base=${ICR_BASE_URL:-http://localhost:8080}
+base=${ICR_BASE_URL:-https://localhost:8443}
 out=benchmarks/target/benchmark
 mkdir -p "$out"
 report=$out/research-extract.md

@@ -7,14 +7,15 @@
 # "benchmark", NHS numbers of the unissued 975 range) and kept for the next run. Then asks the API for a month's figures,
 # every trust and one trust, for months the server has not computed today (the first answer of the day is the
 # computation; later ones come from the day's cache), and shows the plans of the statements behind them.
-# Environment: ICR_BASE_URL (http://localhost:8080) and the ICR_DB_* variables of setup-databases.sh.
+# Environment: ICR_BASE_URL (https://localhost:8443) and the ICR_DB_* variables of setup-databases.sh.
 # Writes benchmarks/target/benchmark/waiting-times.md.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
+. server-config/bin/tls-client.sh
 wanted=1000000
 if [[ "${1:-}" == --pathways ]]; then wanted=${2:?say how many}; fi
-base=${ICR_BASE_URL:-http://localhost:8080}
+base=${ICR_BASE_URL:-https://localhost:8443}
 hospital=${ICR_HOSPITAL_DB:-icr_hospital}
 psql_db() { psql -X -q -tA -h "${ICR_DB_HOST:-127.0.0.1}" -p "${ICR_DB_PORT:-5432}" -U "${ICR_DB_USER:-icr}" -d "$1" -c "$2"; }
 out=benchmarks/target/benchmark

@@ -6,7 +6,7 @@
 #   ICR_BENCH_SCENARIOS="open-patient timeline results search social-care-write registration transfer patient mix" (transfers
 #   use up open admissions, one each: load more patients with load-demo.sh for long runs)
 #   ICR_BENCH_SOAK_SECONDS=0 (600 for the heap check: the mix at 32 users, the live heap after 1 minute and at the end),
-#   ICR_BENCH_REPEAT=1 (3 for the documented figures: the summary takes the median of each), ICR_BENCH_FLOOR_THREADS="8 16" (PostgreSQL's 100 connections, shared with the server's pools, bound it) ICR_BASE_URL=http://localhost:8080
+#   ICR_BENCH_REPEAT=1 (3 for the documented figures: the summary takes the median of each), ICR_BENCH_FLOOR_THREADS="8 16" (PostgreSQL's 100 connections, shared with the server's pools, bound it) ICR_BASE_URL=https://localhost:8443
 #   ICR_HEALTH_URL=http://localhost:9990/health/ready, ICR_BENCH_WARMUP_SECONDS=30 (unmeasured, first), and the
 #   ICR_DB_* variables of setup-databases.sh; ICR_BENCH_PROFILE="open-patient:32 registration:32" (the runs recorded with
 #   Java Flight Recorder on the server, as scenario:users; empty for none), ICR_SERVER_PID (found by its HTTP port).
@@ -16,7 +16,8 @@ set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
-base=${ICR_BASE_URL:-http://localhost:8080}
+. server-config/bin/tls-client.sh
+base=${ICR_BASE_URL:-https://localhost:8443}
 health=${ICR_HEALTH_URL:-http://localhost:9990/health/ready}
 users=${ICR_BENCH_USERS:-8 32 128}
 seconds=${ICR_BENCH_SECONDS:-60}
@@ -82,7 +83,7 @@ forget_patient_app_runs() {
 
 # one Gatling run of the simulation: gatling SCENARIO USERS SECONDS LOG (the rest of its settings are this run's)
 gatling() {
-    mvn -B -q -Pbenchmarks -pl benchmarks gatling:test -Dgatling.simulationClass=uk.nhs.icr.benchmarks.IcrSimulation \
+    mvn -B -q -Pbenchmarks -pl benchmarks gatling:test "${gatling_tls_options[@]}" -Dgatling.simulationClass=uk.nhs.icr.benchmarks.IcrSimulation \
         -Dicr.base="$base" -Dicr.scenario="$1" -Dicr.users="$2" -Dicr.seconds="$3" \
         -Dicr.patients="$out/patients.csv" -Dicr.caseload="$out/caseload.csv" -Dicr.admissions="$out/admissions.csv" \
         -Dicr.patientApp="$out/patients-app.csv" \

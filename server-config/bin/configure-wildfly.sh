@@ -16,16 +16,53 @@ cli="$jboss_home/bin/jboss-cli.sh"
 [[ -x "$cli" ]] || { echo "configure-wildfly: no WildFly at $jboss_home" >&2; exit 1; }
 [[ -f "$driver_jar" ]] || { echo "configure-wildfly: no JDBC driver at $driver_jar" >&2; exit 1; }
 
+research_password=${ICR_RESEARCH_STORE_PASSWORD:-icr-research-local}
 # The research environment's pseudonym master secret: made once, at random, in an Elytron credential store, and kept
 # (a new secret would change every project's pseudonyms). Every node of a cluster needs the same file: copy one node's.
-# Its password is ICR_RESEARCH_STORE_PASSWORD (a local default here).
+# Its password is ICR_RESEARCH_STORE_PASSWORD (a local default here), kept in the secrets store below.
 store=$config_dir/icr-research.cs
 if [[ ! -f "$store" ]]; then
     "$jboss_home/bin/elytron-tool.sh" credential-store --create --location="$store" --properties "keyStoreType=JCEKS" \
-        --password="${ICR_RESEARCH_STORE_PASSWORD:-icr-research-local}" --add pseudonym-master \
+        --password="$research_password" --add pseudonym-master \
         --secret "$(openssl rand -base64 48)" >/dev/null
     chmod 600 "$store"
     echo "configure-wildfly: made the research credential store $store"
+fi
+
+# The server's own secrets (issue 18): the database password (ICR_DB_PASSWORD), the TLS key store's password
+# (ICR_TLS_KEYSTORE_PASSWORD) and the research store's (ICR_RESEARCH_STORE_PASSWORD) live in an Elytron credential
+# store, icr-secrets.cs, which standalone.xml names by alias: no password is in standalone.xml in plain text. The store's
+# own password is random, made here once; standalone.xml holds it masked (elytron-tool mask, a random salt). Each run
+# writes the three values from the environment (local defaults otherwise) into the store when they changed.
+secrets=$config_dir/icr-secrets.cs
+secrets_mask_file=$config_dir/icr-secrets.cs.mask
+elytron_tool=$jboss_home/bin/elytron-tool.sh
+if [[ ! -f "$secrets" || ! -f "$secrets_mask_file" ]]; then
+    rm -f "$secrets" "$secrets_mask_file" "$secrets.sum"
+    ( umask 077
+      "$elytron_tool" mask --salt "$(openssl rand -hex 4)" --iteration 200 --secret "$(openssl rand -base64 33)" \
+          > "$secrets_mask_file" )
+    "$elytron_tool" credential-store --create --location="$secrets" --password="$(cat "$secrets_mask_file")" \
+        --properties "keyStoreType=PKCS12" >/dev/null
+    chmod 600 "$secrets"
+    echo "configure-wildfly: made the secrets store $secrets"
+fi
+secrets_mask=$(cat "$secrets_mask_file")
+declare -A secret_values=(
+    [db-password]=${ICR_DB_PASSWORD:-icr}
+    [tls-keystore-password]=${ICR_TLS_KEYSTORE_PASSWORD:-icr-tls-local}
+    [research-store-password]=$research_password
+)
+secrets_sum=$( (cat "$secrets_mask_file"; for alias in "${!secret_values[@]}"; do printf '%s=%s\n' "$alias" "${secret_values[$alias]}"; done | sort) \
+    | sha256sum | cut -d' ' -f1)
+if [[ "$(cat "$secrets.sum" 2>/dev/null)" != "$secrets_sum" ]]; then
+    for alias in "${!secret_values[@]}"; do
+        "$elytron_tool" credential-store --location="$secrets" --password="$secrets_mask" --properties "keyStoreType=PKCS12" \
+            --add "$alias" --secret "${secret_values[$alias]}" >/dev/null
+    done
+    echo "$secrets_sum" > "$secrets.sum"
+    chmod 600 "$secrets.sum"
+    echo "configure-wildfly: wrote the database, TLS and research store passwords into $secrets"
 fi
 
 # The HTTPS listener's key store: the hosting team's own (ICR_TLS_KEYSTORE, a PKCS#12 file, its password in
@@ -34,15 +71,43 @@ fi
 tls_store=$config_dir/icr-tls.p12
 if [[ -z "${ICR_TLS_KEYSTORE:-}" && ! -f "$tls_store" ]]; then
     keytool -genkeypair -alias icr -keyalg RSA -keysize 3072 -sigalg SHA256withRSA -validity 825 -storetype PKCS12 \
-        -keystore "$tls_store" -storepass "${ICR_TLS_KEYSTORE_PASSWORD:-icr-tls-local}" \
+        -keystore "$tls_store" -storepass "${secret_values[tls-keystore-password]}" \
         -dname "CN=localhost, OU=ICR local development, O=ICR" -ext "SAN=dns:localhost,ip:127.0.0.1" >/dev/null 2>&1
-    keytool -exportcert -rfc -alias icr -keystore "$tls_store" -storepass "${ICR_TLS_KEYSTORE_PASSWORD:-icr-tls-local}" \
+    keytool -exportcert -rfc -alias icr -keystore "$tls_store" -storepass "${secret_values[tls-keystore-password]}" \
         -file "$config_dir/icr-tls.crt" >/dev/null 2>&1
     chmod 600 "$tls_store"
     echo "configure-wildfly: made a self-signed TLS certificate for localhost, $config_dir/icr-tls.crt"
 fi
 
-wanted=$(cat "$here"/cli/*.cli "$driver_jar" | sha256sum | cut -d' ' -f1)
+# The management interface listens on the loopback address only (WildFly's default, jboss.bind.address.management) and
+# asks for a management user: ICR_MANAGEMENT_USER (default icr-admin) with ICR_MANAGEMENT_PASSWORD, or, when that is not
+# set, a random password made here once and kept in icr-management.password (readable by this user only).
+management_user=${ICR_MANAGEMENT_USER:-icr-admin}
+management_password_file=$config_dir/icr-management.password
+if [[ -n "${ICR_MANAGEMENT_PASSWORD:-}" ]]; then
+    management_password=$ICR_MANAGEMENT_PASSWORD
+else
+    if [[ ! -f "$management_password_file" ]]; then
+        ( umask 077; openssl rand -base64 24 | tr -d '\n' > "$management_password_file" )
+        echo "configure-wildfly: made a management password for $management_user in $management_password_file"
+    fi
+    management_password=$(cat "$management_password_file")
+fi
+management_hash=$(printf '%s:ManagementRealm:%s' "$management_user" "$management_password" | md5sum | cut -d' ' -f1)
+if ! grep -qx "$management_user=$management_hash" "$config_dir/mgmt-users.properties"; then
+    "$jboss_home/bin/add-user.sh" -s -r ManagementRealm -u "$management_user" -p "$management_password"
+    echo "configure-wildfly: management user $management_user set"
+fi
+
+secrets_cli=$(mktemp)
+trap 'rm -f "$secrets_cli"' EXIT
+cat > "$secrets_cli" <<CLI
+embed-server --server-config=standalone.xml --std-out=discard
+/subsystem=elytron/credential-store=icrSecrets:add(location=icr-secrets.cs, relative-to=jboss.server.config.dir, credential-reference={clear-text="$secrets_mask"}, create=false, modifiable=false, implementation-properties={keyStoreType=PKCS12})
+stop-embedded-server
+CLI
+
+wanted=$(cat "$secrets_cli" "$here"/cli/*.cli "$driver_jar" | sha256sum | cut -d' ' -f1)
 if [[ -f "$marker" && "$(cat "$marker")" == "$wanted" ]]; then
     echo "configure-wildfly: $jboss_home already has the current ICR configuration"
     exit 0
@@ -56,6 +121,8 @@ module_dir="$jboss_home/modules/org/postgresql"
 rm -rf "$module_dir"
 "$cli" --command="module add --name=org.postgresql --resources=$driver_jar --dependencies=jakarta.transaction.api,java.sql,java.naming"
 
+echo "configure-wildfly: applying the secrets store"
+"$cli" --file="$secrets_cli"
 for script in "$here"/cli/*.cli; do
     echo "configure-wildfly: applying $(basename "$script")"
     "$cli" --file="$script"

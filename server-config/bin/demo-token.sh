@@ -3,7 +3,7 @@
 #   server-config/bin/demo-token.sh gp.beech              # a demo staff user: groups = their roles
 #   server-config/bin/demo-token.sh gp.beech NURSE        # ...claiming only the groups given
 #   server-config/bin/demo-token.sh --patient 9989999902  # a patient (the app, /api/me): Hannah Whitfield, a demo parent
-# Then: curl -H "Authorization: Bearer $(server-config/bin/demo-token.sh gp.beech)" http://localhost:8080/api/...
+# Then: curl -H "Authorization: Bearer $(server-config/bin/demo-token.sh gp.beech)" https://localhost:8443/api/...
 # Uses the demo key made by the build; valid for an hour; issuer $ICR_JWT_ISSUER (default urn:icr:demo-issuer).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)

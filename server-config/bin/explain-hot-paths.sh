@@ -12,6 +12,7 @@ set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
+. server-config/bin/tls-client.sh
 out=$root/benchmarks/target/benchmark
 report=${1:-$out/plans.md}
 host=${ICR_DB_HOST:-127.0.0.1}
@@ -45,8 +46,8 @@ trap restore EXIT
 
 token() { server-config/bin/demo-token.sh "$@"; }
 echo "explain-hot-paths: logging every statement for 15 s of the mix at 8 users"
-mvn -B -q -Pbenchmarks -pl benchmarks gatling:test -Dgatling.simulationClass=uk.nhs.icr.benchmarks.IcrSimulation \
-    -Dicr.base="${ICR_BASE_URL:-http://localhost:8080}" -Dicr.scenario=mix -Dicr.users=8 -Dicr.seconds=15 \
+mvn -B -q -Pbenchmarks -pl benchmarks gatling:test "${gatling_tls_options[@]}" -Dgatling.simulationClass=uk.nhs.icr.benchmarks.IcrSimulation \
+    -Dicr.base="${ICR_BASE_URL:-https://localhost:8443}" -Dicr.scenario=mix -Dicr.users=8 -Dicr.seconds=15 \
     -Dicr.patients="$out/patients.csv" -Dicr.caseload="$out/caseload.csv" -Dicr.admissions="$out/admissions.csv" \
     -Dicr.token.gp="$(token gp.beech GP)" -Dicr.token.socialWorker="$(token social.worker SOCIAL_WORKER)" \
     -Dicr.token.clinician="$(token clinician.northgate HOSPITAL_CLINICIAN)" \

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds ICR and runs it in the foreground on http://localhost:8080 (Ctrl-C stops it):
+# Builds ICR and runs it in the foreground on https://localhost:8443 (Ctrl-C stops it):
 # builds the modules, gets and configures WildFly, prepares PostgreSQL and both databases, deploys the
 # EAR and starts the server, which migrates both databases and loads the demo patients on start.
 # Any ICR_* variable (see README) set in the environment is passed on to the server.
@@ -22,5 +22,5 @@ if [[ -z "${JAVA_OPTS:-}" && -z "${JBOSS_JAVA_SIZING:-}" ]]; then
 fi
 # API bearer tokens are checked against the demo key the build made (server-config/bin/demo-token.sh signs them)
 export MP_JWT_VERIFY_PUBLICKEY_LOCATION=${MP_JWT_VERIFY_PUBLICKEY_LOCATION:-$root/server-config/target/jwt/public.pem}
-echo "run: starting WildFly; portal http://localhost:8080/  API http://localhost:8080/api/patients  health http://localhost:9990/health/ready"
+echo "run: starting WildFly; portal https://localhost:8443/  API https://localhost:8443/api/patients  health http://localhost:9990/health/ready"
 exec "$jboss_home/bin/standalone.sh" -c standalone.xml

@@ -113,13 +113,11 @@ class PatientApiErrorsIT extends IcrDeployment {
 
     @Test
     void a_body_over_the_limit_is_413_and_read_no_further() {
-        String padded = aPatient().json().replace("\"givenName\"", "\"padding\":\"" + "x".repeat(1_100_000) + "\",\"givenName\"");
-        String huge = aPatient().json().replace("\"givenName\"", "\"padding\":\"" + "x".repeat(10_500_000) + "\",\"givenName\"");
-
-        Api.Reply refused = Api.postJsonAlone("/api/patients", padded);
+        Api.Reply refused = Api.postJsonExpectingRefusal("/api/patients", 1_100_000);
         assertTrue(refused.problem(413).getString("type").endsWith("body-too-large"));
-        assertEquals("close", refused.header("Connection"), "the unread rest of the body ends the connection");
-        Api.postJsonAlone("/api/patients", huge).problem(413);
+        assertEquals("close", refused.header("Connection"), "the unread body ends the connection");
+        Api.postJsonExpectingRefusal("/api/patients", 10_500_000).problem(413);
+        Api.postJsonExpectingRefusal("/api/patients/" + aPatient().nhsNumber() + "/problems", 2_000_000).problem(413);
     }
 
     @Test

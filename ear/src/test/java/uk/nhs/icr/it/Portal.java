@@ -61,6 +61,11 @@ public final class Portal {
 
     /** A Faces postback to {@code path} of {@code form} from {@code page}, pressing {@code button}. */
     public Api.Reply submit(String path, Api.Reply page, String form, String button, Map<String, String> fields) {
+        return Api.postForm(path, cookie, postback(page, form, button, fields));
+    }
+
+    /** The fields a browser posts for {@code form} of {@code page}, pressing {@code button}: view state and nonce included. */
+    public Map<String, String> postback(Api.Reply page, String form, String button, Map<String, String> fields) {
         Matcher viewState = VIEW_STATE.matcher(page.body());
         assertTrue(viewState.find(), "page has a Faces view state");
         Map<String, String> post = new LinkedHashMap<>();
@@ -75,7 +80,7 @@ public final class Portal {
         if (lastNonce != null) {
             post.put("primefaces.nonce", lastNonce);
         }
-        return Api.postForm(path, cookie, post);
+        return post;
     }
 
     public String cookie() {

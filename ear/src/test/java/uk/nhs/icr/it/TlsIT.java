@@ -5,22 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,18 +29,8 @@ class TlsIT extends IcrDeployment {
     private static SSLContext trusting;
 
     @BeforeAll
-    static void trust_the_generated_certificate() throws IOException, GeneralSecurityException {
-        X509Certificate certificate;
-        try (InputStream pem = Files.newInputStream(Path.of(System.getProperty("icr.test.tls-certificate")))) {
-            certificate = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(pem);
-        }
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        store.setCertificateEntry("icr", certificate);
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(store);
-        trusting = SSLContext.getInstance("TLS");
-        trusting.init(null, trust.getTrustManagers(), null);
+    static void trust_the_generated_certificate() {
+        trusting = ServerCertificate.trustingContext();
     }
 
     private static SSLSocket handshake(String protocol, String suite) throws IOException {
@@ -71,6 +53,27 @@ class TlsIT extends IcrDeployment {
         HttpResponse<String> ready = client.send(HttpRequest.newBuilder(URI.create("https://" + HOST + ":" + PORT + "/api/patients"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(401, ready.statusCode(), "the API over HTTPS, asking for a token");
+    }
+
+    @Test
+    void plain_http_is_redirected_to_https_for_the_portal_and_refused_by_the_api() {
+        for (String page : new String[] {"/patients/search.xhtml", "/login.xhtml", "/resources/css/icr.css"}) {
+            Api.Reply redirected = Api.getAbsolute(Api.PLAIN_HTTP_BASE + page);
+            assertTrue(redirected.status() == 302 || redirected.status() == 301, page + " " + redirected.status());
+            assertEquals(Api.BASE + page, redirected.header("Location"), page);
+        }
+        Api.Reply withToken = Api.getAbsolute(Api.PLAIN_HTTP_BASE + "/api/patients?name=patel",
+                "Bearer " + Tokens.staff(Api.DEFAULT_USER, "GP").sign());
+        assertTrue(withToken.problem(403).getString("type").endsWith("https-required"), withToken.body());
+        Api.Reply withoutToken = Api.getAbsolute(Api.PLAIN_HTTP_BASE + "/api/patients?name=patel");
+        assertTrue(withoutToken.problem(403).getString("type").endsWith("https-required"), withoutToken.body());
+        TestPatients patient = TestPatients.aPatient();
+        Api.Reply post = Api.postJsonTo(Api.PLAIN_HTTP_BASE + "/api/patients", "Bearer " + Tokens.staff(Api.DEFAULT_USER, "GP").sign(),
+                patient.json());
+        assertTrue(post.problem(403).getString("type").endsWith("https-required"), post.body());
+        assertEquals(404, Api.get("/api/patients/" + patient.nhsNumber()).status(), "nothing was recorded over plain HTTP");
+        assertEquals(403, Api.getAbsolute(Api.PLAIN_HTTP_BASE + "/openapi").status(), "nor is the API's contract served over it");
+        assertEquals(200, Api.getAbsolute(Api.BASE + "/openapi").status());
     }
 
     @Test

@@ -71,8 +71,10 @@ public final class Browser implements AutoCloseable {
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.WARNING);
         options.setCapability("goog:loggingPrefs", logs);
+        // the server's self-signed certificate is trusted by its public key and nothing else: verification stays on for the rest
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--user-data-dir=" + profile,
-                "--window-size=" + size.width + "," + size.height, "--lang=en-GB");
+                "--window-size=" + size.width + "," + size.height, "--lang=en-GB",
+                "--ignore-certificate-errors-spki-list=" + uk.nhs.icr.it.ServerCertificate.spkiPin());
         if (size.width < MIN_WINDOW_WIDTH) {
             // a window is never narrower than 500 px: a phone's width is the page's, as a phone browser shows it
             options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
@@ -194,6 +196,17 @@ public final class Browser implements AutoCloseable {
         find(By.cssSelector("[id='" + menuId + "_panel'] li[data-label='" + label + "']")).click();
     }
 
+    /**
+     * Picks a suggestion of a PrimeFaces autocomplete whose panel is opening: waits until the panel is shown and has stopped
+     * sliding open (an item clicked before is "not interactable"), then clicks the item with this label.
+     */
+    public void pickSuggestion(String autocompleteId, String label) {
+        String panel = "[id='" + autocompleteId + "_panel']";
+        waiting().until(d -> !d.findElements(By.cssSelector(panel + " li[data-item-label='" + label + "']")).isEmpty());
+        waitUntilOpen(panel);
+        find(By.cssSelector(panel + " li[data-item-label='" + label + "']")).click();
+    }
+
     /** Waits until the overlay panel with this selector is shown and has stopped sliding open. */
     private void waitUntilOpen(String panel) {
         waiting().until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
@@ -230,13 +243,22 @@ public final class Browser implements AutoCloseable {
                 + "//div[contains(@class,'ui-chkbox-box')]");
         // a long list is narrowed as a person would, by typing into the panel's filter: the option is then in view, and no
         // scrolling of the list can move another option under the click
-        List<WebElement> filters = driver.findElements(By.cssSelector("[id='" + menuId + "_panel'] input[type='text']"));
+        By filterField = By.cssSelector("[id='" + menuId + "_panel'] input[type='text']");
+        List<WebElement> filters = driver.findElements(filterField);
         if (!filters.isEmpty() && filters.get(0).isDisplayed()) {
-            WebElement filter = filters.get(0);
-            filter.sendKeys(label);
-            // every key arrived and the list is filtered to what was typed (the filter runs on each key)
-            waiting().until(d -> label.equals(filter.getAttribute("value")) && d.findElements(By.cssSelector("[id='" + menuId
-                    + "_panel'] li")).stream().filter(WebElement::isDisplayed).count() <= 3);
+            filters.get(0).sendKeys(label);
+            // every key arrived and the list is filtered to what was typed (the filter runs on each key); a key lost while the
+            // list was redrawn (or the field redrawn under it) is made good by typing the label again
+            waiting().until(d -> {
+                WebElement filter = d.findElement(filterField);
+                if (!label.equals(filter.getAttribute("value"))) {
+                    filter.clear();
+                    filter.sendKeys(label);
+                    return false;
+                }
+                return d.findElements(By.cssSelector("[id='" + menuId + "_panel'] li")).stream().filter(WebElement::isDisplayed)
+                        .count() <= 3;
+            });
         }
         waiting().until(d -> d.findElement(box).isDisplayed());
         // a click that lands while the list is being redrawn is lost: looked at again, and clicked again if it did not take

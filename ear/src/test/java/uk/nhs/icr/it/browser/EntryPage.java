@@ -39,7 +39,7 @@ final class EntryPage {
     /** Types the start of a term into a coded field and picks the term from the list it offers. */
     EntryPage pick(String field, String typed, String term) {
         browser.type(By.id(form + ":" + field + "_input"), typed);
-        browser.click(By.cssSelector("[id='" + form + ":" + field + "_panel'] li[data-item-label='" + term + "']"));
+        browser.pickSuggestion(form + ":" + field, term);
         return this;
     }
 

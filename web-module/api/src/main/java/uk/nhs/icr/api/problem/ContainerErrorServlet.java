@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
+import uk.nhs.icr.api.security.HttpsOnlyFilter;
 import uk.nhs.icr.platform.service.LoggableFailure;
 
 /**
@@ -32,7 +33,10 @@ public class ContainerErrorServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-        if (failure instanceof Throwable || status instanceof Integer code && code >= HttpServletResponse.SC_INTERNAL_SERVER_ERROR) {
+        if (!request.isSecure() && status instanceof Integer code && code < HttpServletResponse.SC_INTERNAL_SERVER_ERROR) {
+            // the container refused first (no token) a request that came over plain HTTP: the answer is HttpsOnlyFilter's
+            HttpsOnlyFilter.refuse(response);
+        } else if (failure instanceof Throwable || status instanceof Integer code && code >= HttpServletResponse.SC_INTERNAL_SERVER_ERROR) {
             String incident = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "Failure before the API was reached, incident " + incident,
                     failure instanceof Throwable t ? LoggableFailure.of(t) : null);

@@ -1,6 +1,7 @@
 package uk.nhs.icr.portal.access;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
@@ -16,6 +17,7 @@ import uk.nhs.icr.access.service.Caller;
 import uk.nhs.icr.access.service.CurrentCaller;
 import uk.nhs.icr.access.service.StaffProfile;
 import uk.nhs.icr.access.service.StaffSignInService;
+import uk.nhs.icr.platform.UkClock;
 
 /**
  * After the server's form sign-in, makes the signed-in member of staff the caller of every portal
@@ -27,12 +29,19 @@ public class PortalCallerFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
     public static final String PROFILE = "icr.staffProfile";
+    static final String SIGNED_IN_AT = "icr.signedInAt";
 
     @Inject
     CurrentCaller currentCaller;
 
     @Inject
     StaffSignInService signIn;
+
+    @Inject
+    PortalSessionPolicy sessions;
+
+    @Inject
+    UkClock clock;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -43,14 +52,20 @@ public class PortalCallerFilter extends HttpFilter {
             if (profile == null) {
                 Optional<StaffProfile> signedIn = signIn.signedIn(request.getUserPrincipal().getName());
                 if (signedIn.isEmpty()) {
-                    signOut(request, response, session);
+                    signOut(request, response, session, "/login.xhtml");
                     return;
                 }
                 profile = signedIn.get();
                 session.setAttribute(PROFILE, profile);
+                session.setAttribute(SIGNED_IN_AT, clock.now());
+                session.setMaxInactiveInterval(sessions.idleTimeoutSeconds());
+            } else if (sessions.outlived((Instant) session.getAttribute(SIGNED_IN_AT), clock.now())) {
+                // the absolute lifetime: signed in again after a shift, however busy the session was
+                signOut(request, response, session, "/login.xhtml?expired=true");
+                return;
             } else if (!signIn.stillEnabled(profile.username())) {
                 // disabled while signed in: the session ends at its next request (H-039), read from the cached directory
-                signOut(request, response, session);
+                signOut(request, response, session, "/login.xhtml");
                 return;
             }
             currentCaller.set(Caller.staff(profile.username(), profile.displayName(), profile.role(), profile.organisation(),
@@ -72,10 +87,10 @@ public class PortalCallerFilter extends HttpFilter {
                 && !servletPath.equals("/error.xhtml") && !servletPath.equals("/login.xhtml");
     }
 
-    private static void signOut(HttpServletRequest request, HttpServletResponse response, HttpSession session)
+    private static void signOut(HttpServletRequest request, HttpServletResponse response, HttpSession session, String page)
             throws ServletException, IOException {
         request.logout();
         session.invalidate();
-        response.sendRedirect(request.getContextPath() + "/login.xhtml");
+        response.sendRedirect(request.getContextPath() + page);
     }
 }

@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
-/** Signs out: ends the authentication and the session, then shows the sign-in page. */
+/** Signs out: ends the authentication and the session on the server, then shows the sign-in page. */
 @WebServlet("/sign-out")
 public class SignOutServlet extends HttpServlet {
 
@@ -22,6 +22,8 @@ public class SignOutServlet extends HttpServlet {
         if (session != null) {
             session.invalidate();
         }
-        response.sendRedirect(request.getContextPath() + "/login.xhtml?signedOut=true");
+        // the pages sign out by themselves when the idle timeout has come (icr-session.js): the sign-in page says why
+        boolean timedOut = "timedOut".equals(request.getParameter("reason"));
+        response.sendRedirect(request.getContextPath() + (timedOut ? "/login.xhtml?timedOut=true" : "/login.xhtml?signedOut=true"));
     }
 }

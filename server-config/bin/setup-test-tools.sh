@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Makes sure the tools the end-to-end tests drive are installed, idempotently, from Debian's packages: the browser the
+# portal's browser tests drive (chromium and chromium-driver: /usr/bin/chromium, /usr/bin/chromedriver) and the TLS
+# scanner the HTTPS listener is checked with (testssl.sh: /usr/bin/testssl). Installs what is missing with apt-get (as
+# root, or through sudo without a password); otherwise says what to install and fails.
+# Environment: ICR_CHROMIUM (default /usr/bin/chromium), ICR_CHROMEDRIVER (default /usr/bin/chromedriver),
+# ICR_TESTSSL (default /usr/bin/testssl).
+set -euo pipefail
+
+chromium=${ICR_CHROMIUM:-/usr/bin/chromium}
+driver=${ICR_CHROMEDRIVER:-/usr/bin/chromedriver}
+testssl=${ICR_TESTSSL:-/usr/bin/testssl}
+
+missing=()
+[[ -x "$chromium" ]] || missing+=(chromium)
+[[ -x "$driver" ]] || missing+=(chromium-driver)
+[[ -x "$testssl" ]] || missing+=(testssl.sh)
+
+if (( ${#missing[@]} > 0 )); then
+    if [[ $(id -u) -eq 0 ]]; then
+        as_root=()
+    elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+        as_root=(sudo -n)
+    else
+        echo "setup-test-tools: ${missing[*]} missing and this user cannot install packages;" \
+             "install Debian's ${missing[*]} (apt-get install ${missing[*]})" >&2
+        exit 1
+    fi
+    echo "setup-test-tools: installing ${missing[*]} from Debian's packages"
+    export DEBIAN_FRONTEND=noninteractive
+    if ! "${as_root[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null; then
+        "${as_root[@]}" apt-get update -q >/dev/null
+        "${as_root[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+    fi
+fi
+echo "setup-test-tools: $("$chromium" --version 2>/dev/null | head -1), $("$driver" --version 2>/dev/null | cut -d' ' -f1-2)," \
+     "testssl.sh $(dpkg-query -W -f '${Version}' testssl.sh 2>/dev/null || echo '(not from a package)')"
