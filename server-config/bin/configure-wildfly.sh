@@ -70,12 +70,14 @@ fi
 # kept. Its certificate (icr-tls.crt, PEM) is what local clients trust explicitly: the tests, the browser suite, curl.
 tls_store=$config_dir/icr-tls.p12
 if [[ -z "${ICR_TLS_KEYSTORE:-}" && ! -f "$tls_store" ]]; then
+    export ICR_TLS_STOREPASS=${secret_values[tls-keystore-password]} # from the environment, never on a command line
     keytool -genkeypair -alias icr -keyalg RSA -keysize 3072 -sigalg SHA256withRSA -validity 825 -storetype PKCS12 \
-        -keystore "$tls_store" -storepass "${secret_values[tls-keystore-password]}" \
+        -keystore "$tls_store" -storepass:env ICR_TLS_STOREPASS \
         -dname "CN=localhost, OU=ICR local development, O=ICR" -ext "SAN=dns:localhost,ip:127.0.0.1" >/dev/null 2>&1
-    keytool -exportcert -rfc -alias icr -keystore "$tls_store" -storepass "${secret_values[tls-keystore-password]}" \
+    keytool -exportcert -rfc -alias icr -keystore "$tls_store" -storepass:env ICR_TLS_STOREPASS \
         -file "$config_dir/icr-tls.crt" >/dev/null 2>&1
     chmod 600 "$tls_store"
+    unset ICR_TLS_STOREPASS
     echo "configure-wildfly: made a self-signed TLS certificate for localhost, $config_dir/icr-tls.crt"
 fi
 
@@ -95,7 +97,12 @@ else
 fi
 management_hash=$(printf '%s:ManagementRealm:%s' "$management_user" "$management_password" | md5sum | cut -d' ' -f1)
 if ! grep -qx "$management_user=$management_hash" "$config_dir/mgmt-users.properties"; then
-    "$jboss_home/bin/add-user.sh" -s -r ManagementRealm -u "$management_user" -p "$management_password"
+    # the user's digest (what add-user.sh writes) written here, so the password is never on a command line
+    users=$config_dir/mgmt-users.properties
+    grep -v "^$management_user=" "$users" > "$users.new" || true
+    echo "$management_user=$management_hash" >> "$users.new"
+    chmod 600 "$users.new"
+    mv "$users.new" "$users"
     echo "configure-wildfly: management user $management_user set"
 fi
 

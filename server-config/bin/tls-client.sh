@@ -5,7 +5,7 @@
 # here from the same certificate, and its insecure trust-everything default switched off).
 icr_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 if [[ -z "${ICR_TLS_CA:-}" ]]; then
-    ICR_TLS_CA=$(ls "$icr_root"/server-config/target/wildfly-*/standalone/configuration/icr-tls.crt 2>/dev/null | head -n 1)
+    ICR_TLS_CA=$(ls "$icr_root"/server-config/target/wildfly-*/standalone/configuration/icr-tls.crt 2>/dev/null | head -n 1 || true)
 fi
 [[ -f "${ICR_TLS_CA:-}" ]] || { echo "tls-client: no certificate to trust (build first, or set ICR_TLS_CA)" >&2; exit 1; }
 export CURL_CA_BUNDLE=$ICR_TLS_CA

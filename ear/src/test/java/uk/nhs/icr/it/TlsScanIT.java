@@ -87,7 +87,10 @@ class TlsScanIT extends IcrDeployment {
                 .redirectOutput(REPORTS.resolve("testssl.txt").toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .start();
-        assertTrue(testssl.waitFor(5, TimeUnit.MINUTES), "testssl.sh finished within 5 minutes");
+        if (!testssl.waitFor(5, TimeUnit.MINUTES)) {
+            testssl.destroyForcibly();
+            throw new AssertionError("testssl.sh did not finish within 5 minutes: see " + REPORTS.resolve("testssl.txt"));
+        }
         assertTrue(Files.isRegularFile(json), "testssl.sh wrote its findings: see " + REPORTS.resolve("testssl.txt"));
         try (InputStream in = Files.newInputStream(json); JsonReader reader = Json.createReader(in)) {
             return reader.readArray().getValuesAs(JsonObject.class).stream()

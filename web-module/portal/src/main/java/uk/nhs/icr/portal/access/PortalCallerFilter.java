@@ -91,6 +91,14 @@ public class PortalCallerFilter extends HttpFilter {
             throws ServletException, IOException {
         request.logout();
         session.invalidate();
-        response.sendRedirect(request.getContextPath() + page);
+        String target = request.getContextPath() + page;
+        if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
+            // an ajax request cannot follow a redirect to an HTML page: Faces' partial response tells PrimeFaces to go there
+            response.setContentType("text/xml;charset=UTF-8");
+            response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
+                    + target.replace("&", "&amp;").replace("\"", "&quot;") + "\"/></partial-response>");
+        } else {
+            response.sendRedirect(target);
+        }
     }
 }
