@@ -10,11 +10,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,15 +24,8 @@ class TlsIT extends IcrDeployment {
 
     private static final String HOST = "127.0.0.1";
     private static final int PORT = Integer.getInteger("icr.test.https-port", 8543);
-    private static SSLContext trusting;
-
-    @BeforeAll
-    static void trust_the_generated_certificate() {
-        trusting = ServerCertificate.trustingContext();
-    }
-
     private static SSLSocket handshake(String protocol, String suite) throws IOException {
-        SSLSocket socket = (SSLSocket) trusting.getSocketFactory().createSocket(HOST, PORT);
+        SSLSocket socket = (SSLSocket) Api.TLS.getSocketFactory().createSocket(HOST, PORT);
         socket.setEnabledProtocols(new String[] {protocol});
         if (suite != null) {
             socket.setEnabledCipherSuites(new String[] {suite});
@@ -45,7 +36,7 @@ class TlsIT extends IcrDeployment {
 
     @Test
     void the_portal_and_the_api_answer_over_https_with_the_generated_certificate_and_the_security_headers() throws Exception {
-        HttpClient client = HttpClient.newBuilder().sslContext(trusting).build();
+        HttpClient client = HttpClient.newBuilder().sslContext(Api.TLS).build();
         HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create("https://localhost:" + PORT + "/")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, page.statusCode());

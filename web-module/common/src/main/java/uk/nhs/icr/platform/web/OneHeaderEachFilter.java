@@ -42,7 +42,11 @@ public class OneHeaderEachFilter extends HttpFilter {
         });
     }
 
-    /** Two policies as one: every directive of both (a directive in both would be enforced by both; ICR's never overlap). */
+    /**
+     * Two policies as one: every directive of both. Within one policy a browser takes the first of a repeated directive and
+     * ignores the rest, so the two must not share one: the server's sets framing, plugins, base URLs and form targets,
+     * PrimeFaces' only script-src.
+     */
     static String joined(String first, String second) {
         String head = first.trim();
         String tail = second.trim();
