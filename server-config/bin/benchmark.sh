@@ -5,7 +5,8 @@
 # Environment (defaults): ICR_BENCH_USERS="8 32 128" ICR_BENCH_SECONDS=60
 #   ICR_BENCH_SCENARIOS="open-patient timeline results search social-care-write registration transfer patient mix" (transfers
 #   use up open admissions, one each: load more patients with load-demo.sh for long runs)
-#   ICR_BENCH_SOAK_SECONDS=0 (600 for the heap check: the mix at 32 users, the live heap after 1 minute and at the end),
+#   ICR_BENCH_SOAK_SECONDS=0 (the soak: the mix for this long, the server sampled; soak.sh sets 1800), ICR_BENCH_SOAK_USERS=32,
+#   ICR_BENCH_SOAK_SAMPLE_SECONDS=60,
 #   ICR_BENCH_REPEAT=1 (3 for the documented figures: the summary takes the median of each), ICR_BENCH_FLOOR_THREADS="8 16" (PostgreSQL's 100 connections, shared with the server's pools, bound it) ICR_BASE_URL=https://localhost:8443
 #   ICR_HEALTH_URL=http://localhost:9990/health/ready, ICR_BENCH_WARMUP_SECONDS=30 (unmeasured, first), and the
 #   ICR_DB_* variables of setup-databases.sh; ICR_BENCH_PROFILE="open-patient:32 registration:32" (the runs recorded with
@@ -21,7 +22,7 @@ base=${ICR_BASE_URL:-https://localhost:8443}
 health=${ICR_HEALTH_URL:-http://localhost:9990/health/ready}
 users=${ICR_BENCH_USERS:-8 32 128}
 seconds=${ICR_BENCH_SECONDS:-60}
-scenarios=${ICR_BENCH_SCENARIOS:-open-patient timeline results search social-care-write registration transfer patient mix}
+scenarios=${ICR_BENCH_SCENARIOS-open-patient timeline results search social-care-write registration transfer patient mix}
 floor_threads=${ICR_BENCH_FLOOR_THREADS:-8 16}
 out=$root/benchmarks/target/benchmark
 mkdir -p "$out"
@@ -95,10 +96,12 @@ mvn -B -q -Pbenchmarks -pl benchmarks -am -DskipTests install
 cp_file=$out/classpath.txt
 mvn -B -q -Pbenchmarks -pl benchmarks dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime
 
-echo "benchmark: the raw-JDBC floor, ${seconds}s per workload at $floor_threads threads"
-# shellcheck disable=SC2086
-java -cp "benchmarks/target/classes:$(cat "$cp_file")" uk.nhs.icr.benchmarks.JdbcFloor "$out/patients.csv" "$out/floor.csv" "$seconds" \
-    $floor_threads
+if [[ -n "${scenarios// /}" ]]; then
+    echo "benchmark: the raw-JDBC floor, ${seconds}s per workload at $floor_threads threads"
+    # shellcheck disable=SC2086
+    java -cp "benchmarks/target/classes:$(cat "$cp_file")" uk.nhs.icr.benchmarks.JdbcFloor "$out/patients.csv" "$out/floor.csv" "$seconds" \
+        $floor_threads
+fi
 
 profile=${ICR_BENCH_PROFILE-open-patient:32 registration:32}
 http_port=$(sed -E 's#^[a-z]+://[^:/]+:?([0-9]*).*#\1#' <<< "$base"); http_port=${http_port:-80}
@@ -152,29 +155,54 @@ for scenario in $scenarios; do
 done
 done
 
-# the heap check: the mix at 32 users for ICR_BENCH_SOAK_SECONDS; the server's live heap (after a full collection)
-# after the first minute and at the end
+# the soak (issue 19; soak.sh runs it alone): the mix at ICR_BENCH_SOAK_USERS users for ICR_BENCH_SOAK_SECONDS, the
+# server sampled every ICR_BENCH_SOAK_SAMPLE_SECONDS (heap in use, threads, open file handles, its database sessions and
+# those running a statement) into soak-samples.csv and drawn in soak.png; the live heap (after a full collection) after
+# the first minute and at the end into heap.csv
 soak=${ICR_BENCH_SOAK_SECONDS:-0}
-live_heap_kb() { # the heap in use right after a full collection, in kB (nothing if jcmd cannot reach the server)
-    jcmd "$server_pid" GC.run > /dev/null 2>&1 || return 0
+soak_users=${ICR_BENCH_SOAK_USERS:-32}
+sample_every=${ICR_BENCH_SOAK_SAMPLE_SECONDS:-60}
+heap_used_kb() { # the heap in use now, in kB, garbage included (nothing if jcmd cannot reach the server)
     jcmd "$server_pid" GC.heap_info 2> /dev/null | awk '/garbage-first heap|[Hh]eap / && /used/ { for (i = 1; i <= NF; i++) if ($i == "used") { sub(/K,?/, "", $(i+1)); print $(i+1); exit } }'
 }
+live_heap_kb() { # the heap in use right after a full collection, in kB
+    jcmd "$server_pid" GC.run > /dev/null 2>&1 || return 0
+    heap_used_kb
+}
+sample_server() { # minute,heap_used_kb,threads,open_files,db_sessions,db_sessions_busy
+    local sessions
+    sessions=$(psql_db postgres "select count(*) || ',' || count(*) filter (where state <> 'idle') from pg_stat_activity
+        where usename = '${ICR_DB_USER:-icr}' and datname in ('$hospital', '$social', '${ICR_RESEARCH_DB:-icr_research}')")
+    echo "$1,$(heap_used_kb),$(ls "/proc/$server_pid/task" | wc -l),$(ls "/proc/$server_pid/fd" | wc -l),$sessions"
+}
 if (( soak > 60 )) && [[ -n "$server_pid" ]]; then
-    echo "benchmark: the mix at 32 users for ${soak}s, the live heap after the first minute and at the end"
-    gatling mix 32 "$soak" "$out/soak.log" &
+    echo "benchmark: the soak, the mix at $soak_users users for ${soak}s, the server sampled every ${sample_every}s"
+    gatling mix "$soak_users" "$soak" "$out/soak.log" &
     soak_pid=$!
-    sleep 70
-    first=$(live_heap_kb)
+    echo "minute,heap_used_kb,threads,open_files,db_sessions,db_sessions_busy" > "$out/soak-samples.csv"
+    sample_server 0 >> "$out/soak-samples.csv"
+    for (( elapsed = sample_every; elapsed <= soak; elapsed += sample_every )); do
+        sleep "$sample_every"
+        kill -0 "$soak_pid" 2> /dev/null || break
+        sample_server "$(awk -v s="$elapsed" 'BEGIN { printf "%g", s / 60 }')" >> "$out/soak-samples.csv"
+        if (( elapsed == sample_every )); then first=$(live_heap_kb); fi
+    done
     wait "$soak_pid" || true
     last=$(live_heap_kb)
-    if [[ "$first" =~ ^[0-9]+$ && "$last" =~ ^[0-9]+$ ]] && (( first > 0 )); then
-        echo "soak,seconds,heap_after_first_minute_kb,heap_at_end_kb,growth_percent" > "$out/heap.csv"
-        echo "mix-32,$soak,$first,$last,$(( (last - first) * 100 / first ))" >> "$out/heap.csv"
+    if [[ "${first:-}" =~ ^[0-9]+$ && "$last" =~ ^[0-9]+$ ]] && (( first > 0 )); then
+        echo "soak,users,seconds,heap_after_first_minute_kb,heap_at_end_kb,growth_percent" > "$out/heap.csv"
+        echo "mix,$soak_users,$soak,$first,$last,$(( (last - first) * 100 / first ))" >> "$out/heap.csv"
         echo "benchmark: live heap ${first} kB after the first minute, ${last} kB after ${soak}s ($(( (last - first) * 100 / first )) %)"
     else
         echo "benchmark: could not read the server's heap with jcmd (process $server_pid)" >&2
     fi
+    column -s, -t < "$out/soak-samples.csv"
     sed -n '/Global Information/,/====/p' "$out/soak.log"
+    "$chart_python" server-config/bin/soak-chart.py "$out/soak-samples.csv" "$out/soak.png" \
+        || echo "benchmark: no soak chart (soak-chart.py needs python3-matplotlib)" >&2
+fi
+if [[ -z "${scenarios// /}" ]]; then
+    exit 0 # a soak alone: no runs to summarise
 fi
 
 python3 server-config/bin/benchmark-summary.py "$out" | tee "$out/summary.md"

@@ -29,7 +29,7 @@ if [[ ! -f "$store" ]]; then
     echo "configure-wildfly: made the research credential store $store"
 fi
 
-# The server's own secrets (issue 18): the database password (ICR_DB_PASSWORD), the TLS key store's password
+# The server's own secrets (issue 18): the database passwords (ICR_DB_PASSWORD; ICR_DB_RECOVERY_PASSWORD), the TLS key store's password
 # (ICR_TLS_KEYSTORE_PASSWORD) and the research store's (ICR_RESEARCH_STORE_PASSWORD) live in an Elytron credential
 # store, icr-secrets.cs, which standalone.xml names by alias: no password is in standalone.xml in plain text. The store's
 # own password is random, made here once; standalone.xml holds it masked (elytron-tool mask, a random salt). Each run
@@ -48,8 +48,11 @@ if [[ ! -f "$secrets" || ! -f "$secrets_mask_file" ]]; then
     echo "configure-wildfly: made the secrets store $secrets"
 fi
 secrets_mask=$(cat "$secrets_mask_file")
+db_password=${ICR_DB_PASSWORD:-icr}
 declare -A secret_values=(
-    [db-password]=${ICR_DB_PASSWORD:-icr}
+    [db-password]=$db_password
+    # XA recovery's own connections (ICR_DB_RECOVERY_USER, by default the application's role) and their password
+    [db-recovery-password]=${ICR_DB_RECOVERY_PASSWORD:-"$db_password"}
     [tls-keystore-password]=${ICR_TLS_KEYSTORE_PASSWORD:-icr-tls-local}
     [research-store-password]=$research_password
 )

@@ -66,6 +66,9 @@ for db in "${databases[@]}"; do
     psql_admin -v db="$db" -v user="$app_user" <<'SQL'
 SELECT format('CREATE DATABASE %I OWNER %I ENCODING ''UTF8''', :'db', :'user')
  WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = :'db') \gexec
+-- DatabaseOutageIT cuts the application off a database by revoking CONNECT and gives it back in a finally; a run killed
+-- in those 30 seconds would leave it cut off, so every build gives it back (a new database's default privileges)
+SELECT format('GRANT CONNECT, TEMPORARY ON DATABASE %I TO PUBLIC, %I', :'db', :'user') \gexec
 SQL
     # Jakarta Batch's job repository (research extracts' checkpoints) lives in the hospital database, in a schema of its
     # own: made in every database here, where it is empty but for the hospital one

@@ -223,6 +223,16 @@ public final class Api {
             return request;
         }
 
+        /** Any method with any body (null: none) of any content type, extra headers as alternating names and values. */
+        public Reply exchange(String method, String path, String contentType, byte[] body, String... headers) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path))
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+            if (contentType != null) {
+                request.header("Content-Type", contentType);
+            }
+            return send(authorised(withHeaders(request, headers)));
+        }
+
         /** Any method, without a body, with extra headers as alternating names and values. */
         public Reply request(String method, String path, String... headers) {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path)).method(method, HttpRequest.BodyPublishers.noBody());
@@ -232,7 +242,6 @@ public final class Api {
             return send(authorised(request));
         }
 
-        /** A PUT that changes what the reader last saw: If-Match with the ETag a GET of the same address gives now. */
         /** A new version over the current one (If-Match with its ETag), or the first one (If-None-Match: *). */
         public Reply putJsonOverCurrent(String path, String json) {
             String current = get(path).header("ETag");

@@ -8,9 +8,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 
 import uk.nhs.icr.access.service.StaffPasswords;
 import uk.nhs.icr.patient.NhsNumber;
@@ -73,6 +76,26 @@ public final class Databases {
                 return number.get().value();
             }
         }
+    }
+
+    /** {@code count} numbers as {@link #unusedNhsNumber} gives them, checked in bulk: for tests that register hundreds. */
+    public static List<String> unusedNhsNumbers(int count) {
+        Set<String> chosen = new LinkedHashSet<>();
+        while (chosen.size() < count) {
+            List<String> candidates = new ArrayList<>();
+            while (candidates.size() < count) {
+                NhsNumber.fromFirstNineDigits("999" + (500_000 + RANDOM.nextInt(500_000))).ifPresent(n -> candidates.add(n.value()));
+            }
+            Set<String> taken = new HashSet<>();
+            taken.addAll(column(HOSPITAL, "select nhs_number from patient where nhs_number = any(string_to_array(?, ','))"
+                    + " union select patient_nhs_number from hospital_entry where patient_nhs_number = any(string_to_array(?, ','))",
+                    String.join(",", candidates), String.join(",", candidates)));
+            taken.addAll(column(SOCIAL_CARE, "select nhs_number from person where nhs_number = any(string_to_array(?, ','))"
+                    + " union select person_nhs_number from social_care_entry where person_nhs_number = any(string_to_array(?, ','))",
+                    String.join(",", candidates), String.join(",", candidates)));
+            candidates.stream().filter(n -> !taken.contains(n)).limit(count - chosen.size()).forEach(chosen::add);
+        }
+        return new ArrayList<>(chosen);
     }
 
     public static int patientsWith(String nhsNumber) {

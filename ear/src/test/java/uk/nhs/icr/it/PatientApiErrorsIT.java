@@ -7,6 +7,8 @@ import static uk.nhs.icr.it.TestPatients.aPatient;
 import java.time.LocalDate;
 import java.util.List;
 
+import jakarta.json.JsonObject;
+
 import org.junit.jupiter.api.Test;
 
 /** Bad input gets a 4xx problem+json naming what is wrong, and nothing is written to either database. */
@@ -147,5 +149,24 @@ class PatientApiErrorsIT extends IcrDeployment {
                 aPatient().familyName("Ada\u202Eecalevol").json()).problemFields(400));
         assertEquals(List.of("givenName"), Api.postJson("/api/patients",
                 aPatient().givenName("Z" + "\u0301".repeat(99)).json()).problemFields(400));
+    }
+
+    /** Found by ApiFuzzIT (issue 19): a NUL reached PostgreSQL, which cannot hold one in text, and came back as a 500. */
+    @Test
+    void a_control_character_in_a_field_or_a_parameter_is_400_naming_it_and_nothing_is_registered() {
+        TestPatients patient = aPatient().givenName("Ada\u0000");
+        assertEquals(List.of("givenName"), Api.postJson("/api/patients", patient.json()).problemFields(400));
+        assertEquals(0, Databases.patientsWith(patient.nhsNumber()));
+        assertEquals(0, Databases.peopleWith(patient.nhsNumber()));
+
+        assertEquals(List.of("name"), Api.get("/api/patients?name=Ada%00").problemFields(400));
+        assertEquals(List.of("name"), Api.get("/api/patients?name=Ada%1B%5B2J").problemFields(400), "a terminal escape");
+    }
+
+    /** Found by ApiFuzzIT: 5,000 opening brackets overflowed the JSON reader's stack (a 500). */
+    @Test
+    void a_body_nested_absurdly_deep_is_400_malformed() {
+        JsonObject problem = Api.postJson("/api/patients", "{\"a\":" + "[".repeat(5000) + "]".repeat(5000) + "}").problem(400);
+        assertTrue(problem.getString("type").endsWith("malformed-body"), problem.toString());
     }
 }

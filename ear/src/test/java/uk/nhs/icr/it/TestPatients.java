@@ -13,7 +13,8 @@ public final class TestPatients {
 
     private static final Random RANDOM = new SecureRandom();
 
-    private String nhsNumber = newNhsNumber();
+    /** Chosen on first use (it asks both databases), unless a test gives one. */
+    private String nhsNumber;
     private String givenName = "Ada";
     private String familyName = uniqueFamilyName();
     private String birthDate = "1985-12-10";
@@ -69,6 +70,9 @@ public final class TestPatients {
     }
 
     public String nhsNumber() {
+        if (nhsNumber == null) {
+            nhsNumber = newNhsNumber();
+        }
         return nhsNumber;
     }
 
@@ -77,7 +81,7 @@ public final class TestPatients {
     }
 
     public String json() {
-        return Api.json("nhsNumber", nhsNumber, "givenName", givenName, "familyName", familyName,
+        return Api.json("nhsNumber", nhsNumber(), "givenName", givenName, "familyName", familyName,
                 "birthDate", birthDate, "sex", sex, "postcode", postcode, "gpPracticeOdsCode", gpPractice);
     }
 

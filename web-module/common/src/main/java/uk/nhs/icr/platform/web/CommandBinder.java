@@ -149,6 +149,11 @@ public class CommandBinder {
             return null;
         }
         String text = value instanceof JsonString string ? string.getString() : value.toString();
+        if (hasControlCharacter(text)) {
+            // PostgreSQL cannot store a NUL in text, and nothing a person types has a bell or an escape in it
+            refused.add(new FieldError(field, label + " must not contain control characters"));
+            return null;
+        }
         if (text.isBlank()) {
             return null;
         }
@@ -159,6 +164,11 @@ public class CommandBinder {
             refused.add(new FieldError(field, e.getMessage()));
             return null;
         }
+    }
+
+    /** A C0 control character or DEL other than the tab and line breaks a note may hold. */
+    public static boolean hasControlCharacter(String text) {
+        return text.chars().anyMatch(c -> (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f);
     }
 
     private static List<Object> list(Type element, JsonValue value, String field, String label, List<FieldError> refused) {
