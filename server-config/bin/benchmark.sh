@@ -171,21 +171,28 @@ live_heap_kb() { # the heap in use right after a full collection, in kB
 }
 sample_server() { # minute,heap_used_kb,threads,open_files,db_sessions,db_sessions_busy
     local sessions
+    # (a failed sample is a blank in the table, never the end of the soak with Gatling left running)
     sessions=$(psql_db postgres "select count(*) || ',' || count(*) filter (where state <> 'idle') from pg_stat_activity
-        where usename = '${ICR_DB_USER:-icr}' and datname in ('$hospital', '$social', '${ICR_RESEARCH_DB:-icr_research}')")
+        where usename = '${ICR_DB_USER:-icr}' and datname in ('$hospital', '$social', '${ICR_RESEARCH_DB:-icr_research}')" || echo ",")
     echo "$1,$(heap_used_kb),$(ls "/proc/$server_pid/task" | wc -l),$(ls "/proc/$server_pid/fd" | wc -l),$sessions"
 }
-if (( soak > 60 )) && [[ -n "$server_pid" ]]; then
+if (( soak > 60 )) && [[ -z "$server_pid" ]]; then
+    echo "benchmark: the soak needs the server's process (set ICR_SERVER_PID): none listens on port $http_port here" >&2
+    exit 1
+fi
+if (( soak > 60 )); then
     echo "benchmark: the soak, the mix at $soak_users users for ${soak}s, the server sampled every ${sample_every}s"
     gatling mix "$soak_users" "$soak" "$out/soak.log" &
     soak_pid=$!
     echo "minute,heap_used_kb,threads,open_files,db_sessions,db_sessions_busy" > "$out/soak-samples.csv"
+    soak_started=$(date +%s)
     sample_server 0 >> "$out/soak-samples.csv"
-    for (( elapsed = sample_every; elapsed <= soak; elapsed += sample_every )); do
-        sleep "$sample_every"
+    for (( n = 1; n * sample_every <= soak; n++ )); do
+        # every sample_every seconds from the start, however long a sample takes (each minute is the real one)
+        sleep $(( soak_started + n * sample_every - $(date +%s) > 0 ? soak_started + n * sample_every - $(date +%s) : 0 ))
         kill -0 "$soak_pid" 2> /dev/null || break
-        sample_server "$(awk -v s="$elapsed" 'BEGIN { printf "%g", s / 60 }')" >> "$out/soak-samples.csv"
-        if (( elapsed == sample_every )); then first=$(live_heap_kb); fi
+        sample_server "$(awk -v s="$(( $(date +%s) - soak_started ))" 'BEGIN { printf "%.1f", s / 60 }')" >> "$out/soak-samples.csv"
+        if (( n == 1 )); then first=$(live_heap_kb); fi
     done
     wait "$soak_pid" || true
     last=$(live_heap_kb)
@@ -196,7 +203,7 @@ if (( soak > 60 )) && [[ -n "$server_pid" ]]; then
     else
         echo "benchmark: could not read the server's heap with jcmd (process $server_pid)" >&2
     fi
-    column -s, -t < "$out/soak-samples.csv"
+    column -s, -t < "$out/soak-samples.csv" 2> /dev/null || cat "$out/soak-samples.csv"
     sed -n '/Global Information/,/====/p' "$out/soak.log"
     "$chart_python" server-config/bin/soak-chart.py "$out/soak-samples.csv" "$out/soak.png" \
         || echo "benchmark: no soak chart (soak-chart.py needs python3-matplotlib)" >&2

@@ -4,7 +4,8 @@
 #   restore-drill.sh BACKUP_DIRECTORY [--keep]
 # Checks: each dump's checksum; every table's rows against the manifest (what the snapshot held); the audit chain,
 # recomputed row by row in SQL, independently of the application (each row's SHA-256 over the previous hash and its
-# fields, each row linked to the one before, the chain head on the last row); and the cross-store reconciliation: every
+# fields, each row's previous hash the hash of the row before it in the chain, the first one's the zero hash, the chain
+# head on the last row; the chain's numbers may have gaps, as databases sealed before V11 numbered rows by their ids); and the cross-store reconciliation: every
 # patient in the hospital database is a person in the social-care one and the other way round, and every transfer of care
 # has its discharge summary in the hospital database and its assessment request in the social-care one.
 # Exit status 0 only when every check holds. Environment as backup.sh; the restored copies are named <database>_drill.
@@ -29,12 +30,21 @@ fail() { echo "restore-drill: FAILED: $*"; failures=$((failures + 1)); }
 started=$(date +%s)
 
 drills=()
+# the copies hold patient data: dropped however the drill ends, unless --keep
+drop_drills() {
+    [[ "$keep" == "--keep" ]] && return 0
+    for drill in "${drills[@]}"; do
+        sql postgres -c "DROP DATABASE IF EXISTS \"$drill\" WITH (FORCE)" || true
+    done
+}
+trap drop_drills EXIT
 while read -r _ db checksum size; do
     dump=$backup/$db.dump
-    [[ "$(sha256sum "$dump" | cut -d' ' -f1)" == "$checksum" ]] || { fail "$db.dump does not match its checksum"; continue; }
     drill=${db}_drill
     drills+=("$drill")
-    sql postgres -c "DROP DATABASE IF EXISTS \"$drill\" WITH (FORCE)" -c "CREATE DATABASE \"$drill\" OWNER \"$app_user\""
+    sql postgres -c "DROP DATABASE IF EXISTS \"$drill\" WITH (FORCE)" # never check a copy an earlier --keep left
+    [[ "$(sha256sum "$dump" | cut -d' ' -f1)" == "$checksum" ]] || { fail "$db.dump does not match its checksum"; continue; }
+    sql postgres -c "CREATE DATABASE \"$drill\" OWNER \"$app_user\""
     pg_restore -h "$host" -p "$port" -U "$admin_user" -d "$drill" --exit-on-error --single-transaction "$dump"
     # every table's rows, counted as backup.sh counted them in the snapshot
     mismatches=0
@@ -64,8 +74,8 @@ WITH sealed AS (
 )
 SELECT count(*),
        count(*) FILTER (WHERE recomputed <> hash),
-       count(*) FILTER (WHERE (seq_before IS NULL AND (chain_seq <> 1 OR previous_hash <> repeat('0', 64)))
-                           OR (seq_before IS NOT NULL AND (chain_seq <> seq_before + 1 OR previous_hash <> hash_before))),
+       count(*) FILTER (WHERE (seq_before IS NULL AND previous_hash <> repeat('0', 64))
+                           OR (seq_before IS NOT NULL AND previous_hash <> hash_before)),
        (SELECT count(*) FROM audit_event WHERE chain_seq IS NULL),
        (SELECT count(*) FROM audit_chain_head h WHERE h.last_seq = coalesce((SELECT max(chain_seq) FROM audit_event), 0)
            AND h.last_hash = coalesce((SELECT hash FROM audit_event ORDER BY chain_seq DESC NULLS LAST LIMIT 1), repeat('0', 64)))
@@ -78,7 +88,7 @@ echo "restore-drill: audit chain: $sealed sealed rows, $bad_hashes with a wrong 
 
 # cross-store reconciliation: the same people, and both halves of every transfer of care
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+trap 'rm -rf "$work"; drop_drills' EXIT
 export LC_ALL=C # comm compares as the byte order the queries sort in
 sql "${hospital}_drill" -c "SELECT nhs_number::text FROM patient ORDER BY nhs_number::text COLLATE \"C\"" > "$work/patients"
 sql "${socialcare}_drill" -c "SELECT nhs_number::text FROM person ORDER BY nhs_number::text COLLATE \"C\"" > "$work/people"
@@ -94,10 +104,5 @@ echo "restore-drill: reconciliation: $(wc -l < "$work/patients") patients, $(wc 
 [[ $only_hospital == 0 && $only_socialcare == 0 ]] || fail "patients and people differ: $(comm -3 "$work/patients" "$work/people" | wc -l) NHS number(s) in one database only"
 [[ $discharge_only == 0 && $request_only == 0 ]] || fail "transfers of care half restored"
 
-if [[ "$keep" != "--keep" ]]; then
-    for drill in "${drills[@]}"; do
-        sql postgres -c "DROP DATABASE IF EXISTS \"$drill\" WITH (FORCE)"
-    done
-fi
 echo "restore-drill: $([[ $failures == 0 ]] && echo PASSED || echo "FAILED ($failures)") in $(( $(date +%s) - started )) s"
 [[ $failures == 0 ]]

@@ -23,8 +23,8 @@ import org.eclipse.microprofile.health.Readiness;
  * branch within a pass or two (ICR_TX_RECOVERY_PERIOD_SECONDS); one older than {@code icr.in-doubt.alert-after}
  * (ICR_IN_DOUBT_ALERT_AFTER, default five minutes) means recovery cannot finish it (its server is gone for good, its
  * object store was lost, or the database refuses the recovery user) while the branch holds its rows locked. Readiness
- * then reports DOWN, naming each database's count of prepared branches and the oldest one's age in seconds: never the
- * branch ids, which would say nothing useful and are not a hosting team's to read.
+ * then reports DOWN, naming for each database (hospital, social care, research) its count of prepared branches and the
+ * oldest one's age in seconds: never the branch ids, which would say nothing useful and are not a hosting team's to read.
  */
 @Readiness
 @ApplicationScoped
@@ -40,6 +40,10 @@ public class InDoubtTransactionsCheck implements HealthCheck {
     @Resource(lookup = "java:jboss/datasources/SocialCareDS")
     DataSource socialCare;
 
+    /** A research extract's chunk is an XA transaction over the hospital and research databases. */
+    @Resource(lookup = "java:jboss/datasources/ResearchDS")
+    DataSource research;
+
     @Inject
     @ConfigProperty(name = "icr.in-doubt.alert-after", defaultValue = "PT5M")
     String alertAfter;
@@ -48,7 +52,8 @@ public class InDoubtTransactionsCheck implements HealthCheck {
     public HealthCheckResponse call() {
         long limit = Duration.parse(alertAfter).toSeconds();
         HealthCheckResponseBuilder response = HealthCheckResponse.named("in-doubt-transactions").withData("alertAfterSeconds", limit);
-        boolean overdue = report(response, "hospital", hospital, limit) | report(response, "socialCare", socialCare, limit);
+        boolean overdue = report(response, "hospital", hospital, limit) | report(response, "socialCare", socialCare, limit)
+                | report(response, "research", research, limit);
         return response.status(!overdue).build();
     }
 

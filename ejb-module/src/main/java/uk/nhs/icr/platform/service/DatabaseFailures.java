@@ -7,6 +7,8 @@ import java.util.Set;
 
 import javax.transaction.xa.XAException;
 
+import jakarta.transaction.RollbackException;
+
 /**
  * Recognises database failures by their SQLSTATE anywhere in an exception's cause chain, whichever layer
  * (JDBC driver, connection pool, Hibernate, EJB container) wrapped them.
@@ -31,17 +33,19 @@ public final class DatabaseFailures {
     }
 
     /**
-     * True when a database could not be reached: server down, refused or dropped connection, pool unable to connect, a
-     * session ended by the server (admin shutdown: SQLSTATE 57P), a resource manager gone during the two-phase commit
-     * (XAER_RMFAIL). Narayana reports the failure that rolled a commit back as a suppressed exception, not as the cause,
-     * so both are followed: a registration whose social-care branch was cut off in prepare answered 500 instead of 503
-     * (DatabaseOutageIT, issue 19).
+     * True when a database could not be reached and so nothing was recorded: server down, refused or dropped connection,
+     * pool unable to connect, a session ended by the server (SQLSTATE class 57P, admin shutdown). When a transaction was
+     * rolled back at commit ({@link RollbackException}) because a branch's database went away while it was being prepared,
+     * Narayana gives the cause only as a suppressed exception (an {@link XAException}, XAER_RMFAIL or one caused by the
+     * driver's failure): those are followed too, there only, since a rollback means nothing was written. A registration
+     * cut off so answered 500 instead of 503 (DatabaseOutageIT, issue 19). A failure in the commit phase itself is not
+     * a rollback (recovery may still commit it) and stays a 500.
      */
     public static boolean isUnavailable(Throwable failure) {
-        return isUnavailable(failure, Collections.newSetFromMap(new IdentityHashMap<>()));
+        return isUnavailable(failure, false, Collections.newSetFromMap(new IdentityHashMap<>()));
     }
 
-    private static boolean isUnavailable(Throwable t, Set<Throwable> seen) {
+    private static boolean isUnavailable(Throwable t, boolean rolledBack, Set<Throwable> seen) {
         if (t == null || !seen.add(t)) {
             return false;
         }
@@ -49,7 +53,7 @@ public final class DatabaseFailures {
                 || t instanceof java.sql.SQLNonTransientConnectionException
                 || t instanceof jakarta.resource.ResourceException
                 || t instanceof java.net.ConnectException
-                || t instanceof XAException xa && xa.errorCode == XAException.XAER_RMFAIL
+                || rolledBack && t instanceof XAException xa && xa.errorCode == XAException.XAER_RMFAIL
                 || "org.hibernate.exception.JDBCConnectionException".equals(t.getClass().getName())) {
             return true;
         }
@@ -57,11 +61,13 @@ public final class DatabaseFailures {
                 && (sql.getSQLState().startsWith(CONNECTION_EXCEPTION_CLASS) || sql.getSQLState().startsWith(OPERATOR_INTERVENTION))) {
             return true;
         }
-        for (Throwable suppressed : t.getSuppressed()) {
-            if (isUnavailable(suppressed, seen)) {
-                return true;
+        if (t instanceof RollbackException) {
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (isUnavailable(suppressed, true, seen)) {
+                    return true;
+                }
             }
         }
-        return isUnavailable(t.getCause(), seen);
+        return isUnavailable(t.getCause(), rolledBack, seen);
     }
 }

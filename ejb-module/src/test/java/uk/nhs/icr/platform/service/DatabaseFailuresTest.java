@@ -38,6 +38,15 @@ class DatabaseFailuresTest {
         assertFalse(DatabaseFailures.isUnavailable(new IllegalStateException("a bug")));
     }
 
+    /** A failure to commit after the decision was logged may still be committed by recovery: not "nothing recorded". */
+    @Test
+    void a_resource_lost_outside_a_rollback_is_not_called_unavailable() {
+        IllegalStateException commitFailed = new IllegalStateException("heuristic outcome");
+        commitFailed.addSuppressed(new XAException(XAException.XAER_RMFAIL));
+        assertFalse(DatabaseFailures.isUnavailable(commitFailed));
+        assertFalse(DatabaseFailures.isUnavailable(new IllegalStateException(new XAException(XAException.XAER_RMFAIL))));
+    }
+
     @Test
     void a_cause_chain_that_loops_ends() {
         IllegalStateException first = new IllegalStateException("first");

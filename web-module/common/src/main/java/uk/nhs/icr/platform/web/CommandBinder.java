@@ -148,7 +148,9 @@ public class CommandBinder {
             refused.add(new FieldError(field, label + " must be a single value, not a list or an object"));
             return null;
         }
-        String text = value instanceof JsonString string ? string.getString() : value.toString();
+        // a page break or a vertical tab pasted from a document is a line break to the reader, not a reason to refuse it
+        String text = (value instanceof JsonString string ? string.getString() : value.toString())
+                .replace('\f', '\n').replace('\013', '\n');
         if (hasControlCharacter(text)) {
             // PostgreSQL cannot store a NUL in text, and nothing a person types has a bell or an escape in it
             refused.add(new FieldError(field, label + " must not contain control characters"));
