@@ -280,30 +280,20 @@ class CrashRecoveryIT {
                             "careNeeds", "Help with washing and dressing twice a day", "careProviderOdsCode", "CP001"));
         }
 
-        private int dischargeSummaries() {
-            return Databases.count(Databases.HOSPITAL, "select count(*) from hospital_entry where entry_type = 'DISCHARGE_SUMMARY'"
-                    + " and encounter_id = ?", admission);
-        }
-
-        private int assessmentRequests() {
-            return Databases.count(Databases.SOCIAL_CARE, "select count(*) from social_care_entry where entry_type = 'REFERRAL_REQUEST'"
-                    + " and source_encounter_id = ?", admission);
-        }
-
         @Override
         public boolean inHospital() {
-            return dischargeSummaries() == 1;
+            return Databases.dischargeSummaries(admission) == 1;
         }
 
         @Override
         public boolean inSocialCare() {
-            return assessmentRequests() == 1;
+            return Databases.assessmentRequests(admission) == 1;
         }
 
         @Override
         public void assertDoneOnce() {
-            assertEquals(1, dischargeSummaries(), "one discharge summary");
-            assertEquals(1, assessmentRequests(), "one assessment request");
+            assertEquals(1, Databases.dischargeSummaries(admission), "one discharge summary");
+            assertEquals(1, Databases.assessmentRequests(admission), "one assessment request");
             assertEquals(1, Databases.count(Databases.HOSPITAL, "select count(*) from hospital_entry where id = ? and status = 'CLOSED'",
                     admission), "the admission closed");
         }

@@ -128,7 +128,8 @@ class DatabaseOutageIT extends IcrDeployment {
                 "every request from 30 s after the database came back succeeded: " + statuses(settled));
 
         // every registration: in both databases when it answered 201, in neither when it answered 503
-        awaitNoPreparedBranches();
+        // a write cut off between its two commits is finished by recovery (every 10 s on the test server)
+        Databases.awaitNoPreparedBranches(Duration.ofSeconds(60), "recovery finished the writes the outage cut off between their commits");
         assertEquals(200, Api.getAbsolute(Api.MANAGEMENT + "/health/ready").status(), "ready again");
         List<String> created = all.stream().filter(o -> o.kind().equals("write") && o.status() == 201).map(Outcome::nhsNumber).toList();
         List<String> refused = all.stream().filter(o -> o.kind().equals("write") && o.status() == 503).map(Outcome::nhsNumber).toList();
@@ -172,16 +173,6 @@ class DatabaseOutageIT extends IcrDeployment {
         Map<Integer, Integer> counts = new TreeMap<>();
         outcomes.forEach(o -> counts.merge(o.status(), 1, Integer::sum));
         return counts;
-    }
-
-    /** A write cut off between its two commits is finished by recovery (every 10 s on the test server). */
-    private static void awaitNoPreparedBranches() throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        String sql = "select count(*) from pg_prepared_xacts where database = current_database()";
-        while (Databases.count(Databases.HOSPITAL, sql) + Databases.count(Databases.SOCIAL_CARE, sql) > 0) {
-            assertTrue(Instant.now().isBefore(deadline), "recovery finished the writes the outage cut off between their commits");
-            Thread.sleep(1000);
-        }
     }
 
     private static void cutOff() throws SQLException {

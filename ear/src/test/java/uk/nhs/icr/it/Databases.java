@@ -6,6 +6,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -96,6 +98,38 @@ public final class Databases {
             candidates.stream().filter(n -> !taken.contains(n)).limit(count - chosen.size()).forEach(chosen::add);
         }
         return new ArrayList<>(chosen);
+    }
+
+    /** Transactions prepared in this database and not finished (two-phase commit branches), whichever server's. */
+    public static int preparedBranches(String database) {
+        return count(database, "select count(*) from pg_prepared_xacts where database = current_database()");
+    }
+
+    /**
+     * Waits (up to {@code timeout}) until neither clinical database holds a prepared branch: recovery finishes any within
+     * seconds. Fails with {@code why} when one stays.
+     */
+    public static void awaitNoPreparedBranches(Duration timeout, String why) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (preparedBranches(HOSPITAL) + preparedBranches(SOCIAL_CARE) > 0) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError(why + ": " + preparedBranches(HOSPITAL) + " hospital and " + preparedBranches(SOCIAL_CARE)
+                        + " social-care branches still prepared");
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    /** Discharge summaries a transfer of care wrote for this admission (hospital database). */
+    public static int dischargeSummaries(long admissionId) {
+        return count(HOSPITAL, "select count(*) from hospital_entry where entry_type = 'DISCHARGE_SUMMARY' and encounter_id = ?",
+                admissionId);
+    }
+
+    /** Assessment requests opened in social care for this admission's discharge. */
+    public static int assessmentRequests(long admissionId) {
+        return count(SOCIAL_CARE, "select count(*) from social_care_entry where entry_type = 'REFERRAL_REQUEST'"
+                + " and source_encounter_id = ?", admissionId);
     }
 
     public static int patientsWith(String nhsNumber) {

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.UUID;
 
 import jakarta.json.JsonObject;
@@ -33,7 +33,9 @@ class InDoubtWorkIT extends IcrDeployment {
         // a transaction prepared by hand in the social-care database, as a server that died after preparing would leave it;
         // read-only, so it locks nothing another test needs. Its id is not in the Xid format recovery reads, so the
         // server's recovery leaves it alone.
-        awaitNoOtherBranches();
+        // other tests' branches are finished by recovery within seconds; one that stays is a leftover to report
+        Databases.awaitNoPreparedBranches(Duration.ofSeconds(30), "branches left prepared in the test databases by an earlier run"
+                + " (pg_prepared_xacts): the test server's readiness is DOWN because of them");
         String gid = "icr-in-doubt-test-" + UUID.randomUUID();
         try (Connection connection = Databases.connect(Databases.SOCIAL_CARE); Statement sql = connection.createStatement()) {
             sql.execute("begin");
@@ -61,17 +63,6 @@ class InDoubtWorkIT extends IcrDeployment {
         JsonObject after = inDoubtCheck();
         assertEquals("UP", after.getString("status"), after.toString());
         assertEquals(200, Api.getAbsolute(Api.MANAGEMENT + "/health/ready").status());
-    }
-
-    /** Branches of other tests' work are finished by recovery within seconds; one that stays is a leftover to report. */
-    private static void awaitNoOtherBranches() throws InterruptedException {
-        String sql = "select count(*) from pg_prepared_xacts where database = current_database()";
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (Databases.count(Databases.HOSPITAL, sql) + Databases.count(Databases.SOCIAL_CARE, sql) > 0) {
-            assertTrue(Instant.now().isBefore(deadline), "branches left prepared in the test databases by an earlier run"
-                    + " (pg_prepared_xacts): the test server's readiness is DOWN because of them");
-            Thread.sleep(1000);
-        }
     }
 
     private static void rollBack(String gid) throws SQLException {

@@ -39,16 +39,6 @@ class TransferOfCareIT extends IcrDeployment {
         return Databases.row(Databases.HOSPITAL, "select status from hospital_entry where id = ?::bigint", Long.toString(admissionId)).get(0);
     }
 
-    private static int dischargeSummaries(long admissionId) {
-        return Databases.count(Databases.HOSPITAL, "select count(*) from hospital_entry where entry_type = 'DISCHARGE_SUMMARY'"
-                + " and encounter_id = ?", admissionId);
-    }
-
-    private static int referralRequests(long admissionId) {
-        return Databases.count(Databases.SOCIAL_CARE, "select count(*) from social_care_entry where entry_type = 'REFERRAL_REQUEST'"
-                + " and source_encounter_id = ?", admissionId);
-    }
-
     @Test
     void transfer_closes_the_admission_writes_the_discharge_and_opens_the_social_care_request() {
         String patient = admittedPatient();
@@ -60,7 +50,7 @@ class TransferOfCareIT extends IcrDeployment {
         JsonObject body = reply.json();
         assertEquals(admission, body.getJsonNumber("admissionId").longValue());
         assertEquals("CLOSED", admissionStatus(admission));
-        assertEquals(1, dischargeSummaries(admission));
+        assertEquals(1, Databases.dischargeSummaries(admission));
         assertEquals(List.of("REFERRAL_REQUEST", "CP001", "Help with washing and dressing twice a day", "RXA"),
                 Databases.row(Databases.SOCIAL_CARE, "select entry_type, care_provider_ods, details, organisation_ods"
                         + " from social_care_entry where source_encounter_id = ?::bigint", Long.toString(admission)));
@@ -81,7 +71,7 @@ class TransferOfCareIT extends IcrDeployment {
         assertEquals(List.of("dischargedAt"), CLINICIAN.postJson(path, base.replace("}", ",\"dischargedAt\":\"2999-01-01T10:00:00Z\"}"))
                 .problemFields(400), "in the future");
         assertEquals("OPEN", admissionStatus(admission));
-        assertEquals(0, referralRequests(admission));
+        assertEquals(0, Databases.assessmentRequests(admission));
 
         String left = Instant.now().minus(Duration.ofHours(5)).truncatedTo(ChronoUnit.SECONDS).toString();
         Api.Reply reply = CLINICIAN.postJson(path, base.replace("}", ",\"dischargedAt\":\"" + left + "\"}"));
@@ -106,8 +96,8 @@ class TransferOfCareIT extends IcrDeployment {
 
         reply.problem(409);
         assertEquals("OPEN", admissionStatus(admission), "admission still open: the hospital side rolled back");
-        assertEquals(0, dischargeSummaries(admission), "no discharge summary kept");
-        assertEquals(1, referralRequests(admission), "only the request that was there before");
+        assertEquals(0, Databases.dischargeSummaries(admission), "no discharge summary kept");
+        assertEquals(1, Databases.assessmentRequests(admission), "only the request that was there before");
     }
 
     @Test
@@ -120,8 +110,8 @@ class TransferOfCareIT extends IcrDeployment {
 
         JsonObject problem = again.problem(409);
         assertTrue(problem.getString("detail").contains("already ended"), problem.toString());
-        assertEquals(1, dischargeSummaries(admission));
-        assertEquals(1, referralRequests(admission));
+        assertEquals(1, Databases.dischargeSummaries(admission));
+        assertEquals(1, Databases.assessmentRequests(admission));
     }
 
     @Test
@@ -180,7 +170,7 @@ class TransferOfCareIT extends IcrDeployment {
         otherTrust.postJson("/api/patients/" + patient + "/transfers-of-care", transfer(admission, "CP001")).problem(403);
 
         assertEquals("OPEN", admissionStatus(admission));
-        assertEquals(0, dischargeSummaries(admission));
-        assertEquals(0, referralRequests(admission));
+        assertEquals(0, Databases.dischargeSummaries(admission));
+        assertEquals(0, Databases.assessmentRequests(admission));
     }
 }
