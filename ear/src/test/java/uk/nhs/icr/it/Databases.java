@@ -267,6 +267,39 @@ public final class Databases {
                 + " 'Personal care', 'Maja Nowak' from generate_series(1, ?) n", nhsNumber, count);
     }
 
+    private static final java.util.Set<String> SOCIAL_CARE_KINDS = java.util.Set.of("NEEDS_ASSESSMENT", "CARE_PLAN", "CARE_VISIT",
+            "MEDICATION_ADMINISTRATION", "SAFEGUARDING_CONCERN", "CONTACT", "ALLOCATION", "REFERRAL_REQUEST", "INCIDENT");
+
+    /**
+     * One entry of any kind (an {@code entry_type}), as another system would record it, with the columns its kind must have
+     * (a blood test of 140 g/L in 130-170, an outpatient encounter, an alert of kind OTHER, a half-hour care visit, a social
+     * care request to CP001), in the store that keeps that
+     * kind; returns its id.
+     */
+    public static long addEntryDirectly(String nhsNumber, String entryType, String title, Instant occurredAt) {
+        if (SOCIAL_CARE_KINDS.contains(entryType)) {
+            java.sql.Timestamp at = java.sql.Timestamp.from(occurredAt);
+            boolean visit = entryType.equals("CARE_VISIT");
+            return queryLong(SOCIAL_CARE, "insert into social_care_entry (person_nhs_number, entry_type, occurred_at, recorded_at,"
+                    + " author_username, author_name, organisation_ods, title, status, details, planned_start, planned_end, actual_start,"
+                    + " actual_end, care_provider_ods) values (?, ?, ?, now(), 'test.system', 'Test system', 'LA001', ?, 'ACTIVE',"
+                    + " 'Recorded by a test', ?, ?, ?, ?, ?) returning id", nhsNumber, entryType, at, title, visit ? at : null,
+                    visit ? java.sql.Timestamp.from(occurredAt.plusSeconds(1_800)) : null, visit ? at : null,
+                    visit ? java.sql.Timestamp.from(occurredAt.plusSeconds(1_800)) : null,
+                    entryType.equals("REFERRAL_REQUEST") ? "CP001" : null);
+        }
+        return queryLong(HOSPITAL, "insert into hospital_entry (patient_nhs_number, entry_type, occurred_at, recorded_at, author_username,"
+                + " author_name, organisation_ods, title, status, details, encounter_kind, result_value, unit, reference_low,"
+                + " reference_high, abnormal_flag, alert_kind) values (?, ?, ?, now(), 'test.system', 'Test system', 'Y90001', ?,"
+                + " case when ? = 'BLOOD_TEST' then 'FINAL' else 'ACTIVE' end, 'Recorded by a test',"
+                + " case when ? = 'ENCOUNTER' then 'OUTPATIENT' end, case when ? = 'BLOOD_TEST' then 140 end,"
+                + " case when ? = 'BLOOD_TEST' then 'g/L' end, case when ? = 'BLOOD_TEST' then 130 end,"
+                + " case when ? = 'BLOOD_TEST' then 170 end, case when ? = 'BLOOD_TEST' then 'NORMAL' end,"
+                + " case when ? = 'ALERT' then 'OTHER' end) returning id",
+                nhsNumber, entryType, java.sql.Timestamp.from(occurredAt), title, entryType, entryType, entryType, entryType, entryType,
+                entryType, entryType, entryType);
+    }
+
     /** A hospital problem filed under a data category (GENERAL, MENTAL_HEALTH, ...), as a clinical system would record it. */
     public static void addProblemDirectly(String nhsNumber, String category, String title) {
         execute(HOSPITAL, "insert into hospital_entry (patient_nhs_number, entry_type, category, occurred_at, recorded_at,"

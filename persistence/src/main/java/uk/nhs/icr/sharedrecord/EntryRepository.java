@@ -66,6 +66,14 @@ public abstract class EntryRepository<E extends RecordedEntry> {
                 .findFirst();
     }
 
+    /**
+     * The entry with this id, whoever's it is: only for a service that then reads it again through the access decision
+     * point with the patient this names (an interface addressing entries by id alone, as FHIR does).
+     */
+    public Optional<E> findById(long id) {
+        return Optional.ofNullable(em().find(type, id));
+    }
+
     /** How many of the patient's entries are filed under these categories (to say that something is withheld). */
     public long countInCategories(NhsNumber patient, Set<DataCategory> categories) {
         return em().createQuery("select count(e) from " + type.getSimpleName() + " e where e.patient = :patient"

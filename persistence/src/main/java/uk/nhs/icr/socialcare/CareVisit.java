@@ -60,7 +60,11 @@ public class CareVisit extends SocialCareEntry {
 
     @Override
     public String summary() {
-        long late = Duration.between(plannedStart, actualStart).toMinutes();
+        if (actualStart == null || actualEnd == null) {
+            // recorded by another system without the times it happened: say what is known, never fail the record's read
+            return joined("Tasks: " + tasksDone, details());
+        }
+        long late = plannedStart == null ? 0 : Duration.between(plannedStart, actualStart).toMinutes();
         long minutes = Duration.between(actualStart, actualEnd).toMinutes();
         return joined("Tasks: " + tasksDone, minutes + " min" + (late > 0 ? ", " + late + " min late" : ""), details());
     }

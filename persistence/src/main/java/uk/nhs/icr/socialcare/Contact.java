@@ -26,7 +26,7 @@ public class Contact extends SocialCareEntry {
     private String telephone;
 
     @Column(name = "next_of_kin")
-    private boolean nextOfKin;
+    private Boolean nextOfKin;
 
     protected Contact() {
         // for JPA

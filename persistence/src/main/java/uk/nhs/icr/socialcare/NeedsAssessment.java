@@ -41,6 +41,6 @@ public class NeedsAssessment extends SocialCareEntry {
 
     @Override
     public String summary() {
-        return joined("Needs: " + details(), "Eligibility: " + Codes.phrase(eligibility));
+        return joined("Needs: " + details(), eligibility == null ? null : "Eligibility: " + Codes.phrase(eligibility));
     }
 }

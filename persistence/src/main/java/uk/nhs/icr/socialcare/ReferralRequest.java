@@ -50,6 +50,6 @@ public class ReferralRequest extends SocialCareEntry {
     @Override
     public String summary() {
         return joined("Care needs: " + details(), dischargeMedicines == null ? null : "Medicines on discharge: "
-                + dischargeMedicines.replace("\n", "; "), "to " + requestedFrom.value(), status());
+                + dischargeMedicines.replace("\n", "; "), requestedFrom == null ? null : "to " + requestedFrom.value(), status());
     }
 }

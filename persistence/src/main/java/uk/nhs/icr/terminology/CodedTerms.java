@@ -1,6 +1,7 @@
 package uk.nhs.icr.terminology;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,6 +46,21 @@ public class CodedTerms {
         return em.createQuery("select t from LabTest t where lower(t.name) in :names", LabTest.class)
                 .setParameter("names", lower).getResultStream()
                 .collect(Collectors.toMap(test -> test.name().toLowerCase(Locale.ROOT), test -> test));
+    }
+
+    /**
+     * The words recorded for these SNOMED CT codes, lab tests' and clinical findings' alike (an entry is filed under
+     * its term's words): two queries, whatever the number of codes. Codes ICR does not know add nothing.
+     */
+    public Set<String> termsCoded(Collection<String> snomedCodes) {
+        if (snomedCodes.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> terms = new HashSet<>(em.createQuery("select t.name from LabTest t where t.snomedCode in :codes", String.class)
+                .setParameter("codes", snomedCodes).getResultList());
+        terms.addAll(em.createQuery("select f.term from ClinicalFinding f where f.snomedCode in :codes", String.class)
+                .setParameter("codes", snomedCodes).getResultList());
+        return terms;
     }
 
     public List<ClinicalFinding> findings(String query) {

@@ -51,6 +51,11 @@ public class LabTest {
         return name;
     }
 
+    /** The SNOMED CT code of the test, where the release carries one. */
+    public String snomedCode() {
+        return snomedCode;
+    }
+
     public String unit() {
         return unit;
     }

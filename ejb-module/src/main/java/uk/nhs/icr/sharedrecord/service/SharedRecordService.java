@@ -69,7 +69,7 @@ import uk.nhs.icr.terminology.LabTest;
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class SharedRecordService {
 
-    private static final Comparator<RecordEntry> NEWEST_FIRST = Comparator.comparing(RecordEntry::occurredAt).reversed()
+    static final Comparator<RecordEntry> NEWEST_FIRST = Comparator.comparing(RecordEntry::occurredAt).reversed()
             .thenComparing(RecordEntry::source).thenComparing(Comparator.comparingLong(RecordEntry::id).reversed());
 
     @Inject
@@ -308,6 +308,12 @@ public class SharedRecordService {
 
     /** Whether the reader is told they miss anything: some entry of either record is in a withheld category. */
     private boolean somethingWithheld(NhsNumber patient, Withholding withholding) {
+        return somethingWithheld(patient, withholding, hospital, socialCare);
+    }
+
+    /** Whether this reader is to be told that something is withheld: only when they are told, and something is. */
+    static boolean somethingWithheld(NhsNumber patient, Withholding withholding, HospitalRecordRepository hospital,
+                                     SocialCareRecordRepository socialCare) {
         if (!withholding.withholdsAnything() || !withholding.told()) {
             return false;
         }

@@ -1,0 +1,237 @@
+package uk.nhs.icr.fhir;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.Reference;
+
+import ca.uhn.fhir.model.api.ResourceMetadataKeyEnum;
+import ca.uhn.fhir.model.valueset.BundleEntrySearchModeEnum;
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.RequiredParam;
+import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+
+import uk.nhs.icr.access.service.AccessDeniedException;
+import uk.nhs.icr.consent.ConsentDirective;
+import uk.nhs.icr.consent.Provision;
+import uk.nhs.icr.consent.service.ConsentService;
+import uk.nhs.icr.consent.service.ConsentService.ConsentView;
+import uk.nhs.icr.consent.service.DataOptOutService;
+import uk.nhs.icr.consent.service.DataOptOutService.OptOutView;
+import uk.nhs.icr.organdonation.Organ;
+import uk.nhs.icr.organdonation.Representative;
+import uk.nhs.icr.organdonation.service.OrganDonationService;
+import uk.nhs.icr.organdonation.service.OrganDonationService.DecisionView;
+import uk.nhs.icr.patient.NhsNumber;
+
+/**
+ * A patient's preferences as FHIR R4 Consent, read through the same services (and rules) as the JSON API: the sharing
+ * directive for direct care ({@code {nhs}-sharing}), the National Data Opt-out ({@code {nhs}-opt-out}) and the organ
+ * donation decision ({@code {nhs}-organ-donation}). A search by patient answers those the patient has recorded.
+ */
+final class ConsentProvider implements IResourceProvider {
+
+    enum Kind {
+        SHARING("sharing"), OPT_OUT("opt-out"), ORGAN_DONATION("organ-donation");
+
+        private final String suffix;
+
+        Kind(String suffix) {
+            this.suffix = suffix;
+        }
+    }
+
+    private final ConsentService consent;
+    private final DataOptOutService optOut;
+    private final OrganDonationService organDonation;
+
+    ConsentProvider(ConsentService consent, DataOptOutService optOut, OrganDonationService organDonation) {
+        this.consent = consent;
+        this.optOut = optOut;
+        this.organDonation = organDonation;
+    }
+
+    @Override
+    public Class<Consent> getResourceType() {
+        return Consent.class;
+    }
+
+    @Read
+    public Consent read(@IdParam IdType id) {
+        String text = id.getIdPart();
+        for (Kind kind : Kind.values()) {
+            if (text.endsWith("-" + kind.suffix)) {
+                NhsNumber patient;
+                try {
+                    patient = NhsNumber.parse(text.substring(0, text.length() - kind.suffix.length() - 1));
+                } catch (uk.nhs.icr.platform.InvalidValueException e) {
+                    throw new ResourceNotFoundException(id);
+                }
+                return consent(patient, kind);
+            }
+        }
+        throw new ResourceNotFoundException(id);
+    }
+
+    @Search
+    public IBundleProvider search(@RequiredParam(name = Consent.SP_PATIENT, targetTypes = Patient.class) ReferenceParam patient) {
+        NhsNumber number = Patients.nhsNumber(patient);
+        List<IBaseResource> found = new ArrayList<>();
+        boolean refused = false;
+        for (Kind kind : Kind.values()) {
+            try {
+                found.add(consent(number, kind));
+            } catch (uk.nhs.icr.platform.service.ResourceNotFoundException nothingRecorded) {
+                // no decision of this kind recorded: nothing to list
+            } catch (AccessDeniedException notYours) {
+                // a preference this reader's role does not read (an organ donation decision, for most staff): left out, and said
+                refused = true;
+            }
+        }
+        int listed = found.size();
+        if (refused) {
+            found.add(notReadable());
+        }
+        return new OffsetPage(found, 0, Math.max(listed, 1), listed);
+    }
+
+    /** The Bundle's note that some of the patient's preferences are not this reader's to read (which kinds is in the CapabilityStatement's documentation). */
+    private static OperationOutcome notReadable() {
+        OperationOutcome notice = new OperationOutcome();
+        notice.setId("not-readable");
+        notice.addIssue().setSeverity(OperationOutcome.IssueSeverity.INFORMATION).setCode(OperationOutcome.IssueType.SUPPRESSED)
+                .setDiagnostics("Some of this patient's preferences are not yours to read in your role (the organ donation decision is"
+                        + " read by the specialist nurses for organ donation and the patient).");
+        ResourceMetadataKeyEnum.ENTRY_SEARCH_MODE.put(notice, BundleEntrySearchModeEnum.OUTCOME);
+        return notice;
+    }
+
+    private Consent consent(NhsNumber patient, Kind kind) {
+        return switch (kind) {
+            case SHARING -> sharing(patient, consent.current(patient, ConsentDirective.Scope.TREATMENT));
+            case OPT_OUT -> optOut(patient, optOut.current(patient));
+            case ORGAN_DONATION -> organDonation(patient, organDonation.current(patient));
+        };
+    }
+
+    /** The sharing directive: who may see what, as provisions nested under a base permit for direct care. */
+    private static Consent sharing(NhsNumber patient, ConsentView view) {
+        Consent resource = base(patient, Kind.SHARING, view.version(), "patient-privacy", "Privacy Consent");
+        resource.setStatus(!view.inForce() ? Consent.ConsentState.INACTIVE
+                : "entered-in-error".equals(view.status()) ? Consent.ConsentState.ENTEREDINERROR : Consent.ConsentState.ACTIVE);
+        resource.setDateTime(RecordEntryResources.date(view.decidedAt()));
+        resource.addPerformer(new Reference().setDisplay(view.recordedByName()));
+        if (view.recordedByOrganisation() != null) {
+            resource.addOrganization(odsReference(view.recordedByOrganisation(), null));
+        }
+        resource.addPolicy().setUri("https://www.england.nhs.uk/ig/your-data/");
+        Consent.ProvisionComponent root = resource.getProvision().setType(Consent.ConsentProvisionType.PERMIT);
+        root.addPurpose(new Coding(Systems.ACT_REASON, "TREAT", "treatment"));
+        if (view.withheld() != null) {
+            resource.getMeta().addSecurity(new Coding(Systems.SECURITY_OBSERVATION, "REDACTED", "redacted"));
+            return resource;
+        }
+        for (Provision provision : view.provisions()) {
+            Consent.ProvisionComponent nested = root.addProvision().setType(provision.type() == Provision.Type.DENY
+                    ? Consent.ConsentProvisionType.DENY : Consent.ConsentProvisionType.PERMIT);
+            if (provision.start() != null || provision.end() != null) {
+                nested.setPeriod(new Period().setStart(RecordEntryResources.date(provision.start()))
+                        .setEnd(RecordEntryResources.date(provision.end())));
+            }
+            provision.categories().forEach(category -> nested.addSecurityLabel(new Coding(Systems.DATA_CATEGORY, category.name(),
+                    category.words())));
+            provision.organisations().forEach(ods -> nested.addActor().setRole(recipient()).setReference(odsReference(ods, null)));
+            provision.roles().forEach(role -> nested.addActor().setRole(new CodeableConcept().addCoding(new Coding(Systems.STAFF_ROLE,
+                    role.name(), role.label()))).setReference(new Reference().setDisplay(role.label())));
+        }
+        return resource;
+    }
+
+    /** The National Data Opt-out: research and planning, denied when the patient opted out. */
+    private static Consent optOut(NhsNumber patient, OptOutView view) {
+        Consent resource = base(patient, Kind.OPT_OUT, view.version(), "research", "Research");
+        resource.setStatus(Consent.ConsentState.ACTIVE);
+        resource.setDateTime(RecordEntryResources.date(view.recordedAt()));
+        resource.addPerformer(new Reference().setDisplay(view.setByName()));
+        resource.addPolicy().setUri("https://digital.nhs.uk/services/national-data-opt-out");
+        Consent.ProvisionComponent provision = resource.getProvision()
+                .setType(view.optedOut() ? Consent.ConsentProvisionType.DENY : Consent.ConsentProvisionType.PERMIT);
+        provision.addPurpose(new Coding(Systems.ACT_REASON, "HRESCH", "healthcare research"));
+        provision.addPurpose(new Coding(Systems.ACT_REASON, "HOPERAT", "healthcare operations"));
+        return resource;
+    }
+
+    /**
+     * The organ donation decision: opt in (all organs, or a permit per organ chosen), opt out (deny), or leaving it to
+     * appointed representatives (each a {@code provision.actor}); the faith declaration as an extension.
+     */
+    private static Consent organDonation(NhsNumber patient, DecisionView view) {
+        Consent resource = base(patient, Kind.ORGAN_DONATION, view.version(), "adr", "Advanced Care Directive");
+        resource.setStatus(Consent.ConsentState.ACTIVE);
+        resource.setDateTime(RecordEntryResources.date(view.recordedAt()));
+        resource.addPerformer(new Reference().setDisplay(view.recordedByName()));
+        resource.addPolicy().setUri("https://www.organdonation.nhs.uk/");
+        resource.addExtension(Systems.FAITH_DECLARATION, new BooleanType(view.faithDeclaration()));
+        Consent.ProvisionComponent root = resource.getProvision();
+        root.addCode(new CodeableConcept().addCoding(new Coding(Systems.ICR + "CodeSystem/organ-donation-decision", view.decision(),
+                view.decision())));
+        switch (view.decision()) {
+            case "opt-out" -> root.setType(Consent.ConsentProvisionType.DENY);
+            case "opt-in" -> {
+                root.setType(view.organs().isEmpty() ? Consent.ConsentProvisionType.PERMIT : Consent.ConsentProvisionType.DENY);
+                for (Organ organ : view.organs()) {
+                    root.addProvision().setType(Consent.ConsentProvisionType.PERMIT).addCode(new CodeableConcept()
+                            .addCoding(new Coding(Systems.ORGAN, organ.name().toLowerCase(Locale.ROOT).replace('_', '-'), words(organ))));
+                }
+            }
+            default -> {
+                for (Representative representative : view.representatives()) {
+                    root.addActor().setRole(new CodeableConcept().addCoding(new Coding("http://terminology.hl7.org/CodeSystem/v3-RoleCode",
+                            "NOK", "next of kin")).setText(representative.relationship()))
+                            .setReference(new Reference().setDisplay(representative.name()));
+                }
+            }
+        }
+        return resource;
+    }
+
+    private static Consent base(NhsNumber patient, Kind kind, int version, String scope, String scopeDisplay) {
+        Consent resource = new Consent();
+        resource.setId(patient.value() + "-" + kind.suffix);
+        resource.getMeta().setVersionId(Integer.toString(version));
+        resource.setScope(new CodeableConcept().addCoding(new Coding(Systems.CONSENT_SCOPE, scope, scopeDisplay)));
+        resource.addCategory(new CodeableConcept().addCoding(new Coding(Systems.CONSENT_CATEGORY, "59284-0", "Patient Consent")));
+        resource.setPatient(new Reference("Patient/" + patient.value()));
+        return resource;
+    }
+
+    private static CodeableConcept recipient() {
+        return new CodeableConcept().addCoding(new Coding("http://terminology.hl7.org/CodeSystem/v3-ParticipationType", "IRCP",
+                "information recipient"));
+    }
+
+    private static Reference odsReference(String ods, String name) {
+        return new Reference().setIdentifier(new Identifier().setSystem(Systems.ODS_CODE).setValue(ods)).setDisplay(name);
+    }
+
+    private static String words(Organ organ) {
+        String words = organ.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+}

@@ -1,0 +1,81 @@
+package uk.nhs.icr.fhir;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.server.ETagSupportEnum;
+import ca.uhn.fhir.rest.server.RestfulServer;
+
+import uk.nhs.icr.access.service.CurrentCaller;
+import uk.nhs.icr.access.service.StaffSignInService;
+import uk.nhs.icr.audit.service.AccessLogService;
+import uk.nhs.icr.consent.service.ConsentService;
+import uk.nhs.icr.consent.service.DataOptOutService;
+import uk.nhs.icr.organdonation.service.OrganDonationService;
+import uk.nhs.icr.patient.service.PatientSearchService;
+import uk.nhs.icr.sharedrecord.service.StructuredRecordService;
+
+/**
+ * The FHIR R4 endpoint at {@code /fhir}: HAPI FHIR's plain server with ICR's resource providers, which call the EJB
+ * services injected here (the providers are plain objects: HAPI finds their methods by reflection). JSON by default,
+ * XML on request; ETags on reads; errors as OperationOutcome ({@link OperationOutcomes}).
+ */
+@WebServlet(urlPatterns = "/*", loadOnStartup = 1)
+public class IcrFhirServer extends RestfulServer {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Pages are at most this long, as in the JSON API. */
+    static final int MAX_PAGE = 100;
+    static final int DEFAULT_PAGE = 20;
+
+    @Inject
+    transient StaffSignInService directory;
+
+    @Inject
+    transient CurrentCaller currentCaller;
+
+    @Inject
+    transient PatientSearchService patients;
+
+    @Inject
+    transient StructuredRecordService record;
+
+    @Inject
+    transient ConsentService consent;
+
+    @Inject
+    transient DataOptOutService optOut;
+
+    @Inject
+    transient OrganDonationService organDonation;
+
+    @Inject
+    transient AccessLogService accessLog;
+
+    public IcrFhirServer() {
+        super(FhirContext.forR4Cached());
+    }
+
+    @Override
+    protected void initialize() throws ServletException {
+        setServerName("ICR - Integrated Care Record FHIR R4 server");
+        setImplementationDescription("ICR's shared care record and preferences as FHIR R4 (UK Core where it applies)");
+        setDefaultResponseEncoding(EncodingEnum.JSON);
+        setETagSupport(ETagSupportEnum.ENABLED);
+        setDefaultPageSize(DEFAULT_PAGE);
+        setMaximumPageSize(MAX_PAGE);
+        registerInterceptor(new FhirCaller(directory, currentCaller));
+        registerInterceptor(new OperationOutcomes());
+        RecordEntryResources entries = new RecordEntryResources();
+        registerProvider(new PatientProvider(patients, record, entries));
+        for (EntryResource kind : EntryResource.values()) {
+            registerProvider(new RecordEntryProvider<>(kind, record, entries));
+        }
+        registerProvider(new ConsentProvider(consent, optOut, organDonation));
+        registerProvider(new AuditEventProvider(accessLog));
+    }
+}
