@@ -3,7 +3,8 @@
 # (issue 12). Start the demo server first (server-config/bin/run.sh, in another terminal), then:
 #   server-config/bin/benchmark.sh
 # Environment (defaults): ICR_BENCH_USERS="8 32 128" ICR_BENCH_SECONDS=60
-#   ICR_BENCH_SCENARIOS="open-patient timeline results search social-care-write registration transfer patient mix" (transfers
+#   ICR_BENCH_SCENARIOS="open-patient timeline results search social-care-write registration transfer patient mix" (also
+#   fhir-identifier fhir-search fhir-everything, the FHIR R4 reads beside the JSON API's; transfers
 #   use up open admissions, one each: load more patients with load-demo.sh for long runs)
 #   ICR_BENCH_SOAK_SECONDS=0 (the soak: the mix for this long, the server sampled; soak.sh sets 1800), ICR_BENCH_SOAK_USERS=32,
 #   ICR_BENCH_SOAK_SAMPLE_SECONDS=60,

@@ -59,6 +59,19 @@ public class IcrSimulation extends Simulation {
 
     private final ChainBuilder search = get("search by name", "/api/patients?name=#{familyName}", GP);
 
+    /** FHIR R4 (issue 20), beside the JSON API reads they answer: a partner finding a patient by NHS number and reading them. */
+    private final ChainBuilder fhirIdentifier = exec(http("FHIR Patient?identifier=").get(
+                    "/fhir/Patient?identifier=https://fhir.nhs.uk/Id/nhs-number%7C#{nhsNumber}").header("Authorization", GP)
+            .header("Accept", "application/fhir+json").check(status().is(200), jsonPath("$.total").is("1")));
+
+    private final ChainBuilder fhirSearch = exec(http("FHIR Observation?patient=&category=laboratory").get(
+                    "/fhir/Observation?patient=#{nhsNumber}&category=laboratory&_count=20").header("Authorization", GP)
+            .header("Accept", "application/fhir+json").check(status().is(200)));
+
+    private final ChainBuilder fhirEverything = exec(http("FHIR Patient/$everything (first 50)").get(
+                    "/fhir/Patient/#{nhsNumber}/$everything?_count=50").header("Authorization", GP)
+            .header("Accept", "application/fhir+json").check(status().is(200)));
+
     private final ChainBuilder careVisit = exec(http("care visit (social care write)")
             .post("/api/patients/#{nhsNumber}/care-visits").header("Authorization", SOCIAL_WORKER)
             .body(StringBody(session -> careVisitBody())).check(status().is(201)));
@@ -101,16 +114,19 @@ public class IcrSimulation extends Simulation {
 
     {
         // built when chosen: a feeder reads its file as it is built
-        Map<String, Supplier<ScenarioBuilder>> scenarios = Map.of(
-                "open-patient", () -> scenario("open-patient").feed(patients()).exec(openPatient),
-                "timeline", () -> scenario("timeline").feed(patients()).exec(timeline),
-                "results", () -> scenario("results").feed(patients()).exec(results),
-                "search", () -> scenario("search").feed(patients()).exec(search),
-                "social-care-write", () -> scenario("social-care-write").feed(csv(System.getProperty("icr.caseload")).random())
-                        .exec(careVisit),
-                "registration", () -> scenario("registration").exec(registration),
-                "transfer", () -> scenario("transfer").feed(csv(System.getProperty("icr.admissions")).queue()).exec(transfer),
-                "patient", () -> scenario("patient").feed(csv(System.getProperty("icr.patientApp")).random()).exec(patientApp));
+        Map<String, Supplier<ScenarioBuilder>> scenarios = Map.ofEntries(
+                Map.entry("open-patient", () -> scenario("open-patient").feed(patients()).exec(openPatient)),
+                Map.entry("timeline", () -> scenario("timeline").feed(patients()).exec(timeline)),
+                Map.entry("results", () -> scenario("results").feed(patients()).exec(results)),
+                Map.entry("search", () -> scenario("search").feed(patients()).exec(search)),
+                Map.entry("fhir-identifier", () -> scenario("fhir-identifier").feed(patients()).exec(fhirIdentifier)),
+                Map.entry("fhir-search", () -> scenario("fhir-search").feed(patients()).exec(fhirSearch)),
+                Map.entry("fhir-everything", () -> scenario("fhir-everything").feed(patients()).exec(fhirEverything)),
+                Map.entry("social-care-write", () -> scenario("social-care-write").feed(csv(System.getProperty("icr.caseload")).random())
+                        .exec(careVisit)),
+                Map.entry("registration", () -> scenario("registration").exec(registration)),
+                Map.entry("transfer", () -> scenario("transfer").feed(csv(System.getProperty("icr.admissions")).queue()).exec(transfer)),
+                Map.entry("patient", () -> scenario("patient").feed(csv(System.getProperty("icr.patientApp")).random()).exec(patientApp)));
         List<PopulationBuilder> populations = new ArrayList<>();
         if (SCENARIO.equals("mix")) {
             // a working day: mostly reading records, some searching, some writing

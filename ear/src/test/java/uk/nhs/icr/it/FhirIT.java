@@ -46,6 +46,7 @@ import ca.uhn.fhir.rest.gclient.TokenClientParam;
 class FhirIT extends IcrDeployment {
 
     private static final String GP_TOKEN = Tokens.staff("gp.beech", "GP").sign();
+    private static final java.time.LocalDate TODAY = java.time.LocalDate.now(Inpatients.UK);
     private static final IGenericClient GP = Fhir.as(GP_TOKEN);
 
     /** Every kind of entry in either record, and the FHIR resource type it reads as (the README's mapping table). */
@@ -144,7 +145,8 @@ class FhirIT extends IcrDeployment {
         Map<String, CapabilityStatementRestResourceComponent> resources = capabilities.getRestFirstRep().getResource().stream()
                 .collect(Collectors.toMap(CapabilityStatementRestResourceComponent::getType, resource -> resource));
         Set<String> expected = new TreeSet<>(RESOURCE_OF.values());
-        expected.addAll(Set.of("Patient", "Consent", "AuditEvent", "OperationDefinition"));
+        expected.addAll(Set.of("Patient", "Consent", "AuditEvent", "OperationDefinition", "Slot", "Appointment", "EpisodeOfCare",
+                "MedicationRequest", "Task"));
         assertEquals(expected, new TreeSet<>(resources.keySet()));
         Set<String> observationSearch = resources.get("Observation").getSearchParam().stream()
                 .map(CapabilityStatement.CapabilityStatementRestResourceSearchParamComponent::getName).collect(Collectors.toSet());
@@ -342,6 +344,137 @@ class FhirIT extends IcrDeployment {
         Consent optOut = GP.read().resource(Consent.class).withId(patient + "-opt-out").execute();
         assertEquals("HRESCH", optOut.getProvision().getPurposeFirstRep().getCode());
         assertEquals("404 not-found", Fhir.refusal(() -> GP.read().resource(Consent.class).withId("someone-else").execute()));
+    }
+
+    /** A sharing directive denying one data category, as a patient's app would send it. */
+    private static Consent denying(String patient, String category) {
+        Consent directive = new Consent();
+        directive.setStatus(Consent.ConsentState.ACTIVE);
+        directive.setPatient(new Reference("Patient/" + patient));
+        directive.getProvision().setType(Consent.ConsentProvisionType.PERMIT).addProvision().setType(Consent.ConsentProvisionType.DENY)
+                .addSecurityLabel(new org.hl7.fhir.r4.model.Coding("https://icr.nhs.uk/fhir/CodeSystem/data-category", category, null));
+        return directive;
+    }
+
+    @Test
+    void a_patient_records_their_sharing_directive_as_a_consent_with_if_match_once_one_exists() {
+        String patient = registered().nhsNumber();
+        Databases.addProblemDirectly(patient, "GENERAL", "Hypertension");
+        Databases.addProblemDirectly(patient, "MENTAL_HEALTH", "Depressive disorder");
+        IGenericClient own = Fhir.as(Tokens.patient(patient).sign());
+        String id = patient + "-sharing";
+
+        own.update().resource(denying(patient, "MENTAL_HEALTH")).withId(new IdType("Consent", id)).execute();
+
+        Consent recorded = own.read().resource(Consent.class).withId(id).execute();
+        assertEquals("1", recorded.getMeta().getVersionId());
+        assertEquals("MENTAL_HEALTH", recorded.getProvision().getProvisionFirstRep().getSecurityLabelFirstRep().getCode());
+        assertEquals(Set.of("Hypertension"), titlesOf(search(GP, "Condition", patient)), "the JSON API's rule applies at once");
+        assertEquals("MENTAL_HEALTH", Api.as(Tokens.patient(patient).sign()).get("/api/patients/" + patient + "/consent").json()
+                .getJsonArray("provisions")
+                .getJsonObject(0).getJsonArray("categories").getString(0), "one record of it, whichever edge wrote it");
+
+        assertEquals("428 required", Fhir.refusal(() -> own.update().resource(denying(patient, "SEXUAL_HEALTH"))
+                .withId(new IdType("Consent", id)).execute()), "a change without If-Match once a version exists");
+        own.update().resource(denying(patient, "SEXUAL_HEALTH")).withId(new IdType("Consent", id, "1")).execute();
+        assertEquals("412 conflict", Fhir.refusal(() -> own.update().resource(denying(patient, "MENTAL_HEALTH"))
+                .withId(new IdType("Consent", id, "1")).execute()), "a change to a version someone else has changed since");
+        assertEquals(Set.of("Depressive disorder", "Hypertension"), titlesOf(search(GP, "Condition", patient)));
+
+        assertEquals("422 invalid", Fhir.refusal(() -> own.update().resource(denying(patient, "HOBBIES"))
+                .withId(new IdType("Consent", id, "2")).execute()), "a category ICR does not have");
+        assertEquals(2, Databases.count(Databases.HOSPITAL, "select count(*) from consent_directive where patient_nhs_number = ?", patient),
+                "nothing written by the refused changes");
+        assertEquals("422 business-rule", Fhir.refusal(() -> own.update().resource(new Consent().setStatus(Consent.ConsentState.ACTIVE))
+                .withId(new IdType("Consent", patient + "-organ-donation")).execute()));
+    }
+
+    @Test
+    void the_patient_opts_out_through_fhir_and_the_json_api_shows_the_same_choice() {
+        String patient = registered().nhsNumber();
+        Consent optOut = new Consent().setStatus(Consent.ConsentState.ACTIVE);
+        optOut.getProvision().setType(Consent.ConsentProvisionType.DENY);
+
+        Fhir.as(Tokens.patient(patient).sign()).update().resource(optOut).withId(new IdType("Consent", patient + "-opt-out")).execute();
+
+        assertTrue(Api.as(GP_TOKEN).get("/api/patients/" + patient + "/data-opt-out").json().getBoolean("optedOut"));
+        assertEquals("422 invalid", Fhir.refusal(() -> GP.update().resource(optOut.setStatus(Consent.ConsentState.ACTIVE))
+                .withId(new IdType("Consent", patient + "-opt-out", "1")).execute()), "staff never decide it, as in the JSON API");
+    }
+
+    @Test
+    void an_admissions_prescriptions_and_ward_tasks_and_a_referral_to_treatment_pathway_read_as_fhir() {
+        Inpatients.Admitted patient = Inpatients.admittedTo("RXA");
+        Api.Client clinician = Api.as(Tokens.staff("clinician.northgate", "HOSPITAL_CLINICIAN").sign());
+        Api.Reply prescribed = clinician.postJson(patient.prescriptions(), Inpatients.prescription(patient.admissionId(),
+                "Atorvastatin 20mg tablets", "20", "22:00").json());
+        assertEquals(201, prescribed.status(), prescribed.body());
+        Instant due = Instant.now().plus(4, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        Api.Reply plan = clinician.putJson(patient.admission() + "/plan", "{\"problem\":\"Community-acquired pneumonia\","
+                + "\"goals\":\"Off oxygen\",\"interventions\":\"IV antibiotics\",\"reviewOn\":\"" + TODAY.plusDays(2) + "\","
+                + "\"tasks\":[{\"title\":\"Observations (NEWS2)\",\"kind\":\"observations\",\"ownerRole\":\"NURSE\",\"dueAt\":\""
+                + due + "\"}]}");
+        assertEquals(200, plan.status(), plan.body());
+        Api.Reply pathway = Api.as(GP_TOKEN).postJson("/api/patients/" + patient.nhsNumber() + "/pathways", "{\"providerOdsCode\":\"RXA\","
+                + "\"treatmentFunction\":\"320\",\"priority\":\"routine\",\"clockStart\":\"" + TODAY.minusDays(20)
+                + "\",\"reason\":\"Palpitations on exertion\"}");
+        assertEquals(201, pathway.status(), pathway.body());
+        IGenericClient ward = Fhir.as(Tokens.staff("clinician.northgate", "HOSPITAL_CLINICIAN").sign());
+        String admission = "Encounter/hospital-" + patient.admissionId();
+
+        org.hl7.fhir.r4.model.MedicationRequest request = (org.hl7.fhir.r4.model.MedicationRequest) Fhir.matches(
+                search(ward, "MedicationRequest", patient.nhsNumber())).get(0);
+        assertEquals("Atorvastatin 20mg tablets", request.getMedicationCodeableConcept().getText());
+        assertEquals(admission, request.getEncounter().getReference());
+        assertEquals("22:00:00", request.getDosageInstructionFirstRep().getTiming().getRepeat().getTimeOfDay().get(0).getValueAsString());
+        Bundle tasks = ward.search().forResource(org.hl7.fhir.r4.model.Task.class)
+                .where(org.hl7.fhir.r4.model.Task.PATIENT.hasId(patient.nhsNumber()))
+                .and(org.hl7.fhir.r4.model.Task.ENCOUNTER.hasId(admission)).returnBundle(Bundle.class).execute();
+        assertEquals(List.of("Observations (NEWS2)"), Fhir.matches(tasks).stream()
+                .map(task -> ((org.hl7.fhir.r4.model.Task) task).getDescription()).toList());
+        org.hl7.fhir.r4.model.EpisodeOfCare episode = (org.hl7.fhir.r4.model.EpisodeOfCare) Fhir.matches(
+                search(GP, "EpisodeOfCare", patient.nhsNumber())).get(0);
+        assertEquals(org.hl7.fhir.r4.model.EpisodeOfCare.EpisodeOfCareStatus.ACTIVE, episode.getStatus());
+        assertEquals("320", episode.getTypeFirstRep().getCodingFirstRep().getCode());
+        assertEquals("RXA", episode.getManagingOrganization().getIdentifier().getValue());
+    }
+
+    @Test
+    void a_patient_finds_a_free_slot_books_it_as_an_appointment_and_cancels_it_with_if_match() {
+        String patient = registered().nhsNumber();
+        java.time.LocalDate day = TODAY.plusDays(3);
+        while (day.getDayOfWeek().getValue() > 5) {
+            day = day.plusDays(1);
+        }
+        String clinician = "Nurse Fhir " + patient;
+        assertEquals(201, Api.as(Tokens.staff("admin.beech", "ADMIN").sign()).postJson("/api/practice/appointments/sessions",
+                "{\"clinicianName\":\"" + clinician + "\",\"clinicianRole\":\"Practice nurse\",\"place\":\"Room 4\",\"kind\":"
+                + "\"face-to-face\",\"from\":\"" + day + "\",\"to\":\"" + day + "\",\"startTime\":\"08:00\",\"endTime\":\"08:40\","
+                + "\"slotMinutes\":10}").status());
+        IGenericClient own = Fhir.as(Tokens.patient(patient).sign());
+
+        List<org.hl7.fhir.r4.model.Slot> slots = Fhir.matches(own.search().byUrl("Slot?patient=" + patient + "&start=ge" + day
+                + "&start=le" + day).returnBundle(Bundle.class).execute()).stream().map(org.hl7.fhir.r4.model.Slot.class::cast)
+                .filter(slot -> slot.getSchedule().getDisplay().startsWith(clinician)).toList();
+        assertEquals(4, slots.size());
+
+        org.hl7.fhir.r4.model.Appointment booking = new org.hl7.fhir.r4.model.Appointment();
+        booking.setStatus(org.hl7.fhir.r4.model.Appointment.AppointmentStatus.PROPOSED).setDescription("Blood pressure check");
+        booking.addSlot(new Reference("Slot/" + slots.get(0).getIdElement().getIdPart()));
+        booking.addParticipant().setActor(new Reference("Patient/" + patient));
+        ca.uhn.fhir.rest.api.MethodOutcome created = own.create().resource(booking).execute();
+        assertTrue(created.getCreated());
+        org.hl7.fhir.r4.model.Appointment booked = own.read().resource(org.hl7.fhir.r4.model.Appointment.class)
+                .withId(created.getId().getIdPart()).execute();
+        assertEquals(org.hl7.fhir.r4.model.Appointment.AppointmentStatus.BOOKED, booked.getStatus());
+        assertEquals("Blood pressure check", booked.getDescription());
+        assertEquals("409 conflict", Fhir.refusal(() -> own.create().resource(booking).execute()), "a slot is booked once");
+
+        booked.setStatus(org.hl7.fhir.r4.model.Appointment.AppointmentStatus.CANCELLED);
+        own.update().resource(booked).withId(booked.getIdElement()).execute();
+        assertEquals(Set.of("cancelled"), Fhir.matches(own.search().forResource(org.hl7.fhir.r4.model.Appointment.class)
+                .where(org.hl7.fhir.r4.model.Appointment.PATIENT.hasId(patient)).returnBundle(Bundle.class).execute()).stream()
+                .map(appointment -> ((org.hl7.fhir.r4.model.Appointment) appointment).getStatus().toCode()).collect(Collectors.toSet()));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package uk.nhs.icr.platform.service;
 
 import java.io.Serializable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What a caller believes about the current version of a patient's decision before changing it (HTTP
@@ -19,6 +21,37 @@ public record Precondition(Kind kind, int version) implements Serializable {
         ANY_VERSION,
         /** The caller creates the first version ({@code If-None-Match: *}). */
         NONE_YET
+    }
+
+    private static final Pattern VERSION_TAG = Pattern.compile("(?:W/)?\"([1-9][0-9]{0,8})\"");
+
+    /**
+     * What HTTP's {@code If-Match} (an ETag {@code "3"}, weak or not, or {@code *}) and {@code If-None-Match} ({@code *})
+     * say, at any edge that speaks HTTP; both at once, or anything else, is refused naming the header.
+     */
+    public static Precondition fromHeaders(String ifMatch, String ifNoneMatch) {
+        if (ifMatch != null && !ifMatch.isBlank()) {
+            if (ifNoneMatch != null && !ifNoneMatch.isBlank()) {
+                throw InvalidInputException.of("If-None-Match", "send If-Match to change a version or If-None-Match: * to create"
+                        + " the first, not both");
+            }
+            String tag = ifMatch.strip();
+            if (tag.equals("*")) {
+                return anyVersion();
+            }
+            Matcher version = VERSION_TAG.matcher(tag);
+            if (!version.matches()) {
+                throw InvalidInputException.of("If-Match", "If-Match must be the ETag of the version you change, such as \"3\"");
+            }
+            return isVersion(Integer.parseInt(version.group(1)));
+        }
+        if (ifNoneMatch != null && !ifNoneMatch.isBlank()) {
+            if (!ifNoneMatch.strip().equals("*")) {
+                throw InvalidInputException.of("If-None-Match", "If-None-Match must be * (create the first version)");
+            }
+            return noneYet();
+        }
+        return nothingSaid();
     }
 
     public static Precondition nothingSaid() {

@@ -1,15 +1,11 @@
 package uk.nhs.icr.api;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-import uk.nhs.icr.platform.service.InvalidInputException;
 import uk.nhs.icr.platform.service.Precondition;
 
 /**
@@ -19,8 +15,6 @@ import uk.nhs.icr.platform.service.Precondition;
  * services' {@link Precondition}.
  */
 public class VersionTags {
-
-    private static final Pattern VERSION_TAG = Pattern.compile("(?:W/)?\"([1-9][0-9]{0,8})\"");
 
     @HeaderParam("If-Match")
     @Parameter(description = "the ETag of the version you change; required once one exists (428 without, 412 when stale)")
@@ -32,32 +26,7 @@ public class VersionTags {
 
     /** What the caller's headers say about the version they change. */
     public Precondition precondition() {
-        return precondition(ifMatch, ifNoneMatch);
-    }
-
-    static Precondition precondition(String ifMatch, String ifNoneMatch) {
-        if (ifMatch != null && !ifMatch.isBlank()) {
-            if (ifNoneMatch != null && !ifNoneMatch.isBlank()) {
-                throw InvalidInputException.of("If-None-Match", "send If-Match to change a version or If-None-Match: * to create"
-                        + " the first, not both");
-            }
-            String tag = ifMatch.strip();
-            if (tag.equals("*")) {
-                return Precondition.anyVersion();
-            }
-            Matcher version = VERSION_TAG.matcher(tag);
-            if (!version.matches()) {
-                throw InvalidInputException.of("If-Match", "If-Match must be the ETag of the version you change, such as \"3\"");
-            }
-            return Precondition.isVersion(Integer.parseInt(version.group(1)));
-        }
-        if (ifNoneMatch != null && !ifNoneMatch.isBlank()) {
-            if (!ifNoneMatch.strip().equals("*")) {
-                throw InvalidInputException.of("If-None-Match", "If-None-Match must be * (create the first version)");
-            }
-            return Precondition.noneYet();
-        }
-        return Precondition.nothingSaid();
+        return Precondition.fromHeaders(ifMatch, ifNoneMatch);
     }
 
     /** The entity with its version's ETag (none for version 0: nothing recorded yet). */

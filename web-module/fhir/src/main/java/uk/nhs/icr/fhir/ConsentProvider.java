@@ -19,6 +19,10 @@ import org.hl7.fhir.r4.model.Reference;
 import ca.uhn.fhir.model.api.ResourceMetadataKeyEnum;
 import ca.uhn.fhir.model.valueset.BundleEntrySearchModeEnum;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.ResourceParam;
+import ca.uhn.fhir.rest.annotation.Update;
+import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.RequiredParam;
 import ca.uhn.fhir.rest.annotation.Search;
@@ -26,6 +30,7 @@ import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 
 import uk.nhs.icr.access.service.AccessDeniedException;
 import uk.nhs.icr.consent.ConsentDirective;
@@ -39,11 +44,13 @@ import uk.nhs.icr.organdonation.Representative;
 import uk.nhs.icr.organdonation.service.OrganDonationService;
 import uk.nhs.icr.organdonation.service.OrganDonationService.DecisionView;
 import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.platform.service.Precondition;
 
 /**
  * A patient's preferences as FHIR R4 Consent, read through the same services (and rules) as the JSON API: the sharing
  * directive for direct care ({@code {nhs}-sharing}), the National Data Opt-out ({@code {nhs}-opt-out}) and the organ
- * donation decision ({@code {nhs}-organ-donation}). A search by patient answers those the patient has recorded.
+ * donation decision ({@code {nhs}-organ-donation}). A search by patient answers those the patient has recorded; the first
+ * two are also written here ({@link #update}).
  */
 final class ConsentProvider implements IResourceProvider {
 
@@ -74,19 +81,46 @@ final class ConsentProvider implements IResourceProvider {
 
     @Read
     public Consent read(@IdParam IdType id) {
+        Address address = address(id);
+        return consent(address.patient(), address.kind());
+    }
+
+    /**
+     * Records a new version of the sharing directive or of the National Data Opt-out, under the JSON API's rules (who may,
+     * at whose request, what awaits the patient's confirmation) and its concurrency: {@code If-Match} with the version
+     * read, once one exists (428 without, 412 when stale). The organ donation decision is recorded with an identity check
+     * the Consent resource cannot carry: through the JSON API (422 here, saying so).
+     */
+    @Update
+    public MethodOutcome update(@IdParam IdType id, @ResourceParam Consent resource, RequestDetails request) {
+        Address address = address(id);
+        Precondition precondition = Precondition.fromHeaders(request.getHeader("If-Match"), request.getHeader("If-None-Match"));
+        switch (address.kind()) {
+            case SHARING -> consent.record(address.patient(), ConsentWrites.directive(resource), precondition);
+            case OPT_OUT -> optOut.set(address.patient(), ConsentWrites.optOut(resource), precondition);
+            case ORGAN_DONATION -> throw new UnprocessableEntityException("An organ donation decision is recorded with a check of the"
+                    + " person's identity: POST /api/patients/{nhsNumber}/organ-donation");
+        }
+        Consent recorded = consent(address.patient(), address.kind());
+        return new MethodOutcome(recorded.getIdElement().withVersion(recorded.getMeta().getVersionId())).setResource(recorded);
+    }
+
+    /** Whose preference and which one an id names: {@code 9434765919-sharing}. */
+    private static Address address(IdType id) {
         String text = id.getIdPart();
         for (Kind kind : Kind.values()) {
-            if (text.endsWith("-" + kind.suffix)) {
-                NhsNumber patient;
+            if (text != null && text.endsWith("-" + kind.suffix)) {
                 try {
-                    patient = NhsNumber.parse(text.substring(0, text.length() - kind.suffix.length() - 1));
+                    return new Address(NhsNumber.parse(text.substring(0, text.length() - kind.suffix.length() - 1)), kind);
                 } catch (uk.nhs.icr.platform.InvalidValueException e) {
                     throw new ResourceNotFoundException(id);
                 }
-                return consent(patient, kind);
             }
         }
         throw new ResourceNotFoundException(id);
+    }
+
+    private record Address(NhsNumber patient, Kind kind) {
     }
 
     @Search
@@ -141,6 +175,9 @@ final class ConsentProvider implements IResourceProvider {
             resource.addOrganization(odsReference(view.recordedByOrganisation(), null));
         }
         resource.addPolicy().setUri("https://www.england.nhs.uk/ig/your-data/");
+        if (view.atPatientsRequest() != null) {
+            resource.addExtension(Systems.AT_PATIENTS_REQUEST, new BooleanType(view.atPatientsRequest()));
+        }
         Consent.ProvisionComponent root = resource.getProvision().setType(Consent.ConsentProvisionType.PERMIT);
         root.addPurpose(new Coding(Systems.ACT_REASON, "TREAT", "treatment"));
         if (view.withheld() != null) {
@@ -213,8 +250,12 @@ final class ConsentProvider implements IResourceProvider {
 
     private static Consent base(NhsNumber patient, Kind kind, int version, String scope, String scopeDisplay) {
         Consent resource = new Consent();
-        resource.setId(patient.value() + "-" + kind.suffix);
-        resource.getMeta().setVersionId(Integer.toString(version));
+        String id = patient.value() + "-" + kind.suffix;
+        // version 0: nothing recorded yet (the opt-out's default), so no ETag: the first change sends no If-Match
+        resource.setId(version > 0 ? new IdType("Consent", id, Integer.toString(version)) : new IdType("Consent", id));
+        if (version > 0) {
+            resource.getMeta().setVersionId(Integer.toString(version));
+        }
         resource.setScope(new CodeableConcept().addCoding(new Coding(Systems.CONSENT_SCOPE, scope, scopeDisplay)));
         resource.addCategory(new CodeableConcept().addCoding(new Coding(Systems.CONSENT_CATEGORY, "59284-0", "Patient Consent")));
         resource.setPatient(new Reference("Patient/" + patient.value()));

@@ -10,13 +10,17 @@ import ca.uhn.fhir.rest.server.ETagSupportEnum;
 import ca.uhn.fhir.rest.server.RestfulServer;
 
 import uk.nhs.icr.access.service.CurrentCaller;
+import uk.nhs.icr.appointments.service.AppointmentService;
 import uk.nhs.icr.access.service.StaffSignInService;
 import uk.nhs.icr.audit.service.AccessLogService;
 import uk.nhs.icr.consent.service.ConsentService;
 import uk.nhs.icr.consent.service.DataOptOutService;
+import uk.nhs.icr.inpatient.service.AdmissionPlanService;
+import uk.nhs.icr.inpatient.service.PrescribingService;
 import uk.nhs.icr.organdonation.service.OrganDonationService;
 import uk.nhs.icr.patient.service.PatientSearchService;
 import uk.nhs.icr.sharedrecord.service.StructuredRecordService;
+import uk.nhs.icr.waits.service.ReferralToTreatmentService;
 
 /**
  * The FHIR R4 endpoint at {@code /fhir}: HAPI FHIR's plain server with ICR's resource providers, which call the EJB
@@ -56,6 +60,18 @@ public class IcrFhirServer extends RestfulServer {
     @Inject
     transient AccessLogService accessLog;
 
+    @Inject
+    transient AppointmentService appointments;
+
+    @Inject
+    transient ReferralToTreatmentService pathways;
+
+    @Inject
+    transient PrescribingService prescribing;
+
+    @Inject
+    transient AdmissionPlanService plans;
+
     public IcrFhirServer() {
         super(FhirContext.forR4Cached());
     }
@@ -77,5 +93,10 @@ public class IcrFhirServer extends RestfulServer {
         }
         registerProvider(new ConsentProvider(consent, optOut, organDonation));
         registerProvider(new AuditEventProvider(accessLog));
+        registerProvider(new AppointmentProviders.SlotProvider(appointments));
+        registerProvider(new AppointmentProviders.AppointmentProvider(appointments));
+        registerProvider(new CareProcessProviders.EpisodeOfCareProvider(pathways));
+        registerProvider(new CareProcessProviders.MedicationRequestProvider(prescribing));
+        registerProvider(new CareProcessProviders.TaskProvider(plans));
     }
 }

@@ -15,6 +15,8 @@ import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
@@ -24,6 +26,7 @@ import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import ca.uhn.fhir.rest.server.exceptions.UnclassifiedServerFailureException;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 
 import uk.nhs.icr.access.service.AccessDeniedException;
 import uk.nhs.icr.access.service.NotSignedInException;
@@ -53,8 +56,12 @@ final class OperationOutcomes {
     private static final int SERVICE_UNAVAILABLE = 503;
 
     @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
-    public BaseServerResponseException translate(Throwable failure) {
+    public BaseServerResponseException translate(RequestDetails request, Throwable failure) {
         BaseServerResponseException answer = answer(failure);
+        if (answer instanceof InvalidRequestException && writes(request) && !(failure instanceof DataFormatException)) {
+            // the body was read but its content is refused: 422, naming the elements as the 400 would
+            answer = new UnprocessableEntityException(answer.getMessage(), answer.getOperationOutcome());
+        }
         if (answer.getOperationOutcome() == null) {
             answer.setOperationOutcome(outcome(answer.getStatusCode(), answer.getMessage()));
         }
@@ -81,6 +88,12 @@ final class OperationOutcomes {
         LOG.log(Level.SEVERE, "Unhandled FHIR failure, incident " + incident, LoggableFailure.of(failure));
         return new InternalErrorException("Something went wrong on our side (incident " + incident
                 + "). Nothing is shown of it here; quote the incident to the service desk.");
+    }
+
+    private static boolean writes(RequestDetails request) {
+        RestOperationTypeEnum operation = request == null ? null : request.getRestOperationType();
+        return operation == RestOperationTypeEnum.UPDATE || operation == RestOperationTypeEnum.CREATE
+                || operation == RestOperationTypeEnum.TRANSACTION || operation == RestOperationTypeEnum.BATCH;
     }
 
     /** The answer for one of ICR's own failures, or null when this is not one. */

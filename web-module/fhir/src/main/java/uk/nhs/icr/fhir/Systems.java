@@ -32,6 +32,7 @@ final class Systems {
     static final String STAFF_ROLE = ICR + "CodeSystem/staff-role";
     static final String ORGAN = ICR + "CodeSystem/organ";
     static final String FAITH_DECLARATION = ICR + "StructureDefinition/organ-donation-faith-declaration";
+    static final String AT_PATIENTS_REQUEST = ICR + "StructureDefinition/at-patients-request";
     static final String WITHHELD = ICR + "withheld";
 
     private Systems() {
