@@ -36,6 +36,10 @@ public class Organisation {
     @Column(name = "type", nullable = false)
     private OrganisationType type;
 
+    /** For an organisation a FHIR bundle named that ICR did not know: its identifier there ({@code system|value}). */
+    @Column(name = "imported_from", unique = true, updatable = false)
+    private String importedFrom;
+
     protected Organisation() {
         // for JPA
     }
@@ -44,6 +48,17 @@ public class Organisation {
         this.odsCode = odsCode;
         this.name = name;
         this.type = type;
+    }
+
+    /** An organisation first known from an imported bundle, under a code ICR minted, marked with where it came from. */
+    public static Organisation imported(OdsCode minted, String name, OrganisationType type, String importedFrom) {
+        Organisation organisation = new Organisation(minted, name, type);
+        organisation.importedFrom = importedFrom;
+        return organisation;
+    }
+
+    public String importedFrom() {
+        return importedFrom;
     }
 
     public OdsCode odsCode() {

@@ -84,6 +84,26 @@ public class StaffDirectory {
         em.persist(organisation);
     }
 
+    /** The organisation first known from an import with this identifier ({@code system|value}), if one was. */
+    public Optional<Organisation> findImportedOrganisation(String importedFrom) {
+        return em.createQuery("select o from Organisation o where o.importedFrom = :from", Organisation.class)
+                .setParameter("from", importedFrom).getResultStream().findFirst();
+    }
+
+    /** The imported practitioners already known by these identifiers, by identifier: one query. */
+    public java.util.Map<String, ImportedPractitioner> importedPractitioners(Collection<String> importedFrom) {
+        if (importedFrom.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return em.createQuery("select p from ImportedPractitioner p where p.importedFrom in :from", ImportedPractitioner.class)
+                .setParameter("from", importedFrom).getResultStream()
+                .collect(java.util.stream.Collectors.toMap(ImportedPractitioner::importedFrom, p -> p));
+    }
+
+    public void addImportedPractitioner(ImportedPractitioner practitioner) {
+        em.persist(practitioner);
+    }
+
     /** Adds a member of staff; {@code bcryptHash} is their password already hashed (modular crypt form, $2a$...). */
     public void addStaff(String username, String displayName, Organisation organisation, Set<StaffRole> roles, String bcryptHash) {
         em.persist(new StaffMember(username, displayName, organisation, roles, bcryptHash));

@@ -14,7 +14,9 @@ public enum StaffRole {
     /** A member of the data access committee: approves, rejects or suspends research projects; never on a record. */
     DATA_ACCESS_COMMITTEE,
     /** A care provider's coordinator or registered manager: plans the rota, keeps the MAR chart, answers alerts. */
-    CARE_COORDINATOR;
+    CARE_COORDINATOR,
+    /** Hosting staff who load records from other systems (FHIR bundles); never reads a record. */
+    IMPORTER;
 
     /** The roles of the trusted research environment: they reach its screens and API only, never a patient's record. */
     public boolean worksInResearchOnly() {
@@ -51,6 +53,7 @@ public enum StaffRole {
             case OUTPUT_CHECKER -> "Output checker";
             case DATA_ACCESS_COMMITTEE -> "Data access committee";
             case CARE_COORDINATOR -> "Care coordinator";
+            case IMPORTER -> "Record importer";
         };
     }
 }

@@ -74,6 +74,17 @@ public abstract class EntryRepository<E extends RecordedEntry> {
         return Optional.ofNullable(em().find(type, id));
     }
 
+    /** Of these patients' entries, those imported from another system, as {@code nhsNumber|sourceRef}: one query. */
+    public Set<String> importedRefs(Collection<NhsNumber> patients) {
+        if (patients.isEmpty()) {
+            return Set.of();
+        }
+        return em().createQuery("select e.patient, e.sourceRef from " + type.getSimpleName() + " e where e.patient in :patients"
+                        + " and e.sourceRef is not null", Object[].class)
+                .setParameter("patients", patients).getResultStream()
+                .map(row -> ((NhsNumber) row[0]).value() + "|" + row[1]).collect(java.util.stream.Collectors.toSet());
+    }
+
     /** How many of the patient's entries are filed under these categories (to say that something is withheld). */
     public long countInCategories(NhsNumber patient, Set<DataCategory> categories) {
         return em().createQuery("select count(e) from " + type.getSimpleName() + " e where e.patient = :patient"

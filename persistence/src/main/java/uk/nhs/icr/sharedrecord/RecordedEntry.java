@@ -72,6 +72,10 @@ public abstract class RecordedEntry {
     @Column(name = "released_to_patient_at")
     private Instant releasedToPatientAt;
 
+    /** For an entry imported from another system: that system's identifier of it (what makes a re-import add nothing). */
+    @Column(name = "source_ref", updatable = false)
+    private String sourceRef;
+
     protected RecordedEntry() {
         // for JPA
     }
@@ -139,6 +143,12 @@ public abstract class RecordedEntry {
     public String details() { return details; }
     public boolean hiddenFromPatient() { return hiddenFromPatient; }
     public Instant releasedToPatientAt() { return releasedToPatientAt; }
+    public String sourceRef() { return sourceRef; }
+
+    /** Marks this new entry as imported from another system, which knows it by {@code reference}. */
+    public void importedAs(String reference) {
+        this.sourceRef = reference;
+    }
 
     /** The parts that are there, joined with " · "; a code (a status, a kind) as words a reader expects ("active"). */
     protected static String joined(Object... parts) {

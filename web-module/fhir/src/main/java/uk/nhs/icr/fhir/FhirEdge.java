@@ -61,6 +61,106 @@ final class FhirEdge {
         }
     }
 
+    /**
+     * A bundle posted for import may be at most {@code icr.max-import-bytes} ({@code ICR_MAX_IMPORT_BYTES}, 64 MiB): one that
+     * says it is larger is refused unread, and one that turns out larger is cut off where it passes the limit (413 either
+     * way, nothing imported). Other FHIR requests are small and stay under the server's own limit.
+     */
+    public static class ImportSizeLimit implements Filter {
+
+        static final long DEFAULT_LIMIT = 64L * 1024 * 1024;
+
+        @Override
+        public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
+            HttpServletRequest http = (HttpServletRequest) request;
+            if (!"POST".equals(http.getMethod()) || !isBase(http)) {
+                chain.doFilter(request, response);
+                return;
+            }
+            long limit = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                    .getOptionalValue("icr.max-import-bytes", Long.class).orElse(DEFAULT_LIMIT);
+            if (http.getContentLengthLong() > limit) {
+                write((HttpServletResponse) response, 413, tooLarge(limit));
+                return;
+            }
+            chain.doFilter(new LimitedBody(http, limit), response);
+        }
+
+        private static boolean isBase(HttpServletRequest request) {
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            return path.isEmpty() || path.equals("/");
+        }
+
+        static String tooLarge(long limit) {
+            return "A bundle may be at most " + limit + " bytes (ICR_MAX_IMPORT_BYTES). Nothing was imported: split it into smaller bundles.";
+        }
+    }
+
+    /** A bundle that went past the import limit while it was read. */
+    static final class ImportTooLargeException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        ImportTooLargeException(long limit) {
+            super(ImportSizeLimit.tooLarge(limit));
+        }
+    }
+
+    /** The request with its body cut off past the limit. */
+    private static final class LimitedBody extends jakarta.servlet.http.HttpServletRequestWrapper {
+
+        private final long limit;
+
+        LimitedBody(HttpServletRequest request, long limit) {
+            super(request);
+            this.limit = limit;
+        }
+
+        @Override
+        public jakarta.servlet.ServletInputStream getInputStream() throws IOException {
+            jakarta.servlet.ServletInputStream body = super.getInputStream();
+            return new jakarta.servlet.ServletInputStream() {
+                private long read;
+
+                @Override
+                public int read() throws IOException {
+                    int next = body.read();
+                    count(next < 0 ? 0 : 1);
+                    return next;
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) throws IOException {
+                    int n = body.read(buffer, offset, length);
+                    count(Math.max(n, 0));
+                    return n;
+                }
+
+                private void count(int n) {
+                    read += n;
+                    if (read > limit) {
+                        throw new ImportTooLargeException(limit);
+                    }
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return body.isFinished();
+                }
+
+                @Override
+                public boolean isReady() {
+                    return body.isReady();
+                }
+
+                @Override
+                public void setReadListener(jakarta.servlet.ReadListener listener) {
+                    body.setReadListener(listener);
+                }
+            };
+        }
+    }
+
     /** The last resort of the FHIR WAR (see {@link LastResortFilter}). */
     public static class LastResort extends LastResortFilter {
 

@@ -4,6 +4,8 @@ import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.ETagSupportEnum;
@@ -19,6 +21,7 @@ import uk.nhs.icr.inpatient.service.AdmissionPlanService;
 import uk.nhs.icr.inpatient.service.PrescribingService;
 import uk.nhs.icr.organdonation.service.OrganDonationService;
 import uk.nhs.icr.patient.service.PatientSearchService;
+import uk.nhs.icr.sharedrecord.service.RecordImportService;
 import uk.nhs.icr.sharedrecord.service.StructuredRecordService;
 import uk.nhs.icr.waits.service.ReferralToTreatmentService;
 
@@ -72,6 +75,14 @@ public class IcrFhirServer extends RestfulServer {
     @Inject
     transient AdmissionPlanService plans;
 
+    @Inject
+    transient RecordImportService imports;
+
+    /** Synthetic data only: a Patient without an NHS number gets a 999-range one derived from its source identifier. */
+    @Inject
+    @ConfigProperty(name = "icr.fhir.assign-test-nhs-numbers", defaultValue = "false")
+    transient boolean assignTestNhsNumbers;
+
     public IcrFhirServer() {
         super(FhirContext.forR4Cached());
     }
@@ -98,5 +109,6 @@ public class IcrFhirServer extends RestfulServer {
         registerProvider(new CareProcessProviders.EpisodeOfCareProvider(pathways));
         registerProvider(new CareProcessProviders.MedicationRequestProvider(prescribing));
         registerProvider(new CareProcessProviders.TaskProvider(plans));
+        registerProvider(new ImportProvider(imports, new BundleImports(assignTestNhsNumbers)));
     }
 }

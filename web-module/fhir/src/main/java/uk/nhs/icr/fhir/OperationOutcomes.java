@@ -22,6 +22,7 @@ import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.PayloadTooLargeException;
 import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
@@ -98,6 +99,9 @@ final class OperationOutcomes {
 
     /** The answer for one of ICR's own failures, or null when this is not one. */
     private static BaseServerResponseException known(Throwable failure) {
+        if (failure instanceof FhirEdge.ImportTooLargeException) {
+            return new PayloadTooLargeException(failure.getMessage());
+        }
         if (failure instanceof NotSignedInException) {
             AuthenticationException refused = new AuthenticationException("Sign in first: this needs a valid bearer token");
             refused.addAuthenticateHeaderForRealm("icr");

@@ -1,0 +1,235 @@
+package uk.nhs.icr.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.hl7.fhir.r4.model.AllergyIntolerance;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Claim;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Enumerations;
+import org.hl7.fhir.r4.model.ExplanationOfBenefit;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.Test;
+
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+
+/**
+ * Importing records from another system as FHIR transaction bundles shaped like Synthea's (a hospital and a practitioner
+ * named by identifier, patients with encounters, problems, laboratory and vital-sign observations, medicines, allergies,
+ * claims): both databases written in one transaction per bundle, counts checked in each; a re-import changing nothing; a
+ * registered patient matched, never duplicated; one bad resource refusing the whole bundle; only importers importing.
+ */
+class FhirImportIT extends IcrDeployment {
+
+    private static final String SYNTHEA = "https://github.com/synthetichealth/synthea";
+    private static final String NPI = "http://hl7.org/fhir/sid/us-npi";
+    private static final IGenericClient IMPORTER = Fhir.as(Tokens.staff("importer", "IMPORTER").sign());
+
+    /** A Synthea-shaped transaction bundle for these patients: the first registered at Beech Road (Y90001), the rest at no practice ICR knows. */
+    private static Bundle generated(List<String> nhsNumbers, String run) {
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        Organization hospital = new Organization().setName("Synthetic General " + run);
+        hospital.addIdentifier().setSystem(SYNTHEA).setValue("org-" + run);
+        add(bundle, hospital, "Organization?identifier=" + SYNTHEA + "|org-" + run);
+        Practitioner doctor = new Practitioner();
+        doctor.addIdentifier().setSystem(NPI).setValue("npi-" + run);
+        doctor.addName().setFamily("Okoro").addGiven("Ada").addPrefix("Dr.");
+        add(bundle, doctor, "Practitioner?identifier=" + NPI + "|npi-" + run);
+        for (int i = 0; i < nhsNumbers.size(); i++) {
+            Patient patient = new Patient();
+            patient.addIdentifier().setSystem("https://fhir.nhs.uk/Id/nhs-number").setValue(nhsNumbers.get(i));
+            patient.addIdentifier().setSystem(SYNTHEA).setValue("patient-" + run + "-" + i);
+            patient.addName().setUse(org.hl7.fhir.r4.model.HumanName.NameUse.OFFICIAL).setFamily("Synthetic" + run).addGiven("Pat" + i);
+            patient.setGender(Enumerations.AdministrativeGender.FEMALE).setBirthDateElement(new org.hl7.fhir.r4.model.DateType("1961-04-0" + (i + 1)));
+            patient.addAddress().setPostalCode("02139");
+            patient.addGeneralPractitioner(new Reference(i == 0 ? "Organization?identifier=https://fhir.nhs.uk/Id/ods-organization-code|Y90001"
+                    : "Organization?identifier=" + SYNTHEA + "|org-" + run));
+            String subject = add(bundle, patient, null);
+            Encounter visit = new Encounter().setStatus(Encounter.EncounterStatus.FINISHED)
+                    .setClass_(new Coding("http://terminology.hl7.org/CodeSystem/v3-ActCode", "AMB", "ambulatory"))
+                    .setSubject(new Reference(subject)).setPeriod(new Period().setStartElement(new DateTimeType("2024-03-0" + (i + 1) + "T09:00:00Z"))
+                            .setEndElement(new DateTimeType("2024-03-0" + (i + 1) + "T09:30:00Z")))
+                    .setServiceProvider(new Reference("Organization?identifier=" + SYNTHEA + "|org-" + run));
+            visit.addType(new CodeableConcept().setText("General examination"));
+            visit.addParticipant().setIndividual(new Reference("Practitioner?identifier=" + NPI + "|npi-" + run));
+            add(bundle, visit, null);
+            Condition hypertension = new Condition().setSubject(new Reference(subject))
+                    .setCode(new CodeableConcept().addCoding(new Coding("http://snomed.info/sct", "38341003", "Hypertension")).setText("Hypertension"))
+                    .setOnset(new DateTimeType("2020-01-01T00:00:00Z"));
+            hypertension.setClinicalStatus(new CodeableConcept().addCoding(new Coding("http://terminology.hl7.org/CodeSystem/condition-clinical", "active", null)));
+            add(bundle, hypertension, null);
+            add(bundle, laboratory(subject, "Haemoglobin", new BigDecimal("135"), "g/L"), null);
+            Observation bloodPressure = new Observation().setStatus(Observation.ObservationStatus.FINAL).setSubject(new Reference(subject))
+                    .setCode(new CodeableConcept().setText("Blood pressure"));
+            bloodPressure.addCategory().addCoding(new Coding("http://terminology.hl7.org/CodeSystem/observation-category", "vital-signs", null));
+            add(bundle, bloodPressure, null);
+            MedicationRequest amlodipine = new MedicationRequest().setStatus(MedicationRequest.MedicationRequestStatus.ACTIVE)
+                    .setIntent(MedicationRequest.MedicationRequestIntent.ORDER).setSubject(new Reference(subject))
+                    .setMedication(new CodeableConcept().setText("Amlodipine 5mg tablets"));
+            amlodipine.setAuthoredOnElement(new DateTimeType("2024-03-01T09:20:00Z"));
+            amlodipine.addDosageInstruction().setText("One a day");
+            add(bundle, amlodipine, null);
+            AllergyIntolerance penicillin = new AllergyIntolerance().setPatient(new Reference(subject))
+                    .setCode(new CodeableConcept().setText("Penicillin"));
+            penicillin.addReaction().addManifestation(new CodeableConcept().setText("Rash"))
+                    .setSeverity(AllergyIntolerance.AllergyIntoleranceSeverity.MODERATE);
+            add(bundle, penicillin, null);
+            add(bundle, new Claim().setPatient(new Reference(subject)), null);
+            add(bundle, new ExplanationOfBenefit().setPatient(new Reference(subject)), null);
+        }
+        return bundle;
+    }
+
+    private static Observation laboratory(String subject, String test, BigDecimal value, String unit) {
+        Observation result = new Observation().setStatus(Observation.ObservationStatus.FINAL).setSubject(new Reference(subject))
+                .setCode(new CodeableConcept().setText(test)).setValue(new Quantity().setValue(value).setUnit(unit))
+                .setEffective(new DateTimeType("2024-03-01T10:00:00Z"));
+        result.addCategory().addCoding(new Coding("http://terminology.hl7.org/CodeSystem/observation-category", "laboratory", null));
+        result.addReferenceRange().setLow(new Quantity().setValue(130).setUnit(unit)).setHigh(new Quantity().setValue(170).setUnit(unit));
+        return result;
+    }
+
+    /** Adds a resource as a POST (conditional when {@code ifNoneExist} is given) under a fresh urn:uuid; returns that URL. */
+    private static String add(Bundle bundle, Resource resource, String ifNoneExist) {
+        String fullUrl = "urn:uuid:" + UUID.randomUUID();
+        Bundle.BundleEntryRequestComponent request = bundle.addEntry().setFullUrl(fullUrl).setResource(resource).getRequest()
+                .setMethod(Bundle.HTTPVerb.POST).setUrl(resource.fhirType());
+        if (ifNoneExist != null) {
+            request.setIfNoneExist(ifNoneExist.substring(ifNoneExist.indexOf('?') + 1));
+        }
+        return fullUrl;
+    }
+
+    /** A patient's hospital entries by kind. */
+    private static Map<String, String> entries(String nhsNumber) {
+        Map<String, String> counts = new TreeMap<>();
+        Databases.rows(Databases.HOSPITAL, "select entry_type || '=' || count(*) from hospital_entry where patient_nhs_number = ?"
+                + " group by entry_type", nhsNumber).forEach(row -> counts.put(row.split("=")[0], row.split("=")[1]));
+        return counts;
+    }
+
+    private static final Map<String, String> ONE_OF_EACH = Map.of("ALLERGY", "1", "BLOOD_TEST", "1", "ENCOUNTER", "1", "MEDICATION", "1",
+            "PROBLEM", "1");
+
+    private static List<String> statuses(Bundle answer) {
+        return answer.getEntry().stream().map(entry -> entry.getResponse().getStatus()).toList();
+    }
+
+    @Test
+    void an_importer_imports_a_generated_multi_patient_set_into_both_databases_in_one_transaction() {
+        List<String> patients = Databases.unusedNhsNumbers(3);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Bundle bundle = generated(patients, run);
+
+        Bundle answer = IMPORTER.transaction().withBundle(bundle).execute();
+
+        assertEquals(Bundle.BundleType.TRANSACTIONRESPONSE, answer.getType());
+        assertEquals(bundle.getEntry().size(), answer.getEntry().size(), "one answer per entry sent");
+        for (String patient : patients) {
+            assertEquals(1, Databases.patientsWith(patient), "registered in the hospital record");
+            assertEquals(1, Databases.peopleWith(patient), "and in the social care record");
+            assertEquals(ONE_OF_EACH, entries(patient), "the kept resources, one entry each; claims and vital signs skipped");
+        }
+        assertEquals(List.of("Y90001", "V81999", "V81999"), patients.stream().map(patient -> Databases.row(Databases.HOSPITAL,
+                "select gp_practice_ods from patient where nhs_number = ?", patient).get(0)).toList(),
+                "a practice ICR knows when named, otherwise 'not known': no relationship by the import itself");
+        assertEquals(1, Databases.count(Databases.HOSPITAL, "select count(*) from organisation where imported_from = ?", SYNTHEA + "|org-" + run));
+        assertEquals(List.of("Dr. Ada Okoro"), Databases.rows(Databases.HOSPITAL, "select author_name from hospital_entry where"
+                + " patient_nhs_number = ? and entry_type = 'ENCOUNTER'", patients.get(1)), "the practitioner named by identifier");
+        assertEquals(List.of("135", "g/L", "130", "170", "NORMAL"), Databases.row(Databases.HOSPITAL, "select result_value::int,"
+                + " unit, reference_low::int, reference_high::int, abnormal_flag from hospital_entry where patient_nhs_number = ?"
+                + " and entry_type = 'BLOOD_TEST'", patients.get(0)));
+        assertTrue(statuses(answer).contains("201 Created"));
+        assertEquals(3 * 3, answer.getEntry().stream().filter(entry -> entry.getResponse().hasOutcome()).count(),
+                "a claim, an explanation of benefit and a vital sign per patient, each skipped with an information issue");
+        assertEquals(1, Databases.auditRows(patients.get(0), "SharedRecord", "WRITE"), "the import is on the patient's audit trail");
+
+        Bundle again = IMPORTER.transaction().withBundle(bundle).execute();
+        assertTrue(statuses(again).stream().noneMatch(status -> status.startsWith("201")), "nothing new: " + statuses(again));
+        for (String patient : patients) {
+            assertEquals(ONE_OF_EACH, entries(patient), "a re-import adds nothing");
+            assertEquals(1, Databases.patientsWith(patient));
+        }
+    }
+
+    @Test
+    void a_patient_already_registered_is_matched_and_the_imported_entries_are_appended_to_their_record() {
+        TestPatients registered = TestPatients.aPatient();
+        assertEquals(201, Api.postJson("/api/patients", registered.json()).status());
+        Databases.addProblemDirectly(registered.nhsNumber(), "GENERAL", "Asthma");
+
+        IMPORTER.transaction().withBundle(generated(List.of(registered.nhsNumber()), UUID.randomUUID().toString().substring(0, 8))).execute();
+
+        assertEquals(1, Databases.patientsWith(registered.nhsNumber()), "never duplicated");
+        assertEquals(List.of(registered.familyName()), Databases.row(Databases.HOSPITAL, "select family_name from patient where nhs_number = ?",
+                registered.nhsNumber()), "the registered demographics stand");
+        assertEquals("2", entries(registered.nhsNumber()).get("PROBLEM"), "the imported problem beside the one recorded here");
+        Bundle conditions = Fhir.as(Tokens.staff("gp.beech", "GP").sign()).search().byUrl("Condition?patient=" + registered.nhsNumber())
+                .returnBundle(Bundle.class).execute();
+        assertEquals(2, conditions.getTotal(), "the GP reads the imported entries in the record, through the same rules");
+    }
+
+    @Test
+    void one_bad_resource_refuses_the_whole_bundle_and_nothing_of_it_is_written() {
+        List<String> patients = Databases.unusedNhsNumbers(2);
+        Bundle bundle = generated(patients, UUID.randomUUID().toString().substring(0, 8));
+        Patient second = (Patient) bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                .filter(resource -> resource instanceof Patient).skip(1).findFirst().orElseThrow();
+        String subject = bundle.getEntry().stream().filter(entry -> entry.getResource() == second).findFirst().orElseThrow().getFullUrl();
+        add(bundle, laboratory(subject, "Sodium", new BigDecimal("140"), null), null);
+
+        assertEquals("422 invalid", Fhir.refusal(() -> IMPORTER.transaction().withBundle(bundle).execute()),
+                "a laboratory result without a unit");
+        for (String patient : patients) {
+            assertEquals(0, Databases.patientsWith(patient), "the first patient, fine in itself, is not registered either");
+            assertEquals(0, Databases.peopleWith(patient));
+            assertEquals(Map.of(), entries(patient));
+        }
+    }
+
+    @Test
+    void a_patient_without_an_nhs_number_is_refused_and_only_importers_import() {
+        List<String> patients = Databases.unusedNhsNumbers(1);
+        Bundle bundle = generated(patients, UUID.randomUUID().toString().substring(0, 8));
+        assertEquals("403 forbidden", Fhir.refusal(() -> Fhir.as(Tokens.staff("gp.beech", "GP").sign()).transaction().withBundle(bundle).execute()));
+        assertEquals(0, Databases.patientsWith(patients.get(0)));
+
+        bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).filter(resource -> resource instanceof Patient)
+                .forEach(patient -> ((Patient) patient).getIdentifier().removeIf(id -> id.getSystem().equals("https://fhir.nhs.uk/Id/nhs-number")));
+        assertEquals("422 invalid", Fhir.refusal(() -> IMPORTER.transaction().withBundle(bundle).execute()),
+                "this server assigns no test numbers (ICR_FHIR_ASSIGN_TEST_NHS_NUMBERS is false)");
+    }
+
+    @Test
+    void a_bundle_over_the_import_limit_is_refused_unread() {
+        List<String> padding = new ArrayList<>();
+        String line = "x".repeat(1_000);
+        for (int i = 0; i < 2_200; i++) {
+            padding.add(line);
+        }
+        String body = "{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[],\"id\":\"" + String.join("", padding) + "\"}";
+        Api.Reply refused = Api.postJsonTo(Fhir.BASE, "Bearer " + Tokens.staff("importer", "IMPORTER").sign(), body);
+        assertEquals(413, refused.status(), refused.body());
+        assertTrue(refused.body().contains("OperationOutcome") && refused.body().contains("ICR_MAX_IMPORT_BYTES"), refused.body());
+    }
+}

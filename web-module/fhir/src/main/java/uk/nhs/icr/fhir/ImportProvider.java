@@ -1,0 +1,76 @@
+package uk.nhs.icr.fhir;
+
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Resource;
+
+import ca.uhn.fhir.rest.annotation.Transaction;
+import ca.uhn.fhir.rest.annotation.TransactionParam;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+
+import uk.nhs.icr.sharedrecord.service.ImportReport;
+import uk.nhs.icr.sharedrecord.service.RecordImportService;
+
+/**
+ * {@code POST /fhir} with a {@code transaction} or {@code batch} Bundle: records from another system imported into both
+ * stores in one XA transaction per bundle ({@link RecordImportService}: record importers only; all or nothing; a batch is
+ * imported as a whole too). The answer is a {@code transaction-response} with one entry per entry sent: {@code 201
+ * Created} for what this import added, {@code 200 OK} for what ICR already held (a re-import), and {@code 200 OK} with an
+ * {@code information} issue for a resource ICR does not keep (claims, coverage, imaging, ...), which is skipped.
+ */
+final class ImportProvider {
+
+    private final RecordImportService imports;
+    private final BundleImports bundles;
+
+    ImportProvider(RecordImportService imports, BundleImports bundles) {
+        this.imports = imports;
+        this.bundles = bundles;
+    }
+
+    @Transaction
+    public Bundle importBundle(@TransactionParam Bundle bundle) {
+        if (bundle.getType() != Bundle.BundleType.TRANSACTION && bundle.getType() != Bundle.BundleType.BATCH) {
+            throw new InvalidRequestException("Bundle.type: send a transaction or a batch");
+        }
+        BundleImports.Read read = bundles.read(bundle);
+        ImportReport report = imports.importRecords(read.records());
+        Bundle answer = new Bundle().setType(bundle.getType() == Bundle.BundleType.BATCH ? Bundle.BundleType.BATCHRESPONSE
+                : Bundle.BundleType.TRANSACTIONRESPONSE);
+        for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+            Resource resource = entry.getResource();
+            String key = BundleImports.key(entry);
+            Bundle.BundleEntryResponseComponent response = answer.addEntry().getResponse();
+            if (!BundleImports.kept(resource)) {
+                response.setStatus("200 OK").setOutcome(information(resource.fhirType() + " is not kept by ICR: skipped"));
+            } else {
+                response.setStatus(report.created().contains(key) ? "201 Created" : "200 OK");
+            }
+        }
+        // the counts for tools (server-config/bin/import-fhir.sh sums them over a folder), as a JSON object in words
+        answer.getMeta().addExtension(Systems.ICR + "StructureDefinition/import-summary", new org.hl7.fhir.r4.model.StringType(
+                jakarta.json.Json.createObjectBuilder()
+                        .add("patientsRegistered", report.patientsRegistered())
+                        .add("patientsMatched", report.patientsMatched())
+                        .add("added", counts(report.entriesAdded()))
+                        .add("alreadyPresent", counts(report.entriesAlreadyPresent()))
+                        .add("skipped", counts(read.skipped()))
+                        .add("organisationsAdded", report.organisationsAdded())
+                        .add("practitionersAdded", report.practitionersAdded())
+                        .build().toString()));
+        return answer;
+    }
+
+    private static jakarta.json.JsonObjectBuilder counts(java.util.Map<String, Integer> counts) {
+        jakarta.json.JsonObjectBuilder object = jakarta.json.Json.createObjectBuilder();
+        counts.forEach(object::add);
+        return object;
+    }
+
+    private static OperationOutcome information(String diagnostics) {
+        OperationOutcome outcome = new OperationOutcome();
+        outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.INFORMATION).setCode(OperationOutcome.IssueType.INFORMATIONAL)
+                .setDiagnostics(diagnostics);
+        return outcome;
+    }
+}
