@@ -177,6 +177,9 @@ class FhirIT extends IcrDeployment {
         Bundle byName = GP.search().forResource(Patient.class).where(Patient.FAMILY.matches().value(registered.familyName()))
                 .and(Patient.BIRTHDATE.exactly().day("1985-12-10")).returnBundle(Bundle.class).execute();
         assertEquals(List.of(registered.nhsNumber()), Fhir.matches(byName).stream().map(r -> r.getIdElement().getIdPart()).toList());
+        Patient asXml = (Patient) Fhir.CONTEXT.newXmlParser().parseResource(Api.getAbsolute(Fhir.BASE + "/Patient/" + registered.nhsNumber()
+                + "?_format=xml", "Bearer " + GP_TOKEN).body());
+        assertEquals(registered.familyName(), asXml.getNameFirstRep().getFamily(), "XML on request, the same resource");
         Bundle nobody = GP.search().forResource(Patient.class).where(Patient.IDENTIFIER.exactly().code(Databases.unusedNhsNumber()))
                 .returnBundle(Bundle.class).execute();
         assertEquals(0, nobody.getTotal());
@@ -390,6 +393,18 @@ class FhirIT extends IcrDeployment {
     }
 
     @Test
+    void a_rule_written_where_icr_does_not_read_it_is_refused_not_lost() {
+        String patient = registered().nhsNumber();
+        Consent flat = new Consent().setStatus(Consent.ConsentState.ACTIVE);
+        flat.getProvision().setType(Consent.ConsentProvisionType.DENY)
+                .addSecurityLabel(new org.hl7.fhir.r4.model.Coding("https://icr.nhs.uk/fhir/CodeSystem/data-category", "MENTAL_HEALTH", null));
+
+        assertEquals("422 invalid", Fhir.refusal(() -> Fhir.as(Tokens.patient(patient).sign()).update().resource(flat)
+                .withId(new IdType("Consent", patient + "-sharing")).execute()), "a deny at the top would be read as sharing everything");
+        assertEquals(0, Databases.count(Databases.HOSPITAL, "select count(*) from consent_directive where patient_nhs_number = ?", patient));
+    }
+
+    @Test
     void the_patient_opts_out_through_fhir_and_the_json_api_shows_the_same_choice() {
         String patient = registered().nhsNumber();
         Consent optOut = new Consent().setStatus(Consent.ConsentState.ACTIVE);
@@ -559,6 +574,10 @@ class FhirIT extends IcrDeployment {
                 "Condition", patient)));
         assertEquals("404 not-found", Fhir.refusal(() -> search(canal, "Condition", patient)),
                 "another practice's patient is not found, as in the JSON API: nobody learns who is registered");
+        Databases.addProblemDirectly(patient, "GENERAL", "Hypertension");
+        long problem = Databases.queryLong(Databases.HOSPITAL, "select id from hospital_entry where patient_nhs_number = ?", patient);
+        assertEquals("404 not-found", Fhir.refusal(() -> canal.read().resource(Condition.class).withId("hospital-" + problem).execute()),
+                "another practice's patient's entry, read by id: absent, as an unknown id is");
         assertEquals("403 forbidden", Fhir.refusal(() -> search(Fhir.as(Tokens.staff("researcher.ada", "RESEARCHER").sign()), "Condition", patient)));
         assertEquals("404 not-found", Fhir.refusal(() -> GP.read().resource(Patient.class).withId(Databases.unusedNhsNumber()).execute()));
         assertEquals("404 not-found", Fhir.refusal(() -> GP.read().resource(Patient.class).withId("not-a-number").execute()));

@@ -174,19 +174,53 @@ class FhirImportIT extends IcrDeployment {
 
     @Test
     void a_patient_already_registered_is_matched_and_the_imported_entries_are_appended_to_their_record() {
-        TestPatients registered = TestPatients.aPatient();
+        TestPatients registered = TestPatients.aPatient().birthDate("1961-04-01");
         assertEquals(201, Api.postJson("/api/patients", registered.json()).status());
         Databases.addProblemDirectly(registered.nhsNumber(), "GENERAL", "Asthma");
 
-        IMPORTER.transaction().withBundle(generated(List.of(registered.nhsNumber()), UUID.randomUUID().toString().substring(0, 8))).execute();
+        Bundle bundle = generated(List.of(registered.nhsNumber()), UUID.randomUUID().toString().substring(0, 8));
+        bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).filter(resource -> resource instanceof Patient)
+                .forEach(patient -> ((Patient) patient).getNameFirstRep().setFamily(registered.familyName().toUpperCase()));
 
-        assertEquals(1, Databases.patientsWith(registered.nhsNumber()), "never duplicated");
+        IMPORTER.transaction().withBundle(bundle).execute();
+
+        assertEquals(1, Databases.patientsWith(registered.nhsNumber()), "never duplicated: the same person (name in any case, birth date)");
         assertEquals(List.of(registered.familyName()), Databases.row(Databases.HOSPITAL, "select family_name from patient where nhs_number = ?",
                 registered.nhsNumber()), "the registered demographics stand");
         assertEquals("2", entries(registered.nhsNumber()).get("PROBLEM"), "the imported problem beside the one recorded here");
         Bundle conditions = Fhir.as(Tokens.staff("gp.beech", "GP").sign()).search().byUrl("Condition?patient=" + registered.nhsNumber())
                 .returnBundle(Bundle.class).execute();
         assertEquals(2, conditions.getTotal(), "the GP reads the imported entries in the record, through the same rules");
+    }
+
+    @Test
+    void an_imported_entry_is_filed_under_its_sensitive_category_and_a_consent_deny_withholds_it() {
+        List<String> patients = Databases.unusedNhsNumbers(1);
+        Bundle bundle = generated(patients, UUID.randomUUID().toString().substring(0, 8));
+        String subject = bundle.getEntry().stream().filter(entry -> entry.getResource() instanceof Patient).findFirst().orElseThrow().getFullUrl();
+        add(bundle, new Condition().setSubject(new Reference(subject)).setCode(new CodeableConcept()
+                .addCoding(new Coding("http://snomed.info/sct", "35489007", "Depressive disorder"))), null);
+
+        IMPORTER.transaction().withBundle(bundle).execute();
+
+        assertEquals(List.of("MENTAL_HEALTH"), Databases.rows(Databases.HOSPITAL, "select category from hospital_entry where"
+                + " patient_nhs_number = ? and snomed_code = '35489007'", patients.get(0)), "filed as a clinician's entry would be");
+        assertEquals(200, Api.as(Tokens.patient(patients.get(0)).sign()).putJsonOverCurrent("/api/patients/" + patients.get(0) + "/consent",
+                "{\"status\":\"active\",\"provisions\":[{\"type\":\"deny\",\"categories\":[\"MENTAL_HEALTH\"]}]}").status());
+        Bundle conditions = Fhir.as(Tokens.staff("gp.beech", "GP").sign()).search().byUrl("Condition?patient=" + patients.get(0))
+                .returnBundle(Bundle.class).execute();
+        assertEquals(1, conditions.getTotal(), "the imported depression is withheld; the imported hypertension is not");
+    }
+
+    @Test
+    void an_nhs_number_registered_to_someone_else_is_refused_not_merged() {
+        TestPatients registered = TestPatients.aPatient();
+        assertEquals(201, Api.postJson("/api/patients", registered.json()).status());
+
+        assertEquals("422 invalid", Fhir.refusal(() -> IMPORTER.transaction()
+                .withBundle(generated(List.of(registered.nhsNumber()), UUID.randomUUID().toString().substring(0, 8))).execute()),
+                "a mistyped but valid number: another family name and date of birth");
+        assertEquals(Map.of(), entries(registered.nhsNumber()), "nothing of the other person's history lands on this record");
     }
 
     @Test

@@ -13,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import uk.nhs.icr.sharedrecord.DataCategory;
+
 /**
  * Looks up coded terms in the hospital database. A search matches the start of the name or of any word in it
  * ("chol" finds "Total cholesterol"), case-insensitively, and returns at most {@link #MOST} terms, shortest first:
@@ -61,6 +63,25 @@ public class CodedTerms {
         terms.addAll(em.createQuery("select f.term from ClinicalFinding f where f.snomedCode in :codes", String.class)
                 .setParameter("codes", snomedCodes).getResultList());
         return terms;
+    }
+
+    /**
+     * The categories the findings with these SNOMED CT codes or these terms (any case) are filed under, by code and by
+     * lower-case term: two queries, for a bulk import that files each problem as a clinician's entry would be filed.
+     */
+    public Map<String, DataCategory> findingCategories(Collection<String> snomedCodes, Collection<String> terms) {
+        Map<String, DataCategory> categories = new java.util.HashMap<>();
+        if (!snomedCodes.isEmpty()) {
+            em.createQuery("select f from ClinicalFinding f where f.snomedCode in :codes", ClinicalFinding.class)
+                    .setParameter("codes", snomedCodes).getResultStream().forEach(f -> categories.put(f.snomedCode(), f.category()));
+        }
+        Set<String> lower = terms.stream().map(term -> term.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        if (!lower.isEmpty()) {
+            em.createQuery("select f from ClinicalFinding f where lower(f.term) in :terms", ClinicalFinding.class)
+                    .setParameter("terms", lower).getResultStream()
+                    .forEach(f -> categories.put(f.term().toLowerCase(Locale.ROOT), f.category()));
+        }
+        return categories;
     }
 
     public List<ClinicalFinding> findings(String query) {

@@ -21,6 +21,9 @@ import uk.nhs.icr.sharedrecord.RecordSource;
 public record EntrySearch(Set<EntryType> types, Optional<Instant> from, Optional<Instant> to, Optional<Instant> recordedSince,
                           Set<String> codes, Set<String> texts, int offset, int count) implements Serializable {
 
+    /** Pages end here: the newest this many entries are served, older ones by narrowing the dates. */
+    public static final int WINDOW = TimelineQuery.MAX_WINDOW;
+
     public EntrySearch {
         types = Set.copyOf(types);
         Objects.requireNonNull(from, "from");

@@ -46,15 +46,21 @@ import uk.nhs.icr.platform.InvalidValueException;
 import uk.nhs.icr.platform.OdsCode;
 import uk.nhs.icr.platform.Postcode;
 import uk.nhs.icr.platform.UkClock;
+import uk.nhs.icr.platform.service.ConflictException;
+import uk.nhs.icr.platform.service.DatabaseFailures;
 import uk.nhs.icr.platform.service.FieldErrors;
+import uk.nhs.icr.platform.service.InvalidInputException;
+import uk.nhs.icr.sharedrecord.DataCategory;
 import uk.nhs.icr.sharedrecord.EntryAuthor;
 import uk.nhs.icr.sharedrecord.EntryStatus;
+import uk.nhs.icr.sharedrecord.SensitiveContent;
 import uk.nhs.icr.sharedrecord.service.RecordImport.SourceEntry;
 import uk.nhs.icr.sharedrecord.service.RecordImport.SourceOrganisation;
 import uk.nhs.icr.sharedrecord.service.RecordImport.SourcePatient;
 import uk.nhs.icr.sharedrecord.service.RecordImport.SourcePractitioner;
 import uk.nhs.icr.socialcare.Person;
 import uk.nhs.icr.socialcare.PersonRepository;
+import uk.nhs.icr.terminology.CodedTerms;
 
 /**
  * Imports records from another system (a FHIR bundle, in ICR's terms: {@link RecordImport}) into both stores in one JTA
@@ -73,6 +79,10 @@ public class RecordImportService {
     static final OdsCode PRACTICE_NOT_KNOWN = new OdsCode("V81999");
     /** The NHS pseudo-postcode for an address that is not known. */
     static final Postcode ADDRESS_NOT_KNOWN = Postcode.parse("ZZ99 3WZ");
+    /** The longest name part, title and author name the record's columns hold. */
+    static final int MAX_NAME = 100;
+    static final int MAX_TITLE = 300;
+    static final int MAX_AUTHOR = 200;
     /** Who an imported entry names as its author when the source names nobody. */
     static final String SOURCE_SYSTEM = "Imported record";
 
@@ -96,6 +106,9 @@ public class RecordImportService {
 
     @Inject
     UkClock clock;
+
+    @Inject
+    CodedTerms codedTerms;
 
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public ImportReport importRecords(RecordImport records) {
@@ -138,15 +151,36 @@ public class RecordImportService {
         }
 
         Map<String, NhsNumber> patientsByRef = new HashMap<>();
+        Map<NhsNumber, PatientIdentity> identities = new HashMap<>();
+        FieldErrors errors = new FieldErrors();
+        for (SourcePatient source : records.patients()) {
+            // every Patient is checked whole, registered or not: a refusal tells the importer nothing about who is registered
+            Optional<PatientIdentity> identity = identity(source, errors);
+            if (identity.isPresent() && identities.putIfAbsent(source.nhsNumber(), identity.get()) != null) {
+                errors.add("Patient " + source.ref() + ".identifier", "two Patients in one bundle have the same NHS number");
+            }
+            patientsByRef.put(source.ref(), source.nhsNumber());
+        }
+        errors.throwIfAny();
+        Map<NhsNumber, Patient> registeredAlready = patients.findAllByNhsNumber(identities.keySet()).stream()
+                .collect(Collectors.toMap(patient -> patient.identity().nhsNumber(), patient -> patient));
         int registered = 0;
         int matched = 0;
         for (SourcePatient source : records.patients()) {
-            patientsByRef.put(source.ref(), source.nhsNumber());
-            if (patients.exists(source.nhsNumber())) {
+            PatientIdentity identity = identities.get(source.nhsNumber());
+            Patient existing = registeredAlready.get(source.nhsNumber());
+            if (existing != null) {
+                // the same person only: a mistyped but valid number must not merge one person's history into another's
+                if (!sameName(existing.identity().familyName(), identity.familyName()) || !existing.identity().birthDate().equals(identity.birthDate())) {
+                    errors.add("Patient " + source.ref() + ".identifier", "this NHS number is registered to someone else"
+                            + " (family name or date of birth differ): check the number");
+                    // the refusal tells the importer the number is registered: on the record's audit trail, though nothing is written
+                    audit.record(caller, source.nhsNumber(), Resource.PATIENT, AuditAction.WRITE, AccessDecision.deny(
+                            AccessDecision.Purpose.ADMINISTRATION, "import refused: the bundle's patient differs from the one registered", false));
+                }
                 matched++;
                 continue;
             }
-            PatientIdentity identity = identity(source);
             Patient patient = new Patient(identity, source.sex() == null ? uk.nhs.icr.patient.Sex.UNKNOWN : source.sex(),
                     postcode(source.postcode()), practice(organisations.get(source.practiceRef())), now);
             patients.add(patient);
@@ -154,7 +188,13 @@ public class RecordImportService {
             registered++;
             created.add(source.ref());
         }
+        errors.throwIfAny();
 
+        Map<String, DataCategory> findings = codedTerms.findingCategories(records.entries().stream()
+                        .filter(e -> e.type() == uk.nhs.icr.sharedrecord.EntryType.PROBLEM && e.snomedCode() != null)
+                        .map(SourceEntry::snomedCode).collect(Collectors.toSet()),
+                records.entries().stream().filter(e -> e.type() == uk.nhs.icr.sharedrecord.EntryType.PROBLEM && e.title() != null)
+                        .map(SourceEntry::title).collect(Collectors.toSet()));
         Set<String> present = hospital.importedRefs(new LinkedHashSet<>(patientsByRef.values()));
         Map<String, Integer> added = new HashMap<>();
         Map<String, Integer> alreadyPresent = new HashMap<>();
@@ -163,7 +203,7 @@ public class RecordImportService {
         for (SourceEntry source : records.entries()) {
             NhsNumber patient = patientsByRef.get(source.patientRef());
             if (patient == null) {
-                throw uk.nhs.icr.platform.service.InvalidInputException.of("entry " + source.ref(), "names a patient the bundle does not hold");
+                throw InvalidInputException.of("entry " + source.ref(), "names a patient the bundle does not hold");
             }
             String kind = source.type().name();
             if (!present.add(patient.value() + "|" + source.ref())) {
@@ -171,18 +211,34 @@ public class RecordImportService {
                 continue;
             }
             OdsCode organisation = Optional.ofNullable(organisations.get(source.organisationRef())).orElse(PRACTICE_NOT_KNOWN);
-            EntryAuthor author = new EntryAuthor(importer, Optional.ofNullable(practitioners.get(source.practitionerRef())).orElse(SOURCE_SYSTEM),
+            String authorName = Optional.ofNullable(practitioners.get(source.practitionerRef())).orElse(SOURCE_SYSTEM);
+            EntryAuthor author = new EntryAuthor(importer, authorName.length() > MAX_AUTHOR ? authorName.substring(0, MAX_AUTHOR) : authorName,
                     organisation);
+            if (source.title() != null && source.title().length() > MAX_TITLE) {
+                throw InvalidInputException.of("entry " + source.ref() + ".code", "a name of at most " + MAX_TITLE + " characters");
+            }
             HospitalEntry entry = entry(patient, source, author, now);
+            // filed as a clinician's entry would be: a finding's own category (depression is mental health), or what its
+            // name reveals (a sertraline, an HIV test), so that a patient's consent withholds imported entries too
+            entry.fileUnder(SensitiveContent.fileUnder(source.type() == uk.nhs.icr.sharedrecord.EntryType.PROBLEM
+                    ? findingCategory(findings, source) : DataCategory.GENERAL, entry.title()));
             entry.importedAs(source.ref());
             hospital.add(entry);
             added.merge(kind, 1, Integer::sum);
             perPatient.merge(patient, 1, Integer::sum);
             created.add(source.ref());
         }
-        patients.flush();
-        people.flush();
-        hospital.flush();
+        try {
+            patients.flush();
+            people.flush();
+            hospital.flush();
+        } catch (RuntimeException e) {
+            if (DatabaseFailures.isUniqueViolation(e)) {
+                // another import of the same records committed first: nothing of this one is kept; sending it again adds nothing
+                throw new ImportRaceException();
+            }
+            throw e;
+        }
         for (NhsNumber patient : new LinkedHashSet<>(patientsByRef.values())) {
             audit.recordWithin(caller, patient, Resource.SHARED_RECORD, AuditAction.WRITE, AccessDecision.grant(
                     AccessDecision.Purpose.ADMINISTRATION, "imported " + perPatient.getOrDefault(patient, 0) + " entries from another system"));
@@ -193,6 +249,13 @@ public class RecordImportService {
         LOG.info(() -> "Imported records: " + patientsTouched + " patients, " + entriesAdded + " entries added, "
                 + organisationsTouched + " organisations added");
         return new ImportReport(registered, matched, added, alreadyPresent, organisationsAdded, practitionersAdded, created);
+    }
+
+    /** A problem's category from its coded finding, by code or by term; general when ICR does not know the finding. */
+    private static DataCategory findingCategory(Map<String, DataCategory> findings, SourceEntry source) {
+        return Optional.ofNullable(source.snomedCode()).map(findings::get).filter(category -> category != DataCategory.GENERAL)
+                .or(() -> Optional.ofNullable(source.title()).map(title -> findings.get(title.strip().toLowerCase(Locale.ROOT))))
+                .orElse(DataCategory.GENERAL);
     }
 
     private Optional<OdsCode> knownOdsCode(SourceOrganisation source) {
@@ -209,19 +272,31 @@ public class RecordImportService {
                 .map(Organisation::odsCode).orElse(PRACTICE_NOT_KNOWN);
     }
 
-    private static PatientIdentity identity(SourcePatient source) {
-        FieldErrors errors = new FieldErrors();
+    private static Optional<PatientIdentity> identity(SourcePatient source, FieldErrors errors) {
+        String where = "Patient " + source.ref();
+        boolean complete = true;
         if (source.givenName() == null || source.givenName().isBlank()) {
-            errors.add("Patient " + source.ref() + ".name.given", "a patient needs a given name");
+            errors.add(where + ".name.given", "a patient needs a given name");
+            complete = false;
         }
         if (source.familyName() == null || source.familyName().isBlank()) {
-            errors.add("Patient " + source.ref() + ".name.family", "a patient needs a family name");
+            errors.add(where + ".name.family", "a patient needs a family name");
+            complete = false;
         }
         if (source.birthDate() == null) {
-            errors.add("Patient " + source.ref() + ".birthDate", "a patient needs a date of birth");
+            errors.add(where + ".birthDate", "a patient needs a full date of birth (YYYY-MM-DD)");
+            complete = false;
         }
-        errors.throwIfAny();
-        return new PatientIdentity(source.nhsNumber(), source.givenName().strip(), source.familyName().strip(), source.birthDate());
+        if (complete && (source.givenName().length() > MAX_NAME || source.familyName().length() > MAX_NAME)) {
+            errors.add(where + ".name", "a name part may have at most " + MAX_NAME + " characters");
+            complete = false;
+        }
+        return complete ? Optional.of(new PatientIdentity(source.nhsNumber(), source.givenName().strip(), source.familyName().strip(),
+                source.birthDate())) : Optional.empty();
+    }
+
+    private static boolean sameName(String registered, String imported) {
+        return registered.strip().equalsIgnoreCase(imported.strip());
     }
 
     private static Postcode postcode(String text) {
@@ -240,7 +315,7 @@ public class RecordImportService {
                     author, now, source.details());
             case BLOOD_TEST -> {
                 if (source.value() == null || source.unit() == null) {
-                    throw uk.nhs.icr.platform.service.InvalidInputException.of("Observation " + source.ref() + ".valueQuantity",
+                    throw InvalidInputException.of("Observation " + source.ref() + ".valueQuantity",
                             "a laboratory result needs a value and a unit");
                 }
                 yield new BloodTestResult(patient, title, source.value(), source.unit(), source.referenceLow(), source.referenceHigh(), at,
@@ -257,7 +332,7 @@ public class RecordImportService {
                 }
                 yield encounter;
             }
-            default -> throw uk.nhs.icr.platform.service.InvalidInputException.of("entry " + source.ref(),
+            default -> throw InvalidInputException.of("entry " + source.ref(),
                     "ICR does not import " + source.type().plural().toLowerCase(Locale.ROOT));
         };
     }
@@ -281,6 +356,17 @@ public class RecordImportService {
 
     private static String named(String name, String otherwise) {
         return name == null || name.isBlank() ? otherwise : name.strip();
+    }
+
+    /** Another import of the same records committed while this one ran: 409, and nothing of this one was written. */
+    public static class ImportRaceException extends ConflictException {
+
+        private static final long serialVersionUID = 1L;
+
+        public ImportRaceException() {
+            super("Another import of the same records finished first; nothing of this one was written. Send it again: what is"
+                    + " already there is matched, not added twice.");
+        }
     }
 
     /** "IM" and eight hex digits of the source identifier's SHA-256: the same code for the same organisation every time. */

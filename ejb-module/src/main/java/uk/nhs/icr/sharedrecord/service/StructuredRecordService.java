@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 
 import uk.nhs.icr.access.Organisation;
 import uk.nhs.icr.access.StaffDirectory;
+import uk.nhs.icr.access.service.AccessDeniedException;
 import uk.nhs.icr.access.service.PatientAccess;
 import uk.nhs.icr.access.service.PatientDataAccess;
 import uk.nhs.icr.audit.AuditAction;
@@ -27,6 +28,7 @@ import uk.nhs.icr.hospital.BloodTestResult;
 import uk.nhs.icr.hospital.HospitalEntry;
 import uk.nhs.icr.hospital.HospitalRecordRepository;
 import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.patient.service.PatientNotFoundException;
 import uk.nhs.icr.sharedrecord.RecordQuery;
 import uk.nhs.icr.sharedrecord.RecordSource;
 import uk.nhs.icr.sharedrecord.RecordedEntry;
@@ -126,12 +128,18 @@ public class StructuredRecordService {
 
     /**
      * One entry by its id alone, as FHIR addresses it: read through {@link #entry(NhsNumber, RecordSource, long)} for the
-     * patient whose entry it is, so the access decision, withholding and audit are that read's.
+     * patient whose entry it is, so the access decision, withholding and audit are that read's; any refusal there is answered
+     * as an absent entry.
      */
     public StructuredEntry entry(RecordSource source, long entryId) {
         NhsNumber owner = (source == RecordSource.HOSPITAL ? hospital.findById(entryId).map(RecordedEntry::patient)
                 : socialCare.findById(entryId).map(RecordedEntry::patient)).orElseThrow(EntryNotFoundException::new);
-        return context.getBusinessObject(StructuredRecordService.class).entry(owner, source, entryId);
+        try {
+            return context.getBusinessObject(StructuredRecordService.class).entry(owner, source, entryId);
+        } catch (AccessDeniedException | PatientNotFoundException refused) {
+            // refused (and audited) on the owner's record: answered as an absent entry, so an id tells nobody whose it is
+            throw new EntryNotFoundException();
+        }
     }
 
     private static String labCode(HospitalEntry entry, Map<String, LabTest> tests) {

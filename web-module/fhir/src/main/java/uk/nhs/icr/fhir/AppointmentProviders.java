@@ -70,7 +70,7 @@ final class AppointmentProviders {
             Optional<LocalDate> to = window.to().map(at -> at.minusMillis(1).atZone(UkClock.ZONE).toLocalDate());
             List<IBaseResource> slots = appointments.freeSlots(Patients.nhsNumber(patient), from, to).stream()
                     .map(slot -> (IBaseResource) slot(slot)).toList();
-            return new OffsetPage(slots, 0, Math.max(slots.size(), 1), slots.size());
+            return OffsetPage.whole(slots, slots.size());
         }
 
         private static Slot slot(SlotView view) {
@@ -103,7 +103,7 @@ final class AppointmentProviders {
         public IBundleProvider search(@RequiredParam(name = Appointment.SP_PATIENT, targetTypes = Patient.class) ReferenceParam patient) {
             List<IBaseResource> found = appointments.appointmentsOf(Patients.nhsNumber(patient)).stream()
                     .map(view -> (IBaseResource) appointment(view)).toList();
-            return new OffsetPage(found, 0, Math.max(found.size(), 1), found.size());
+            return OffsetPage.whole(found, found.size());
         }
 
         @Read

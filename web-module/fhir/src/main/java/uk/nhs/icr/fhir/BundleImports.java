@@ -64,6 +64,7 @@ final class BundleImports {
     Read read(Bundle bundle) {
         FieldErrors errors = new FieldErrors();
         Map<String, String> aliases = new LinkedHashMap<>();
+        Map<String, Resource> resources = new java.util.HashMap<>();
         List<Bundle.BundleEntryComponent> entries = bundle.getEntry();
         // first pass: every resource's key (what references resolve to), so order in the bundle does not matter
         for (Bundle.BundleEntryComponent entry : entries) {
@@ -72,6 +73,10 @@ final class BundleImports {
                 continue;
             }
             String key = key(entry);
+            if (key == null) {
+                continue;
+            }
+            resources.put(key, resource);
             if (entry.hasFullUrl()) {
                 aliases.put(entry.getFullUrl(), key);
             }
@@ -94,6 +99,10 @@ final class BundleImports {
                 continue;
             }
             String key = key(entry);
+            if (key == null && kept(resource)) {
+                errors.add(where, "identify the resource (an identifier, a fullUrl or an id): a re-import must find it again");
+                continue;
+            }
             if (resource instanceof Organization organization) {
                 organisations.add(new SourceOrganisation(key, organization.getName(), identifier(organization.getIdentifier(), Systems.ODS_CODE)));
             } else if (resource instanceof Practitioner practitioner) {
@@ -105,16 +114,23 @@ final class BundleImports {
                         instant(condition.hasOnsetDateTimeType() ? condition.getOnsetDateTimeType().getValue() : condition.getRecordedDate()),
                         resolved(condition.getClinicalStatus()) ? EntryStatus.RESOLVED : EntryStatus.ACTIVE, null,
                         condition.getRecorder(), where, errors));
+            } else if (resource instanceof Observation observation && observation.hasValueQuantity() && laboratory(observation)
+                    && observation.getValueQuantity().hasComparator()) {
+                errors.add(where + ".valueQuantity.comparator", "a result given as a bound (<, >) is not kept as a value: send the value");
             } else if (resource instanceof Observation observation && observation.hasValueQuantity() && laboratory(observation)) {
                 records.add(withResult(entry(EntryType.BLOOD_TEST, key, aliases, observation.getSubject(), observation.getCode(),
                         instant(observation.hasEffectiveDateTimeType() ? observation.getEffectiveDateTimeType().getValue() : observation.getIssued()),
                         EntryStatus.FINAL, observation.getPerformer().stream().findFirst().orElse(null), null, where, errors), observation));
             } else if (resource instanceof MedicationRequest request) {
-                records.add(medicine(entry(EntryType.MEDICATION, key, aliases, request.getSubject(), request.getMedicationCodeableConcept(),
+                records.add(medicine(entry(EntryType.MEDICATION, key, aliases, request.getSubject(),
+                        medicine(request.hasMedicationReference() ? request.getMedicationReference() : null,
+                                request.hasMedicationCodeableConcept() ? request.getMedicationCodeableConcept() : null, aliases, resources),
                         instant(request.getAuthoredOn()), medicationStatus(request.hasStatus() ? request.getStatus().toCode() : null), null,
                         request.getRequester(), where, errors), request.getDosageInstructionFirstRep().getText()));
             } else if (resource instanceof MedicationStatement statement) {
-                records.add(medicine(entry(EntryType.MEDICATION, key, aliases, statement.getSubject(), statement.getMedicationCodeableConcept(),
+                records.add(medicine(entry(EntryType.MEDICATION, key, aliases, statement.getSubject(),
+                        medicine(statement.hasMedicationReference() ? statement.getMedicationReference() : null,
+                                statement.hasMedicationCodeableConcept() ? statement.getMedicationCodeableConcept() : null, aliases, resources),
                         instant(statement.hasEffectiveDateTimeType() ? statement.getEffectiveDateTimeType().getValue() : statement.getDateAsserted()),
                         medicationStatus(statement.hasStatus() ? statement.getStatus().toCode() : null), null, null, where, errors),
                         statement.getDosageFirstRep().getText()));
@@ -162,7 +178,9 @@ final class BundleImports {
             case "other" -> Sex.OTHER;
             default -> Sex.UNKNOWN;
         } : Sex.UNKNOWN;
-        LocalDate born = patient.hasBirthDate() ? LocalDate.parse(patient.getBirthDateElement().getValueAsString().substring(0, 10)) : null;
+        // a year or a month alone is no date of birth ICR can match on: left out, and refused as missing
+        LocalDate born = patient.hasBirthDate() && patient.getBirthDateElement().getPrecision() == ca.uhn.fhir.model.api.TemporalPrecisionEnum.DAY
+                ? LocalDate.parse(patient.getBirthDateElement().getValueAsString()) : null;
         String practice = patient.getGeneralPractitioner().stream().map(reference -> resolve(reference, aliases)).filter(r -> r != null)
                 .findFirst().orElse(null);
         return Optional.of(new SourcePatient(key, number, name.getGivenAsSingleString().isBlank() ? null : name.getGiven().get(0).getValue(),
@@ -183,6 +201,23 @@ final class BundleImports {
         return new SourceEntry(patient, key, type, at, title, snomed == null ? null : snomed.getCode(), status,
                 resolve(organisation, aliases), resolve(author, aliases), null, null, null, null, null, null, null, null, null, null, null,
                 null);
+    }
+
+    /** The medicine as a concept: the resource's own, or the Medication it refers to (in the bundle), or the reference's words. */
+    private static CodeableConcept medicine(Reference reference, CodeableConcept concept, Map<String, String> aliases,
+                                            Map<String, Resource> resources) {
+        if (concept != null) {
+            return concept;
+        }
+        if (reference == null) {
+            return new CodeableConcept();
+        }
+        String key = resolve(reference, aliases);
+        Resource medication = key == null ? null : resources.get(key);
+        if (medication instanceof org.hl7.fhir.r4.model.Medication named && named.hasCode()) {
+            return named.getCode();
+        }
+        return new CodeableConcept().setText(reference.getDisplay());
     }
 
     private static SourceEntry withResult(SourceEntry entry, Observation observation) {
@@ -276,13 +311,21 @@ final class BundleImports {
         if (entry.hasFullUrl()) {
             return entry.getFullUrl();
         }
-        return resource.fhirType() + "/" + resource.getIdElement().getIdPart();
+        return resource.hasIdElement() && resource.getIdElement().hasIdPart() ? resource.fhirType() + "/" + resource.getIdElement().getIdPart()
+                : null;
     }
 
     private static List<String> identifiers(Resource resource) {
         List<Identifier> identifiers = resource instanceof Patient patient ? patient.getIdentifier()
                 : resource instanceof Organization organization ? organization.getIdentifier()
-                : resource instanceof Practitioner practitioner ? practitioner.getIdentifier() : List.of();
+                : resource instanceof Practitioner practitioner ? practitioner.getIdentifier()
+                : resource instanceof Condition condition ? condition.getIdentifier()
+                : resource instanceof Observation observation ? observation.getIdentifier()
+                : resource instanceof MedicationRequest request ? request.getIdentifier()
+                : resource instanceof MedicationStatement statement ? statement.getIdentifier()
+                : resource instanceof AllergyIntolerance allergy ? allergy.getIdentifier()
+                : resource instanceof Encounter encounter ? encounter.getIdentifier()
+                : resource instanceof org.hl7.fhir.r4.model.Medication medication ? medication.getIdentifier() : List.of();
         return identifiers.stream().filter(identifier -> identifier.hasSystem() && identifier.hasValue())
                 .map(identifier -> identifier.getSystem() + "|" + identifier.getValue()).toList();
     }

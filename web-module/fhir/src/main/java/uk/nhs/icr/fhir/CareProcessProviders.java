@@ -73,7 +73,7 @@ final class CareProcessProviders {
         public IBundleProvider search(@RequiredParam(name = EpisodeOfCare.SP_PATIENT, targetTypes = Patient.class) ReferenceParam patient) {
             NhsNumber number = Patients.nhsNumber(patient);
             List<IBaseResource> found = pathways.pathwaysOf(number).stream().map(pathway -> (IBaseResource) episode(number, pathway)).toList();
-            return new OffsetPage(found, 0, Math.max(found.size(), 1), found.size());
+            return OffsetPage.whole(found, found.size());
         }
 
         /** A referral-to-treatment pathway: its clock as the period, the treatment function as the type, each event in the history. */
@@ -123,7 +123,7 @@ final class CareProcessProviders {
             if (list.withheld() > 0) {
                 found.add(RecordEntryProvider.withheldNotice());
             }
-            return new OffsetPage(found, 0, Math.max(listed, 1), listed);
+            return OffsetPage.whole(found, listed);
         }
 
         /** An inpatient prescription: the medicine, the dose at the times of day (or as required), and its alerts' override. */
@@ -192,7 +192,7 @@ final class CareProcessProviders {
             long admission = admission(encounter);
             List<IBaseResource> found = plans.planOf(number, admission).tasks().stream()
                     .map(task -> (IBaseResource) task(number, admission, task)).collect(Collectors.toList());
-            return new OffsetPage(found, 0, Math.max(found.size(), 1), found.size());
+            return OffsetPage.whole(found, found.size());
         }
 
         private static Task task(NhsNumber patient, long admission, TaskView view) {

@@ -44,6 +44,7 @@ import uk.nhs.icr.organdonation.Representative;
 import uk.nhs.icr.organdonation.service.OrganDonationService;
 import uk.nhs.icr.organdonation.service.OrganDonationService.DecisionView;
 import uk.nhs.icr.patient.NhsNumber;
+import uk.nhs.icr.patient.service.PatientNotFoundException;
 import uk.nhs.icr.platform.service.Precondition;
 
 /**
@@ -127,22 +128,30 @@ final class ConsentProvider implements IResourceProvider {
     public IBundleProvider search(@RequiredParam(name = Consent.SP_PATIENT, targetTypes = Patient.class) ReferenceParam patient) {
         NhsNumber number = Patients.nhsNumber(patient);
         List<IBaseResource> found = new ArrayList<>();
-        boolean refused = false;
+        AccessDeniedException refused = null;
+        int refusals = 0;
         for (Kind kind : Kind.values()) {
             try {
                 found.add(consent(number, kind));
+            } catch (PatientNotFoundException notSeen) {
+                // no such patient, or none this reader may see: the search answers so, as a read would
+                throw notSeen;
             } catch (uk.nhs.icr.platform.service.ResourceNotFoundException nothingRecorded) {
                 // no decision of this kind recorded: nothing to list
             } catch (AccessDeniedException notYours) {
                 // a preference this reader's role does not read (an organ donation decision, for most staff): left out, and said
-                refused = true;
+                refused = notYours;
+                refusals++;
             }
         }
+        if (refusals == Kind.values().length) {
+            throw refused;
+        }
         int listed = found.size();
-        if (refused) {
+        if (refused != null) {
             found.add(notReadable());
         }
-        return new OffsetPage(found, 0, Math.max(listed, 1), listed);
+        return OffsetPage.whole(found, listed);
     }
 
     /** The Bundle's note that some of the patient's preferences are not this reader's to read (which kinds is in the CapabilityStatement's documentation). */

@@ -41,8 +41,15 @@ final class ConsentWrites {
                 yield null;
             }
         };
+        Consent.ProvisionComponent root = resource.getProvision();
+        // the directive's rules are the nested provisions under a base permit; a rule written at the top would be lost
+        if (root.hasType() && root.getType() != Consent.ConsentProvisionType.PERMIT || root.hasSecurityLabel() || root.hasActor()
+                || root.hasPeriod() || root.hasClass_() || root.hasCode() || root.hasData() || root.hasDataPeriod() || root.hasAction()) {
+            errors.add("Consent.provision", "the base provision is a permit with nothing else: put each rule (deny or permit, with its"
+                    + " categories, organisations, roles and period) in Consent.provision.provision");
+        }
         List<NewProvision> provisions = new ArrayList<>();
-        List<Consent.ProvisionComponent> nested = resource.getProvision().getProvision();
+        List<Consent.ProvisionComponent> nested = root.getProvision();
         for (int i = 0; i < nested.size(); i++) {
             provisions.add(provision(nested.get(i), "Consent.provision.provision[" + i + "]", errors));
         }
@@ -54,6 +61,11 @@ final class ConsentWrites {
     }
 
     private static NewProvision provision(Consent.ProvisionComponent provision, String path, FieldErrors errors) {
+        if (provision.hasClass_() || provision.hasCode() || provision.hasData() || provision.hasDataPeriod() || provision.hasAction()
+                || provision.hasPurpose() || provision.hasProvision()) {
+            errors.add(path, "ICR's rules name data categories (securityLabel), organisations and roles (actor) and a period:"
+                    + " class, code, data, dataPeriod, action, purpose and deeper provisions are not kept, so they are refused");
+        }
         Provision.Type type = provision.getType() == Consent.ConsentProvisionType.DENY ? Provision.Type.DENY
                 : provision.getType() == Consent.ConsentProvisionType.PERMIT ? Provision.Type.PERMIT : null;
         if (type == null) {
@@ -89,11 +101,14 @@ final class ConsentWrites {
     /** The opt-out: a provision of type deny means opted out, permit means not. */
     static OptOutChoice optOut(Consent resource) {
         Consent.ConsentProvisionType type = resource.getProvision().getType();
+        FieldErrors errors = new FieldErrors();
         if (type != Consent.ConsentProvisionType.DENY && type != Consent.ConsentProvisionType.PERMIT) {
-            FieldErrors errors = new FieldErrors();
             errors.add("Consent.provision.type", "deny (opted out) or permit (not opted out)");
-            errors.throwIfAny();
         }
+        if (resource.getProvision().hasProvision() || resource.getProvision().hasSecurityLabel() || resource.getProvision().hasActor()) {
+            errors.add("Consent.provision", "the opt-out is one choice for all research and planning: no nested provisions, labels or actors");
+        }
+        errors.throwIfAny();
         return new OptOutChoice(type == Consent.ConsentProvisionType.DENY, null, null, null, null);
     }
 

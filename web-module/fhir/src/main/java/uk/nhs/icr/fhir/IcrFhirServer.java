@@ -95,6 +95,8 @@ public class IcrFhirServer extends RestfulServer {
         setETagSupport(ETagSupportEnum.ENABLED);
         setDefaultPageSize(DEFAULT_PAGE);
         setMaximumPageSize(MAX_PAGE);
+        // a gzip body is taken as sent: unzipped, a small body could fill the heap past every size limit
+        setUncompressIncomingContents(false);
         registerInterceptor(new FhirCaller(directory, currentCaller));
         registerInterceptor(new OperationOutcomes());
         RecordEntryResources entries = new RecordEntryResources();
@@ -109,6 +111,6 @@ public class IcrFhirServer extends RestfulServer {
         registerProvider(new CareProcessProviders.EpisodeOfCareProvider(pathways));
         registerProvider(new CareProcessProviders.MedicationRequestProvider(prescribing));
         registerProvider(new CareProcessProviders.TaskProvider(plans));
-        registerProvider(new ImportProvider(imports, new BundleImports(assignTestNhsNumbers)));
+        registerProvider(new ImportProvider(imports, new BundleImports(assignTestNhsNumbers), currentCaller));
     }
 }

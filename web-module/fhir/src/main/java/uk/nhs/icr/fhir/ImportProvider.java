@@ -8,6 +8,10 @@ import ca.uhn.fhir.rest.annotation.Transaction;
 import ca.uhn.fhir.rest.annotation.TransactionParam;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 
+import uk.nhs.icr.access.StaffRole;
+import uk.nhs.icr.access.service.AccessDeniedException;
+import uk.nhs.icr.access.service.Caller;
+import uk.nhs.icr.access.service.CurrentCaller;
 import uk.nhs.icr.sharedrecord.service.ImportReport;
 import uk.nhs.icr.sharedrecord.service.RecordImportService;
 
@@ -22,14 +26,24 @@ final class ImportProvider {
 
     private final RecordImportService imports;
     private final BundleImports bundles;
+    private final CurrentCaller currentCaller;
 
-    ImportProvider(RecordImportService imports, BundleImports bundles) {
+    ImportProvider(RecordImportService imports, BundleImports bundles, CurrentCaller currentCaller) {
         this.imports = imports;
         this.bundles = bundles;
+        this.currentCaller = currentCaller;
     }
 
     @Transaction
     public Bundle importBundle(@TransactionParam Bundle bundle) {
+        // the role first: nobody else learns anything from how a bundle would be read (the service checks it again)
+        Caller caller = currentCaller.require();
+        if (caller.isPatient() || !caller.hasRole(StaffRole.IMPORTER)) {
+            throw new AccessDeniedException("Only record importers (hosting staff) import records from other systems", false);
+        }
+        if (bundle == null) {
+            throw new InvalidRequestException("Send a Bundle of type transaction or batch");
+        }
         if (bundle.getType() != Bundle.BundleType.TRANSACTION && bundle.getType() != Bundle.BundleType.BATCH) {
             throw new InvalidRequestException("Bundle.type: send a transaction or a batch");
         }

@@ -16,11 +16,21 @@ final class OffsetPage extends SimpleBundleProvider {
     private final boolean more;
 
     OffsetPage(List<? extends IBaseResource> resources, int offset, int count, long total) {
+        this(resources, offset, count, total, Long.MAX_VALUE);
+    }
+
+    /** A page of a search that serves only the first {@code window} matches: no next link past them. */
+    OffsetPage(List<? extends IBaseResource> resources, int offset, int count, long total, long window) {
         super(resources);
         setCurrentPageOffset(offset);
         setCurrentPageSize(count);
         setSize(Math.toIntExact(Math.min(total, Integer.MAX_VALUE)));
-        this.more = offset + count < total;
+        this.more = offset + count < Math.min(total, window);
+    }
+
+    /** Every match on one page (a short list the service answers whole): {@code matches} of the resources are matches, any after them notes. */
+    static OffsetPage whole(List<? extends IBaseResource> resources, int matches) {
+        return new OffsetPage(resources, 0, Math.max(matches, 1), matches);
     }
 
     @Override

@@ -59,8 +59,8 @@ final class OperationOutcomes {
     @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
     public BaseServerResponseException translate(RequestDetails request, Throwable failure) {
         BaseServerResponseException answer = answer(failure);
-        if (answer instanceof InvalidRequestException && writes(request) && !(failure instanceof DataFormatException)) {
-            // the body was read but its content is refused: 422, naming the elements as the 400 would
+        if (answer instanceof InvalidRequestException && writes(request) && contentRefused(failure)) {
+            // the body was read but ICR refuses its content: 422, naming the elements as the 400 would
             answer = new UnprocessableEntityException(answer.getMessage(), answer.getOperationOutcome());
         }
         if (answer.getOperationOutcome() == null) {
@@ -91,6 +91,19 @@ final class OperationOutcomes {
                 + "). Nothing is shown of it here; quote the incident to the service desk.");
     }
 
+    /** ICR's own refusal of what a body says (not HAPI's of a body it could not parse, nor of a header). */
+    private static boolean contentRefused(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidInputException invalid) {
+                return invalid.errors().stream().noneMatch(error -> error.field().startsWith("If-"));
+            }
+            if (cause instanceof ConstraintViolationException || cause instanceof InvalidValueException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean writes(RequestDetails request) {
         RestOperationTypeEnum operation = request == null ? null : request.getRestOperationType();
         return operation == RestOperationTypeEnum.UPDATE || operation == RestOperationTypeEnum.CREATE
@@ -104,7 +117,7 @@ final class OperationOutcomes {
         }
         if (failure instanceof NotSignedInException) {
             AuthenticationException refused = new AuthenticationException("Sign in first: this needs a valid bearer token");
-            refused.addAuthenticateHeaderForRealm("icr");
+            refused.addResponseHeader("WWW-Authenticate", "Bearer realm=\"icr\"");
             return refused;
         }
         if (failure instanceof AccessDeniedException || failure instanceof IdentityMismatchException) {

@@ -113,17 +113,18 @@ final class PatientProvider implements IResourceProvider {
             throw new InvalidRequestException("identifier: patients are found by NHS number (" + Systems.NHS_NUMBER + ")");
         }
         NhsNumber number = Patients.nhsNumber(identifier.getValue(), "identifier");
-        List<IBaseResource> found = new ArrayList<>();
+        Patient match = null;
         try {
             PatientDemographics patient = patients.find(number);
             if (startsAny(family, patient.familyName()) && startsAny(given, patient.givenName())
-                    && born.map(patient.birthDate()::equals).orElse(true) && paging.offset() == 0) {
-                found.add(resource(patient));
+                    && born.map(patient.birthDate()::equals).orElse(true)) {
+                match = resource(patient);
             }
         } catch (PatientNotFoundException notRegistered) {
             // an empty Bundle: a search that matches nobody
         }
-        return new OffsetPage(found, paging.offset(), paging.count(), found.size());
+        List<IBaseResource> page = match != null && paging.offset() == 0 ? List.of(match) : List.of();
+        return new OffsetPage(page, paging.offset(), paging.count(), match == null ? 0 : 1);
     }
 
     /**
@@ -167,7 +168,7 @@ final class PatientProvider implements IResourceProvider {
             found.addAll(RecordEntryProvider.resources(room == 0 ? new StructuredPage(List.of(), page.total(), page.withheld()) : page,
                     resources));
         }
-        return new OffsetPage(found, paging.offset(), paging.count(), patientRows + entries);
+        return new OffsetPage(found, paging.offset(), paging.count(), patientRows + entries, patientRows + EntrySearch.WINDOW);
     }
 
     private Patient resource(PatientDemographics demographics) {

@@ -94,7 +94,7 @@ final class RecordEntryProvider<T extends DomainResource> implements IResourcePr
     }
 
     static OffsetPage page(StructuredPage page, RecordEntryResources resources, Paging paging) {
-        return new OffsetPage(resources(page, resources), paging.offset(), paging.count(), page.total());
+        return new OffsetPage(resources(page, resources), paging.offset(), paging.count(), page.total(), EntrySearch.WINDOW);
     }
 
     /** The page's resources, and the withheld notice after them when something is withheld. */
