@@ -181,7 +181,7 @@ final class ConsentProvider implements IResourceProvider {
         resource.setDateTime(RecordEntryResources.date(view.decidedAt()));
         resource.addPerformer(new Reference().setDisplay(view.recordedByName()));
         if (view.recordedByOrganisation() != null) {
-            resource.addOrganization(odsReference(view.recordedByOrganisation(), null));
+            resource.addOrganization(odsReference(view.recordedByOrganisation()));
         }
         resource.addPolicy().setUri("https://www.england.nhs.uk/ig/your-data/");
         if (view.atPatientsRequest() != null) {
@@ -202,7 +202,7 @@ final class ConsentProvider implements IResourceProvider {
             }
             provision.categories().forEach(category -> nested.addSecurityLabel(new Coding(Systems.DATA_CATEGORY, category.name(),
                     category.words())));
-            provision.organisations().forEach(ods -> nested.addActor().setRole(recipient()).setReference(odsReference(ods, null)));
+            provision.organisations().forEach(ods -> nested.addActor().setRole(recipient()).setReference(odsReference(ods)));
             provision.roles().forEach(role -> nested.addActor().setRole(new CodeableConcept().addCoding(new Coding(Systems.STAFF_ROLE,
                     role.name(), role.label()))).setReference(new Reference().setDisplay(role.label())));
         }
@@ -276,8 +276,8 @@ final class ConsentProvider implements IResourceProvider {
                 "information recipient"));
     }
 
-    private static Reference odsReference(String ods, String name) {
-        return new Reference().setIdentifier(new Identifier().setSystem(Systems.ODS_CODE).setValue(ods)).setDisplay(name);
+    private static Reference odsReference(String ods) {
+        return new Reference().setIdentifier(new Identifier().setSystem(Systems.ODS_CODE).setValue(ods));
     }
 
     private static String words(Organ organ) {
