@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Applies ICR's configuration to a WildFly 39 installation, offline (the server must be stopped).
-#   configure-wildfly.sh <JBOSS_HOME> <path to postgresql JDBC jar>
+#   configure-wildfly.sh <JBOSS_HOME> <path to postgresql JDBC jar> <path to icr-jdbc-xa jar>
+# (icr-jdbc-xa, built from server-config/jdbc-xa, holds the XA data source class the data sources use: see its javadoc)
 # Idempotent: it keeps a pristine copy of standalone.xml and re-applies the CLI scripts onto it
 # whenever they change, so it is safe to run on every build and on a hosting team's own server.
 set -euo pipefail
 
-jboss_home=${1:?usage: configure-wildfly.sh JBOSS_HOME POSTGRESQL_JAR}
-driver_jar=${2:?usage: configure-wildfly.sh JBOSS_HOME POSTGRESQL_JAR}
+usage="usage: configure-wildfly.sh JBOSS_HOME POSTGRESQL_JAR ICR_JDBC_XA_JAR"
+jboss_home=${1:?$usage}
+driver_jar=${2:?$usage}
+xa_jar=${3:?$usage}
 here=$(cd "$(dirname "$0")/.." && pwd)
 config_dir="$jboss_home/standalone/configuration"
 marker="$config_dir/.icr-configured"
@@ -15,6 +18,7 @@ cli="$jboss_home/bin/jboss-cli.sh"
 
 [[ -x "$cli" ]] || { echo "configure-wildfly: no WildFly at $jboss_home" >&2; exit 1; }
 [[ -f "$driver_jar" ]] || { echo "configure-wildfly: no JDBC driver at $driver_jar" >&2; exit 1; }
+[[ -f "$xa_jar" ]] || { echo "configure-wildfly: no icr-jdbc-xa jar at $xa_jar" >&2; exit 1; }
 
 research_password=${ICR_RESEARCH_STORE_PASSWORD:-icr-research-local}
 # The research environment's pseudonym master secret: made once, at random, in an Elytron credential store, and kept
@@ -117,7 +121,7 @@ embed-server --server-config=standalone.xml --std-out=discard
 stop-embedded-server
 CLI
 
-wanted=$(cat "$secrets_cli" "$here"/cli/*.cli "$driver_jar" | sha256sum | cut -d' ' -f1)
+wanted=$(cat "$secrets_cli" "$here"/cli/*.cli "$driver_jar" "$xa_jar" | sha256sum | cut -d' ' -f1)
 if [[ -f "$marker" && "$(cat "$marker")" == "$wanted" ]]; then
     echo "configure-wildfly: $jboss_home already has the current ICR configuration"
     exit 0
@@ -129,7 +133,7 @@ rm -rf "$jboss_home/standalone/configuration/standalone_xml_history"
 
 module_dir="$jboss_home/modules/org/postgresql"
 rm -rf "$module_dir"
-"$cli" --command="module add --name=org.postgresql --resources=$driver_jar --dependencies=jakarta.transaction.api,java.sql,java.naming"
+"$cli" --command="module add --name=org.postgresql --resources=$driver_jar:$xa_jar --dependencies=jakarta.transaction.api,java.sql,java.naming"
 
 echo "configure-wildfly: applying the secrets store"
 "$cli" --file="$secrets_cli"
