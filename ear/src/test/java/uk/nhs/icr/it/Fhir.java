@@ -52,6 +52,19 @@ final class Fhir {
                 .toList();
     }
 
+    /** The OperationOutcome of a request refused with this status. */
+    static OperationOutcome outcomeOf(int status, Runnable request) {
+        try {
+            request.run();
+        } catch (BaseServerResponseException refused) {
+            if (refused.getStatusCode() != status || !(refused.getOperationOutcome() instanceof OperationOutcome outcome)) {
+                throw new AssertionError("expected " + status + " with an OperationOutcome, got " + refused.getStatusCode(), refused);
+            }
+            return outcome;
+        }
+        throw new AssertionError("the request was not refused");
+    }
+
     /** What the server answered a refused request: its status and the OperationOutcome's first diagnostics. */
     static String refusal(Runnable request) {
         try {

@@ -349,10 +349,26 @@ class FhirIT extends IcrDeployment {
         assertEquals("404 not-found", Fhir.refusal(() -> GP.read().resource(Consent.class).withId("someone-else").execute()));
     }
 
+    /**
+     * An R4 Consent as any client must send one (status, scope, category, a policy): the scope and policy as ICR gives
+     * them back on a read of that kind of consent.
+     */
+    private static Consent consent(String scope, String policy) {
+        Consent consent = new Consent().setStatus(Consent.ConsentState.ACTIVE);
+        consent.setScope(new org.hl7.fhir.r4.model.CodeableConcept().addCoding(
+                new org.hl7.fhir.r4.model.Coding("http://terminology.hl7.org/CodeSystem/consentscope", scope, null)));
+        consent.addCategory().addCoding(new org.hl7.fhir.r4.model.Coding("http://loinc.org", "59284-0", "Patient Consent"));
+        consent.addPolicy().setUri(policy);
+        return consent;
+    }
+
+    private static Consent sharingDirective() {
+        return consent("patient-privacy", "https://www.england.nhs.uk/ig/your-data/");
+    }
+
     /** A sharing directive denying one data category, as a patient's app would send it. */
     private static Consent denying(String patient, String category) {
-        Consent directive = new Consent();
-        directive.setStatus(Consent.ConsentState.ACTIVE);
+        Consent directive = sharingDirective();
         directive.setPatient(new Reference("Patient/" + patient));
         directive.getProvision().setType(Consent.ConsentProvisionType.PERMIT).addProvision().setType(Consent.ConsentProvisionType.DENY)
                 .addSecurityLabel(new org.hl7.fhir.r4.model.Coding("https://icr.nhs.uk/fhir/CodeSystem/data-category", category, null));
@@ -388,14 +404,14 @@ class FhirIT extends IcrDeployment {
                 .withId(new IdType("Consent", id, "2")).execute()), "a category ICR does not have");
         assertEquals(2, Databases.count(Databases.HOSPITAL, "select count(*) from consent_directive where patient_nhs_number = ?", patient),
                 "nothing written by the refused changes");
-        assertEquals("422 business-rule", Fhir.refusal(() -> own.update().resource(new Consent().setStatus(Consent.ConsentState.ACTIVE))
+        assertEquals("422 business-rule", Fhir.refusal(() -> own.update().resource(consent("adr", "https://www.organdonation.nhs.uk/"))
                 .withId(new IdType("Consent", patient + "-organ-donation")).execute()));
     }
 
     @Test
     void a_rule_written_where_icr_does_not_read_it_is_refused_not_lost() {
         String patient = registered().nhsNumber();
-        Consent flat = new Consent().setStatus(Consent.ConsentState.ACTIVE);
+        Consent flat = sharingDirective();
         flat.getProvision().setType(Consent.ConsentProvisionType.DENY)
                 .addSecurityLabel(new org.hl7.fhir.r4.model.Coding("https://icr.nhs.uk/fhir/CodeSystem/data-category", "MENTAL_HEALTH", null));
 
@@ -405,9 +421,22 @@ class FhirIT extends IcrDeployment {
     }
 
     @Test
+    void a_consent_that_breaks_the_r4_structure_is_refused_as_such_and_nothing_is_written() {
+        String patient = registered().nhsNumber();
+        Consent noScope = denying(patient, "MENTAL_HEALTH");
+        noScope.setScope(null);
+
+        org.hl7.fhir.r4.model.OperationOutcome refusal = Fhir.outcomeOf(422, () -> Fhir.as(Tokens.patient(patient).sign()).update()
+                .resource(noScope).withId(new IdType("Consent", patient + "-sharing")).execute());
+        assertEquals("structure", refusal.getIssueFirstRep().getCode().toCode());
+        assertTrue(refusal.getIssueFirstRep().getDiagnostics().contains("Consent.scope"), refusal.getIssueFirstRep().getDiagnostics());
+        assertEquals(0, Databases.count(Databases.HOSPITAL, "select count(*) from consent_directive where patient_nhs_number = ?", patient));
+    }
+
+    @Test
     void the_patient_opts_out_through_fhir_and_the_json_api_shows_the_same_choice() {
         String patient = registered().nhsNumber();
-        Consent optOut = new Consent().setStatus(Consent.ConsentState.ACTIVE);
+        Consent optOut = consent("research", "https://digital.nhs.uk/services/national-data-opt-out");
         optOut.getProvision().setType(Consent.ConsentProvisionType.DENY);
 
         Fhir.as(Tokens.patient(patient).sign()).update().resource(optOut).withId(new IdType("Consent", patient + "-opt-out")).execute();
@@ -476,7 +505,8 @@ class FhirIT extends IcrDeployment {
         org.hl7.fhir.r4.model.Appointment booking = new org.hl7.fhir.r4.model.Appointment();
         booking.setStatus(org.hl7.fhir.r4.model.Appointment.AppointmentStatus.PROPOSED).setDescription("Blood pressure check");
         booking.addSlot(new Reference("Slot/" + slots.get(0).getIdElement().getIdPart()));
-        booking.addParticipant().setActor(new Reference("Patient/" + patient));
+        booking.addParticipant().setActor(new Reference("Patient/" + patient))
+                .setStatus(org.hl7.fhir.r4.model.Appointment.ParticipationStatus.ACCEPTED);
         ca.uhn.fhir.rest.api.MethodOutcome created = own.create().resource(booking).execute();
         assertTrue(created.getCreated());
         org.hl7.fhir.r4.model.Appointment booked = own.read().resource(org.hl7.fhir.r4.model.Appointment.class)

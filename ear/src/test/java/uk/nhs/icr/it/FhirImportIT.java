@@ -3,12 +3,18 @@ package uk.nhs.icr.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
 
 import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.Bundle;
@@ -22,13 +28,16 @@ import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.ExplanationOfBenefit;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Range;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.SimpleQuantity;
 import org.junit.jupiter.api.Test;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
@@ -91,6 +100,8 @@ class FhirImportIT extends IcrDeployment {
             add(bundle, amlodipine, null);
             AllergyIntolerance penicillin = new AllergyIntolerance().setPatient(new Reference(subject))
                     .setCode(new CodeableConcept().setText("Penicillin"));
+            penicillin.setClinicalStatus(new CodeableConcept().addCoding(
+                    new Coding("http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical", "active", null)));
             penicillin.addReaction().addManifestation(new CodeableConcept().setText("Rash"))
                     .setSeverity(AllergyIntolerance.AllergyIntoleranceSeverity.MODERATE);
             add(bundle, penicillin, null);
@@ -252,6 +263,70 @@ class FhirImportIT extends IcrDeployment {
                 .forEach(patient -> ((Patient) patient).getIdentifier().removeIf(id -> id.getSystem().equals("https://fhir.nhs.uk/Id/nhs-number")));
         assertEquals("422 invalid", Fhir.refusal(() -> IMPORTER.transaction().withBundle(bundle).execute()),
                 "this server assigns no test numbers (ICR_FHIR_ASSIGN_TEST_NHS_NUMBERS is false)");
+    }
+
+    @Test
+    void an_entry_that_breaks_the_r4_structure_is_refused_naming_where_it_sits_and_nothing_is_written() {
+        List<String> patients = Databases.unusedNhsNumbers(2);
+        Bundle bundle = generated(patients, UUID.randomUUID().toString().substring(0, 8));
+        String second = bundle.getEntry().stream().filter(entry -> entry.getResource() instanceof Patient).skip(1).findFirst()
+                .orElseThrow().getFullUrl();
+        Observation broken = laboratory(second, "Potassium", new BigDecimal("4.1"), "mmol/L");
+        SimpleQuantity adult = new SimpleQuantity();
+        adult.setValue(18);
+        // a reference range must say low, high or text (R4 invariant obs-3): this one gives only the ages it applies to
+        broken.getReferenceRange().clear();
+        broken.addReferenceRange().setAge(new Range().setLow(adult));
+        add(bundle, broken, null);
+        int where = bundle.getEntry().size() - 1;
+
+        OperationOutcome refusal = Fhir.outcomeOf(422, () -> IMPORTER.transaction().withBundle(bundle).execute());
+        assertEquals("structure", refusal.getIssueFirstRep().getCode().toCode(), refusal.getIssueFirstRep().getDiagnostics());
+        assertEquals(List.of("Bundle.entry[" + where + "].resource.referenceRange[0]"), refusal.getIssue().stream()
+                .flatMap(issue -> issue.getExpression().stream()).map(org.hl7.fhir.r4.model.StringType::getValue).distinct().toList(),
+                "the one error, named where it sits in the request: " + refusal.getIssueFirstRep().getDiagnostics());
+        assertTrue(refusal.getIssueFirstRep().getDiagnostics().contains("obs-3"), refusal.getIssueFirstRep().getDiagnostics());
+        assertTrue(!refusal.getIssueFirstRep().getDiagnostics().contains("Potassium"), "the finding names the rule, not the record's content");
+        for (String patient : patients) {
+            assertEquals(0, Databases.patientsWith(patient), "nothing of the bundle is written");
+            assertEquals(0, Databases.peopleWith(patient));
+        }
+    }
+
+    @Test
+    void a_bundle_is_read_as_a_stream_in_any_order_of_its_elements_and_malformed_json_is_refused_by_line_and_column() {
+        List<String> patients = Databases.unusedNhsNumbers(1);
+        String json = Fhir.CONTEXT.newJsonParser().encodeResourceToString(generated(patients, UUID.randomUUID().toString().substring(0, 8)));
+        // the entries first and the bundle's type after them, which a reader that needs the type up front would refuse
+        JsonObject sent;
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            sent = reader.readObject();
+        }
+        JsonObjectBuilder entriesFirst = Json.createObjectBuilder().add("entry", sent.get("entry"));
+        sent.forEach((name, value) -> {
+            if (!name.equals("entry")) {
+                entriesFirst.add(name, value);
+            }
+        });
+        String reordered = entriesFirst.build().toString();
+        assertTrue(reordered.indexOf("\"entry\"") < reordered.indexOf("\"type\""), reordered.substring(0, 40));
+        String importer = "Bearer " + Tokens.staff("importer", "IMPORTER").sign();
+
+        Api.Reply imported = Api.postJsonTo(Fhir.BASE, importer, reordered);
+        assertEquals(200, imported.status(), imported.body());
+        assertEquals(1, Databases.patientsWith(patients.get(0)));
+        assertEquals(1, Databases.peopleWith(patients.get(0)));
+        assertEquals(ONE_OF_EACH, entries(patients.get(0)));
+
+        List<String> unused = Databases.unusedNhsNumbers(1);
+        String cut = Fhir.CONTEXT.newJsonParser().setPrettyPrint(true)
+                .encodeResourceToString(generated(unused, UUID.randomUUID().toString().substring(0, 8)));
+        cut = cut.substring(0, cut.indexOf("\"Encounter\"")) + "\"Encounter\" ] }";
+        Api.Reply malformed = Api.postJsonTo(Fhir.BASE, importer, cut);
+        assertEquals(400, malformed.status(), malformed.body());
+        assertTrue(malformed.body().contains("OperationOutcome") && malformed.body().matches("(?s).*line \\d+, column \\d+.*"), malformed.body());
+        assertTrue(!malformed.body().contains("Synthetic"), "where it broke, not what was there: " + malformed.body());
+        assertEquals(0, Databases.patientsWith(unused.get(0)));
     }
 
     @Test

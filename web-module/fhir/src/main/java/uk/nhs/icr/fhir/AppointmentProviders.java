@@ -89,9 +89,11 @@ final class AppointmentProviders {
     static final class AppointmentProvider implements IResourceProvider {
 
         private final AppointmentService appointments;
+        private final StructureValidation validation;
 
-        AppointmentProvider(AppointmentService appointments) {
+        AppointmentProvider(AppointmentService appointments, StructureValidation validation) {
             this.appointments = appointments;
+            this.validation = validation;
         }
 
         @Override
@@ -115,6 +117,7 @@ final class AppointmentProviders {
         /** Books the slot the resource names ({@code slot}: {@code Slot/{id}}) for its patient participant, with its description as the reason. */
         @Create
         public MethodOutcome book(@ResourceParam Appointment resource) {
+            validation.require(resource);
             NhsNumber patient = resource.getParticipant().stream().map(participant -> participant.getActor().getReferenceElement())
                     .filter(reference -> "Patient".equals(reference.getResourceType())).findFirst()
                     .map(reference -> Patients.nhsNumber(reference.getIdPart(), "Appointment.participant.actor"))
@@ -130,6 +133,7 @@ final class AppointmentProviders {
         @Update
         public MethodOutcome cancel(@IdParam IdType id, @ResourceParam Appointment resource, RequestDetails request) {
             Address address = address(id);
+            validation.require(resource);
             if (resource.getStatus() != Appointment.AppointmentStatus.CANCELLED) {
                 throw new UnprocessableEntityException("Appointment.status: a patient changes an appointment only by cancelling it");
             }

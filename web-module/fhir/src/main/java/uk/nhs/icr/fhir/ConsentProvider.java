@@ -68,11 +68,14 @@ final class ConsentProvider implements IResourceProvider {
     private final ConsentService consent;
     private final DataOptOutService optOut;
     private final OrganDonationService organDonation;
+    private final StructureValidation validation;
 
-    ConsentProvider(ConsentService consent, DataOptOutService optOut, OrganDonationService organDonation) {
+    ConsentProvider(ConsentService consent, DataOptOutService optOut, OrganDonationService organDonation,
+                    StructureValidation validation) {
         this.consent = consent;
         this.optOut = optOut;
         this.organDonation = organDonation;
+        this.validation = validation;
     }
 
     @Override
@@ -95,6 +98,7 @@ final class ConsentProvider implements IResourceProvider {
     @Update
     public MethodOutcome update(@IdParam IdType id, @ResourceParam Consent resource, RequestDetails request) {
         Address address = address(id);
+        validation.require(resource);
         Precondition precondition = Precondition.fromHeaders(request.getHeader("If-Match"), request.getHeader("If-None-Match"));
         switch (address.kind()) {
             case SHARING -> consent.record(address.patient(), ConsentWrites.directive(resource), precondition);

@@ -34,9 +34,10 @@ final class FhirCaller {
         this.currentCaller = currentCaller;
     }
 
-    @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
-    public void identify(RestOperationTypeEnum operation, ServletRequestDetails details) {
-        if (operation == RestOperationTypeEnum.METADATA) {
+    /** Before HAPI reads any body: a caller without a valid token is refused before a byte of it is parsed. */
+    @Hook(Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED)
+    public void identify(ServletRequestDetails details) {
+        if (details.getRestOperationType() == RestOperationTypeEnum.METADATA) {
             return;
         }
         HttpServletRequest request = details.getServletRequest();

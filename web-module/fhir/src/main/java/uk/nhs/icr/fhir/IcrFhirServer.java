@@ -1,10 +1,14 @@
 package uk.nhs.icr.fhir;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hl7.fhir.r4.model.HumanName;
+import org.hl7.fhir.r4.model.Patient;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.EncodingEnum;
@@ -78,6 +82,10 @@ public class IcrFhirServer extends RestfulServer {
     @Inject
     transient RecordImportService imports;
 
+    /** Runs the validator's warm-up beside the server's start. */
+    @Resource
+    transient ManagedExecutorService warmer;
+
     /** Synthetic data only: a Patient without an NHS number gets a 999-range one derived from its source identifier. */
     @Inject
     @ConfigProperty(name = "icr.fhir.assign-test-nhs-numbers", defaultValue = "false")
@@ -98,19 +106,23 @@ public class IcrFhirServer extends RestfulServer {
         // a gzip body is taken as sent: unzipped, a small body could fill the heap past every size limit
         setUncompressIncomingContents(false);
         registerInterceptor(new FhirCaller(directory, currentCaller));
+        registerInterceptor(new BundleStream(getFhirContext(), currentCaller));
         registerInterceptor(new OperationOutcomes());
+        StructureValidation validation = new StructureValidation(getFhirContext());
+        // the first validation loads the R4 definitions (seconds): done now, beside the start, not in a caller's request
+        warmer.execute(() -> validation.require(new Patient().addName(new HumanName().setFamily("Warm"))));
         RecordEntryResources entries = new RecordEntryResources();
         registerProvider(new PatientProvider(patients, record, entries));
         for (EntryResource kind : EntryResource.values()) {
             registerProvider(new RecordEntryProvider<>(kind, record, entries));
         }
-        registerProvider(new ConsentProvider(consent, optOut, organDonation));
+        registerProvider(new ConsentProvider(consent, optOut, organDonation, validation));
         registerProvider(new AuditEventProvider(accessLog));
         registerProvider(new AppointmentProviders.SlotProvider(appointments));
-        registerProvider(new AppointmentProviders.AppointmentProvider(appointments));
+        registerProvider(new AppointmentProviders.AppointmentProvider(appointments, validation));
         registerProvider(new CareProcessProviders.EpisodeOfCareProvider(pathways));
         registerProvider(new CareProcessProviders.MedicationRequestProvider(prescribing));
         registerProvider(new CareProcessProviders.TaskProvider(plans));
-        registerProvider(new ImportProvider(imports, new BundleImports(assignTestNhsNumbers), currentCaller));
+        registerProvider(new ImportProvider(imports, new BundleImports(assignTestNhsNumbers), currentCaller, validation));
     }
 }

@@ -27,26 +27,35 @@ final class ImportProvider {
     private final RecordImportService imports;
     private final BundleImports bundles;
     private final CurrentCaller currentCaller;
+    private final StructureValidation validation;
 
-    ImportProvider(RecordImportService imports, BundleImports bundles, CurrentCaller currentCaller) {
+    ImportProvider(RecordImportService imports, BundleImports bundles, CurrentCaller currentCaller, StructureValidation validation) {
         this.imports = imports;
         this.bundles = bundles;
         this.currentCaller = currentCaller;
+        this.validation = validation;
     }
 
-    @Transaction
-    public Bundle importBundle(@TransactionParam Bundle bundle) {
-        // the role first: nobody else learns anything from how a bundle would be read (the service checks it again)
+    /** Refuses anyone but a record importer: nobody else learns anything from how a bundle would be read. */
+    static void requireImporter(CurrentCaller currentCaller) {
         Caller caller = currentCaller.require();
         if (caller.isPatient() || !caller.hasRole(StaffRole.IMPORTER)) {
             throw new AccessDeniedException("Only record importers (hosting staff) import records from other systems", false);
         }
+    }
+
+    @Transaction
+    public Bundle importBundle(@TransactionParam Bundle bundle) {
+        // the role first (BundleStream checked it before reading a JSON body; the service checks it again)
+        requireImporter(currentCaller);
         if (bundle == null) {
             throw new InvalidRequestException("Send a Bundle of type transaction or batch");
         }
         if (bundle.getType() != Bundle.BundleType.TRANSACTION && bundle.getType() != Bundle.BundleType.BATCH) {
             throw new InvalidRequestException("Bundle.type: send a transaction or a batch");
         }
+        // what ICR keeps must hold as R4 before ICR reads it; what it skips is not written, so not checked
+        validation.requireEntries(bundle, BundleImports::kept);
         BundleImports.Read read = bundles.read(bundle);
         ImportReport report = imports.importRecords(read.records());
         Bundle answer = new Bundle().setType(bundle.getType() == Bundle.BundleType.BATCH ? Bundle.BundleType.BATCHRESPONSE
