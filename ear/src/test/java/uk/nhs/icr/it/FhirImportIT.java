@@ -333,7 +333,7 @@ class FhirImportIT extends IcrDeployment {
     void a_bundle_over_the_import_limit_is_refused_unread() {
         List<String> padding = new ArrayList<>();
         String line = "x".repeat(1_000);
-        for (int i = 0; i < 2_200; i++) {
+        for (int i = 0; i < 8_400; i++) { // past the test server's ICR_MAX_IMPORT_BYTES, 8 MiB
             padding.add(line);
         }
         String body = "{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[],\"id\":\"" + String.join("", padding) + "\"}";
