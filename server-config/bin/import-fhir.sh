@@ -6,7 +6,8 @@
 # resources by type added, already present and skipped, and each failure with the server's reason. Exits non-zero when
 # any bundle failed (a failed bundle imports nothing: fix it and run again; what was imported before is matched, not
 # duplicated).
-# Environment: ICR_BASE_URL (https://localhost:8443), ICR_IMPORT_TOKEN (default: a demo token for the demo user
+# Environment: ICR_BASE_URL (https://localhost:8443), ICR_MAX_IMPORT_BYTES (the server's limit, 64 MiB by default: a larger
+# bundle is not sent, and fails with that reason), ICR_IMPORT_TOKEN (default: a demo token for the demo user
 # "importer", role IMPORTER), ICR_TLS_CA (the certificate to trust; tls-client.sh finds the local one).
 set -euo pipefail
 
@@ -16,6 +17,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 # shellcheck source=tls-client.sh
 . "$root/server-config/bin/tls-client.sh"
 base=${ICR_BASE_URL:-https://localhost:8443}
+limit=${ICR_MAX_IMPORT_BYTES:-67108864}
 token=${ICR_IMPORT_TOKEN:-$("$root/server-config/bin/demo-token.sh" importer IMPORTER)}
 
 mapfile -t bundles < <(
@@ -32,8 +34,16 @@ start=$(date +%s)
 for bundle in "${bundles[@]}"; do
     done_count=$((done_count + 1))
     answer=$work/$done_count.json
-    status=$(curl -sS -o "$answer" -w '%{http_code}' -X POST -H "Authorization: Bearer $token" \
-        -H 'Content-Type: application/fhir+json' -H 'Accept: application/fhir+json' --data-binary "@$bundle" "$base/fhir" || echo 000)
+    size=$(stat -L -c %s "$bundle")
+    if (( size > limit )); then
+        # the server would refuse it unread (413), and a client still sending then sees a reset stream, not the answer
+        status=413
+        printf '{"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"too-costly","diagnostics":"%s bytes, over ICR_MAX_IMPORT_BYTES (%s): not sent (split the bundle, or raise the limit on the server and here)"}]}' \
+            "$size" "$limit" > "$answer"
+    else
+        status=$(curl -sS -o "$answer" -w '%{http_code}' -X POST -H "Authorization: Bearer $token" \
+            -H 'Content-Type: application/fhir+json' -H 'Accept: application/fhir+json' --data-binary "@$bundle" "$base/fhir" || echo 000)
+    fi
     echo "$status $(basename "$bundle")" >> "$work/statuses"
     [[ "$status" == 200 ]] || failed=$((failed + 1))
     width=40

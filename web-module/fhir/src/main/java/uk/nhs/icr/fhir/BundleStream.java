@@ -85,6 +85,11 @@ final class BundleStream {
                     entries.add(entry(JSON.readTree(in), entries.size(), parser));
                 }
             }
+            // read to the end of the body: a response sent while the client is still sending resets an HTTP/2 stream, and
+            // the client would see no answer at all
+            if (in.nextToken() != null) {
+                throw new InvalidRequestException("The body goes on after the Bundle: send one Bundle, nothing after it");
+            }
         } catch (JsonProcessingException e) {
             // where it broke, not what was there: the body is a patient's record
             throw new InvalidRequestException("The body is not well-formed JSON (line " + e.getLocation().getLineNr() + ", column "

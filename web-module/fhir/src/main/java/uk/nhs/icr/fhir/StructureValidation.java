@@ -37,12 +37,15 @@ import ca.uhn.fhir.validation.SingleValidationMessage;
  * Built once per server; warmed when the server starts, as the first validation loads the R4 definitions: about 185 MB of
  * heap that stays, and 8 to 9 s (measured by {@code benchmarks/fhir/ValidatorHeap.java}; docs/performance.md). Each run
  * of HAPI's validator builds a new instance validator, which costs about 20 ms whatever it validates, so the entries of an
- * import are validated together, as one bundle (about 2 ms a resource), not one by one.
+ * import are validated together, 500 at a time as one bundle (about 2 ms a resource), not one by one.
  */
 final class StructureValidation {
 
     /** Past this many errors a refusal says how many more there were rather than naming them. */
     static final int MOST_ISSUES = 50;
+
+    /** How many entries of an import one run of the validator takes (see {@link #requireEntries}). */
+    static final int ENTRIES_PER_RUN = 500;
 
     private final FhirValidator validator;
 
@@ -97,26 +100,29 @@ final class StructureValidation {
 
     /**
      * Refuses (422) a transaction or batch when one of the chosen entries breaks the R4 structure. The chosen entries are
-     * validated together as one bundle of the request's type (so conditional references, which a transaction may hold,
-     * are read as such), each error named by its entry's index in the request.
+     * validated together, {@value #ENTRIES_PER_RUN} at a time, each run as one bundle of the request's type (so that
+     * conditional references, which a transaction may hold, are read as such; a reference to an entry in another run is
+     * not an error); each error is named by its entry's index in the request. One run per entry would cost about 20 ms
+     * each; one run for a whole 50 MB bundle (20,000 entries) held more than a gigabyte of the validator's own model.
      */
     void requireEntries(Bundle request, Predicate<Resource> chosen) {
-        Bundle subset = new Bundle().setType(request.getType());
+        Findings findings = new Findings();
+        Bundle run = new Bundle().setType(request.getType());
         List<Integer> indices = new ArrayList<>();
         for (int i = 0; i < request.getEntry().size(); i++) {
             Bundle.BundleEntryComponent entry = request.getEntry().get(i);
             if (entry.getResource() != null && chosen.test(entry.getResource())) {
-                subset.addEntry(entry);
+                run.addEntry(entry);
                 indices.add(i);
             }
-        }
-        if (indices.isEmpty()) {
-            return;
-        }
-        Findings findings = new Findings();
-        for (SingleValidationMessage message : validator.validateWithResult(subset).getMessages()) {
-            if (isError(message)) {
-                findings.add(inRequest(message.getLocationString(), indices), message);
+            if (indices.size() == ENTRIES_PER_RUN || i == request.getEntry().size() - 1 && !indices.isEmpty()) {
+                for (SingleValidationMessage message : validator.validateWithResult(run).getMessages()) {
+                    if (isError(message)) {
+                        findings.add(inRequest(message.getLocationString(), indices), message);
+                    }
+                }
+                run = new Bundle().setType(request.getType());
+                indices = new ArrayList<>();
             }
         }
         findings.throwIfAny();
