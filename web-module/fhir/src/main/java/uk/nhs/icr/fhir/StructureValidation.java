@@ -13,9 +13,11 @@ import org.hl7.fhir.common.hapi.validation.support.UnknownCodeSystemWarningValid
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
 
 import ca.uhn.fhir.context.FhirContext;
@@ -34,8 +36,12 @@ import ca.uhn.fhir.validation.SingleValidationMessage;
  * rules (the NHS number's check digit, dates, categories) come after this, in the services. A refusal is a 422 naming
  * each error where it sits in the request ({@code Bundle.entry[3].resource.status}).
  * <p>
- * Built once per server; warmed when the server starts, as the first validation loads the R4 definitions: about 185 MB of
- * heap that stays, and 8 to 9 s (measured by {@code benchmarks/fhir/ValidatorHeap.java}; docs/performance.md). Each run
+ * Built once per server. The first validation loads the R4 definitions: about 185 MB of heap that stays, and 8 to 9 s
+ * (measured by {@code benchmarks/fhir/ValidatorHeap.java}; docs/performance.md). That happens once, in {@link #warm}: the
+ * server calls it beside its start, and a request that arrives before it has finished waits for it rather than loading
+ * a second copy. HAPI keeps the loaded definitions in a static map of its own, which would outlive the application in a
+ * server that keeps an undeployed application's classes reachable (WildFly's idle pool threads do, for a while), so
+ * {@link #release} empties it when the application stops. Each run
  * of HAPI's validator builds a new instance validator, which costs about 20 ms whatever it validates, so the entries of an
  * import are validated together, 500 at a time as one bundle (about 2 ms a resource), not one by one.
  */
@@ -48,12 +54,16 @@ final class StructureValidation {
     static final int ENTRIES_PER_RUN = 500;
 
     private final FhirValidator validator;
+    private final DefaultProfileValidationSupport definitions;
+    private final ValidationSupportChain chain;
+    private volatile boolean warm;
 
     StructureValidation(FhirContext context) {
         UnknownCodeSystemWarningValidationSupport unknownSystems = new UnknownCodeSystemWarningValidationSupport(context);
         unknownSystems.setNonExistentCodeSystemSeverity(IValidationSupport.IssueSeverity.WARNING);
-        ValidationSupportChain chain = new ValidationSupportChain(
-                new DefaultProfileValidationSupport(context),
+        this.definitions = new DefaultProfileValidationSupport(context);
+        this.chain = new ValidationSupportChain(
+                definitions,
                 new CommonCodeSystemsTerminologyService(context),
                 new InMemoryTerminologyServerValidationSupport(context),
                 new SnapshotGeneratingValidationSupport(context),
@@ -63,6 +73,25 @@ final class StructureValidation {
         instances.setErrorForUnknownProfiles(false);
         this.validator = context.newValidator().setValidateAgainstStandardSchema(false).setValidateAgainstStandardSchematron(false)
                 .registerValidatorModule(instances);
+    }
+
+    /** Loads the R4 definitions and builds the validator's context, once; callers that come meanwhile wait for it. */
+    void warm() {
+        if (warm) {
+            return;
+        }
+        synchronized (this) {
+            if (!warm) {
+                validator.validateWithResult(new Patient().addName(new HumanName().setFamily("Warm")));
+                warm = true;
+            }
+        }
+    }
+
+    /** Lets go of the loaded definitions, which HAPI holds statically, when the application stops (after a warm-up under way). */
+    synchronized void release() {
+        chain.invalidateCaches();
+        definitions.flush();
     }
 
     /** A refusal of the resources with errors, each named at its place in the request; nothing when all hold. */
@@ -106,6 +135,7 @@ final class StructureValidation {
      * each; one run for a whole 50 MB bundle (20,000 entries) held more than a gigabyte of the validator's own model.
      */
     void requireEntries(Bundle request, Predicate<Resource> chosen) {
+        warm();
         Findings findings = new Findings();
         Bundle run = new Bundle().setType(request.getType());
         List<Integer> indices = new ArrayList<>();
@@ -130,6 +160,7 @@ final class StructureValidation {
 
     /** Refuses one resource (an update, a booking) with 422 when it breaks the R4 structure. */
     void require(Resource resource) {
+        warm();
         Findings findings = new Findings();
         for (SingleValidationMessage message : validator.validateWithResult(resource).getMessages()) {
             if (isError(message)) {
