@@ -246,18 +246,23 @@ public final class Browser implements AutoCloseable {
         By filterField = By.cssSelector("[id='" + menuId + "_panel'] input[type='text']");
         List<WebElement> filters = driver.findElements(filterField);
         if (!filters.isEmpty() && filters.get(0).isDisplayed()) {
-            filters.get(0).sendKeys(label);
+            // the label's longest word, not the label: a space typed while the field is being redrawn reaches the option
+            // that has the focus instead, and ticks it (CI once ticked an organisation nobody chose that way)
+            String typed = java.util.Arrays.stream(label.split("\\s+")).max(java.util.Comparator.comparingInt(String::length)).orElse(label);
+            filters.get(0).sendKeys(typed);
             // every key arrived and the list is filtered to what was typed (the filter runs on each key); a key lost while the
-            // list was redrawn (or the field redrawn under it) is made good by typing the label again
+            // list was redrawn (or the field redrawn under it) is made good by typing it again
             waiting().until(d -> {
                 WebElement filter = d.findElement(filterField);
-                if (!label.equals(filter.getAttribute("value"))) {
+                if (!typed.equals(filter.getAttribute("value"))) {
                     filter.clear();
-                    filter.sendKeys(label);
+                    filter.sendKeys(typed);
                     return false;
                 }
-                return d.findElements(By.cssSelector("[id='" + menuId + "_panel'] li")).stream().filter(WebElement::isDisplayed)
-                        .count() <= 3;
+                // settled when every option shown matches what was typed: a count alone can be met mid-redraw
+                List<String> shown = d.findElements(By.xpath("//*[@id='" + menuId + "_panel']//li[.//label]")).stream()
+                        .filter(WebElement::isDisplayed).map(option -> option.getText().trim().toLowerCase(java.util.Locale.ROOT)).toList();
+                return !shown.isEmpty() && shown.stream().allMatch(option -> option.contains(typed.toLowerCase(java.util.Locale.ROOT)));
             });
         }
         waiting().until(d -> d.findElement(box).isDisplayed());
