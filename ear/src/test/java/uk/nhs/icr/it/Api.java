@@ -139,8 +139,13 @@ public final class Api {
     }
 
     public static Reply postJsonTo(String url, String authorization, String json) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", authorization)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+        return postTo(url, "application/json", json, "Authorization", authorization);
+    }
+
+    /** A POST to any URL with these headers (name, value, name, value, ...) besides the content type. */
+    public static Reply postTo(String url, String contentType, String body, String... headers) {
+        return send(Client.withHeaders(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)), headers));
     }
 
     public static Reply getWithCookie(String path, String cookie) {

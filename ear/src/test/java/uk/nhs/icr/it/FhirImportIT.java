@@ -120,6 +120,16 @@ class FhirImportIT extends IcrDeployment {
         return result;
     }
 
+    /** A result whose reference range breaks R4's invariant obs-3 (low, high or text): it gives only the ages it applies to. */
+    private static Observation brokenResult(String subject) {
+        Observation broken = laboratory(subject, "Potassium", new BigDecimal("4.1"), "mmol/L");
+        SimpleQuantity adult = new SimpleQuantity();
+        adult.setValue(18);
+        broken.getReferenceRange().clear();
+        broken.addReferenceRange().setAge(new Range().setLow(adult));
+        return broken;
+    }
+
     /** Adds a resource as a POST (conditional when {@code ifNoneExist} is given) under a fresh urn:uuid; returns that URL. */
     private static String add(Bundle bundle, Resource resource, String ifNoneExist) {
         String fullUrl = "urn:uuid:" + UUID.randomUUID();
@@ -271,13 +281,7 @@ class FhirImportIT extends IcrDeployment {
         Bundle bundle = generated(patients, UUID.randomUUID().toString().substring(0, 8));
         String second = bundle.getEntry().stream().filter(entry -> entry.getResource() instanceof Patient).skip(1).findFirst()
                 .orElseThrow().getFullUrl();
-        Observation broken = laboratory(second, "Potassium", new BigDecimal("4.1"), "mmol/L");
-        SimpleQuantity adult = new SimpleQuantity();
-        adult.setValue(18);
-        // a reference range must say low, high or text (R4 invariant obs-3): this one gives only the ages it applies to
-        broken.getReferenceRange().clear();
-        broken.addReferenceRange().setAge(new Range().setLow(adult));
-        add(bundle, broken, null);
+        add(bundle, brokenResult(second), null);
         int where = bundle.getEntry().size() - 1;
 
         OperationOutcome refusal = Fhir.outcomeOf(422, () -> IMPORTER.transaction().withBundle(bundle).execute());
@@ -291,6 +295,56 @@ class FhirImportIT extends IcrDeployment {
             assertEquals(0, Databases.patientsWith(patient), "nothing of the bundle is written");
             assertEquals(0, Databases.peopleWith(patient));
         }
+    }
+
+    @Test
+    void an_error_past_the_first_five_hundred_entries_is_named_by_its_place_in_the_request() {
+        List<String> patients = Databases.unusedNhsNumbers(1);
+        Bundle bundle = generated(patients, UUID.randomUUID().toString().substring(0, 8));
+        String subject = bundle.getEntry().stream().filter(entry -> entry.getResource() instanceof Patient).findFirst().orElseThrow().getFullUrl();
+        // 600 results, each followed by a claim ICR skips: the validator sees the kept entries in runs of 500, so the broken
+        // one, the 551st result, is in the second run at a place that is neither its index in the run nor in the request
+        int where = -1;
+        for (int i = 0; i < 600; i++) {
+            if (i == 550) {
+                where = bundle.getEntry().size();
+            }
+            add(bundle, i == 550 ? brokenResult(subject) : laboratory(subject, "Sodium", new BigDecimal("140"), "mmol/L"), null);
+            add(bundle, new Claim().setPatient(new Reference(subject)), null);
+        }
+        int broken = where;
+
+        OperationOutcome refusal = Fhir.outcomeOf(422, () -> IMPORTER.transaction().withBundle(bundle).execute());
+        assertEquals(List.of("Bundle.entry[" + broken + "].resource.referenceRange[0]"), refusal.getIssue().stream()
+                .flatMap(issue -> issue.getExpression().stream()).map(org.hl7.fhir.r4.model.StringType::getValue).distinct().toList(),
+                refusal.getIssueFirstRep().getDiagnostics());
+        assertEquals(0, Databases.patientsWith(patients.get(0)), "nothing of the bundle is written");
+    }
+
+    @Test
+    void the_importer_role_is_checked_before_a_byte_of_any_bundle_is_read() {
+        String unfinishedJson = "{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[{";
+        String unfinishedXml = "<Bundle xmlns=\"http://hl7.org/fhir\"><type value=\"transaction\"/><entry>";
+        String gp = "Bearer " + Tokens.staff("gp.beech", "GP").sign();
+        for (String[] sent : List.of(new String[] {"application/fhir+json", unfinishedJson}, new String[] {"application/fhir+xml", unfinishedXml})) {
+            Api.Reply byGp = Api.postTo(Fhir.BASE, sent[0], sent[1], "Authorization", gp);
+            assertEquals(403, byGp.status(), sent[0] + ": " + byGp.body());
+            assertTrue(byGp.body().contains("OperationOutcome") && byGp.body().contains("importers"), byGp.body());
+            Api.Reply byNobody = Api.postTo(Fhir.BASE, sent[0], sent[1]);
+            assertEquals(401, byNobody.status(), sent[0] + ": " + byNobody.body());
+        }
+    }
+
+    @Test
+    void a_bundle_nested_past_what_any_resource_needs_is_refused_with_the_limit_named() {
+        String deep = "[".repeat(1_001) + "]".repeat(1_001);
+        String body = "{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[{\"resource\":{\"resourceType\":\"Basic\","
+                + "\"extension\":" + deep + "}}]}";
+        Api.Reply refused = Api.postJsonTo(Fhir.BASE, "Bearer " + Tokens.staff("importer", "IMPORTER").sign(), body);
+        assertEquals(400, refused.status(), refused.body());
+        assertTrue(refused.body().contains("OperationOutcome") && refused.body().contains("nesting depth (1001) exceeds the maximum allowed (1000)"),
+                refused.body());
+        assertTrue(!refused.body().contains("StreamReadConstraints"), "the limit in the client's terms: " + refused.body());
     }
 
     @Test

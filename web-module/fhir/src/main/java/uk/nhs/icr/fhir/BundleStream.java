@@ -7,9 +7,13 @@ import java.util.List;
 
 import org.hl7.fhir.r4.model.Bundle;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,12 +35,19 @@ import uk.nhs.icr.access.service.CurrentCaller;
  * of it into one byte array, then into one JSON tree, then into the model: three copies of up to 64 MiB at once). Each
  * entry is read on its own and parsed into the model by HAPI's parser, so only the model of the bundle is held whole,
  * which the import needs (references resolve in any order, and all of it is written in one transaction). Runs after the
- * caller is known and refuses anyone but a record importer before reading a byte. An XML bundle is left to HAPI.
+ * caller is known and refuses anyone but a record importer before reading a byte of any bundle, JSON or XML; an XML bundle
+ * is then left to HAPI.
+ * <p>
+ * Jackson's limits on what one document may hold stay as they are but one: a string may be as long as the body (the size
+ * limit, {@code ICR_MAX_IMPORT_BYTES}, already bounds it), as an attachment's base64 data can pass Jackson's 20 million
+ * characters. Nesting deeper than 1,000 and numbers longer than 1,000 digits are refused (400), which no FHIR resource
+ * needs.
  */
 @Interceptor
 final class BundleStream {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build()).build());
 
     private final FhirContext context;
     private final CurrentCaller currentCaller;
@@ -50,10 +61,13 @@ final class BundleStream {
     @Hook(value = Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED, order = 100)
     public boolean read(ServletRequestDetails details) throws IOException {
         RestOperationTypeEnum operation = details.getRestOperationType();
-        if (operation != RestOperationTypeEnum.TRANSACTION && operation != RestOperationTypeEnum.BATCH || !json(details.getHeader("Content-Type"))) {
+        if (operation != RestOperationTypeEnum.TRANSACTION && operation != RestOperationTypeEnum.BATCH) {
             return true;
         }
         ImportProvider.requireImporter(currentCaller);
+        if (!json(details.getHeader("Content-Type"))) {
+            return true;
+        }
         details.setResource(read(details.getServletRequest().getInputStream(), context));
         return true;
     }
@@ -90,14 +104,21 @@ final class BundleStream {
             if (in.nextToken() != null) {
                 throw new InvalidRequestException("The body goes on after the Bundle: send one Bundle, nothing after it");
             }
+        } catch (StreamConstraintsException e) {
+            // Jackson's message names the limit and the size reached, never the content (less the Java method it comes from)
+            throw new InvalidRequestException("The body is beyond what ICR reads" + at(e.getLocation()) + ": "
+                    + e.getOriginalMessage().replaceAll(", from `[^`]*`", "") + ": nothing was imported");
         } catch (JsonProcessingException e) {
             // where it broke, not what was there: the body is a patient's record
-            throw new InvalidRequestException("The body is not well-formed JSON (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + "): nothing was imported");
+            throw new InvalidRequestException("The body is not well-formed JSON" + at(e.getLocation()) + ": nothing was imported");
         }
         Bundle bundle = parse(parser, shell, "Bundle");
         entries.forEach(bundle::addEntry);
         return bundle;
+    }
+
+    private static String at(JsonLocation location) {
+        return location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
 
     /** One entry, parsed by HAPI as the only entry of a bundle (so fullUrl, request and resource are read as HAPI reads them). */
