@@ -72,6 +72,12 @@ class SessionLostBetweenPhasesIT {
         }
         branch.end(xid, XAResource.TMSUCCESS);
         assertEquals(XAResource.XA_OK, branch.prepare(xid));
+        endSession(pid);
+        return branch;
+    }
+
+    /** Has the database end a session, as a restart or an administrator would, and waits until it has gone. */
+    private static void endSession(int pid) throws Exception {
         try (Connection admin = Databases.connectAsSuperuser(Databases.SOCIAL_CARE); Statement sql = admin.createStatement()) {
             sql.execute("select pg_terminate_backend(" + pid + ")");
             Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
@@ -80,7 +86,6 @@ class SessionLostBetweenPhasesIT {
                 Thread.sleep(50);
             }
         }
-        return branch;
     }
 
     private static boolean stillPrepared(Xid xid) {
@@ -131,9 +136,36 @@ class SessionLostBetweenPhasesIT {
         try {
             XAException failure = assertThrows(XAException.class, () -> branch.rollback(xid));
             assertEquals(XAException.XAER_RMFAIL, failure.errorCode, failure.toString());
+            assertTrue(stillPrepared(xid), "the branch is still prepared, for recovery to find");
         } finally {
             commitAsRecoveryWould(xid);
         }
+    }
+
+    /** Starts a branch and does some work in it, then has the database end that session before the branch is prepared. */
+    private static XAResource startedThenSessionEnded(PGXADataSource source, Xid xid) throws Exception {
+        XAConnection connection = source.getXAConnection();
+        XAResource branch = connection.getXAResource();
+        branch.start(xid, XAResource.TMNOFLAGS);
+        int pid;
+        try (Statement sql = connection.getConnection().createStatement(); ResultSet row = sql.executeQuery("select pg_backend_pid()")) {
+            row.next();
+            pid = row.getInt(1);
+        }
+        endSession(pid);
+        return branch;
+    }
+
+    @Test
+    void a_branch_never_prepared_is_rolled_back_by_the_database_so_its_failed_rollback_is_the_drivers_own_answer() throws Exception {
+        Xid ours = new TestXid();
+        XAException oursFailure = assertThrows(XAException.class,
+                () -> startedThenSessionEnded(socialCare(new SessionLossAwareXADataSource()), ours).rollback(ours));
+        Xid drivers = new TestXid();
+        XAException driversFailure = assertThrows(XAException.class,
+                () -> startedThenSessionEnded(socialCare(new PGXADataSource()), drivers).rollback(drivers));
+        assertEquals(driversFailure.errorCode, oursFailure.errorCode, "nothing is left for recovery: " + oursFailure);
+        assertTrue(!stillPrepared(ours) && !stillPrepared(drivers), "no branch was prepared");
     }
 
     @Test

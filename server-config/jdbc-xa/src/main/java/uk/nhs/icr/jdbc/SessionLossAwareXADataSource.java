@@ -2,6 +2,7 @@ package uk.nhs.icr.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
 
 import javax.sql.XAConnection;
 import javax.transaction.xa.XAException;
@@ -21,7 +22,8 @@ import org.postgresql.xa.PGXADataSource;
  * hand. Nothing was decided by the database, though: the branch is still prepared, and only the session was lost. So
  * such a failure is reported as {@code XAER_RMFAIL} (the resource manager is unavailable), on which Narayana keeps its
  * decision in the log and its recovery manager finishes the branch once the database answers again. Every other
- * failure is passed on as the driver reported it.
+ * failure is passed on as the driver reported it, and so is the failed rollback of a branch this connection started and
+ * never prepared: the database rolls back such a branch itself when the session ends, so nothing is left for recovery.
  */
 public class SessionLossAwareXADataSource extends PGXADataSource {
 
@@ -36,8 +38,26 @@ public class SessionLossAwareXADataSource extends PGXADataSource {
     /** The driver's XA connection, its second-phase failures translated by {@link #whenSessionLost}. */
     static final class SessionLossAwareXAConnection extends PGXAConnection {
 
+        /** The branch this connection started and has not prepared (its work lives only in this session), if any. */
+        private Xid unprepared;
+
         SessionLossAwareXAConnection(BaseConnection connection) throws SQLException {
             super(connection);
+        }
+
+        @Override
+        public void start(Xid xid, int flags) throws XAException {
+            super.start(xid, flags);
+            unprepared = xid;
+        }
+
+        @Override
+        public int prepare(Xid xid) throws XAException {
+            int vote = super.prepare(xid);
+            if (sameBranch(xid, unprepared)) {
+                unprepared = null;
+            }
+            return vote;
         }
 
         @Override
@@ -45,19 +65,38 @@ public class SessionLossAwareXADataSource extends PGXADataSource {
             try {
                 super.commit(xid, onePhase);
             } catch (XAException e) {
-                // a one-phase commit cut off is a rollback by the database: the driver's answer stands
+                // a one-phase commit cut off may or may not have become durable, but the branch was never prepared, so
+                // there is nothing for recovery to finish: the driver's answer stands
                 throw onePhase ? e : whenSessionLost(e);
+            } finally {
+                settled(xid);
             }
         }
 
         @Override
         public void rollback(Xid xid) throws XAException {
+            boolean prepared = !sameBranch(xid, unprepared);
             try {
                 super.rollback(xid);
             } catch (XAException e) {
-                throw whenSessionLost(e);
+                throw prepared ? whenSessionLost(e) : e;
+            } finally {
+                settled(xid);
             }
         }
+
+        private void settled(Xid xid) {
+            if (sameBranch(xid, unprepared)) {
+                unprepared = null;
+            }
+        }
+    }
+
+    /** Whether two Xids name the same branch (an Xid need not implement {@code equals}). */
+    static boolean sameBranch(Xid a, Xid b) {
+        return a != null && b != null && a.getFormatId() == b.getFormatId()
+                && Arrays.equals(a.getGlobalTransactionId(), b.getGlobalTransactionId())
+                && Arrays.equals(a.getBranchQualifier(), b.getBranchQualifier());
     }
 
     /**

@@ -1,11 +1,14 @@
 package uk.nhs.icr.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.SQLException;
 
 import javax.transaction.xa.XAException;
+import javax.transaction.xa.Xid;
 
 import org.junit.jupiter.api.Test;
 
@@ -35,5 +38,34 @@ class SessionLossAwareXADataSourceTest {
         assertSame(unknownBranch, SessionLossAwareXADataSource.whenSessionLost(unknownBranch));
         XAException noState = driverFailure(XAException.XAER_RMERR, null);
         assertSame(noState, SessionLossAwareXADataSource.whenSessionLost(noState));
+    }
+
+    @Test
+    void a_branch_is_known_by_its_format_and_ids_not_by_the_object_naming_it() {
+        Xid one = xid(4711, "global-1", 1);
+        assertTrue(SessionLossAwareXADataSource.sameBranch(one, xid(4711, "global-1", 1)));
+        assertFalse(SessionLossAwareXADataSource.sameBranch(one, xid(4711, "global-1", 2)), "another branch of the same transaction");
+        assertFalse(SessionLossAwareXADataSource.sameBranch(one, xid(4711, "global-2", 1)));
+        assertFalse(SessionLossAwareXADataSource.sameBranch(one, xid(131077, "global-1", 1)));
+        assertFalse(SessionLossAwareXADataSource.sameBranch(one, null));
+    }
+
+    private static Xid xid(int format, String global, int branch) {
+        return new Xid() {
+            @Override
+            public int getFormatId() {
+                return format;
+            }
+
+            @Override
+            public byte[] getGlobalTransactionId() {
+                return global.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            }
+
+            @Override
+            public byte[] getBranchQualifier() {
+                return new byte[] {(byte) branch};
+            }
+        };
     }
 }
