@@ -45,7 +45,7 @@ public class ProxyAccessResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record someone who may act for the patient in the app (the patient's GP practice: GP or administrator)",
+    @Operation(operationId = "grantProxyAccess", summary = "Record someone who may act for the patient in the app (the patient's GP practice: GP or administrator)",
             description = "The proxy is registered, 16 or over, and named as registered (proxyName holds their family name). basis: parental-responsibility (a child under 16), carer-with-consent (16 or over; stands once a GP confirms"
                     + " the patient consents freely), lasting-power-of-attorney or court-deputy (an adult); evidence: what was seen;"
                     + " services: record, appointments, prescriptions, preferences; startsOn (default today), endsOn.")
@@ -74,7 +74,7 @@ public class ProxyAccessResource {
 
     @POST
     @Path("/{id}/consent-confirmation")
-    @Operation(summary = "A GP confirms, having seen the patient (16 or over), that they consent to this proxy freely")
+    @Operation(operationId = "confirmProxyConsent", summary = "A GP confirms, having seen the patient (16 or over), that they consent to this proxy freely")
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(schema = @Schema(implementation = ProxyLinkView.class),
                     examples = @ExampleObject(name = "confirmed", value = Examples.CONFIRMED_LINK)))
@@ -95,7 +95,7 @@ public class ProxyAccessResource {
     @POST
     @Path("/{id}/revocation")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "End a proxy's access (the patient's practice), with a reason the patient sees with the link")
+    @Operation(operationId = "revokeProxyAccess", summary = "End a proxy's access (the patient's practice), with a reason the patient sees with the link")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "revoke", value = "{\"reason\":\"Parental responsibility ended by"
             + " court order\"}")))
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProxyLinkView.class)))

@@ -33,7 +33,7 @@ public class PatientAppointmentsResource {
     @POST
     @Path("/{id}/cancellation")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The practice cancels a future appointment, with a reason the patient reads")
+    @Operation(operationId = "cancelAppointment", summary = "The practice cancels a future appointment, with a reason the patient reads")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "cancel", value = "{\"reason\":\"Dr Shah is unwell today; please"
             + " book again\"}")))
     public AppointmentView cancel(@PathParam("nhsNumber") NhsNumber nhsNumber, @PathParam("id") String id, Cancellation cancellation) {

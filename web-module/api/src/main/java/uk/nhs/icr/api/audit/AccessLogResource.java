@@ -26,7 +26,7 @@ public class AccessLogResource {
     AccessLogService accessLog;
 
     @GET
-    @Operation(summary = "Who viewed this record: newest first",
+    @Operation(operationId = "patientAccessLog", summary = "Who viewed this record: newest first",
             description = "For the patient's own token and for privacy officers. Break-glass entries are flagged.")
     public Page<AccessLogEntry> accessLog(@PathParam("nhsNumber") NhsNumber nhsNumber,
                                           @QueryParam("page") String page, @QueryParam("size") String size) {

@@ -43,7 +43,7 @@ public class ConsentResource {
     ConsentService consent;
 
     @GET
-    @Operation(summary = "The current consent directive for a scope (treatment by default)")
+    @Operation(operationId = "currentConsent", summary = "The current consent directive for a scope (treatment by default)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ConsentView.class)))
     @APIResponse(responseCode = "404", description = "No directive recorded (the record is shared for direct care), or no patient you may see has this NHS number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -55,14 +55,14 @@ public class ConsentResource {
 
     @GET
     @Path("/history")
-    @Operation(summary = "Every version of the directive for a scope, newest first")
+    @Operation(operationId = "consentHistory", summary = "Every version of the directive for a scope, newest first")
     public List<ConsentView> history(@PathParam("nhsNumber") NhsNumber nhsNumber, @QueryParam("scope") String scope) {
         return consent.history(nhsNumber, scope(scope));
     }
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record a new version of the directive",
+    @Operation(operationId = "recordConsent", summary = "Record a new version of the directive",
             description = "Body: status (active, inactive, entered-in-error), scope, decidedAt, recordedBy (staff: staff or proxy), reason "
                     + "(staff: required), atPatientsRequest (staff: true, the patient asked for it), provisions [{type: permit|deny, "
                     + "categories [MENTAL_HEALTH, SEXUAL_HEALTH, ...], organisations [ODS codes], roles [GP, ...], start, end}]. The patient's own token records it as the patient, in force at once. A staff change"

@@ -31,7 +31,7 @@ public class DataOptOutResource {
     DataOptOutService optOut;
 
     @GET
-    @Operation(summary = "The patient's National Data Opt-out choice (version 0: never set, not opted out)",
+    @Operation(operationId = "currentDataOptOut", summary = "The patient's National Data Opt-out choice (version 0: never set, not opted out)",
             description = "It never affects direct care: it is honoured in research and planning uses.")
     public Response current(@PathParam("nhsNumber") NhsNumber nhsNumber) {
         OptOutView current = optOut.current(nhsNumber);
@@ -40,7 +40,7 @@ public class DataOptOutResource {
 
     @GET
     @Path("/history")
-    @Operation(summary = "Every change of the choice, newest first")
+    @Operation(operationId = "dataOptOutHistory", summary = "Every change of the choice, newest first")
     public List<OptOutView> history(@PathParam("nhsNumber") NhsNumber nhsNumber) {
         return optOut.history(nhsNumber);
     }

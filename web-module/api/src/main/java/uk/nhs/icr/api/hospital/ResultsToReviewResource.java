@@ -29,7 +29,7 @@ public class ResultsToReviewResource {
     HospitalRecordService record;
 
     @GET
-    @Operation(summary = "The practice's results still to be reviewed, oldest first (its GPs)",
+    @Operation(operationId = "resultsToReview", summary = "The practice's results still to be reviewed, oldest first (its GPs)",
             description = "Each held back from the patient until reviewed (POST /api/patients/{nhs}/results/{id}/review) or until"
                     + " heldUntil. Results filed under a sensitive category are reviewed from the patient's record and not listed here."
                     + " Each patient listed is on their own audit log as read.")

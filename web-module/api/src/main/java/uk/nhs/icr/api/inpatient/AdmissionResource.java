@@ -81,7 +81,7 @@ public class AdmissionResource {
 
     @POST
     @Path("/reconciliation")
-    @Operation(summary = "Decide a medicine the patient came in on", description = "source (hospital-record or social-care), sourceId,"
+    @Operation(operationId = "decideMedicinesReconciliation", summary = "Decide a medicine the patient came in on", description = "source (hospital-record or social-care), sourceId,"
             + " decision (continued, changed, stopped), reason (needed unless continued), prescriptionId (the prescription that"
             + " carries it on; none when stopped)")
     @APIResponse(responseCode = "200", description = "Decided", content = @Content(schema = @Schema(implementation = Reconciliation.class)))
@@ -105,7 +105,7 @@ public class AdmissionResource {
 
     @GET
     @Path("/plan")
-    @Operation(summary = "The admission's treatment plan", description = "Problem, goals, interventions, review date, expected"
+    @Operation(operationId = "admissionPlan", summary = "The admission's treatment plan", description = "Problem, goals, interventions, review date, expected"
             + " discharge and criteria, medically fit, and every task (open ones flagged overdue)")
     @APIResponse(responseCode = "200", description = "OK")
     public AdmissionPlan plan(@PathParam("nhsNumber") NhsNumber nhsNumber, @PathParam("admissionId") long admissionId) {

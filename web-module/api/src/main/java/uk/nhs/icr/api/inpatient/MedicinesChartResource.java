@@ -51,7 +51,7 @@ public class MedicinesChartResource {
     UkClock clock;
 
     @GET
-    @Operation(summary = "A day of the medicines chart", description = "Each prescription in force that day with its due doses"
+    @Operation(operationId = "medicinesChart", summary = "A day of the medicines chart", description = "Each prescription in force that day with its due doses"
             + " (recorded, or open and overdue) and the as-required doses given")
     @APIResponse(responseCode = "200", description = "OK")
     public MedicinesChart chart(@PathParam("nhsNumber") NhsNumber nhsNumber,
@@ -67,7 +67,7 @@ public class MedicinesChartResource {
     @POST
     @Path("/doses")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record a dose: given, not-given or delayed", description = "prescriptionId, dueAt (none for as required),"
+    @Operation(operationId = "recordMedicinesChartDose", summary = "Record a dose: given, not-given or delayed", description = "prescriptionId, dueAt (none for as required),"
             + " outcome, reason (not given: patient-refused, nil-by-mouth, not-available, patient-away, clinical-reason), dose"
             + " (the prescribed dose when absent; never more), givenAt (now when absent), witness and witnessPassword (a controlled"
             + " drug given: another nurse of your trust co-signs), note (needed when delayed)")

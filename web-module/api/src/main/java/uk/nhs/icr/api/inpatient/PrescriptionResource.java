@@ -63,7 +63,7 @@ public class PrescriptionResource {
     @POST
     @Path("/checks")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Check a prescription before writing it", description = "The alerts the prescription would raise"
+    @Operation(operationId = "checkPrescription", summary = "Check a prescription before writing it", description = "The alerts the prescription would raise"
             + " (allergy, duplicate-therapy, interaction, dose-range, checks-incomplete); nothing is written")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "Regular antibiotic", value = EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The checks' alerts", content = @Content(schema = @Schema(implementation = CheckOutcome.class)))

@@ -53,7 +53,7 @@ public class OrganDonationResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record or change the decision (a new version)",
+    @Operation(operationId = "recordOrganDonationDecision", summary = "Record or change the decision (a new version)",
             description = "Body: birthDate (must match the NHS number), decision (opt-in, opt-out, representatives), organs (opt-in; "
                     + "none: all organs and tissue), representatives (one or two: name, relationship, contact), faithDeclaration. The "
                     + "first decision needs no precondition (or If-None-Match: *); a new one over a registered decision names it: "
@@ -74,7 +74,7 @@ public class OrganDonationResource {
     }
 
     @GET
-    @Operation(summary = "Look up the current decision (specialist nurse for organ donation, or the person)")
+    @Operation(operationId = "currentOrganDonationDecision", summary = "Look up the current decision (specialist nurse for organ donation, or the person)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DecisionView.class)))
     @APIResponse(responseCode = "403", description = "Not the donation role: refused and audited",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -87,7 +87,7 @@ public class OrganDonationResource {
 
     @GET
     @Path("/history")
-    @Operation(summary = "Every version of the decision, newest first")
+    @Operation(operationId = "organDonationHistory", summary = "Every version of the decision, newest first")
     public List<DecisionView> history(@PathParam("nhsNumber") NhsNumber nhsNumber) {
         return register.history(nhsNumber);
     }
@@ -105,6 +105,7 @@ public class OrganDonationResource {
     @GET
     @Path("/circumstances")
     @Operation(summary = "Capacity and residence as last recorded, with its ETag")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = CircumstancesView.class)))
     @APIResponse(responseCode = "404", description = "None recorded, or no patient you may see has this NHS number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response currentCircumstances(@PathParam("nhsNumber") NhsNumber nhsNumber) {

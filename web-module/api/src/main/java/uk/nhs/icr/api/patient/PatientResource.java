@@ -52,7 +52,7 @@ public class PatientResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register a patient",
+    @Operation(operationId = "registerPatient", summary = "Register a patient",
             description = "Creates the hospital demographic record and the linked social-care person in one transaction.")
     @APIResponse(responseCode = "201", description = "Registered; Location is the patient's address",
             content = @Content(schema = @Schema(implementation = PatientDemographics.class)))

@@ -32,7 +32,7 @@ public class MyAccessLogResource {
     CurrentCaller currentCaller;
 
     @GET
-    @Operation(summary = "Who viewed my record, newest first, in words",
+    @Operation(operationId = "myAccessLog", summary = "Who viewed my record, newest first, in words",
             description = "Which organisation, in which role, did what, why (direct care, break-glass, someone acting for you)"
                     + " and when; break-glass entries are flagged.")
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "one view", value = "{\"items\":[{"

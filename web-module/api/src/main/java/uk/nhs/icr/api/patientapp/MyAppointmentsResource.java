@@ -112,7 +112,7 @@ public class MyAppointmentsResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Cancel a future appointment", description = "If-Match with its ETag: 428 without, 412 when it changed since"
+    @Operation(operationId = "cancelMyAppointment", summary = "Cancel a future appointment", description = "If-Match with its ETag: 428 without, 412 when it changed since"
             + " (the practice cancelled it, say); 409 for a past or cancelled one.")
     @APIResponse(responseCode = "200", description = "Cancelled, with its new ETag",
             content = @Content(examples = @ExampleObject(name = "cancelled", value = Examples.CANCELLED_APPOINTMENT)))

@@ -75,7 +75,7 @@ public class MyPreferencesResource {
 
     @GET
     @Path("/consent")
-    @Operation(summary = "My sharing consent directive (treatment scope), with its ETag",
+    @Operation(operationId = "myConsent", summary = "My sharing consent directive (treatment scope), with its ETag",
             description = "confirmation: awaiting when staff recorded a change that would let staff see more: confirm it below.")
     @APIResponse(responseCode = "404", description = "No directive: your record is shared for your direct care",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -88,7 +88,7 @@ public class MyPreferencesResource {
 
     @GET
     @Path("/consent/history")
-    @Operation(summary = "Every version of my directive, newest first")
+    @Operation(operationId = "myConsentHistory", summary = "Every version of my directive, newest first")
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(examples = @ExampleObject(name = "one version", value = Examples.CONSENT_HISTORY)))
     public List<ConsentView> consentHistory(@Parameter(description = FOR) @QueryParam("for") String actingFor) {
@@ -115,9 +115,11 @@ public class MyPreferencesResource {
     @POST
     @Path("/consent/confirmation")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Confirm a change staff recorded that would let staff see more",
+    @Operation(operationId = "confirmMyConsent", summary = "Confirm a change staff recorded that would let staff see more",
             description = "Until you confirm, it waits (and lapses after 28 days); the version in force stays.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "confirm version 3", value = "{\"version\":3}")))
+    @APIResponse(responseCode = "200", description = "Confirmed: the directive now in force, with its ETag",
+            content = @Content(schema = @Schema(implementation = ConsentView.class)))
     @APIResponse(responseCode = "409", description = "That version is not awaiting your confirmation",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response confirmConsent(@Parameter(description = FOR) @QueryParam("for") String actingFor, PatientConfirmation confirmation) {
@@ -184,7 +186,7 @@ public class MyPreferencesResource {
 
     @GET
     @Path("/organ-donation/history")
-    @Operation(summary = "Every version of my decision, newest first")
+    @Operation(operationId = "myOrganDonationHistory", summary = "Every version of my decision, newest first")
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(examples = @ExampleObject(name = "one version", value = Examples.DONATION_HISTORY)))
     public List<DecisionView> organDonationHistory(@Parameter(description = FOR) @QueryParam("for") String actingFor) {

@@ -52,7 +52,7 @@ public class MyPrescriptionsResource {
     CurrentCaller currentCaller;
 
     @GET
-    @Operation(summary = "My repeats: each with issues left, the review date, and whether I can request it now (and why not)")
+    @Operation(operationId = "myRepeats", summary = "My repeats: each with issues left, the review date, and whether I can request it now (and why not)")
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "two repeats", value = "[{\"id\":7,"
             + "\"medicine\":\"Ramipril 5 mg capsules\",\"dose\":\"One capsule once a day\",\"quantity\":\"28 capsules\","
             + "\"issuesAllowed\":6,\"issuesUsed\":2,\"issuesLeft\":4,\"reviewDate\":\"2027-05-01\",\"requestPending\":false,"
@@ -80,7 +80,7 @@ public class MyPrescriptionsResource {
 
     @GET
     @Path("/requests")
-    @Operation(summary = "My requests, newest first: pending, issued (to which pharmacy) or rejected (and why)")
+    @Operation(operationId = "myRepeatRequests", summary = "My requests, newest first: pending, issued (to which pharmacy) or rejected (and why)")
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(examples = @ExampleObject(name = "one pending", value = Examples.REQUEST_PAGE)))
     public Page<RequestView> requests(@Parameter(description = FOR) @QueryParam("for") String actingFor,

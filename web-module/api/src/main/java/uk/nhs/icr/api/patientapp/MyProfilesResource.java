@@ -70,7 +70,7 @@ public class MyProfilesResource {
     @POST
     @Path("/proxies/{id}/revocation")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "End someone's access to act for you", description = "From 16. Under 16, or where an attorney or a court"
+    @Operation(operationId = "revokeMyProxyAccess", summary = "End someone's access to act for you", description = "From 16. Under 16, or where an attorney or a court"
             + " deputy acts for you, your GP practice decides (403).")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "revoke", value = "{\"reason\":\"I manage my own appointments now\"}")))
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProxyLinkView.class)))

@@ -44,7 +44,7 @@ public class MyRecordResource {
     CurrentCaller currentCaller;
 
     @GET
-    @Operation(summary = "My record: GP, hospital and social care entries, newest first, filtered and paged",
+    @Operation(operationId = "myRecord", summary = "My record: GP, hospital and social care entries, newest first, filtered and paged",
             description = "What your own view leaves out: safeguarding content, entries a clinician marked not for patient view, and"
                     + " results not yet released (reviewed, or 7 days after they reached the record).")
     @APIResponse(responseCode = "200", description = "A page of entries", content = @Content(examples = @ExampleObject(name = "page",
@@ -70,7 +70,7 @@ public class MyRecordResource {
 
     @GET
     @Path("/summary")
-    @Operation(summary = "My summary: problems, medicines, allergies, latest results, care plan",
+    @Operation(operationId = "myRecordSummary", summary = "My summary: problems, medicines, allergies, latest results, care plan",
             description = "The same summary clinicians see, as your own view.")
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(schema = @Schema(implementation = RecordSummary.class),
@@ -81,7 +81,7 @@ public class MyRecordResource {
 
     @GET
     @Path("/{source}/{id}")
-    @Operation(summary = "One entry of my record, by source (hospital or social-care) and id")
+    @Operation(operationId = "myRecordEntry", summary = "One entry of my record, by source (hospital or social-care) and id")
     @APIResponse(responseCode = "404", description = "No such entry in your view of the record",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "200", description = "OK",

@@ -32,7 +32,7 @@ public class MyResultsResource {
     CurrentCaller currentCaller;
 
     @GET
-    @Operation(summary = "My test results, newest first",
+    @Operation(operationId = "myResults", summary = "My test results, newest first",
             description = "Each with its normal range, the result against it in words, when it was reported and by whom, a line on what"
                     + " the test is for, and your clinician's comment. A result reaches you once a clinician has reviewed it, or 7 days"
                     + " after it reached your record (ICR_RESULT_RELEASE_DELAY), whichever is first.")

@@ -58,7 +58,7 @@ public class RepeatPrescriptionResource {
     }
 
     @GET
-    @Operation(summary = "The patient's repeats, with issues left, the review date and whether one can be requested now")
+    @Operation(operationId = "patientRepeats", summary = "The patient's repeats, with issues left, the review date and whether one can be requested now")
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(examples = @ExampleObject(name = "requestable, and review due", value = Examples.REPEATS)))
     public List<RepeatView> repeats(@PathParam("nhsNumber") NhsNumber nhsNumber) {
@@ -67,7 +67,7 @@ public class RepeatPrescriptionResource {
 
     @GET
     @Path("/requests")
-    @Operation(summary = "The patient's repeat requests, newest first, with what became of each")
+    @Operation(operationId = "patientRepeatRequests", summary = "The patient's repeat requests, newest first, with what became of each")
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(examples = @ExampleObject(name = "one pending", value = Examples.REQUEST_PAGE)))
     public Page<RequestView> requests(@PathParam("nhsNumber") NhsNumber nhsNumber, @QueryParam("page") String page,

@@ -54,7 +54,7 @@ public class RepeatRequestQueueResource {
     RepeatPrescriptionService prescriptions;
 
     @GET
-    @Operation(summary = "The practice's pending repeat requests, oldest first (its GPs)",
+    @Operation(operationId = "repeatRequestQueue", summary = "The practice's pending repeat requests, oldest first (its GPs)",
             description = "Each patient listed is on their own audit log as read by the practice.")
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(examples = @ExampleObject(name = "one pending", value = Examples.REQUEST_QUEUE_PAGE)))

@@ -83,7 +83,7 @@ public class ResearchOutputResource {
     @POST
     @Path("/outputs/{output}/checks")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "An output checker's decision: approve or reject (the second approval, by a different checker, releases it)")
+    @Operation(operationId = "checkResearchOutput", summary = "An output checker's decision: approve or reject (the second approval, by a different checker, releases it)")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "approve", value = "{\"approve\":true,\"note\":\"Cells controlled;"
             + " no differencing risk\"}")))
     @APIResponse(responseCode = "200", description = "Checked")

@@ -87,7 +87,7 @@ public class ResearchProjectResource {
     @POST
     @Path("/projects/{reference}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The committee's decision: approve (with the approval's reference and end), reject or suspend",
+    @Operation(operationId = "decideResearchProject", summary = "The committee's decision: approve (with the approval's reference and end), reject or suspend",
             description = "A member on the project may not decide it (403). Approve a submitted or suspended project; reject a"
                     + " submitted one; suspend an approved one (409 otherwise).")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "approve", value = "{\"verdict\":\"approve\","
@@ -162,7 +162,7 @@ public class ResearchProjectResource {
 
     @GET
     @Path("/register")
-    @Operation(summary = "The public register of approved projects: what each is for, on what legal basis, who sponsors it")
+    @Operation(operationId = "researchRegister", summary = "The public register of approved projects: what each is for, on what legal basis, who sponsors it")
     @APIResponse(responseCode = "200", description = "OK")
     public List<RegisterEntry> register() {
         return projects.register();

@@ -38,7 +38,7 @@ public class StudyConsentResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record the patient's consent to a project of the research register (the patient, or a GP, hospital"
+    @Operation(operationId = "recordStudyConsent", summary = "Record the patient's consent to a project of the research register (the patient, or a GP, hospital"
             + " clinician or nurse caring for them)", description = "A consent project takes exactly the consenting patients; a"
             + " section-251 project takes a consenting patient despite a National Data Opt-out.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "consent", value = "{\"project\":\"RP-2026-0001\"}")))

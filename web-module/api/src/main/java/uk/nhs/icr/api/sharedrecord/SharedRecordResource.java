@@ -47,7 +47,7 @@ public class SharedRecordResource {
 
     @GET
     @Path("/{nhsNumber}/record")
-    @Operation(summary = "The timeline: entries of both records, newest first, filtered and paged")
+    @Operation(operationId = "recordTimeline", summary = "The timeline: entries of both records, newest first, filtered and paged")
     @APIResponse(responseCode = "200", description = "A page of entries (items, page, size, totalItems, totalPages) and withheld: true when the patient's consent withholds some entries from this reader")
     @APIResponse(responseCode = "400", description = "Bad NHS number, source, type, date, page or size",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -68,7 +68,7 @@ public class SharedRecordResource {
 
     @GET
     @Path("/{nhsNumber}/record/{source}/{id}")
-    @Operation(summary = "One entry of the record, by source (hospital or social-care) and id")
+    @Operation(operationId = "recordEntry", summary = "One entry of the record, by source (hospital or social-care) and id")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RecordEntry.class)))
     @APIResponse(responseCode = "404", description = "No such entry for this patient",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -103,7 +103,7 @@ public class SharedRecordResource {
 
     @GET
     @Path("/{nhsNumber}/results")
-    @Operation(summary = "One test's results over time, oldest first (at most the newest 200)",
+    @Operation(operationId = "results", summary = "One test's results over time, oldest first (at most the newest 200)",
             description = "test is the name shown in the summary, e.g. Potassium")
     @APIResponse(responseCode = "200", description = "reportedAt, value, unit, referenceLow, referenceHigh, abnormal")
     public List<ResultPoint> results(@PathParam("nhsNumber") NhsNumber nhsNumber, @QueryParam("test") String test) {
@@ -112,7 +112,7 @@ public class SharedRecordResource {
 
     @GET
     @Path("/{nhsNumber}/summary")
-    @Operation(summary = "The summary: alerts, active problems, current medications, allergies, latest results "
+    @Operation(operationId = "summary", summary = "The summary: alerts, active problems, current medications, allergies, latest results "
             + "(abnormal flagged), open admissions, the active care plan and open safeguarding concerns")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RecordSummary.class)))
     public RecordSummary summary(@PathParam("nhsNumber") NhsNumber nhsNumber) {

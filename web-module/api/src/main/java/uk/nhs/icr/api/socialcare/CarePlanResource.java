@@ -49,7 +49,7 @@ public class CarePlanResource {
     DowntimePackService downtime;
 
     @GET
-    @Operation(summary = "The care plan in force")
+    @Operation(operationId = "currentCarePlan", summary = "The care plan in force")
     @APIResponse(responseCode = "200", description = "OK")
     public CarePlanView current(@PathParam("nhsNumber") NhsNumber nhsNumber) {
         return plans.current(nhsNumber);
@@ -57,7 +57,7 @@ public class CarePlanResource {
 
     @GET
     @Path("/versions")
-    @Operation(summary = "Every version of the care plan, newest first")
+    @Operation(operationId = "carePlanVersions", summary = "Every version of the care plan, newest first")
     @APIResponse(responseCode = "200", description = "OK")
     public List<CarePlanView> history(@PathParam("nhsNumber") NhsNumber nhsNumber) {
         return plans.history(nhsNumber);
@@ -66,7 +66,7 @@ public class CarePlanResource {
     @POST
     @Path("/versions")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record a new version (the provider's care coordinator, or the person's social worker)",
+    @Operation(operationId = "recordCarePlanVersion", summary = "Record a new version (the provider's care coordinator, or the person's social worker)",
             description = "sections (area, needs, outcomes, tasks with timesOfDay, risks with tool falls/waterlow/judgement and score),"
                     + " reviewDate, replacing (the version it was written from; none for the first)")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "two sections", value = "{\"reviewDate\":\"2027-02-27\","

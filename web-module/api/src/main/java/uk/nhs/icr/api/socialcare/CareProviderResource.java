@@ -60,6 +60,7 @@ public class CareProviderResource {
     @GET
     @Path("/rota")
     @Operation(summary = "Every visit planned on a day, by care worker and round order")
+    @APIResponse(responseCode = "200", description = "OK")
     public List<VisitView> rota(@PathParam("odsCode") OdsCode provider,
                                 @Parameter(description = "YYYY-MM-DD; today when absent") @QueryParam("date") String date) {
         return homeCare.rotaOf(provider, day(date, "date"));
@@ -68,6 +69,7 @@ public class CareProviderResource {
     @GET
     @Path("/continuity")
     @Operation(summary = "Continuity of care in a week (Monday to Sunday): per person, how many different care workers came")
+    @APIResponse(responseCode = "200", description = "OK")
     public List<ContinuityView> continuity(@PathParam("odsCode") OdsCode provider,
                                            @Parameter(description = "a day of the week, YYYY-MM-DD; this week when absent")
                                            @QueryParam("weekOf") String weekOf) {
@@ -78,6 +80,7 @@ public class CareProviderResource {
     @Path("/alerts")
     @Operation(summary = "Open alerts, oldest first: late and missed visits, missed time-critical medicines, fluids below target",
             description = "Worked out when read: poll it. An alert stays until a coordinator answers it.")
+    @APIResponse(responseCode = "200", description = "OK")
     public List<AlertView> alerts(@PathParam("odsCode") OdsCode provider) {
         return alerts.alertsOf(provider);
     }
@@ -98,7 +101,7 @@ public class CareProviderResource {
 
     @GET
     @Path("/reports")
-    @Operation(summary = "Figures for the CQC over a period: visits on time, late and missed; medication administration"
+    @Operation(operationId = "careProviderReport", summary = "Figures for the CQC over a period: visits on time, late and missed; medication administration"
             + " completeness; fluid targets met; incidents by type; care plan reviews overdue")
     @APIResponse(responseCode = "200", description = "OK")
     public CareReport report(@PathParam("odsCode") OdsCode provider,

@@ -49,7 +49,7 @@ public class DailyRecordResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record a note, a repositioning, a weight or observations",
+    @Operation(operationId = "recordDailyRecord", summary = "Record a note, a repositioning, a weight or observations",
             description = "kind (note, repositioning, weight, observations), at (now when absent), note, position (left-side,"
                     + " right-side, back, sitting, standing) and skinIntact, weightKg, pulse, temperatureC, systolic and diastolic,"
                     + " respirationRate, oxygenSaturation")

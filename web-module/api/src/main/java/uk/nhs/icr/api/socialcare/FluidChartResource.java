@@ -52,7 +52,7 @@ public class FluidChartResource {
     UkClock clock;
 
     @GET
-    @Operation(summary = "A day's fluid chart: drinks, total, target and, after the check time (18:00), whether intake by then met it")
+    @Operation(operationId = "fluidChart", summary = "A day's fluid chart: drinks, total, target and, after the check time (18:00), whether intake by then met it")
     @APIResponse(responseCode = "200", description = "OK")
     public FluidChartView chart(@PathParam("nhsNumber") NhsNumber nhsNumber,
                                 @Parameter(description = "YYYY-MM-DD; today when absent") @QueryParam("date") String date) {

@@ -51,7 +51,7 @@ public class HomeCareVisitResource {
     HomeCareService homeCare;
 
     @POST
-    @Operation(summary = "Plan a visit onto a care worker's rota (the provider's care coordinator)",
+    @Operation(operationId = "planHomeCareVisit", summary = "Plan a visit onto a care worker's rota (the provider's care coordinator)",
             description = "careWorker (username), plannedStart, plannedEnd, travelOrder (1 = first of the round), tasks")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "morning call", value = "{\"careWorker\":\"care.worker\","
             + "\"plannedStart\":\"2026-11-27T08:00:00Z\",\"plannedEnd\":\"2026-11-27T08:45:00Z\",\"travelOrder\":1,"
@@ -94,7 +94,7 @@ public class HomeCareVisitResource {
 
     @POST
     @Path("/{visitId}/cancellation")
-    @Operation(summary = "Cancel a visit not yet started (the provider's care coordinator)", description = "reason")
+    @Operation(operationId = "cancelHomeCareVisit", summary = "Cancel a visit not yet started (the provider's care coordinator)", description = "reason")
     public VisitView cancel(@PathParam("nhsNumber") NhsNumber nhsNumber, @PathParam("visitId") long visitId, Cancellation cancellation) {
         return homeCare.cancel(nhsNumber, visitId, cancellation);
     }

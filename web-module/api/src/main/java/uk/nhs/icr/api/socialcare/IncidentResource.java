@@ -43,7 +43,7 @@ public class IncidentResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Report an incident", description = "kind (fall, injury, medication-error, near-miss, pressure-ulcer, other),"
+    @Operation(operationId = "reportIncident", summary = "Report an incident", description = "kind (fall, injury, medication-error, near-miss, pressure-ulcer, other),"
             + " severity (no-harm, low, moderate, severe, death), description, bodyMap (side front/back, x and y 0-100, note),"
             + " actionsTaken, notifiableToCqc, safeguarding with safeguardingCategory, occurredAt")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "a fall", value = "{\"kind\":\"fall\",\"severity\":\"low\","

@@ -55,7 +55,7 @@ public class MarResource {
     UkClock clock;
 
     @GET
-    @Operation(summary = "A day of the MAR chart", description = "Each medicine with its due doses (recorded, or open and overdue) and"
+    @Operation(operationId = "marChart", summary = "A day of the MAR chart", description = "Each medicine with its due doses (recorded, or open and overdue) and"
             + " as-required doses given; withheld counts medicines the person's consent keeps from you")
     @APIResponse(responseCode = "200", description = "OK")
     public MarChartView chart(@PathParam("nhsNumber") NhsNumber nhsNumber,
@@ -94,7 +94,7 @@ public class MarResource {
     @POST
     @Path("/doses")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record a dose: given, refused, not-available, self-administered, missed or not-required",
+    @Operation(operationId = "recordMarDose", summary = "Record a dose: given, refused, not-available, self-administered, missed or not-required",
             description = "careMedicine, dueAt (the due time it answers; none for as required), outcome, at (now when absent),"
                     + " witness (username; a controlled drug given needs one, not yourself), note (needed unless given)")
     @APIResponse(responseCode = "201", description = "Recorded in the person's record", content = @Content(schema = @Schema(implementation = DoseView.class)))
