@@ -1,5 +1,6 @@
 package uk.nhs.icr.api.openapi;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +13,9 @@ import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
-import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
@@ -37,18 +38,22 @@ public class ContractFilter implements OASFilter {
 
     static final String BEARER = "bearer";
 
-    /** The responses every operation may give, by status: the name under components/responses and the description. */
-    private static final Map<String, String[]> EVERY_OPERATION = new LinkedHashMap<>();
+    /** A response every operation may give: its name under components/responses and what it means. */
+    private record Common(String name, String description) {
+    }
+
+    /** The responses every operation may give, by status. */
+    private static final Map<String, Common> EVERY_OPERATION = new LinkedHashMap<>();
 
     static {
-        EVERY_OPERATION.put("401", new String[] {"NotSignedIn",
-                "No bearer token, or one ICR does not accept (expired, another issuer, a user ICR does not know)"});
-        EVERY_OPERATION.put("403", new String[] {"Forbidden",
-                "Refused by the access decision point: no care relationship, the patient's consent, or the caller's role"});
-        EVERY_OPERATION.put("500", new String[] {"UnexpectedFailure",
-                "An unexpected failure, named by an incident id the service desk can look up; nothing was half written"});
-        EVERY_OPERATION.put("503", new String[] {"Unavailable",
-                "A database is out of reach; nothing was written, and the request may be sent again"});
+        EVERY_OPERATION.put("401", new Common("NotSignedIn",
+                "No bearer token, or one ICR does not accept (expired, another issuer, a user ICR does not know)"));
+        EVERY_OPERATION.put("403", new Common("Forbidden",
+                "Refused by the access decision point: no care relationship, the patient's consent, or the caller's role"));
+        EVERY_OPERATION.put("500", new Common("UnexpectedFailure",
+                "An unexpected failure, named by an incident id the service desk can look up; nothing was half written"));
+        EVERY_OPERATION.put("503", new Common("Unavailable",
+                "A database is out of reach; nothing was written, and the request may be sent again"));
     }
 
     @Override
@@ -58,11 +63,11 @@ public class ContractFilter implements OASFilter {
             return parameter;
         }
         if ("page".equals(parameter.getName())) {
-            parameter.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32").minimum(java.math.BigDecimal.ZERO)
+            parameter.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32").minimum(BigDecimal.ZERO)
                     .defaultValue(0));
         } else if ("size".equals(parameter.getName())) {
-            parameter.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32").minimum(java.math.BigDecimal.ONE)
-                    .maximum(java.math.BigDecimal.valueOf(100)).defaultValue(20));
+            parameter.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32").minimum(BigDecimal.ONE)
+                    .maximum(BigDecimal.valueOf(100)).defaultValue(20));
         } else if (parameter.getDescription() != null && parameter.getDescription().contains("YYYY-MM-DD")
                 && parameter.getSchema().getFormat() == null) {
             parameter.getSchema().setFormat("date");
@@ -79,16 +84,19 @@ public class ContractFilter implements OASFilter {
                         + " 'Authorization: Bearer <token>'. Staff tokens name the user (upn) and role (groups); a patient's"
                         + " token names their NHS number."));
         openAPI.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(BEARER)));
-        EVERY_OPERATION.forEach((status, response) -> components.addResponse(response[0], problem(response[1])));
+        EVERY_OPERATION.forEach((status, common) -> components.addResponse(common.name(), problem(common.description())));
         if (openAPI.getPaths() == null) {
             return;
         }
         for (PathItem path : openAPI.getPaths().getPathItems().values()) {
             for (Operation operation : path.getOperations().values()) {
+                if (operation.getResponses() == null) {
+                    operation.setResponses(OASFactory.createAPIResponses());
+                }
                 APIResponses responses = operation.getResponses();
-                EVERY_OPERATION.forEach((status, response) -> {
+                EVERY_OPERATION.forEach((status, common) -> {
                     if (!responses.hasAPIResponse(status)) {
-                        responses.addAPIResponse(status, OASFactory.createAPIResponse().ref(response[0]));
+                        responses.addAPIResponse(status, OASFactory.createAPIResponse().ref(common.name()));
                     }
                 });
                 responses.getAPIResponses().forEach((status, response) -> {
