@@ -9,8 +9,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.jboss.as.arquillian.container.ManagementClient;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.as.controller.client.helpers.Operations;
 import org.jboss.dmr.ModelNode;
 import org.junit.jupiter.api.AfterEach;
@@ -25,9 +23,6 @@ import org.junit.jupiter.api.Test;
 class StatementCountIT extends IcrDeployment {
 
     private static final String[] UNITS = {"icr.ear#hospital", "icr.ear#socialcare"};
-
-    @ArquillianResource
-    ManagementClient management;
 
     @BeforeEach
     void statistics_on() {
@@ -121,13 +116,13 @@ class StatementCountIT extends IcrDeployment {
 
     private static ModelNode unitAddress(String unit) {
         ModelNode address = new ModelNode();
-        address.add("deployment", "icr.ear").add("subsystem", "jpa").add("hibernate-persistence-unit", unit);
+        address.add("deployment", SuiteDeployment.NAME).add("subsystem", "jpa").add("hibernate-persistence-unit", unit);
         return address;
     }
 
     private ModelNode execute(ModelNode operation) {
         try {
-            ModelNode result = management.getControllerClient().execute(operation);
+            ModelNode result = SuiteDeployment.management().execute(operation);
             assertTrue(Operations.isSuccessfulOutcome(result), result.toString());
             return Operations.readResult(result);
         } catch (IOException e) {
