@@ -1,41 +1,77 @@
 #!/usr/bin/env bash
-# Issues a signed demo bearer token (RS256, MicroProfile JWT claims) for the local ICR API:
-#   server-config/bin/demo-token.sh gp.beech              # a demo staff user: groups = their roles
-#   server-config/bin/demo-token.sh gp.beech NURSE        # ...claiming only the groups given
-#   server-config/bin/demo-token.sh --patient 9989999902  # a patient (the app, /api/me): Hannah Whitfield, a demo parent
+# Gets a bearer token for the local ICR API from the sandbox OpenID Connect provider (server-config/bin/keycloak.sh, started
+# by run.sh), as a partner system or the app would: nothing here holds a signing key.
+#   server-config/bin/demo-token.sh gp.beech                       # a demo member of staff (password grant, client icr-app)
+#   server-config/bin/demo-token.sh --patient 9989999902           # a patient (the app, /api/me): Hannah Whitfield
+#   server-config/bin/demo-token.sh --client partner-demo SECRET 'record:read record:write'   # client credentials
 # Then: curl -H "Authorization: Bearer $(server-config/bin/demo-token.sh gp.beech)" https://localhost:8443/api/...
-# Uses the demo key made by the build; valid for an hour; issuer $ICR_JWT_ISSUER (default urn:icr:demo-issuer).
+# A staff token carries the user's ICR roles as the realm holds them (a ROLE after the username, as older scripts pass it,
+# is ignored). A patient the sandbox realm does not know yet is added to it first (with the NHS number as
+# username and the demo password), so that any demo patient can sign in. Tokens live an hour (the realm's setting).
 set -euo pipefail
-root=$(cd "$(dirname "$0")/../.." && pwd)
-key=${ICR_JWT_PRIVATE_KEY:-$root/server-config/target/jwt/private.pem}
-issuer=${ICR_JWT_ISSUER:-urn:icr:demo-issuer}
-[[ -f "$key" ]] || { echo "demo-token: no key at $key; build first (server-config/bin/run.sh or mvn package)" >&2; exit 1; }
+provider=${ICR_OIDC_URL:-http://localhost:${ICR_KEYCLOAK_PORT:-8280}}
+token_endpoint="$provider/realms/icr/protocol/openid-connect/token"
+password=${ICR_DEMO_PASSWORD:-icr-demo-2026}
 
-b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
-now=$(date +%s)
+usage() { echo "usage: demo-token.sh USERNAME [ROLE] | --patient NHS_NUMBER | --client CLIENT_ID SECRET [SCOPES]" >&2; exit 2; }
 
-if [[ "${1:-}" == "--patient" ]]; then
-    nhs=${2:?usage: demo-token.sh --patient NHS_NUMBER}
-    subject=$nhs
-    groups='"PATIENT"'
-    extra=",\"nhs_number\":\"$nhs\""
-else
-    subject=${1:?usage: demo-token.sh USERNAME [ROLE ...] | --patient NHS_NUMBER}
-    shift
-    if (( $# > 0 )); then
-        roles=("$@")
+# the access token of the provider's answer, or the provider's error and a non-zero exit
+access_token() {
+    local answer
+    answer=$(curl -sS --max-time 30 "$token_endpoint" "$@") \
+        || { echo "demo-token: no answer from $provider (server-config/bin/keycloak.sh start)" >&2; exit 1; }
+    if [[ "$answer" =~ \"access_token\":\"([^\"]+)\" ]]; then
+        printf '%s\n' "${BASH_REMATCH[1]}"
     else
-        mapfile -t roles < <(psql -X -tA -h "${ICR_DB_HOST:-127.0.0.1}" -p "${ICR_DB_PORT:-5432}" -U "${ICR_DB_USER:-icr}" \
-            -d "${ICR_HOSPITAL_DB:-icr_hospital}" -v user="$subject" 2>/dev/null \
-            <<< "SELECT sr.role FROM staff_role sr JOIN staff s ON s.id = sr.staff_id WHERE s.username = :'user'" || true)
-        (( ${#roles[@]} > 0 )) || { echo "demo-token: no demo user '$subject' (see README for the demo users)" >&2; exit 1; }
+        echo "demo-token: the provider refused: $answer" >&2
+        exit 1
     fi
-    groups=$(printf '"%s",' "${roles[@]}"); groups=${groups%,}
-    extra=""
-fi
+}
 
-header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
-payload=$(printf '{"iss":"%s","sub":"%s","upn":"%s","groups":[%s],"iat":%d,"exp":%d,"jti":"%s"%s}' \
-    "$issuer" "$subject" "$subject" "$groups" "$now" $((now + 3600)) "$(openssl rand -hex 8)" "$extra" | b64url)
-signature=$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$key" | b64url)
-printf '%s.%s.%s\n' "$header" "$payload" "$signature"
+admin_token() {
+    curl -sS --max-time 30 "$provider/realms/master/protocol/openid-connect/token" -d grant_type=password -d client_id=admin-cli \
+        --data-urlencode "username=${ICR_KEYCLOAK_ADMIN:-admin}" \
+        --data-urlencode "password=${ICR_KEYCLOAK_ADMIN_PASSWORD:-icr-keycloak-local}" \
+        | sed -nE 's/.*"access_token":"([^"]+)".*/\1/p'
+}
+
+# adds the patient to the sandbox realm when it does not know them (role PATIENT, claim nhs_number)
+ensure_patient() {
+    local nhs=$1 admin
+    admin=$(admin_token)
+    [[ -n "$admin" ]] || { echo "demo-token: cannot sign in to the provider's admin API" >&2; exit 1; }
+    if [[ $(curl -sS -H "Authorization: Bearer $admin" "$provider/admin/realms/icr/users?exact=true&username=$nhs") == "[]" ]]; then
+        curl -fsS -o /dev/null -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
+            "$provider/admin/realms/icr/users" --data-binary @- <<JSON
+{"username": "$nhs", "enabled": true, "firstName": "Demo", "lastName": "Patient", "email": "$nhs@patients.icr.invalid",
+ "emailVerified": true, "attributes": {"nhs_number": ["$nhs"]},
+ "credentials": [{"type": "password", "value": "$password", "temporary": false}]}
+JSON
+        local id role
+        id=$(curl -sS -H "Authorization: Bearer $admin" "$provider/admin/realms/icr/users?exact=true&username=$nhs" \
+            | sed -nE 's/^\[\{"id":"([^"]+)".*/\1/p')
+        role=$(curl -fsS -H "Authorization: Bearer $admin" "$provider/admin/realms/icr/roles/PATIENT")
+        curl -fsS -o /dev/null -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
+            "$provider/admin/realms/icr/users/$id/role-mappings/realm" --data-binary "[$role]"
+    fi
+}
+
+case "${1:-}" in
+    "") usage ;;
+    --patient)
+        nhs=${2:-}
+        [[ "$nhs" =~ ^[0-9]{10}$ ]] || usage
+        ensure_patient "$nhs"
+        access_token -d grant_type=password -d client_id=icr-app --data-urlencode "username=$nhs" \
+            --data-urlencode "password=$password"
+        ;;
+    --client)
+        [[ -n "${2:-}" && -n "${3:-}" ]] || usage
+        access_token -d grant_type=client_credentials --data-urlencode "client_id=$2" --data-urlencode "client_secret=$3" \
+            ${4:+--data-urlencode "scope=$4"}
+        ;;
+    *)
+        access_token -d grant_type=password -d client_id=icr-app --data-urlencode "username=$1" \
+            --data-urlencode "password=$password"
+        ;;
+esac

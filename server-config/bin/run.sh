@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds ICR and runs it in the foreground on https://localhost:8443 (Ctrl-C stops it):
-# builds the modules, gets and configures WildFly, prepares PostgreSQL and both databases, deploys the
-# EAR and starts the server, which migrates both databases and loads the demo patients on start.
+# builds the modules, gets and configures WildFly and the sandbox OpenID Connect provider (Keycloak), prepares PostgreSQL
+# and both databases, starts the provider (the ICR realm from server-config/keycloak), deploys the EAR and starts the
+# server, which migrates both databases and loads the demo patients on start.
 # Any ICR_* variable (see README) set in the environment is passed on to the server.
 set -euo pipefail
 
@@ -21,7 +22,17 @@ export ICR_DEMO_DATA_ENABLED=${ICR_DEMO_DATA_ENABLED:-true}
 if [[ -z "${JAVA_OPTS:-}" && -z "${JBOSS_JAVA_SIZING:-}" ]]; then
     export JBOSS_JAVA_SIZING="-Xms${ICR_HEAP:-2g} -Xmx${ICR_HEAP:-2g}"
 fi
-# API bearer tokens are checked against the demo key the build made (server-config/bin/demo-token.sh signs them)
-export MP_JWT_VERIFY_PUBLICKEY_LOCATION=${MP_JWT_VERIFY_PUBLICKEY_LOCATION:-$root/server-config/target/jwt/public.pem}
+# API bearer tokens come from the sandbox provider (server-config/bin/demo-token.sh asks it for one); the API checks them
+# against the provider's published keys. Left running if it already was; stopped with the server if started here.
+provider=http://localhost:${ICR_KEYCLOAK_PORT:-8280}/realms/icr
+if server-config/bin/keycloak.sh status > /dev/null; then
+    echo "run: the identity provider is already running at $provider"
+else
+    server-config/bin/keycloak.sh start
+    trap 'server-config/bin/keycloak.sh stop' EXIT
+fi
+export MP_JWT_VERIFY_ISSUER=${MP_JWT_VERIFY_ISSUER:-$provider}
+export MP_JWT_VERIFY_PUBLICKEY_LOCATION=${MP_JWT_VERIFY_PUBLICKEY_LOCATION:-$provider/protocol/openid-connect/certs}
 echo "run: starting WildFly; portal https://localhost:8443/  API https://localhost:8443/api/patients  health http://localhost:9990/health/ready"
-exec "$jboss_home/bin/standalone.sh" -c standalone.xml
+echo "run: identity provider $provider (admin console http://localhost:${ICR_KEYCLOAK_PORT:-8280}/admin/, user admin)"
+"$jboss_home/bin/standalone.sh" -c standalone.xml

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Every way a bearer token can be wrong is refused before the API does anything, with a problem+json body:
  * 401 when the token (or its user) cannot be trusted, 403 when it can but claims what its holder may not.
- * The first group is refused by WildFly's MP-JWT verification, the rest by the caller checks behind it.
+ * The first group is refused by WildFly's MP-JWT verification (against the provider's published keys), the rest by the
+ * caller checks behind it.
  */
 class TokenVariantsIT extends IcrDeployment {
 
@@ -22,6 +23,11 @@ class TokenVariantsIT extends IcrDeployment {
     @Test
     void the_genuine_token_is_accepted() {
         assertEquals(200, Api.as(Tokens.staff("gp.beech", "GP").sign()).get(gpsPatient).status());
+    }
+
+    @Test
+    void a_token_signed_here_with_the_key_the_provider_publishes_is_accepted_so_the_refusals_below_are_for_their_flaw() {
+        assertEquals(200, Api.as(Tokens.staff("gp.beech", "GP").craftedButValid().sign()).get(gpsPatient).status());
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -140,6 +141,13 @@ public class DemoDataService {
                 if (u.role() == StaffRole.RESEARCHER) {
                     directory.findByUsername(u.username()).ifPresent(member -> member.accreditUntil(DemoDirectory.accreditedUntil(u.username())));
                 }
+            }
+        }
+        // the sandbox realm's partner clients act as these; nobody knows their passwords, so none signs in to the portal
+        for (DemoDirectory.DemoUser system : DemoDirectory.PARTNER_SYSTEMS) {
+            if (directory.findByUsername(system.username()).isEmpty()) {
+                directory.addStaff(system.username(), system.displayName(), organisations.get(system.organisation()),
+                        Set.of(system.role()), passwords.bcrypt(UUID.randomUUID().toString()));
             }
         }
         if (!firstTime) {

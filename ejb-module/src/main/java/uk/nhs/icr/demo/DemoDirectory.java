@@ -65,6 +65,15 @@ public final class DemoDirectory {
             new DemoUser("committee.chair", "Prof Imogen Hale", "X27", StaffRole.DATA_ACCESS_COMMITTEE),
             new DemoUser("committee.member", "Dr Omar Farouk", "X27", StaffRole.DATA_ACCESS_COMMITTEE));
 
+    /**
+     * The sandbox identity provider's partner clients (server-config/keycloak/icr-realm.json; docs/partners.md): a
+     * client-credentials token speaks for its service account, which the directory knows as a system of Beech Road Surgery.
+     */
+    static final List<DemoUser> PARTNER_SYSTEMS = List.of(
+            new DemoUser("service-account-partner-demo", "Beech Road practice system (partner-demo)", "Y90001", StaffRole.GP),
+            new DemoUser("service-account-partner-demo-jwt", "Beech Road practice system (partner-demo-jwt)", "Y90001",
+                    StaffRole.GP));
+
     /** The demo researchers' accreditation: all current but researcher.lapsed's, which ended before the demo's day. */
     static java.time.LocalDate accreditedUntil(String username) {
         return username.equals("researcher.lapsed") ? java.time.LocalDate.of(2026, 3, 31) : java.time.LocalDate.of(2028, 3, 31);

@@ -285,12 +285,17 @@ public class AccessControl {
     @AccessDecidedInside("registration creates the record, so no relationship can exist yet: the role decides")
     public <T> T registering(NhsNumber patient, Supplier<T> registration) {
         Caller caller = currentCaller.require();
-        AccessDecision decision = !caller.isPatient() && REGISTRARS.contains(caller.role())
+        Optional<ApiScope> missing = caller.lacksScopeFor(Resource.PATIENT, AuditAction.CREATE);
+        AccessDecision decision = missing.isPresent()
+                ? AccessDecision.deny(Purpose.ADMINISTRATION, "the client's token was not granted the "
+                        + missing.get().claimValue() + " scope", false)
+                : !caller.isPatient() && REGISTRARS.contains(caller.role())
                 ? AccessDecision.grant(Purpose.ADMINISTRATION, "patient registration")
                 : AccessDecision.deny(Purpose.ADMINISTRATION, "role may not register patients", false);
         if (!decision.granted()) {
             audit.record(caller, patient, Resource.PATIENT, AuditAction.CREATE, decision);
-            throw new AccessDeniedException("Your role may not register patients", false);
+            throw new AccessDeniedException(missing.isPresent() ? "Your client's token was not granted the "
+                    + missing.get().claimValue() + " scope" : "Your role may not register patients", false);
         }
         T registered;
         try {
@@ -310,6 +315,11 @@ public class AccessControl {
     }
 
     AccessDecision decide(Caller caller, NhsNumber patient, Resource resource, AuditAction action) {
+        Optional<ApiScope> missing = caller.lacksScopeFor(resource, action);
+        if (missing.isPresent()) {
+            return AccessDecision.deny(caller.isPatient() ? Purpose.PATIENT_ACCESS : Purpose.DIRECT_CARE,
+                    "the client's token was not granted the " + missing.get().claimValue() + " scope", false);
+        }
         if (caller.isPatient()) {
             return caller.self().equals(patient) ? ownRecord(patient, resource, action) : asProxy(caller, patient, resource, action);
         }

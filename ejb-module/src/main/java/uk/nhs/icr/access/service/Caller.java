@@ -2,8 +2,11 @@ package uk.nhs.icr.access.service;
 
 import java.io.Serializable;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 import uk.nhs.icr.access.StaffRole;
+import uk.nhs.icr.audit.AuditAction;
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.platform.OdsCode;
 import uk.nhs.icr.platform.RecordedBy;
@@ -11,10 +14,12 @@ import uk.nhs.icr.platform.VersionedDecision;
 
 /**
  * Who is asking, as the edge that authenticated them established it: a member of staff acting in one
- * role for one organisation, or a patient acting for themselves. Carried in {@link CurrentCaller}.
+ * role for one organisation, or a patient acting for themselves. Carried in {@link CurrentCaller}. A caller who came
+ * with a bearer token is also held to the scopes its client was granted ({@code scopes}; {@code null} for a portal
+ * session, which no client stands between).
  */
 public record Caller(String username, String displayName, StaffRole role, OdsCode organisation,
-                     String organisationName, NhsNumber self, Channel channel, String clientAddress)
+                     String organisationName, NhsNumber self, Channel channel, String clientAddress, Set<ApiScope> scopes)
         implements Serializable {
 
     public enum Channel { PORTAL, API }
@@ -23,6 +28,7 @@ public record Caller(String username, String displayName, StaffRole role, OdsCod
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(channel, "channel");
         clientAddress = clientAddress == null ? "unknown" : clientAddress;
+        scopes = scopes == null ? null : Set.copyOf(scopes);
         if ((role == null) == (self == null)) {
             throw new IllegalArgumentException("a caller is either staff with a role or a patient");
         }
@@ -31,12 +37,24 @@ public record Caller(String username, String displayName, StaffRole role, OdsCod
     public static Caller staff(String username, String displayName, StaffRole role, OdsCode organisation,
                                String organisationName, Channel channel, String clientAddress) {
         return new Caller(username, displayName, role, Objects.requireNonNull(organisation), organisationName, null,
-                channel, clientAddress);
+                channel, clientAddress, null);
     }
 
     /** A patient acting for themselves: on record (the audit log, who recorded a choice) under their own NHS number. */
     public static Caller patient(NhsNumber self, Channel channel, String clientAddress) {
-        return new Caller("patient:" + self.value(), "Patient", null, null, null, self, channel, clientAddress);
+        return new Caller("patient:" + self.value(), "Patient", null, null, null, self, channel, clientAddress, null);
+    }
+
+    /** This caller, held to the scopes its token's client was granted. */
+    public Caller withScopes(Set<ApiScope> granted) {
+        return new Caller(username, displayName, role, organisation, organisationName, self, channel, clientAddress,
+                Objects.requireNonNull(granted));
+    }
+
+    /** The scope doing {@code action} to {@code resource} needs, when this caller's token was not granted it. */
+    public Optional<ApiScope> lacksScopeFor(Resource resource, AuditAction action) {
+        ApiScope needed = ApiScope.neededFor(resource, action);
+        return scopes == null || scopes.contains(needed) ? Optional.empty() : Optional.of(needed);
     }
 
     public boolean isPatient() {

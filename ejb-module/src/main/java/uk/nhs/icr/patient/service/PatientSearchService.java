@@ -67,6 +67,11 @@ public class PatientSearchService {
                     AccessDecision.deny(Purpose.DIRECT_CARE, "role may not search the register", false));
             throw new AccessDeniedException("Your role does not search the patient register", false);
         }
+        if (caller.lacksScopeFor(Resource.PATIENT_SEARCH, AuditAction.SEARCH).isPresent()) {
+            access.record(caller, null, Resource.PATIENT_SEARCH, AuditAction.SEARCH,
+                    AccessDecision.deny(Purpose.DIRECT_CARE, "the client's token was not granted the record:read scope", false));
+            throw new AccessDeniedException("Your client's token was not granted the record:read scope", false);
+        }
         PageRequest request = query.page();
         PatientSearchCriteria.Visibility visibility = new PatientSearchCriteria.Visibility(caller.organisation(),
                 caller.username(), clock.now(), access.episodesCountFrom(), access.socialCarePeopleVisibleTo(caller));

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 class CommittedSecretsTest {
 
     /** The local-development defaults the README documents. */
-    private static final Set<String> DOCUMENTED_DEFAULTS = Set.of("icr", "icr-tls-local", "icr-research-local");
+    private static final Set<String> DOCUMENTED_DEFAULTS = Set.of("icr", "icr-tls-local", "icr-research-local", "icr-demo-2026",
+            "icr-keycloak-local");
 
     private static final Pattern PRIVATE_KEY = Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----");
     /** A password's default in a shell script (${X_PASSWORD:-value}) or a WildFly expression (${env.X_PASSWORD:value}). */

@@ -20,6 +20,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import ca.uhn.fhir.context.FhirContext;
 
 import uk.nhs.icr.platform.service.LoggableFailure;
+import uk.nhs.icr.platform.web.BearerTokens;
 import uk.nhs.icr.platform.web.LastResortFilter;
 
 /**
@@ -191,6 +192,12 @@ final class FhirEdge {
             int code = status instanceof Integer number ? number : HttpServletResponse.SC_NOT_FOUND;
             if (!request.isSecure() && code < HttpServletResponse.SC_INTERNAL_SERVER_ERROR) {
                 HttpsOnly.refuse(response);
+            } else if (BearerTokens.failedOnAnUnknownKey(request, failure, status)) {
+                LOG.warning("A bearer token signed with a key the identity provider does not publish (or whose keys could not"
+                        + " be fetched): refused");
+                response.setHeader("WWW-Authenticate", "Bearer realm=\"icr\"");
+                write(response, HttpServletResponse.SC_UNAUTHORIZED, "Sign in first: this needs a valid bearer token"
+                        + " (Authorization: Bearer ...).");
             } else if (failure instanceof Throwable || code >= HttpServletResponse.SC_INTERNAL_SERVER_ERROR) {
                 String incident = UUID.randomUUID().toString();
                 LOG.log(Level.SEVERE, "Failure before FHIR was reached, incident " + incident,

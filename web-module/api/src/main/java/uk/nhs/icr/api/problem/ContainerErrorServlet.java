@@ -15,12 +15,14 @@ import jakarta.ws.rs.core.Response;
 
 import uk.nhs.icr.api.security.HttpsOnlyFilter;
 import uk.nhs.icr.platform.service.LoggableFailure;
+import uk.nhs.icr.platform.web.BearerTokens;
 
 /**
  * The error page (web.xml) for what the container answers before JAX-RS runs: WildFly's MP-JWT mechanism
  * refuses a missing, forged, expired or foreign token with an empty 401, and a failure in that mechanism
  * (no token key configured, say) would be a 500 page with a stack trace. Each gets the problem the
- * exception mappers send for the same case.
+ * exception mappers send for the same case. A token whose key the provider does not publish is a 401 like any other
+ * token that cannot be verified, although the mechanism answers it with a 500.
  */
 @WebServlet(ContainerErrorServlet.PATH)
 public class ContainerErrorServlet extends HttpServlet {
@@ -36,6 +38,11 @@ public class ContainerErrorServlet extends HttpServlet {
         if (!request.isSecure() && status instanceof Integer code && code < HttpServletResponse.SC_INTERNAL_SERVER_ERROR) {
             // the container refused first (no token) a request that came over plain HTTP: the answer is HttpsOnlyFilter's
             HttpsOnlyFilter.refuse(response);
+        } else if (BearerTokens.failedOnAnUnknownKey(request, failure, status)) {
+            LOG.warning("A bearer token signed with a key the identity provider does not publish (or whose keys could not be"
+                    + " fetched): refused");
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, NotSignedInMapper.CHALLENGE);
+            NotSignedInMapper.unauthenticated().writeTo(response);
         } else if (failure instanceof Throwable || status instanceof Integer code && code >= HttpServletResponse.SC_INTERNAL_SERVER_ERROR) {
             String incident = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "Failure before the API was reached, incident " + incident,
