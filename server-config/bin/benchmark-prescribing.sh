@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Times the prescribing checks for a patient on 30 active medicines (issue 17: under 50 ms on this machine).
-# With the demo server running (server-config/bin/run.sh):
+# With the demo server running (ICR_API_RATE_LIMIT_ENABLED=false server-config/bin/run.sh; the API's
+# per-client rate limit would otherwise be what is measured):
 #   server-config/bin/benchmark-prescribing.sh [--requests N]   (default 300, after 50 unmeasured)
 # Makes (once, and keeps) a benchmark patient admitted to Northgate with 30 active prescriptions of 30 different formulary
 # medicines, 4 medicines on the record, 3 allergies and a medicine on a social care MAR chart (NHS number 9759999994,

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Times the import of a month of NHS England's published RTT statistics at the size of a real month (issue 14: the
-# monthly "Full CSV", some 180,000 rows, one transaction per file). With the demo server running (server-config/bin/run.sh):
+# monthly "Full CSV", some 180,000 rows, one transaction per file). With the demo server running (ICR_API_RATE_LIMIT_ENABLED=false server-config/bin/run.sh; the API's
+# per-client rate limit would otherwise be what is measured):
 #   server-config/bin/benchmark-published-import.sh [--rows N]   (default 180,000)
 # Writes a synthetic file in the Full CSV layout (the header of the test fixture; providers x commissioners x the five
 # parts x 24 treatment functions, counts spread over the weekly bands and adding up to the totals) for June 2000, a month

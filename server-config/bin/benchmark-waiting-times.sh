@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Times a month's waiting-list statistics over many pathways (issue 14: one month over 1 M pathways in under 5 s).
-# With the demo server running (server-config/bin/run.sh):
+# With the demo server running (ICR_API_RATE_LIMIT_ENABLED=false server-config/bin/run.sh; the API's
+# per-client rate limit would otherwise be what is measured):
 #   server-config/bin/benchmark-waiting-times.sh [--pathways N]   (default 1,000,000)
 # Adds pathways until N are there (each with the referral that started it), spread over the two demo trusts, the 23
 # treatment functions and the last 24 months, about a third still waiting; marked as the benchmark's (author

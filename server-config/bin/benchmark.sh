@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks a running ICR beside a raw-JDBC floor doing the same SQL work, in one run, and prints the ratio table
-# (issue 12). Start the demo server first (server-config/bin/run.sh, in another terminal), then:
+# (issue 12). Start the demo server first (ICR_API_RATE_LIMIT_ENABLED=false server-config/bin/run.sh, in another terminal:
+# the API's per-client rate limit would otherwise be what is measured), then:
 #   server-config/bin/benchmark.sh
 # Environment (defaults): ICR_BENCH_USERS="8 32 128" ICR_BENCH_SECONDS=60
 #   ICR_BENCH_SCENARIOS="open-patient timeline results search social-care-write registration transfer patient mix" (also

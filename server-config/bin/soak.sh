@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The soak (issue 19): with the demo server running (server-config/bin/run.sh, in another terminal), the benchmark's mix at
+# The soak (issue 19): with the demo server running (ICR_API_RATE_LIMIT_ENABLED=false server-config/bin/run.sh, in another terminal:
+# the API's per-client rate limit would otherwise be what is measured), the benchmark's mix at
 # a moderate load for 30 minutes, the server's heap, threads, open file handles and database sessions sampled every minute:
 #   server-config/bin/soak.sh
 # Environment (defaults): ICR_SOAK_MINUTES=30, ICR_SOAK_USERS=16, and benchmark.sh's (ICR_BASE_URL, ICR_HEALTH_URL, ...).

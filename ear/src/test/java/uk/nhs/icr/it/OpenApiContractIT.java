@@ -125,6 +125,22 @@ class OpenApiContractIT extends IcrDeployment {
     }
 
     @Test
+    void the_providers_oauth_flows_and_scopes_are_declared_and_paged_lists_document_their_link_header() {
+        JsonObject oauth = document.getJsonObject("components").getJsonObject("securitySchemes").getJsonObject("oauth2");
+        assertEquals("oauth2", oauth.getString("type"));
+        JsonObject clientCredentials = oauth.getJsonObject("flows").getJsonObject("clientCredentials");
+        assertEquals(IdentityProvider.BASE.replace("8380", "8280") + "/realms/icr/protocol/openid-connect/token",
+                clientCredentials.getString("tokenUrl"), "the sandbox provider's token endpoint, by default");
+        assertEquals(Set.of("record:read", "record:write", "preferences:write"), clientCredentials.getJsonObject("scopes").keySet());
+        assertTrue(oauth.getJsonObject("flows").getJsonObject("authorizationCode").containsKey("authorizationUrl"));
+        assertTrue(document.getJsonArray("security").toString().contains("oauth2"));
+
+        JsonObject search = document.getJsonObject("paths").getJsonObject("/api/patients").getJsonObject("get");
+        assertTrue(search.getJsonObject("responses").getJsonObject("200").getJsonObject("headers").containsKey("Link"),
+                "a paged list documents its Link header");
+    }
+
+    @Test
     void paging_and_dates_are_typed_as_a_generated_client_sends_them() {
         List<String> untyped = new ArrayList<>();
         for (var path : document.getJsonObject("paths").entrySet()) {

@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.util.List;
 
 /** One page of results, numbered from 0, with the total across all pages. */
-public record Page<T>(List<T> items, int page, int size, long totalItems, long totalPages) implements Serializable {
+public record Page<T>(List<T> items, int page, int size, long totalItems, long totalPages) implements Paged, Serializable {
 
     public Page {
         items = List.copyOf(items);

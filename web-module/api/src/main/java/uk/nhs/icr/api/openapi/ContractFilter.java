@@ -7,6 +7,8 @@ import java.util.Map;
 
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -24,7 +26,7 @@ import uk.nhs.icr.api.problem.Problem;
 
 /**
  * What holds for every operation of the API, said once in the OpenAPI document rather than on each of them: each needs
- * a bearer token (the security scheme and the requirement), and each can answer 401 (no token, or one ICR does not
+ * a bearer token (the security schemes, bearer and the provider's OAuth 2 flows, and the requirement), and each can answer 401 (no token, or one ICR does not
  * accept), 403 (the access decision point or the caller's role), 500 (an unexpected failure, named by an incident id)
  * and 503 (a database out of reach), all as problem details. An operation that documents one of these itself keeps its
  * own; every error response is problem details, whether its annotation says so or not. A response without a description
@@ -32,11 +34,14 @@ import uk.nhs.icr.api.problem.Problem;
  * <p>
  * Paging and date parameters are read as text by the resources (so that a bad one is answered with a problem naming it),
  * but they are integers and dates: the document types them so ({@code page} from 0, {@code size} 1 to 100, a parameter
- * described as {@code YYYY-MM-DD} a date), and a generated client sends them as such.
+ * described as {@code YYYY-MM-DD} a date), and a generated client sends them as such; an operation that pages answers
+ * {@code Link} headers too ({@code PagingLinks}).
  */
 public class ContractFilter implements OASFilter {
 
     static final String BEARER = "bearer";
+    static final String OAUTH = "oauth2";
+    private static final String DEFAULT_PROVIDER = "http://localhost:8280/realms/icr/protocol/openid-connect";
 
     /** A response every operation may give: its name under components/responses and what it means. */
     private record Common(String name, String description) {
@@ -83,7 +88,10 @@ public class ContractFilter implements OASFilter {
                 .bearerFormat("JWT").description("A JSON Web Token from the identity service ICR trusts, sent as"
                         + " 'Authorization: Bearer <token>'. Staff tokens name the user (upn) and role (groups); a patient's"
                         + " token names their NHS number."));
-        openAPI.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(BEARER)));
+        components.addSecurityScheme(OAUTH, oauth());
+        // either names the same tokens: a bearer token as such, or how to get one from the provider
+        openAPI.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(BEARER),
+                OASFactory.createSecurityRequirement().addScheme(OAUTH)));
         EVERY_OPERATION.forEach((status, common) -> components.addResponse(common.name(), problem(common.description())));
         if (openAPI.getPaths() == null) {
             return;
@@ -99,6 +107,11 @@ public class ContractFilter implements OASFilter {
                         responses.addAPIResponse(status, OASFactory.createAPIResponse().ref(common.name()));
                     }
                 });
+                if (pages(operation) && responses.hasAPIResponse("200") && responses.getAPIResponse("200").getRef() == null) {
+                    responses.getAPIResponse("200").addHeader("Link", OASFactory.createHeader()
+                            .description("The first, previous, next and last pages (RFC 8288: rel first, prev, next, last)")
+                            .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+                }
                 responses.getAPIResponses().forEach((status, response) -> {
                     if (response.getRef() == null && response.getDescription() == null) {
                         response.setDescription(reasonPhrase(status));
@@ -109,6 +122,33 @@ public class ContractFilter implements OASFilter {
                 });
             }
         }
+    }
+
+    /**
+     * The provider's OAuth 2 flows: client credentials for partner systems, authorization code (with PKCE) for the apps
+     * staff and patients sign in to, with ICR's scopes. The provider's endpoints come from configuration
+     * ({@code icr.oauth.token-url}, {@code icr.oauth.authorization-url}; the sandbox provider's by default).
+     */
+    private static SecurityScheme oauth() {
+        Config config = ConfigProvider.getConfig();
+        String token = config.getOptionalValue("icr.oauth.token-url", String.class).orElse(DEFAULT_PROVIDER + "/token");
+        String authorize = config.getOptionalValue("icr.oauth.authorization-url", String.class).orElse(DEFAULT_PROVIDER + "/auth");
+        Map<String, String> scopes = new LinkedHashMap<>();
+        scopes.put("record:read", "Read patients' records and search the register");
+        scopes.put("record:write", "Register patients and record entries");
+        scopes.put("preferences:write", "Record patients' choices: consent, data opt-out, organ donation, research consent");
+        return OASFactory.createSecurityScheme().type(SecurityScheme.Type.OAUTH2)
+                .description("Tokens from ICR's OpenID Connect provider; a token's scope limits what its client may do with"
+                        + " patient data (docs/partners.md)")
+                .flows(OASFactory.createOAuthFlows()
+                        .clientCredentials(OASFactory.createOAuthFlow().tokenUrl(token).scopes(scopes))
+                        .authorizationCode(OASFactory.createOAuthFlow().authorizationUrl(authorize).tokenUrl(token).scopes(scopes)));
+    }
+
+    /** Whether the operation answers a page of a list: it takes {@code page}. */
+    private static boolean pages(Operation operation) {
+        return operation.getParameters() != null
+                && operation.getParameters().stream().anyMatch(parameter -> "page".equals(parameter.getName()));
     }
 
     private static APIResponse problem(String description) {
