@@ -47,13 +47,14 @@ ensure_patient() {
  "emailVerified": true, "attributes": {"nhs_number": ["$nhs"]},
  "credentials": [{"type": "password", "value": "$password", "temporary": false}]}
 JSON
-        local id role
-        id=$(curl -sS -H "Authorization: Bearer $admin" "$provider/admin/realms/icr/users?exact=true&username=$nhs" \
-            | sed -nE 's/^\[\{"id":"([^"]+)".*/\1/p')
-        role=$(curl -fsS -H "Authorization: Bearer $admin" "$provider/admin/realms/icr/roles/PATIENT")
-        curl -fsS -o /dev/null -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
-            "$provider/admin/realms/icr/users/$id/role-mappings/realm" --data-binary "[$role]"
     fi
+    # the role every time (granting a held role again changes nothing): a user made by a run that stopped half-way gets it
+    local id role
+    id=$(curl -sS -H "Authorization: Bearer $admin" "$provider/admin/realms/icr/users?exact=true&username=$nhs" \
+        | sed -nE 's/^\[\{"id":"([^"]+)".*/\1/p')
+    role=$(curl -fsS -H "Authorization: Bearer $admin" "$provider/admin/realms/icr/roles/PATIENT")
+    curl -fsS -o /dev/null -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
+        "$provider/admin/realms/icr/users/$id/role-mappings/realm" --data-binary "[$role]"
 }
 
 case "${1:-}" in

@@ -6,13 +6,15 @@
 #   server-config/bin/keycloak.sh stop [--test]    stops it
 #   server-config/bin/keycloak.sh status [--test]
 # Idempotent: start leaves a running provider as it is. Without --test: the run command's provider on
-# http://localhost:${ICR_KEYCLOAK_PORT:-8280}; with --test: the integration tests' own copy on port 8380, under ear/target.
+# http://localhost:${ICR_KEYCLOAK_PORT:-8280}; with --test: the integration tests' own copy on port
+# ${ICR_TEST_KEYCLOAK_PORT:-8380} (the test build passes its icr.test.oidc.port), under ear/target. Either listens on the
+# loopback address only.
 # The admin console and API: user ${ICR_KEYCLOAK_ADMIN:-admin}, password ${ICR_KEYCLOAK_ADMIN_PASSWORD:-icr-keycloak-local}
 # (local-development defaults; set both for anything else).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 command=${1:?usage: keycloak.sh start|stop|status [--test]}
-provisioned=$(ls -d "$root"/server-config/target/keycloak-[0-9]*/ 2>/dev/null | head -n 1)
+provisioned=$(ls -d "$root"/server-config/target/keycloak-[0-9]*/ 2>/dev/null | head -n 1 || true)
 [[ -n "$provisioned" ]] || { echo "keycloak: not provisioned; build first (mvn package, or server-config/bin/run.sh)" >&2; exit 1; }
 provisioned=${provisioned%/}
 
@@ -29,6 +31,19 @@ issuer="http://localhost:$port/realms/icr"
 
 running() {
     [[ -f "$pidfile" ]] && kill -0 "$(cat "$pidfile")" 2>/dev/null
+}
+
+# a provider on this port whose pid file is gone (a build cleaned its directory while it ran): its process, if any
+orphan() {
+    pgrep -f -- "--http-port=$port" | head -n 1 || true
+}
+
+wait_until_answering() {
+    for _ in $(seq 1 180); do
+        answering && return 0
+        sleep 1
+    done
+    return 1
 }
 
 answering() {
@@ -78,6 +93,10 @@ case "$command" in
         if running && answering; then echo "keycloak: running at $issuer"; else echo "keycloak: not running ($home)"; exit 3; fi
         ;;
     stop)
+        if ! running && [[ -n "$(orphan)" ]]; then
+            mkdir -p "$state"
+            orphan > "$pidfile"
+        fi
         if running; then
             pid=$(cat "$pidfile")
             kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
@@ -88,9 +107,17 @@ case "$command" in
         rm -f "$pidfile"
         ;;
     start)
-        if running && answering; then
+        if running; then
+            # started before, perhaps still starting: wait for it rather than start a second one
+            wait_until_answering || { echo "keycloak: running but not answering at $issuer; see $state/console.log" >&2; exit 1; }
             echo "keycloak: already running at $issuer"
             exit 0
+        fi
+        if [[ -n "$(orphan)" ]]; then
+            echo "keycloak: a provider on port $port lost its pid file (its directory was cleaned); stopping it first"
+            mkdir -p "$state"
+            orphan > "$pidfile"
+            "$0" stop "${@:2}"
         fi
         if answering; then
             echo "keycloak: something else answers at $issuer; stop it or set ICR_KEYCLOAK_PORT / ICR_TEST_KEYCLOAK_PORT" >&2
@@ -111,7 +138,8 @@ case "$command" in
         export JAVA_OPTS_KC_HEAP=${ICR_KEYCLOAK_HEAP:--Xms64m -Xmx512m}
         started=$(date +%s)
         setsid "$home/bin/kc.sh" start-dev --import-realm --db=dev-mem \
-            --http-port="$port" --http-management-port=$((port + 1000)) --hostname="http://localhost:$port" \
+            --http-host=127.0.0.1 --http-port="$port" --http-management-port=$((port + 1000)) \
+            --hostname="http://localhost:$port" \
             --log=file --log-file="$state/keycloak.log" > "$state/console.log" 2>&1 < /dev/null &
         echo $! > "$pidfile"
         for _ in $(seq 1 180); do

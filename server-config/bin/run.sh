@@ -28,8 +28,8 @@ provider=http://localhost:${ICR_KEYCLOAK_PORT:-8280}/realms/icr
 if server-config/bin/keycloak.sh status > /dev/null; then
     echo "run: the identity provider is already running at $provider"
 else
-    server-config/bin/keycloak.sh start
     trap 'server-config/bin/keycloak.sh stop' EXIT
+    server-config/bin/keycloak.sh start
 fi
 export MP_JWT_VERIFY_ISSUER=${MP_JWT_VERIFY_ISSUER:-$provider}
 export MP_JWT_VERIFY_PUBLICKEY_LOCATION=${MP_JWT_VERIFY_PUBLICKEY_LOCATION:-$provider/protocol/openid-connect/certs}

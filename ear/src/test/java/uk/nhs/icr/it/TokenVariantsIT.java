@@ -63,6 +63,11 @@ class TokenVariantsIT extends IcrDeployment {
     }
 
     @Test
+    void a_token_for_another_audience_is_401() {
+        refused(401, Tokens.staff("gp.beech", "GP").forAudience("another-service"));
+    }
+
+    @Test
     void a_token_signed_with_another_rsa_key_is_401() {
         refused(401, Tokens.staff("gp.beech", "GP").signedWithAnotherKey());
     }

@@ -42,6 +42,7 @@ public final class Tokens {
     private List<String> groups = List.of();
     private String nhsNumber;
     private String issuer = ISSUER;
+    private String audience = IdentityProvider.AUDIENCE;
     private Instant expires = Instant.now().plus(Duration.ofMinutes(10));
     private Instant notBefore;
     private String algorithm = "RS256";
@@ -100,6 +101,13 @@ public final class Tokens {
     /** HS256 with the server's RSA public key (PEM text, which anyone may have) as the HMAC secret. */
     public Tokens hmacSignedWithThePublicKey() {
         algorithm = "HS256";
+        crafted = true;
+        return this;
+    }
+
+    /** For another audience: a genuine token of the provider's, meant for another service. */
+    public Tokens forAudience(String otherAudience) {
+        audience = otherAudience;
         crafted = true;
         return this;
     }
@@ -165,7 +173,7 @@ public final class Tokens {
         claimedGroups.forEach(groupArray::add);
         JsonObjectBuilder claims = Json.createObjectBuilder()
                 .add("iss", issuer)
-                .add("aud", IdentityProvider.AUDIENCE)
+                .add("aud", audience)
                 .add("sub", subject)
                 .add("upn", subject)
                 .add("groups", groupArray)

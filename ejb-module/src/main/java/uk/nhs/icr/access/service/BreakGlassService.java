@@ -83,6 +83,13 @@ public class BreakGlassService {
                 < MIN_REASON_WORDS) {
             throw InvalidInputException.of("reason", "say in words why: at least " + MIN_REASON_WORDS + " different words");
         }
+        Optional<ApiScope> missing = caller.lacksScopeFor(Resource.BREAK_GLASS, AuditAction.GRANT);
+        if (missing.isPresent()) {
+            access.record(caller, patient, Resource.BREAK_GLASS, AuditAction.GRANT, AccessDecision.deny(Purpose.BREAK_GLASS,
+                    "the client's token was not granted the " + missing.get().claimValue() + " scope", false));
+            throw new AccessDeniedException("Your client's token was not granted the " + missing.get().claimValue() + " scope",
+                    false);
+        }
         if (caller.isPatient() || !caller.role().mayBreakGlass()) {
             access.record(caller, patient, Resource.BREAK_GLASS, AuditAction.GRANT,
                     AccessDecision.deny(Purpose.BREAK_GLASS, "role may not break the glass", false));

@@ -116,6 +116,10 @@ public class RecordImportService {
         if (caller.isPatient() || !caller.hasRole(StaffRole.IMPORTER)) {
             throw new AccessDeniedException("Only record importers (hosting staff) import records from other systems", false);
         }
+        if (caller.lacksScopeFor(Resource.SHARED_RECORD, AuditAction.WRITE).isPresent()) {
+            throw new AccessDeniedException("An import writes records: the client's token was not granted the record:write scope",
+                    false);
+        }
         Instant now = clock.now();
         Set<String> created = new java.util.HashSet<>();
         Map<String, OdsCode> organisations = new HashMap<>();

@@ -47,5 +47,8 @@ final class FhirCaller {
             throw new AccessDeniedException(caller.role().label() + "s work in the trusted research environment only", false);
         }
         currentCaller.set(caller);
+        RestOperationTypeEnum operation = details.getRestOperationType();
+        BearerTokens.requireScopeFor(caller, "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())
+                || operation == RestOperationTypeEnum.SEARCH_TYPE || operation == RestOperationTypeEnum.SEARCH_SYSTEM);
     }
 }

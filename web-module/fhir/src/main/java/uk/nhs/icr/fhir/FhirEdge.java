@@ -192,9 +192,14 @@ final class FhirEdge {
             int code = status instanceof Integer number ? number : HttpServletResponse.SC_NOT_FOUND;
             if (!request.isSecure() && code < HttpServletResponse.SC_INTERNAL_SERVER_ERROR) {
                 HttpsOnly.refuse(response);
+            } else if (BearerTokens.failedOnAnUnknownKey(request, failure, status) && !BearerTokens.providerKeysReachable()) {
+                LOG.severe("The identity provider's published keys cannot be read (mp.jwt.verify.publickey.location): no token"
+                        + " can be verified");
+                response.setHeader("Retry-After", "30");
+                write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Tokens cannot be verified just now: the identity"
+                        + " provider's keys are out of reach. Send the request again later.");
             } else if (BearerTokens.failedOnAnUnknownKey(request, failure, status)) {
-                LOG.warning("A bearer token signed with a key the identity provider does not publish (or whose keys could not"
-                        + " be fetched): refused");
+                LOG.warning("A bearer token signed with a key the identity provider does not publish: refused");
                 response.setHeader("WWW-Authenticate", "Bearer realm=\"icr\"");
                 write(response, HttpServletResponse.SC_UNAUTHORIZED, "Sign in first: this needs a valid bearer token"
                         + " (Authorization: Bearer ...).");

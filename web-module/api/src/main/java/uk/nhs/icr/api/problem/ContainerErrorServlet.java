@@ -22,7 +22,8 @@ import uk.nhs.icr.platform.web.BearerTokens;
  * refuses a missing, forged, expired or foreign token with an empty 401, and a failure in that mechanism
  * (no token key configured, say) would be a 500 page with a stack trace. Each gets the problem the
  * exception mappers send for the same case. A token whose key the provider does not publish is a 401 like any other
- * token that cannot be verified, although the mechanism answers it with a 500.
+ * token that cannot be verified, although the mechanism answers it with a 500; when the provider's keys cannot be read at
+ * all, it is a 503.
  */
 @WebServlet(ContainerErrorServlet.PATH)
 public class ContainerErrorServlet extends HttpServlet {
@@ -38,11 +39,17 @@ public class ContainerErrorServlet extends HttpServlet {
         if (!request.isSecure() && status instanceof Integer code && code < HttpServletResponse.SC_INTERNAL_SERVER_ERROR) {
             // the container refused first (no token) a request that came over plain HTTP: the answer is HttpsOnlyFilter's
             HttpsOnlyFilter.refuse(response);
-        } else if (BearerTokens.failedOnAnUnknownKey(request, failure, status)) {
-            LOG.warning("A bearer token signed with a key the identity provider does not publish (or whose keys could not be"
-                    + " fetched): refused");
+        } else if (BearerTokens.failedOnAnUnknownKey(request, failure, status) && BearerTokens.providerKeysReachable()) {
+            LOG.warning("A bearer token signed with a key the identity provider does not publish: refused");
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, NotSignedInMapper.CHALLENGE);
             NotSignedInMapper.unauthenticated().writeTo(response);
+        } else if (BearerTokens.failedOnAnUnknownKey(request, failure, status)) {
+            LOG.severe("The identity provider's published keys cannot be read (mp.jwt.verify.publickey.location): no token can"
+                    + " be verified");
+            response.setHeader("Retry-After", "30");
+            Problem.of("identity-provider-unavailable", "Service unavailable", Response.Status.SERVICE_UNAVAILABLE,
+                    "Tokens cannot be verified just now: the identity provider's keys are out of reach. Nothing was read or"
+                            + " recorded; send the request again later.").writeTo(response);
         } else if (failure instanceof Throwable || status instanceof Integer code && code >= HttpServletResponse.SC_INTERNAL_SERVER_ERROR) {
             String incident = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "Failure before the API was reached, incident " + incident,

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +26,8 @@ import uk.nhs.icr.api.problem.Problem;
  * {@code icr.api.rate-limit.per-second} requests a second with bursts of {@code icr.api.rate-limit.burst} (default 50
  * and 100); {@code icr.api.rate-limit.client.<client id>=PER_SECOND/BURST} sets one client's own. A request over the
  * limit is refused before it is read (429, problem details, {@code Retry-After} in whole seconds). The buckets live in
- * this server's memory: on a cluster each node limits on its own, so a client may reach the limit once per node.
+ * this server's memory: on a cluster each node limits on its own, so a client may reach the limit once per node. The
+ * limits hold for the JSON API (/api); the FHIR face is not limited yet.
  * {@code icr.api.rate-limit.enabled=false} switches them off (benchmarks that measure the server, not the limit).
  */
 @Provider
@@ -34,6 +36,7 @@ import uk.nhs.icr.api.problem.Problem;
 public class RateLimits implements ContainerRequestFilter {
 
     private static final String PREFIX = "icr.api.rate-limit.";
+    private static final Logger LOG = Logger.getLogger(RateLimits.class.getName());
 
     @Inject
     JsonWebToken token;
@@ -75,8 +78,13 @@ public class RateLimits implements ContainerRequestFilter {
     private Limit limitFor(String client) {
         Optional<String> own = config.getOptionalValue(PREFIX + "client." + client, String.class);
         if (own.isPresent()) {
-            String[] parts = own.get().split("/");
-            return new Limit(Double.parseDouble(parts[0].trim()), Integer.parseInt(parts[1].trim()));
+            try {
+                String[] parts = own.get().split("/");
+                return new Limit(Double.parseDouble(parts[0].trim()), Integer.parseInt(parts[1].trim()));
+            } catch (RuntimeException e) {
+                LOG.warning(() -> PREFIX + "client." + client + " is not PER_SECOND/BURST with both positive ('" + own.get()
+                        + "'): the default limit applies to that client");
+            }
         }
         return new Limit(config.getOptionalValue(PREFIX + "per-second", Double.class).orElse(50.0),
                 config.getOptionalValue(PREFIX + "burst", Integer.class).orElse(100));

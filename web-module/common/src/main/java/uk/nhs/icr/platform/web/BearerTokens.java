@@ -1,11 +1,22 @@
 package uk.nhs.icr.platform.web;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.json.JsonString;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import uk.nhs.icr.access.StaffRole;
@@ -45,15 +56,78 @@ public final class BearerTokens {
     }
 
     /**
+     * The edge's part of the scope rule, for every request a token makes, patient data or not: reading needs
+     * {@code record:read}, writing one of the write scopes ({@code record:write} or {@code preferences:write}; the access
+     * decision point then decides which the write needs). So nothing a token reaches escapes its scopes, whichever rule
+     * decides the rest.
+     */
+    public static void requireScopeFor(Caller caller, boolean reads) {
+        Set<ApiScope> granted = caller.scopes();
+        if (granted == null) {
+            return;
+        }
+        if (reads && !granted.contains(ApiScope.RECORD_READ)) {
+            throw new AccessDeniedException("The token was not granted the record:read scope, which reading needs", false);
+        }
+        if (!reads && !granted.contains(ApiScope.RECORD_WRITE) && !granted.contains(ApiScope.PREFERENCES_WRITE)) {
+            throw new AccessDeniedException("The token was granted neither record:write nor preferences:write, one of which"
+                    + " writing needs", false);
+        }
+    }
+
+    /**
      * Whether the container's error is WildFly's MP-JWT mechanism failing on a token whose key the provider does not
      * publish: SmallRye answers an unknown {@code kid} (a token from another issuer, or forged) with a bare 500, after
-     * fetching the provider's keys afresh. The caller is told 401, as for any token that cannot be verified; the log says
-     * which (a provider whose keys cannot be fetched at all shows there too).
+     * fetching the provider's keys afresh. The caller is told 401, as for any token that cannot be verified, unless the
+     * provider's keys cannot be read at all ({@link #providerKeysReachable()}): then it is 503, and the server's fault.
      */
     public static boolean failedOnAnUnknownKey(HttpServletRequest request, Object failure, Object status) {
         String authorization = request.getHeader("Authorization");
         return failure == null && status instanceof Integer code && code == HttpServletResponse.SC_INTERNAL_SERVER_ERROR
                 && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+    }
+
+    private static volatile long keysCheckedAt;
+    private static volatile boolean keysReachable;
+
+    /**
+     * Whether the provider's published keys can be read now ({@code mp.jwt.verify.publickey.location}: a JWKS URL that
+     * answers 200, or a key file that exists; an inline {@code mp.jwt.verify.publickey} counts). When they cannot, a token
+     * the mechanism could not verify says nothing about the token: the answer is 503, not 401. Checked at most every 10 s.
+     */
+    public static boolean providerKeysReachable() {
+        long now = System.nanoTime();
+        if (keysCheckedAt != 0 && now - keysCheckedAt < 10_000_000_000L) {
+            return keysReachable;
+        }
+        Config config = ConfigProvider.getConfig();
+        boolean reachable;
+        if (config.getOptionalValue("mp.jwt.verify.publickey", String.class).filter(key -> !key.isBlank()).isPresent()) {
+            reachable = true;
+        } else {
+            reachable = config.getOptionalValue("mp.jwt.verify.publickey.location", String.class)
+                    .filter(location -> !location.isBlank()).map(BearerTokens::answers).orElse(false);
+        }
+        keysReachable = reachable;
+        keysCheckedAt = now;
+        return reachable;
+    }
+
+    private static boolean answers(String location) {
+        if (!location.startsWith("http://") && !location.startsWith("https://")) {
+            return Files.isReadable(Path.of(location.startsWith("file:") ? URI.create(location).getPath() : location));
+        }
+        try {
+            HttpResponse<Void> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()
+                    .send(HttpRequest.newBuilder(URI.create(location)).timeout(Duration.ofSeconds(2)).GET().build(),
+                            HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static Caller patient(JsonWebToken token, String clientAddress) {
