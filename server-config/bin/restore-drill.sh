@@ -57,7 +57,8 @@ while read -r _ db checksum size; do
     echo "restore-drill: $db restored into $drill ($size bytes): $tables tables, $mismatches with other row counts than the backup's"
 done < <(grep '^database ' "$manifest")
 
-# the audit chain, recomputed: Instant.toString() of the row's time (3 or 6 fraction digits, none when whole seconds)
+# the audit chain, recomputed: Instant.toString() of the row's time (3 or 6 fraction digits, none when whole seconds);
+# the request's id last, when the row has one (concat_ws leaves out a NULL, as the application does)
 audit=$(sql "${hospital}_drill" <<'SQL'
 WITH sealed AS (
     SELECT chain_seq, previous_hash, hash,
@@ -68,7 +69,7 @@ WITH sealed AS (
                  || CASE WHEN us = 0 THEN '' WHEN us % 1000 = 0 THEN '.' || lpad((us / 1000)::text, 3, '0')
                          ELSE '.' || lpad(us::text, 6, '0') END || 'Z',
                username, role, organisation_ods, coalesce(patient_nhs_number, ''), resource_type, action, purpose, outcome,
-               reason, channel, client_address), 'UTF8')), 'hex') AS recomputed
+               reason, channel, client_address, correlation_id), 'UTF8')), 'hex') AS recomputed
       FROM (SELECT *, (extract(microseconds FROM occurred_at)::bigint % 1000000) AS us FROM audit_event
              WHERE chain_seq IS NOT NULL) rows
 )

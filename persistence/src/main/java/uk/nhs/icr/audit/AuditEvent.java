@@ -69,6 +69,9 @@ public class AuditEvent {
     @Column(name = "client_address", nullable = false, updatable = false)
     private String clientAddress;
 
+    @Column(name = "correlation_id", updatable = false)
+    private String correlationId;
+
     /** Set by the sealer, never through this entity. */
     @Column(name = "previous_hash", insertable = false, updatable = false)
     private String previousHash;
@@ -97,6 +100,7 @@ public class AuditEvent {
         this.reason = entry.reason();
         this.channel = entry.channel();
         this.clientAddress = entry.clientAddress();
+        this.correlationId = entry.correlationId();
     }
 
     /** The hash this row should carry given its content and its recorded previous hash. */
@@ -109,7 +113,9 @@ public class AuditEvent {
         String canonical = Stream.of(Objects.requireNonNull(previous), occurredAt.toString(), username, role, organisation,
                         patientNhsNumber, resourceType, action, purpose, outcome, reason, channel, clientAddress)
                 .map(value -> value == null ? "" : value)
-                .collect(Collectors.joining("\u001f"));
+                .collect(Collectors.joining("\u001f"))
+                // the request's id, when the row has one (rows from before it was kept hash as they always did)
+                + (correlationId == null ? "" : "\u001f" + correlationId);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
@@ -131,6 +137,7 @@ public class AuditEvent {
     public String reason() { return reason; }
     public String channel() { return channel; }
     public String clientAddress() { return clientAddress; }
+    public String correlationId() { return correlationId; }
     public String previousHash() { return previousHash; }
     public String hash() { return hash; }
     public Long chainSeq() { return chainSeq; }

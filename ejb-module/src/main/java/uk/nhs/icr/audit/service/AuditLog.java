@@ -14,6 +14,7 @@ import uk.nhs.icr.audit.AuditEntry;
 import uk.nhs.icr.audit.AuditLogRepository;
 import uk.nhs.icr.patient.NhsNumber;
 import uk.nhs.icr.platform.UkClock;
+import uk.nhs.icr.platform.service.RequestCorrelation;
 
 /**
  * Writes audit entries: {@link #record} in a transaction of its own, so that an access is on record even when
@@ -53,6 +54,6 @@ public class AuditLog {
     private static AuditEntry entry(Caller caller, NhsNumber patient, Resource resource, AuditAction action, AccessDecision decision) {
         return new AuditEntry(caller.username(), caller.roleName(), caller.organisationCode(), patient == null ? null : patient.value(),
                 resource.auditName(), action.name(), decision.purpose().name(), decision.outcome().name(), decision.reason(),
-                caller.channel().name(), caller.clientAddress());
+                caller.channel().name(), caller.clientAddress(), RequestCorrelation.current().orElse(null));
     }
 }
