@@ -35,7 +35,7 @@ import uk.nhs.icr.api.problem.Problem;
  * Paging and date parameters are read as text by the resources (so that a bad one is answered with a problem naming it),
  * but they are integers and dates: the document types them so ({@code page} from 0, {@code size} 1 to 100, a parameter
  * described as {@code YYYY-MM-DD} a date), and a generated client sends them as such; an operation that pages answers
- * {@code Link} headers too ({@code PagingLinks}).
+ * {@code Link} headers too ({@code PagingLinks}); every POST takes an {@code Idempotency-Key} ({@code IdempotencyKeys}).
  */
 public class ContractFilter implements OASFilter {
 
@@ -97,6 +97,13 @@ public class ContractFilter implements OASFilter {
             return;
         }
         for (PathItem path : openAPI.getPaths().getPathItems().values()) {
+            if (path.getPOST() != null) {
+                path.getPOST().addParameter(OASFactory.createParameter().name("Idempotency-Key").in(Parameter.In.HEADER)
+                        .required(false).description("Send one (a new UUID per operation) and retry with it: within 24 hours the"
+                                + " first answer is given again and nothing is done twice; the same key with another request is 422")
+                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(128)
+                                .pattern("^[A-Za-z0-9._:-]{1,128}$")));
+            }
             for (Operation operation : path.getOperations().values()) {
                 if (operation.getResponses() == null) {
                     operation.setResponses(OASFactory.createAPIResponses());
