@@ -202,12 +202,7 @@ public final class Tokens {
                     mac.init(new SecretKeySpec(Files.readAllBytes(publicKeyFile()), "HmacSHA256"));
                     yield mac.doFinal(input);
                 }
-                default -> {
-                    Signature rsa = Signature.getInstance("SHA256withRSA");
-                    rsa.initSign(key);
-                    rsa.update(input);
-                    yield rsa.sign();
-                }
+                default -> rs256Signature(input, key);
             };
             return Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
         } catch (GeneralSecurityException | IOException e) {
@@ -243,13 +238,18 @@ public final class Tokens {
         String signingInput = base64Url(Json.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").build().toString())
                 + "." + base64Url(claims.toString());
         try {
-            Signature rsa = Signature.getInstance("SHA256withRSA");
-            rsa.initSign(key);
-            rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-            return signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(rsa.sign());
+            return signingInput + "." + Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(rs256Signature(signingInput.getBytes(StandardCharsets.US_ASCII), key));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static byte[] rs256Signature(byte[] signingInput, PrivateKey key) throws GeneralSecurityException {
+        Signature rsa = Signature.getInstance("SHA256withRSA");
+        rsa.initSign(key);
+        rsa.update(signingInput);
+        return rsa.sign();
     }
 
     private static String testKeyId;

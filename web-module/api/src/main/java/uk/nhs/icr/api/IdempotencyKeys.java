@@ -31,6 +31,7 @@ import uk.nhs.icr.platform.service.IdempotencyService;
 import uk.nhs.icr.platform.service.IdempotencyService.Taken;
 import uk.nhs.icr.platform.service.IdempotentRequest;
 import uk.nhs.icr.platform.service.KeptAnswer;
+import uk.nhs.icr.platform.web.BearerTokens;
 
 /**
  * {@code Idempotency-Key} on POST: a retry of a request (the same key from the same client and user, the same address,
@@ -68,7 +69,7 @@ public class IdempotencyKeys implements ContainerRequestFilter, ContainerRespons
         }
         byte[] body = request.hasEntity() ? request.getEntityStream().readAllBytes() : new byte[0];
         request.setEntityStream(new ByteArrayInputStream(body));
-        IdempotentRequest idempotent = new IdempotentRequest(token.<Object>getClaim("azp") + "|" + token.getSubject(), key,
+        IdempotentRequest idempotent = new IdempotentRequest(BearerTokens.clientAndUser(token), key,
                 hash(request.getUriInfo().getRequestUri().getRawPath(), request.getHeaderString(HttpHeaders.CONTENT_TYPE), body));
         long deadline = System.currentTimeMillis() + WAIT_MILLIS;
         while (true) {

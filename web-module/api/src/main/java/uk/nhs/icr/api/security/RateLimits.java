@@ -19,6 +19,7 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import uk.nhs.icr.api.problem.Problem;
+import uk.nhs.icr.platform.web.BearerTokens;
 
 /**
  * Rate limits per client: each client of the identity provider ({@code azp}), for each of its users ({@code sub}: a
@@ -52,8 +53,8 @@ public class RateLimits implements ContainerRequestFilter {
         if (!config.getOptionalValue(PREFIX + "enabled", Boolean.class).orElse(true) || token == null || token.getRawToken() == null) {
             return;
         }
-        String client = Optional.ofNullable(token.<Object>getClaim("azp")).map(Object::toString).orElse("-");
-        String key = client + "|" + token.getSubject();
+        String key = BearerTokens.clientAndUser(token);
+        String client = BearerTokens.client(token);
         long now = System.nanoTime();
         sweep(now);
         Bucket bucket = buckets.computeIfAbsent(key, ignored -> new Bucket(limitFor(client)));

@@ -56,6 +56,19 @@ public final class BearerTokens {
     }
 
     /**
+     * Whom a token's limits and kept answers belong to: its client ({@code azp}, "-" if the provider names none) and the
+     * user it speaks for ({@code sub}).
+     */
+    public static String clientAndUser(JsonWebToken token) {
+        return client(token) + "|" + token.getSubject();
+    }
+
+    /** The client the provider issued the token to ({@code azp}; "-" if it names none). */
+    public static String client(JsonWebToken token) {
+        return Optional.ofNullable(token.<Object>getClaim("azp")).map(Object::toString).orElse("-");
+    }
+
+    /**
      * The edge's part of the scope rule, for every request a token makes, patient data or not: reading needs
      * {@code record:read}, writing one of the write scopes ({@code record:write} or {@code preferences:write}; the access
      * decision point then decides which the write needs). So nothing a token reaches escapes its scopes, whichever rule
