@@ -1,6 +1,7 @@
 package uk.nhs.icr.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -25,12 +26,16 @@ import org.junit.jupiter.api.Test;
 /**
  * The API's OpenAPI document as the deployed server serves it, read as a partner's tools read it: OpenAPI Generator's
  * validation and Redocly CLI's lint with its recommended rules ({@code web-module/api/redocly.yaml}) find no error, and
- * every operation can be called from a generated client by a name of its own, with its errors described.
+ * every operation can be called from a generated client by a name of its own, with its errors described; and nothing in
+ * it breaks a client of the published contract unless a new version says so ({@link ContractChange}).
  */
 class OpenApiContractIT extends IcrDeployment {
 
     private static final Path DIR = Path.of(System.getProperty("icr.test.report-dir", "target"), "openapi");
+    private static final Path PUBLISHED = Path.of(System.getProperty("icr.test.published-contract"));
+    private static final Path CHANGELOG = Path.of(System.getProperty("icr.test.api-changelog"));
     private static Path yaml;
+    private static String servedJson;
     private static JsonObject document;
 
     @BeforeAll
@@ -41,8 +46,15 @@ class OpenApiContractIT extends IcrDeployment {
         yaml = Files.writeString(DIR.resolve("openapi.yaml"), served.body());
         Api.Reply json = Api.get("/openapi?format=JSON");
         assertEquals(200, json.status(), json.body());
-        try (JsonReader reader = Json.createReader(new StringReader(json.body()))) {
-            document = reader.readObject();
+        servedJson = json.body();
+        // a release publishes this file as web-module/api/contract/published.json
+        Files.writeString(DIR.resolve("openapi.json"), servedJson);
+        document = parse(servedJson);
+    }
+
+    private static JsonObject parse(String json) {
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            return reader.readObject();
         }
     }
 
@@ -161,6 +173,40 @@ class OpenApiContractIT extends IcrDeployment {
             }
         }
         assertEquals(List.of(), untyped);
+    }
+
+    @Test
+    void the_served_contract_keeps_every_promise_of_the_published_one_or_says_in_a_new_version_why_not() throws IOException {
+        ContractChange change = ContractChange.between(Files.readString(PUBLISHED), servedJson);
+        Files.writeString(DIR.resolve("contract-diff.md"), change.report());
+        assertEquals(List.of(), change.objections(Files.readString(CHANGELOG)),
+                "OpenAPI Diff's report: " + DIR.resolve("contract-diff.md"));
+    }
+
+    @Test
+    void a_breaking_change_passes_only_with_a_new_major_version_and_its_changelog_entry() throws IOException {
+        String published = Files.readString(PUBLISHED);
+        String changelog = Files.readString(CHANGELOG);
+        JsonObject publishedDocument = parse(published);
+        JsonObject withoutSummary = Json.createObjectBuilder(publishedDocument)
+                .add("paths", Json.createObjectBuilder(publishedDocument.getJsonObject("paths")).remove("/api/patients/{nhsNumber}/summary"))
+                .build();
+
+        ContractChange removed = ContractChange.between(published, withoutSummary.toString());
+        assertTrue(removed.breaksClients(), "a client calling the summary would break");
+        List<String> sameVersion = removed.objections(changelog);
+        assertEquals(1, sameVersion.size(), sameVersion.toString());
+        assertTrue(sameVersion.get(0).contains("/api/patients/{nhsNumber}/summary"), sameVersion.toString());
+
+        String version2 = Json.createObjectBuilder(withoutSummary)
+                .add("info", Json.createObjectBuilder(withoutSummary.getJsonObject("info")).add("version", "2.0.0")).build().toString();
+        ContractChange asVersion2 = ContractChange.between(published, version2);
+        assertEquals(1, asVersion2.objections(changelog).size(), "a new version without its changelog entry");
+        assertEquals(List.of(), asVersion2.objections(changelog + "\n## 2.0.0 (2027-01-04)\n\nThe summary moves to FHIR.\n"));
+
+        ContractChange added = ContractChange.between(withoutSummary.toString(), published);
+        assertFalse(added.breaksClients(), "a new operation breaks nobody");
+        assertEquals(List.of(), added.objections(changelog));
     }
 
     /** A response given as application/problem+json with the Problem schema, directly or through components/responses. */

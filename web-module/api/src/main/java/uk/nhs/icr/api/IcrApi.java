@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.info.License;
 @ApplicationPath("/")
 @OpenAPIDefinition(info = @Info(
         title = "ICR - Integrated Care Record API",
-        version = "0.1",
+        version = "1.0.0",
         description = "Shared care record across hospital and social care. Errors are RFC 9457 problem details "
                 + "(application/problem+json) with field errors where input was refused.",
         license = @License(name = "Open Government Licence v3.0",
