@@ -137,6 +137,41 @@ class OpenApiContractIT extends IcrDeployment {
     }
 
     @Test
+    void every_json_request_and_answer_shows_an_example() {
+        List<String> without = new ArrayList<>();
+        for (var path : document.getJsonObject("paths").entrySet()) {
+            for (var method : path.getValue().asJsonObject().entrySet()) {
+                if (method.getValue().getValueType() != JsonValue.ValueType.OBJECT || method.getKey().equals("parameters")) {
+                    continue;
+                }
+                JsonObject operation = method.getValue().asJsonObject();
+                String where = method.getKey().toUpperCase() + " " + path.getKey();
+                if (operation.containsKey("requestBody")) {
+                    withoutExample(operation.getJsonObject("requestBody"), where + " request", without);
+                }
+                for (var response : operation.getJsonObject("responses").entrySet()) {
+                    if (response.getKey().startsWith("2")) {
+                        withoutExample(response.getValue().asJsonObject(), where + " " + response.getKey(), without);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), without);
+    }
+
+    private static void withoutExample(JsonObject body, String where, List<String> without) {
+        JsonObject content = body.getJsonObject("content");
+        if (content == null) {
+            return;
+        }
+        content.forEach((mediaType, media) -> {
+            if (mediaType.contains("json") && !media.asJsonObject().containsKey("example") && !media.asJsonObject().containsKey("examples")) {
+                without.add(where + " (" + mediaType + ")");
+            }
+        });
+    }
+
+    @Test
     void the_providers_oauth_flows_and_scopes_are_declared_and_paged_lists_document_their_link_header() {
         JsonObject oauth = document.getJsonObject("components").getJsonObject("securitySchemes").getJsonObject("oauth2");
         assertEquals("oauth2", oauth.getString("type"));

@@ -50,8 +50,8 @@ public class ProxyAccessResource {
                     + " the patient consents freely), lasting-power-of-attorney or court-deputy (an adult); evidence: what was seen;"
                     + " services: record, appointments, prescriptions, preferences; startsOn (default today), endsOn.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "a parent", value = "{\"proxyNhsNumber\":\"9990000018\","
-            + "\"proxyName\":\"Amara Okafor\",\"basis\":\"parental-responsibility\",\"evidence\":\"Birth certificate seen at the"
-            + " practice\",\"services\":[\"record\",\"appointments\",\"prescriptions\"]}")))
+            + "\"proxyName\":\"Amara Okafor\",\"basis\":\"PARENTAL_RESPONSIBILITY\",\"evidence\":\"Birth certificate seen at the"
+            + " practice\",\"services\":[\"RECORD\",\"APPOINTMENTS\",\"PRESCRIPTIONS\"]}")))
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ProxyLinkView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields, or a basis the patient's age does not allow",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

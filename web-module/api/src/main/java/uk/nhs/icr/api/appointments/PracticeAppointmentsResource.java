@@ -49,7 +49,7 @@ public class PracticeAppointmentsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Define a session and cut it into slots over a range of days (weekdays; UK times)")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "a morning surgery", value = "{\"clinicianName\":\"Dr Amina Shah\","
-            + "\"clinicianRole\":\"GP\",\"place\":\"Beech Road Surgery, room 2\",\"kind\":\"face-to-face\",\"from\":\"2026-12-01\","
+            + "\"clinicianRole\":\"GP\",\"place\":\"Beech Road Surgery, room 2\",\"kind\":\"FACE_TO_FACE\",\"from\":\"2026-12-01\","
             + "\"to\":\"2026-12-12\",\"startTime\":\"09:00\",\"endTime\":\"12:00\",\"slotMinutes\":15}")))
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields, a range over two months, or more than 2,000 slots",

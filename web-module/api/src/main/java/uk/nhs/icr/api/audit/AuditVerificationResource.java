@@ -13,7 +13,7 @@ import uk.nhs.icr.audit.service.AuditVerificationService;
 
 @Path("/audit/verification")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Audit")
+@Tag(name = "Audit", description = "The audit log of who read and changed what: its hash chain, checked by privacy officers")
 public class AuditVerificationResource {
 
     @Inject

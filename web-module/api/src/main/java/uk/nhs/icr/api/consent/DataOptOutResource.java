@@ -14,6 +14,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.nhs.icr.api.VersionTags;
@@ -33,6 +36,7 @@ public class DataOptOutResource {
     @GET
     @Operation(operationId = "currentDataOptOut", summary = "The patient's National Data Opt-out choice (version 0: never set, not opted out)",
             description = "It never affects direct care: it is honoured in research and planning uses.")
+    @APIResponse(responseCode = "200", description = "OK, with its ETag", content = @Content(schema = @Schema(implementation = OptOutView.class)))
     public Response current(@PathParam("nhsNumber") NhsNumber nhsNumber) {
         OptOutView current = optOut.current(nhsNumber);
         return VersionTags.tagged(current, current.version());
@@ -51,6 +55,8 @@ public class DataOptOutResource {
             + " as self, online. Staff never decide it; they say whose choice it is: setBy self (the contact centre, with channel phone"
             + " or post), proxy (proxyName, for a child under 13) or attorney (proxyName and authority lasting-power-of-attorney or"
             + " court-deputy, for an adult); channel in-person by default.")
+    @APIResponse(responseCode = "200", description = "The choice as recorded, with its ETag",
+            content = @Content(schema = @Schema(implementation = OptOutView.class)))
     public Response set(@PathParam("nhsNumber") NhsNumber nhsNumber, OptOutChoice choice, @BeanParam VersionTags versions) {
         OptOutView recorded = optOut.set(nhsNumber, choice, versions.precondition());
         return VersionTags.tagged(recorded, recorded.version());

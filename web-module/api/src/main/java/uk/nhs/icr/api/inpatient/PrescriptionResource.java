@@ -43,7 +43,7 @@ import uk.nhs.icr.patient.NhsNumber;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class PrescriptionResource {
 
-    private static final String EXAMPLE = "{\"admissionId\":123,\"medicine\":\"Amoxicillin 500mg capsules\",\"kind\":\"regular\","
+    private static final String EXAMPLE = "{\"admissionId\":123,\"medicine\":\"Amoxicillin 500mg capsules\",\"kind\":\"REGULAR\","
             + "\"dose\":500,\"timesOfDay\":[\"08:00\",\"14:00\",\"22:00\"],\"indication\":\"Community-acquired pneumonia\","
             + "\"reviewOn\":\"2026-12-01\"}";
 

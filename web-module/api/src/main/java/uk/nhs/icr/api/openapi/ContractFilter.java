@@ -129,6 +129,7 @@ public class ContractFilter implements OASFilter {
                 });
             }
         }
+        SchemaExamples.addWhereMissing(openAPI);
     }
 
     /**

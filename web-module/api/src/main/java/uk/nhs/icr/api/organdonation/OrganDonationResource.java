@@ -119,6 +119,8 @@ public class OrganDonationResource {
     @Operation(summary = "Record capacity and residence (what deemed consent depends on besides age)",
             description = "Body: lacksCapacity (true/false), residency (ordinarily-resident, not-ordinarily-resident, visitor). "
                     + "For staff caring for the person.")
+    @APIResponse(responseCode = "200", description = "The circumstances as recorded, with their ETag",
+            content = @Content(schema = @Schema(implementation = CircumstancesView.class)))
     public Response circumstances(@PathParam("nhsNumber") NhsNumber nhsNumber, NewCircumstances circumstances, @BeanParam VersionTags versions) {
         CircumstancesView recorded = register.recordCircumstances(nhsNumber, circumstances, versions.precondition());
         return VersionTags.tagged(recorded, recorded.version());

@@ -101,7 +101,7 @@ public class MyPreferencesResource {
     @Operation(summary = "Set my sharing consent directive", description = "In force at once. If-Match with the ETag you read"
             + " (If-None-Match: * for your first).")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "keep mental health from everyone but my GP practice", value =
-            "{\"status\":\"active\",\"provisions\":[{\"type\":\"deny\",\"categories\":[\"MENTAL_HEALTH\"]},{\"type\":\"permit\","
+            "{\"status\":\"ACTIVE\",\"provisions\":[{\"type\":\"DENY\",\"categories\":[\"MENTAL_HEALTH\"]},{\"type\":\"PERMIT\","
                     + "\"categories\":[\"MENTAL_HEALTH\"],\"organisations\":[\"Y90001\"]}]}")))
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ConsentView.class)))
     @APIResponse(responseCode = "403", description = "Under 13, or acting for someone else: a change is theirs, or made at their practice",
@@ -172,8 +172,8 @@ public class MyPreferencesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record my organ-donation decision", description = "Your sign-in is the identity check: no date of birth."
             + " Each change is a new version: If-None-Match: * for your first, If-Match with the ETag you read after that.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "opt in, some organs", value = "{\"decision\":\"opt-in\","
-            + "\"organs\":[\"kidneys\",\"corneas\"],\"faithDeclaration\":true}")))
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "opt in, some organs", value = "{\"decision\":\"OPT_IN\","
+            + "\"organs\":[\"KIDNEYS\",\"CORNEAS\"],\"faithDeclaration\":true}")))
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = DecisionView.class)))
     @APIResponse(responseCode = "412", description = "Your decision changed since you read it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

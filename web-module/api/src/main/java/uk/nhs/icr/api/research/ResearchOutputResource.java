@@ -44,8 +44,8 @@ public class ResearchOutputResource {
             description = "measure: count (patients), mean or median (of a numeric field: result-value); groupBy: up to three registered"
                     + " fields; filters: registered fields equal to a value. The answer stays in the project's workspace; what comes"
                     + " back is disclosure-controlled (7 or fewer patients redacted, other counts rounded to 5).")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "high potassium by age band", value = "{\"measure\":\"mean\","
-            + "\"of\":\"result-value\",\"groupBy\":[\"age-band\",\"sex\"],\"filters\":[{\"field\":\"abnormal-flag\",\"equals\":\"high\"}]}")))
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "high potassium by age band", value = "{\"measure\":\"MEAN\","
+            + "\"of\":\"RESULT_VALUE\",\"groupBy\":[\"AGE_BAND\",\"SEX\"],\"filters\":[{\"field\":\"ABNORMAL_FLAG\",\"equals\":\"high\"}]}")))
     @APIResponse(responseCode = "201", description = "In the workspace", content = @Content(schema = @Schema(implementation = OutputView.class)))
     @APIResponse(responseCode = "400", description = "A field the project did not register, or more than three to group by",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

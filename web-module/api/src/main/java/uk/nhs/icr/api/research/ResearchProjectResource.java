@@ -52,8 +52,8 @@ public class ResearchProjectResource {
                     + " code, result-value, abnormal-flag; minimumK: the smallest group an extract may hold (5 unless set).")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "a study of anaemia", value = "{\"title\":\"Anaemia in older"
             + " adults receiving home care\",\"laySummary\":\"How often older people who get care at home have low blood counts.\","
-            + "\"sponsor\":\"Northshire University\",\"legalBasis\":\"section-251\",\"entryTypes\":[\"blood-test\",\"care-visit\"],"
-            + "\"fields\":[\"age-band\",\"sex\",\"postcode-district\",\"entry-type\",\"entry-month\",\"result-value\"],"
+            + "\"sponsor\":\"Northshire University\",\"legalBasis\":\"SECTION_251\",\"entryTypes\":[\"BLOOD_TEST\",\"CARE_VISIT\"],"
+            + "\"fields\":[\"AGE_BAND\",\"SEX\",\"POSTCODE_DISTRICT\",\"ENTRY_TYPE\",\"ENTRY_MONTH\",\"RESULT_VALUE\"],"
             + "\"dataFrom\":\"2024-01-01\",\"dataTo\":\"2026-06-30\",\"researchers\":[\"researcher.kofi\"]}")))
     @APIResponse(responseCode = "201", description = "Submitted, waiting for the committee",
             content = @Content(schema = @Schema(implementation = ProjectView.class)))
@@ -90,7 +90,7 @@ public class ResearchProjectResource {
     @Operation(operationId = "decideResearchProject", summary = "The committee's decision: approve (with the approval's reference and end), reject or suspend",
             description = "A member on the project may not decide it (403). Approve a submitted or suspended project; reject a"
                     + " submitted one; suspend an approved one (409 otherwise).")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "approve", value = "{\"verdict\":\"approve\","
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "approve", value = "{\"verdict\":\"APPROVE\","
             + "\"approvalReference\":\"26/CAG/0042\",\"approvedUntil\":\"2027-12-31\",\"note\":\"Approved with k = 5\"}")))
     @APIResponse(responseCode = "200", description = "Decided", content = @Content(schema = @Schema(implementation = ProjectView.class)))
     @APIResponse(responseCode = "403", description = "Not the committee, or on the project",

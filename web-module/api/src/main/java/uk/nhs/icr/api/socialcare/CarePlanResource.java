@@ -70,10 +70,10 @@ public class CarePlanResource {
             description = "sections (area, needs, outcomes, tasks with timesOfDay, risks with tool falls/waterlow/judgement and score),"
                     + " reviewDate, replacing (the version it was written from; none for the first)")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "two sections", value = "{\"reviewDate\":\"2027-02-27\","
-            + "\"sections\":[{\"area\":\"what-matters-to-me\",\"needs\":\"My garden and my cat, Tibbles\"},"
-            + "{\"area\":\"mobility-and-falls\",\"needs\":\"Walks with a frame indoors\",\"outcomes\":\"No falls\","
+            + "\"sections\":[{\"area\":\"WHAT_MATTERS_TO_ME\",\"needs\":\"My garden and my cat, Tibbles\"},"
+            + "{\"area\":\"MOBILITY_AND_FALLS\",\"needs\":\"Walks with a frame indoors\",\"outcomes\":\"No falls\","
             + "\"tasks\":[{\"task\":\"Walk to the lounge\",\"timesOfDay\":[\"09:00\"]}],"
-            + "\"risks\":[{\"risk\":\"Falls\",\"tool\":\"falls\",\"score\":14,\"actions\":\"Frame within reach; sensor mat at night\"}]}]}")))
+            + "\"risks\":[{\"risk\":\"Falls\",\"tool\":\"FALLS\",\"score\":14,\"actions\":\"Frame within reach; sensor mat at night\"}]}]}")))
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = CarePlanView.class)))
     @APIResponse(responseCode = "409", description = "The plan changed since the version you wrote from",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

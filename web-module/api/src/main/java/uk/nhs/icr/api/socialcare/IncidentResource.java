@@ -46,8 +46,8 @@ public class IncidentResource {
     @Operation(operationId = "reportIncident", summary = "Report an incident", description = "kind (fall, injury, medication-error, near-miss, pressure-ulcer, other),"
             + " severity (no-harm, low, moderate, severe, death), description, bodyMap (side front/back, x and y 0-100, note),"
             + " actionsTaken, notifiableToCqc, safeguarding with safeguardingCategory, occurredAt")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "a fall", value = "{\"kind\":\"fall\",\"severity\":\"low\","
-            + "\"description\":\"Found on the bedroom floor\",\"bodyMap\":[{\"side\":\"back\",\"x\":40,\"y\":45,\"note\":\"bruise 3 cm\"}],"
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "a fall", value = "{\"kind\":\"FALL\",\"severity\":\"LOW\","
+            + "\"description\":\"Found on the bedroom floor\",\"bodyMap\":[{\"side\":\"BACK\",\"x\":40,\"y\":45,\"note\":\"bruise 3 cm\"}],"
             + "\"actionsTaken\":\"Checked, helped up, GP told\",\"notifiableToCqc\":false,\"occurredAt\":\"2026-11-27T07:40:00Z\"}")))
     @APIResponse(responseCode = "201", description = "Recorded in the person's record",
             content = @Content(schema = @Schema(implementation = IncidentView.class)))

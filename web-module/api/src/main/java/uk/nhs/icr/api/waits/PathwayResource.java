@@ -51,7 +51,7 @@ public class PathwayResource {
             + " hospital clinician caring for the patient)", description = "priority: routine, urgent or urgent-suspected-cancer;"
             + " treatmentFunction: a national code (GET /api/treatment-functions). The referral goes on the patient's timeline.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "a cardiology referral", value = "{\"providerOdsCode\":\"RXA\","
-            + "\"treatmentFunction\":\"320\",\"priority\":\"routine\",\"clockStart\":\"2026-08-03\",\"reason\":\"Palpitations and"
+            + "\"treatmentFunction\":\"320\",\"priority\":\"ROUTINE\",\"clockStart\":\"2026-08-03\",\"reason\":\"Palpitations and"
             + " breathlessness on exertion\"}")))
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = PathwayView.class),
             examples = @ExampleObject(name = "started", value = PATHWAY)))
@@ -78,11 +78,11 @@ public class PathwayResource {
             + " decision-not-to-treat, patient-declined, did-not-attend (never for a child under 16: followed up, not discharged),"
             + " died. Events come in date order; a stopped clock takes nothing more (409).")
     @RequestBody(content = @Content(examples = {
-            @ExampleObject(name = "first outpatient", value = "{\"kind\":\"first-outpatient\",\"occurredOn\":\"2026-10-12\"}"),
-            @ExampleObject(name = "transfer", value = "{\"kind\":\"transfer\",\"occurredOn\":\"2026-10-20\",\"toProviderOdsCode\":\"RXB\","
+            @ExampleObject(name = "first outpatient", value = "{\"kind\":\"FIRST_OUTPATIENT\",\"occurredOn\":\"2026-10-12\"}"),
+            @ExampleObject(name = "transfer", value = "{\"kind\":\"TRANSFER\",\"occurredOn\":\"2026-10-20\",\"toProviderOdsCode\":\"RXB\","
                     + "\"detail\":\"Shorter wait for ablation\"}"),
-            @ExampleObject(name = "treated", value = "{\"kind\":\"clock-stop\",\"occurredOn\":\"2026-11-20\",\"stopReason\":"
-                    + "\"first-definitive-treatment\"}")}))
+            @ExampleObject(name = "treated", value = "{\"kind\":\"CLOCK_STOP\",\"occurredOn\":\"2026-11-20\",\"stopReason\":"
+                    + "\"FIRST_DEFINITIVE_TREATMENT\"}")}))
     @APIResponse(responseCode = "200", description = "The pathway after the event", content = @Content(
             schema = @Schema(implementation = PathwayView.class), examples = @ExampleObject(name = "after a first outpatient",
             value = PATHWAY)))

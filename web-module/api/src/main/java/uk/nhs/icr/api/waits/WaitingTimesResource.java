@@ -62,7 +62,7 @@ public class WaitingTimesResource {
                     + "\"treatmentFunctionName\":\"Cardiology\",\"month\":\"2026-10\",\"censusDate\":\"2026-10-31\",\"incomplete\":"
                     + "{\"total\":412,\"medianWeeks\":9.4,\"percentile92Weeks\":24.1,\"percentile92At104OrMore\":false,"
                     + "\"exactMedianWeeks\":9.1,\"exactPercentile92Weeks\":23.9,\"within18Weeks\":352,\"shareWithin18Weeks\":0.854,"
-                    + "\"meetsStandard\":false,\"patientsByWeekBand\":[12,15,14,\"...\"]},\"completed\":{\"admitted\":31,"
+                    + "\"meetsStandard\":false,\"patientsByWeekBand\":[12,15,14,11]},\"completed\":{\"admitted\":31,"
                     + "\"admittedMedianWeeks\":14.5,\"admittedExactMedianWeeks\":14.2,\"nonAdmitted\":96,\"nonAdmittedMedianWeeks\":6.5,"
                     + "\"nonAdmittedExactMedianWeeks\":6.3},\"computedOn\":\"2026-11-27\"}")))
     @APIResponse(responseCode = "400", description = "No such trust or treatment function, or a month not yet begun",
@@ -107,7 +107,7 @@ public class WaitingTimesResource {
                     + " specialty: 320 or C_320, C_999 for all functions. Median and 92nd percentile interpolated within the bands.")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(examples = @ExampleObject(name = "cardiology nationally",
             value = "{\"month\":\"2025-10\",\"partType\":\"Part_2\",\"treatmentFunction\":\"C_320\",\"total\":312410,"
-                    + "\"medianWeeks\":14.2,\"percentile92Weeks\":41.9,\"shareWithin18Weeks\":0.603,\"patientsByWeekBand\":[9120,\"...\"]}")))
+                    + "\"medianWeeks\":14.2,\"percentile92Weeks\":41.9,\"shareWithin18Weeks\":0.603,\"patientsByWeekBand\":[9120,8744]}")))
     @APIResponse(responseCode = "404", description = "That month, part and function were not imported",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Published published(@QueryParam("trust") String trust, @QueryParam("specialty") String specialty,
