@@ -2,7 +2,7 @@
 # Applies ICR's configuration to a WildFly 39 installation, offline (the server must be stopped).
 #   configure-wildfly.sh <JBOSS_HOME> <path to postgresql JDBC jar> <path to icr-jdbc-xa jar>
 # (icr-jdbc-xa, built from server-config/jdbc-xa, holds the XA data source class the data sources use: see its javadoc)
-# Idempotent: it keeps a pristine copy of standalone.xml and re-applies the CLI scripts onto it
+# Idempotent: it keeps pristine copies of standalone.xml and standalone-ha.xml and re-applies the CLI scripts onto them
 # whenever they change, so it is safe to run on every build and on a hosting team's own server.
 set -euo pipefail
 
@@ -13,7 +13,6 @@ xa_jar=${3:?$usage}
 here=$(cd "$(dirname "$0")/.." && pwd)
 config_dir="$jboss_home/standalone/configuration"
 marker="$config_dir/.icr-configured"
-pristine="$config_dir/standalone.xml.before-icr"
 cli="$jboss_home/bin/jboss-cli.sh"
 
 [[ -x "$cli" ]] || { echo "configure-wildfly: no WildFly at $jboss_home" >&2; exit 1; }
@@ -121,25 +120,33 @@ embed-server --server-config=standalone.xml --std-out=discard
 stop-embedded-server
 CLI
 
-wanted=$(cat "$secrets_cli" "$here"/cli/*.cli "$driver_jar" "$xa_jar" | sha256sum | cut -d' ' -f1)
+wanted=$(cat "$secrets_cli" "$here"/cli/*.cli "$here"/cli/cluster/*.cli "$driver_jar" "$xa_jar" | sha256sum | cut -d' ' -f1)
 if [[ -f "$marker" && "$(cat "$marker")" == "$wanted" ]]; then
     echo "configure-wildfly: $jboss_home already has the current ICR configuration"
     exit 0
 fi
 
-[[ -f "$pristine" ]] || cp "$config_dir/standalone.xml" "$pristine"
-cp "$pristine" "$config_dir/standalone.xml"
 rm -rf "$jboss_home/standalone/configuration/standalone_xml_history"
 
 module_dir="$jboss_home/modules/org/postgresql"
 rm -rf "$module_dir"
 "$cli" --command="module add --name=org.postgresql --resources=$driver_jar:$xa_jar --dependencies=jakarta.transaction.api,java.sql,java.naming"
 
-echo "configure-wildfly: applying the secrets store"
-"$cli" --file="$secrets_cli"
-for script in "$here"/cli/*.cli; do
-    echo "configure-wildfly: applying $(basename "$script")"
-    "$cli" --file="$script"
+# Both profiles get the same configuration: standalone.xml (one server: run.sh, the tests) and standalone-ha.xml (the nodes
+# of a cluster: run-cluster.sh), which then gets its clustering (cli/cluster/ha.cli). Each starts from its pristine copy.
+profile_script=$(mktemp)
+trap 'rm -f "$secrets_cli" "$profile_script"' EXIT
+for profile in standalone.xml standalone-ha.xml; do
+    [[ -f "$config_dir/$profile.before-icr" ]] || cp "$config_dir/$profile" "$config_dir/$profile.before-icr"
+    cp "$config_dir/$profile.before-icr" "$config_dir/$profile"
+    for script in "$secrets_cli" "$here"/cli/*.cli; do
+        [[ "$script" == "$secrets_cli" ]] && name="the secrets store" || name=$(basename "$script")
+        echo "configure-wildfly: applying $name to $profile"
+        sed "s/--server-config=standalone.xml/--server-config=$profile/" "$script" > "$profile_script"
+        "$cli" --file="$profile_script"
+    done
 done
+echo "configure-wildfly: applying the cluster's settings to standalone-ha.xml"
+"$cli" --file="$here/cli/cluster/ha.cli"
 echo "$wanted" > "$marker"
 echo "configure-wildfly: done"
