@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Makes sure the tools the end-to-end tests drive are installed, idempotently, from Debian's packages: the browser the
 # portal's browser tests drive (chromium and chromium-driver: /usr/bin/chromium, /usr/bin/chromedriver) and the TLS
-# scanner the HTTPS listener is checked with (testssl.sh: /usr/bin/testssl), and Node.js with npm for the OpenAPI linter
-# (below). Installs what is missing with apt-get (as root, or through sudo without a password); otherwise says what to
+# scanner the HTTPS listener is checked with (testssl.sh: /usr/bin/testssl), the load balancer of the cluster's failover
+# test (haproxy), and Node.js with npm for the OpenAPI linter (below). Installs what is missing with apt-get (as root, or through sudo without a password); otherwise says what to
 # install and fails.
 # Environment: ICR_CHROMIUM (default /usr/bin/chromium), ICR_CHROMEDRIVER (default /usr/bin/chromedriver),
 # ICR_TESTSSL (default /usr/bin/testssl).
@@ -17,6 +17,7 @@ missing=()
 [[ -x "$driver" ]] || missing+=(chromium-driver)
 [[ -x "$testssl" ]] || missing+=(testssl.sh)
 command -v npm >/dev/null || missing+=(nodejs npm)
+command -v haproxy >/dev/null || [[ -x /usr/sbin/haproxy ]] || missing+=(haproxy)
 
 if (( ${#missing[@]} > 0 )); then
     if [[ $(id -u) -eq 0 ]]; then
@@ -47,4 +48,5 @@ if [[ "$installed" != "$redocly_version" ]]; then
 fi
 
 echo "setup-test-tools: $("$chromium" --version 2>/dev/null | head -1), $("$driver" --version 2>/dev/null | cut -d' ' -f1-2)," \
-     "testssl.sh $(dpkg-query -W -f '${Version}' testssl.sh 2>/dev/null || echo '(not from a package)'), @redocly/cli $redocly_version"
+     "testssl.sh $(dpkg-query -W -f '${Version}' testssl.sh 2>/dev/null || echo '(not from a package)'), @redocly/cli $redocly_version," \
+     "haproxy $(dpkg-query -W -f '${Version}' haproxy 2>/dev/null || echo '(not from a package)')"

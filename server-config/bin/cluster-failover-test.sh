@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# The cluster's failover test (issue 22), run by .ci/run after the end-to-end suite: starts two nodes and the balancer
+# (run-cluster.sh) on the tests' databases, and then, through the balancer only:
+#   1. checks that the nodes share no transaction node identifier, object store or log directory, and form one cluster;
+#   2. signs in to the portal as gp.beech and opens a patient's record;
+#   3. sends API searches from 4 clients without pause, kills (kill -9) the node that served the portal session, and
+#      keeps the API load going for 60 seconds after the kill;
+#   4. asks for the patient's page again: the same signed-in user and the same patient, from the surviving node;
+#   5. counts the API answers after the kill: at most 1 % may fail, and none with a 5xx other than 503;
+#   6. verifies the audit log's hash chain (every row written during the test included).
+# Prints what it measured (also in server-config/target/cluster/failover-report.txt) and exits non-zero on any miss.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+cluster_dir="$root/server-config/target/cluster"
+report="$cluster_dir/failover-report.txt"
+export ICR_HOSPITAL_DB=${ICR_HOSPITAL_DB:-icr_hospital_test}
+export ICR_SOCIALCARE_DB=${ICR_SOCIALCARE_DB:-icr_socialcare_test}
+export ICR_RESEARCH_DB=${ICR_RESEARCH_DB:-icr_research_test}
+# the API load comes from a handful of clients, fast: the per-node rate limit is not what is tested here
+export ICR_API_RATE_LIMIT_PER_SECOND=${ICR_API_RATE_LIMIT_PER_SECOND:-100000}
+export ICR_API_RATE_LIMIT_BURST=${ICR_API_RATE_LIMIT_BURST:-100000}
+jboss=$(ls -d "$root"/server-config/target/wildfly-*/ | head -n 1)
+jboss=${jboss%/}
+export CURL_CA_BUNDLE="$jboss/standalone/configuration/icr-tls.crt"
+balancer=https://localhost:${ICR_CLUSTER_PORT:-8843}
+work=$(mktemp -d)
+failures=0
+
+mkdir -p "$cluster_dir"
+: > "$report"
+say() { echo "cluster-test: $*" | tee -a "$report"; }
+miss() { say "FAILED: $*"; failures=$((failures + 1)); }
+management() { "$jboss/bin/jboss-cli.sh" --connect --controller="127.0.0.1:$1" --command="$2" 2>/dev/null | sed -n 's/.*"result" => "\(.*\)".*/\1/p'; }
+
+cleanup() {
+    [[ -n "${load_pids:-}" ]] && kill $load_pids 2>/dev/null || true
+    server-config/bin/run-cluster.sh stop > /dev/null 2>&1 || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+started=$(date +%s)
+server-config/bin/run-cluster.sh stop > /dev/null 2>&1 || true
+server-config/bin/run-cluster.sh start
+say "two nodes and the balancer up in $(( $(date +%s) - started )) s"
+
+# 1. nothing shared that must not be
+declare -A seen
+for port in 10490 10590; do
+    node_id=$(management "$port" "/subsystem=transactions:read-attribute(name=node-identifier, resolve-expressions=true)")
+    data_dir=$(management "$port" "/core-service=server-environment:read-attribute(name=data-dir)")
+    store_under=$(management "$port" "/subsystem=transactions:read-attribute(name=object-store-relative-to)")
+    [[ "$store_under" == "jboss.server.data.dir" ]] || miss "node $port keeps its transaction object store outside its data directory ($store_under)"
+    log_dir=$(management "$port" "/core-service=server-environment:read-attribute(name=log-dir)")
+    say "node at management port $port: transaction node identifier '$node_id', data (object store) $data_dir, log $log_dir"
+    for value in "id:$node_id" "data:$data_dir" "log:$log_dir"; do
+        [[ -n "${seen[$value]:-}" ]] && miss "both nodes have $value"
+        seen[$value]=1
+    done
+    [[ -n "$node_id" && -n "$data_dir" && -n "$log_dir" ]] || miss "could not read node $port's identity"
+done
+view=$(management 10490 "/subsystem=jgroups/channel=ee:read-attribute(name=view)")
+say "cluster view: $view"
+[[ "$view" == *"(2)"* ]] || miss "the nodes did not form one cluster of two"
+
+# 2. a portal session: signed in, a patient open
+token() { server-config/bin/demo-token.sh "$1"; }
+gp_token=$(token gp.beech)
+# the first demo patient of gp.beech's practice
+patient=$(psql -h 127.0.0.1 -U postgres -d "$ICR_HOSPITAL_DB" -At -c \
+    "select nhs_number from patient where nhs_number like '9990%' and gp_practice_ods = 'Y90001' order by nhs_number limit 1")
+[[ -n "$patient" ]] || { miss "no patient of gp.beech to open"; exit 1; }
+jar="$work/cookies"
+curl -fsS -c "$jar" -b "$jar" -o /dev/null "$balancer/patients/search.xhtml"
+curl -fsS -c "$jar" -b "$jar" -o /dev/null -H "Origin: $balancer" -H "Referer: $balancer/login.xhtml" \
+    --data-urlencode "j_username=gp.beech" --data-urlencode "j_password=icr-demo-2026" "$balancer/j_security_check"
+page() { curl -sS -c "$jar" -b "$jar" "$balancer/patients/patient.xhtml?nhsNumber=$patient"; }
+before=$(page)
+user_before=$(grep -o 'id="userName">[^<]*' <<< "$before" || true)
+[[ "$user_before" == *"Dr Amina Shah"* ]] || miss "not signed in to the portal before the kill"
+grep -q "$(sed -E 's/([0-9]{3})([0-9]{3})([0-9]{4})/\1 \2 \3/' <<< "$patient")" <<< "$before" || miss "the patient's page did not show the patient"
+served_by=$(awk '$6 == "ICRNODE" { print $7 }' "$jar")
+case "$served_by" in n1) victim=1 ;; n2) victim=2 ;; *) miss "no node cookie from the balancer"; exit 1 ;; esac
+say "portal session on node $victim, patient page open"
+
+# 3. API load, the kill, 60 s more
+load() {
+    local out=$1 t
+    t=$gp_token
+    while true; do
+        printf '%s %s\n' "$(date +%s.%N)" \
+            "$(curl -s -o /dev/null -w '%{http_code}' --max-time 15 -H "Authorization: Bearer $t" "$balancer/api/patients/$patient")" >> "$out"
+    done
+}
+load_pids=""
+for c in 1 2 3 4; do
+    load "$work/load-$c" &
+    load_pids="$load_pids $!"
+done
+sleep 5
+killed_at=$(date +%s.%N)
+victim_pid=$(pgrep -f "^java .*jboss.node.name=icr-node-$victim" | head -n 1)
+kill -9 "$victim_pid"
+say "killed node $victim (java pid $victim_pid) with kill -9"
+
+# 4. the same session on the other node
+after=$(page)
+user_after=$(grep -o 'id="userName">[^<]*' <<< "$after" || true)
+[[ "$user_after" == "$user_before" ]] || miss "after the kill the portal showed '${user_after:-no signed-in user}'"
+grep -q "$(sed -E 's/([0-9]{3})([0-9]{3})([0-9]{4})/\1 \2 \3/' <<< "$patient")" <<< "$after" || miss "after the kill the patient's page did not show the patient"
+now_on=$(awk '$6 == "ICRNODE" { print $7 }' "$jar")
+say "after the kill: the same user (${user_after#id=\"userName\">}) and patient, served by node ${now_on#n}"
+
+sleep 60
+kill $load_pids 2>/dev/null || true
+load_pids=""
+wait 2>/dev/null || true
+
+# 5. what the API answered in the 60 s after the kill
+cat "$work"/load-* | awk -v from="$killed_at" -v to="$(echo "$killed_at + 60" | bc)" '$1 >= from && $1 <= to { print $2 }' \
+    | sort | uniq -c | sed 's/^ */  /' > "$work/answers"
+total=$(awk '{ s += $1 } END { print s + 0 }' "$work/answers")
+failed=$(awk '$2 != "200" { s += $1 } END { print s + 0 }' "$work/answers")
+bad5xx=$(awk '$2 ~ /^5/ && $2 != "503" { s += $1 } END { print s + 0 }' "$work/answers")
+say "API answers in the 60 s after the kill (count, status):"
+tee -a "$report" < "$work/answers"
+say "$total requests, $failed not 200 ($(echo "scale=2; 100 * $failed / ($total + 0.0001)" | bc) %), $bad5xx with a 5xx other than 503"
+(( total > 0 )) || miss "no API requests were answered after the kill"
+(( failed * 100 <= total )) || miss "more than 1 % of API requests failed after the kill"
+(( bad5xx == 0 )) || miss "API requests failed with a 5xx other than 503"
+
+# 6. the audit chain, every row of the test included
+sleep 3
+verification=$(curl -sS -H "Authorization: Bearer $(token privacy.officer)" "$balancer/api/audit/verification")
+say "audit verification: $verification"
+[[ "$verification" == *'"intact":true'* ]] || miss "the audit chain does not verify"
+
+if (( failures > 0 )); then
+    say "$failures check(s) failed"
+    exit 1
+fi
+say "passed in $(( $(date +%s) - started )) s"
