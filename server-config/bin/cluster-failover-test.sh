@@ -7,7 +7,9 @@
 #      keeps the API load going for 60 seconds after the kill;
 #   4. asks for the patient's page again: the same signed-in user and the same patient, from the surviving node;
 #   5. counts the API answers after the kill: at most 1 % may fail, and none with a 5xx other than 503;
-#   6. verifies the audit log's hash chain (every row written during the test included).
+#   6. verifies the audit log's hash chain (every row written during the test included);
+#   7. reads both nodes' logs for the audit sealer's passes (a persistent timer: one node at a time): never two nodes in the
+#      same second, and no gap longer than its period (1 s) plus the time the cluster took to notice the dead node.
 # Prints what it measured (also in server-config/target/cluster/failover-report.txt) and exits non-zero on any miss.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -64,6 +66,20 @@ view=$(management 10490 "/subsystem=jgroups/channel=ee:read-attribute(name=view)
 say "cluster view: $view"
 [[ "$view" == *"(2)"* ]] || miss "the nodes did not form one cluster of two"
 
+# each pass of the audit sealer in each node's log from now on (the pass's count only), to see which node runs it when
+for port in 10490 10590; do
+    management "$port" "/subsystem=logging/logger=uk.nhs.icr.audit.service.AuditSealer:add(level=FINE)" > /dev/null
+done
+secs() { awk -F'[:,.]' '{ printf "%.3f\n", $1 * 3600 + $2 * 60 + $3 + ("0." $4) }'; }
+watch_from=$(date +%H:%M:%S.%N | secs)
+passes_on() {
+    { grep -h "Audit sealing pass" "$cluster_dir/node$1/log/server.log" || true; } | awk '{ print $2 }' | secs \
+        | awk -v from="$watch_from" -v n="$1" '$1 >= from { print $1, n }'
+}
+sleep 3
+if [[ -n "$(passes_on 1)" ]]; then sealer_node=1; elif [[ -n "$(passes_on 2)" ]]; then sealer_node=2; else sealer_node=""; fi
+say "the audit sealer runs on node ${sealer_node:-(neither)}: the portal session is made there, so that its loss moves both"
+
 # 2. a portal session: signed in, a patient open
 token() { server-config/bin/demo-token.sh "$1"; }
 gp_token=$(token gp.beech)
@@ -72,9 +88,14 @@ patient=$(psql -h 127.0.0.1 -U postgres -d "$ICR_HOSPITAL_DB" -At -c \
     "select nhs_number from patient where nhs_number like '9990%' and gp_practice_ods = 'Y90001' order by nhs_number limit 1")
 [[ -n "$patient" ]] || { miss "no patient of gp.beech to open"; exit 1; }
 jar="$work/cookies"
-curl -fsS -c "$jar" -b "$jar" -o /dev/null "$balancer/patients/search.xhtml"
-curl -fsS -c "$jar" -b "$jar" -o /dev/null -H "Origin: $balancer" -H "Referer: $balancer/login.xhtml" \
-    --data-urlencode "j_username=gp.beech" --data-urlencode "j_password=icr-demo-2026" "$balancer/j_security_check"
+# the balancer gives new sessions to the nodes in turn: a few sign-ins find the sealer's node
+for _ in 1 2 3 4; do
+    rm -f "$jar"
+    curl -fsS -c "$jar" -b "$jar" -o /dev/null "$balancer/patients/search.xhtml"
+    curl -fsS -c "$jar" -b "$jar" -o /dev/null -H "Origin: $balancer" -H "Referer: $balancer/login.xhtml" \
+        --data-urlencode "j_username=gp.beech" --data-urlencode "j_password=icr-demo-2026" "$balancer/j_security_check"
+    [[ "$(awk '$6 == "ICRNODE" { print $7 }' "$jar")" == "n${sealer_node:-1}" ]] && break
+done
 page() { curl -sS -c "$jar" -b "$jar" "$balancer/patients/patient.xhtml?nhsNumber=$patient"; }
 before=$(page)
 user_before=$(grep -o 'id="userName">[^<]*' <<< "$before" || true)
@@ -135,6 +156,22 @@ sleep 3
 verification=$(curl -sS -H "Authorization: Bearer $(token privacy.officer)" "$balancer/api/audit/verification")
 say "audit verification: $verification"
 [[ "$verification" == *'"intact":true'* ]] || miss "the audit chain does not verify"
+
+# 7. the sealer: one node at a time, taken over after the kill
+watch_to=$(date +%H:%M:%S.%N | secs)
+kill_secs=$(date -d "@$killed_at" +%H:%M:%S.%N | secs)
+{ passes_on 1; passes_on 2; } | awk -v to="$watch_to" '$1 <= to' | sort -n > "$work/passes"
+survivor=$((3 - victim))
+noticed=$({ grep -h "ISPN100001" "$cluster_dir/node$survivor/log/server.log" || true; } | awk '{ print $2 }' | secs \
+    | awk -v k="$kill_secs" '$1 > k { print $1 - k; exit }')
+both=$(awk '{ s = int($1); on[s] = on[s] " " $2 } END { c = 0; for (k in on) if (on[k] ~ /1/ && on[k] ~ /2/) c++; print c }' "$work/passes")
+gap=$(awk 'NR > 1 { g = $1 - p; if (g > m) m = g } { p = $1 } END { printf "%.1f\n", m }' "$work/passes")
+say "audit sealer passes while watched: node 1 $(awk '$2 == 1' "$work/passes" | wc -l), node 2 $(awk '$2 == 2' "$work/passes" | wc -l);" \
+    "seconds with a pass on both nodes: $both; longest gap between passes: $gap s; the survivor saw the dead node leave ${noticed:-?} s after the kill"
+[[ -s "$work/passes" ]] || miss "no audit sealer pass was logged"
+(( both == 0 )) || miss "the audit sealer ran on both nodes in the same second $both time(s)"
+awk -v g="$gap" -v d="${noticed:-0}" 'BEGIN { exit !(g <= 1 + d + 2) }' \
+    || miss "a gap of $gap s between the sealer's passes: more than its period (1 s) plus the ${noticed:-?} s the cluster took to see the node gone, plus 2 s"
 
 if (( failures > 0 )); then
     say "$failures check(s) failed"
