@@ -104,6 +104,7 @@ grep -q "$(sed -E 's/([0-9]{3})([0-9]{3})([0-9]{4})/\1 \2 \3/' <<< "$patient")" 
 served_by=$(awk '$6 == "ICRNODE" { print $7 }' "$jar")
 case "$served_by" in n1) victim=1 ;; n2) victim=2 ;; *) miss "no node cookie from the balancer"; exit 1 ;; esac
 say "portal session on node $victim, patient page open"
+[[ "$victim" == "$sealer_node" ]] || miss "the portal session is not on the sealer's node ($sealer_node): its takeover goes untested"
 
 # 3. API load, the kill, 60 s more
 load() {
@@ -121,7 +122,9 @@ for c in 1 2 3 4; do
 done
 sleep 5
 killed_at=$(date +%s.%N)
-victim_pid=$(pgrep -f "^java .*jboss.node.name=icr-node-$victim" | head -n 1)
+# the node's JVM: the child of the standalone.sh that run-cluster.sh started (whichever java it runs)
+victim_pid=$(pgrep -P "$(cat "$cluster_dir/node$victim/icr.pid")" | head -n 1 || true)
+[[ -n "$victim_pid" ]] || { miss "no JVM of node $victim to kill"; exit 1; }
 kill -9 "$victim_pid"
 say "killed node $victim (java pid $victim_pid) with kill -9"
 
@@ -161,14 +164,18 @@ say "audit verification: $verification"
 watch_to=$(date +%H:%M:%S.%N | secs)
 kill_secs=$(date -d "@$killed_at" +%H:%M:%S.%N | secs)
 { passes_on 1; passes_on 2; } | awk -v to="$watch_to" '$1 <= to' | sort -n > "$work/passes"
+survivor_passes=$(awk -v k="$kill_secs" -v n="$((3 - victim))" '$1 > k && $2 == n' "$work/passes" | wc -l)
 survivor=$((3 - victim))
 noticed=$({ grep -h "ISPN100001" "$cluster_dir/node$survivor/log/server.log" || true; } | awk '{ print $2 }' | secs \
     | awk -v k="$kill_secs" '$1 > k { print $1 - k; exit }')
 both=$(awk '{ s = int($1); on[s] = on[s] " " $2 } END { c = 0; for (k in on) if (on[k] ~ /1/ && on[k] ~ /2/) c++; print c }' "$work/passes")
-gap=$(awk 'NR > 1 { g = $1 - p; if (g > m) m = g } { p = $1 } END { printf "%.1f\n", m }' "$work/passes")
+# the end of the watch counts as a pass, so that a sealer that never came back is the longest gap
+gap=$(awk -v to="$watch_to" 'NR > 1 { g = $1 - p; if (g > m) m = g } { p = $1 } END { g = to - p; if (g > m) m = g; printf "%.1f\n", m }' "$work/passes")
 say "audit sealer passes while watched: node 1 $(awk '$2 == 1' "$work/passes" | wc -l), node 2 $(awk '$2 == 2' "$work/passes" | wc -l);" \
-    "seconds with a pass on both nodes: $both; longest gap between passes: $gap s; the survivor saw the dead node leave ${noticed:-?} s after the kill"
+    "seconds with a pass on both nodes: $both; longest gap between passes: $gap s; the survivor saw the dead node leave ${noticed:-?} s after the kill and sealed $survivor_passes times after it"
 [[ -s "$work/passes" ]] || miss "no audit sealer pass was logged"
+(( survivor_passes > 0 )) || miss "the survivor never ran the audit sealer after the kill"
+[[ -n "$noticed" ]] || miss "the survivor's log does not show the dead node leaving (ISPN100001)"
 (( both == 0 )) || miss "the audit sealer ran on both nodes in the same second $both time(s)"
 awk -v g="$gap" -v d="${noticed:-0}" 'BEGIN { exit !(g <= 1 + d + 2) }' \
     || miss "a gap of $gap s between the sealer's passes: more than its period (1 s) plus the ${noticed:-?} s the cluster took to see the node gone, plus 2 s"

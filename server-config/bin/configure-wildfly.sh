@@ -136,7 +136,10 @@ rm -rf "$module_dir"
 # of a cluster: run-cluster.sh), which then gets its clustering (cli/cluster/ha.cli). Each starts from its pristine copy.
 profile_script=$(mktemp)
 trap 'rm -f "$secrets_cli" "$profile_script"' EXIT
-for profile in standalone.xml standalone-ha.xml; do
+# (an installation without the HA profile, a trimmed Galleon one say, gets standalone.xml alone)
+profiles=(standalone.xml)
+[[ -f "$config_dir/standalone-ha.xml" || -f "$config_dir/standalone-ha.xml.before-icr" ]] && profiles+=(standalone-ha.xml)
+for profile in "${profiles[@]}"; do
     [[ -f "$config_dir/$profile.before-icr" ]] || cp "$config_dir/$profile" "$config_dir/$profile.before-icr"
     cp "$config_dir/$profile.before-icr" "$config_dir/$profile"
     for script in "$secrets_cli" "$here"/cli/*.cli; do
@@ -146,7 +149,9 @@ for profile in standalone.xml standalone-ha.xml; do
         "$cli" --file="$profile_script"
     done
 done
-echo "configure-wildfly: applying the cluster's settings to standalone-ha.xml"
-"$cli" --file="$here/cli/cluster/ha.cli"
+if [[ " ${profiles[*]} " == *" standalone-ha.xml "* ]]; then
+    echo "configure-wildfly: applying the cluster's settings to standalone-ha.xml"
+    "$cli" --file="$here/cli/cluster/ha.cli"
+fi
 echo "$wanted" > "$marker"
 echo "configure-wildfly: done"

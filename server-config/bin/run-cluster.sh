@@ -22,8 +22,15 @@ balancer_port=${ICR_CLUSTER_PORT:-8843}
 balancer_http_port=${ICR_CLUSTER_HTTP_PORT:-8880}
 offsets=(500 600)
 
-node_pid() { cat "$cluster_dir/node$1/icr.pid" 2>/dev/null || true; }
-node_running() { local pid; pid=$(node_pid "$1"); [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; }
+# the pid of node N's standalone.sh, if that process is still it (a pid file can outlive a reboot that reused the pid)
+node_pid() {
+    local pid
+    pid=$(cat "$cluster_dir/node$1/icr.pid" 2>/dev/null || true)
+    [[ -n "$pid" ]] && tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -q -- "-Djboss.node.name=icr-node-$1" && echo "$pid"
+    return 0
+}
+node_running() { [[ -n "$(node_pid "$1")" ]]; }
+haproxy_bin() { command -v haproxy || echo /usr/sbin/haproxy; }
 node_ready() { curl -fsS -o /dev/null --max-time 5 "http://127.0.0.1:$((9990 + offsets[$1 - 1]))/health/ready" 2>/dev/null; }
 balancer_running() { [[ -f "$cluster_dir/haproxy.pid" ]] && kill -0 "$(cat "$cluster_dir/haproxy.pid")" 2>/dev/null; }
 
@@ -74,7 +81,7 @@ start_balancer() {
     local jboss config pem
     jboss=$(jboss_home)
     config="$jboss/standalone/configuration"
-    if ! command -v haproxy > /dev/null; then
+    if [[ ! -x "$(haproxy_bin)" ]]; then
         echo "run-cluster: installing HAProxy from Debian's packages"
         if [[ $(id -u) -eq 0 ]]; then apt-get install -y -q haproxy > /dev/null; else sudo apt-get install -y -q haproxy > /dev/null; fi
     fi
@@ -86,8 +93,8 @@ start_balancer() {
     sed -e "s|@PEM@|$pem|g" -e "s|@CA@|$config/icr-tls.crt|g" -e "s|@PORT@|$balancer_port|g" \
         -e "s|@HTTP_PORT@|$balancer_http_port|g" -e "s|@PID@|$cluster_dir/haproxy.pid|g" \
         "$root/server-config/cluster/haproxy.cfg" > "$cluster_dir/haproxy.cfg"
-    haproxy -c -q -f "$cluster_dir/haproxy.cfg"
-    haproxy -D -f "$cluster_dir/haproxy.cfg"
+    "$(haproxy_bin)" -c -q -f "$cluster_dir/haproxy.cfg"
+    "$(haproxy_bin)" -D -f "$cluster_dir/haproxy.cfg"
     for _ in $(seq 1 30); do
         [[ -f "$cluster_dir/haproxy.pid" ]] && break
         sleep 1
@@ -120,12 +127,16 @@ case "$command" in
             rm -f "$cluster_dir/haproxy.pid"
         fi
         for n in 1 2; do
-            if node_running "$n"; then
-                pid=$(node_pid "$n")
-                # standalone.sh's java child stops with it on TERM; wait for a clean shutdown
-                pkill -TERM -P "$pid" 2>/dev/null || true
-                kill "$pid" 2>/dev/null || true
-                for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+            pid=$(node_pid "$n")
+            if [[ -n "$pid" ]]; then
+                # the JVM is standalone.sh's child: TERM it (a clean shutdown) and wait for it, then for the wrapper
+                jvm=$(pgrep -P "$pid" | head -n 1 || true)
+                [[ -n "$jvm" ]] && kill -TERM "$jvm" 2>/dev/null || true
+                kill -TERM "$pid" 2>/dev/null || true
+                for _ in $(seq 1 60); do
+                    { [[ -n "$jvm" ]] && kill -0 "$jvm" 2>/dev/null; } || kill -0 "$pid" 2>/dev/null || break
+                    sleep 1
+                done
             fi
             rm -f "$cluster_dir/node$n/icr.pid"
         done

@@ -18,6 +18,7 @@ missing=()
 [[ -x "$testssl" ]] || missing+=(testssl.sh)
 command -v npm >/dev/null || missing+=(nodejs npm)
 command -v haproxy >/dev/null || [[ -x /usr/sbin/haproxy ]] || missing+=(haproxy)
+command -v bc >/dev/null || missing+=(bc)
 
 if (( ${#missing[@]} > 0 )); then
     if [[ $(id -u) -eq 0 ]]; then

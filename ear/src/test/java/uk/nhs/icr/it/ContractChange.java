@@ -50,7 +50,7 @@ final class ContractChange {
                     + ") but its version " + servedVersion + " is not a new major version");
         }
         if (!servedVersion.equals(publishedVersion)
-                && !Pattern.compile("(?m)^## " + Pattern.quote(servedVersion) + "\\b").matcher(changelog).find()) {
+                && !Pattern.compile("(?m)^## " + Pattern.quote(servedVersion) + "(?=\\s|$)").matcher(changelog).find()) {
             objections.add("version " + servedVersion + " has no entry (\"## " + servedVersion + "\") in docs/api-changelog.md");
         }
         return objections;

@@ -167,7 +167,8 @@ final class SchemaExamples {
         String candidate = candidate(schema.getFormat() == null ? "" : schema.getFormat(), name.toLowerCase(Locale.ROOT), name);
         if (schema.getPattern() != null) {
             try {
-                return Pattern.compile(schema.getPattern()).matcher(candidate).find() ? candidate : null;
+                // the whole value, as the API's own check (Jakarta Validation's @Pattern) reads it
+                return Pattern.compile(schema.getPattern()).matcher(candidate).matches() ? candidate : null;
             } catch (PatternSyntaxException e) {
                 return null;
             }
@@ -196,6 +197,12 @@ final class SchemaExamples {
         }
         if (lower.contains("postcode")) {
             return "LS1 4AP";
+        }
+        if (lower.equals("snomedcode")) {
+            return "38341003";
+        }
+        if (lower.equals("ward")) {
+            return "OAK";
         }
         if (lower.equals("givenname")) {
             return "Ada";
