@@ -26,7 +26,8 @@ offsets=(500 600)
 node_pid() {
     local pid
     pid=$(cat "$cluster_dir/node$1/icr.pid" 2>/dev/null || true)
-    [[ -n "$pid" ]] && tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -q -- "-Djboss.node.name=icr-node-$1" && echo "$pid"
+    [[ -n "$pid" && -r "/proc/$pid/cmdline" ]] && tr '\0' ' ' < "/proc/$pid/cmdline" | grep -q -- "-Djboss.node.name=icr-node-$1" \
+        && echo "$pid"
     return 0
 }
 node_running() { [[ -n "$(node_pid "$1")" ]]; }
