@@ -337,9 +337,12 @@ public final class Browser implements AutoCloseable {
      */
     @SuppressWarnings("unchecked")
     public List<String> accessibilityViolations() {
-        // the page at rest: the pointer off the button it last pressed, and no colour transition half-way (axe reads the
-        // colours of the moment, and a hover fading in or out is neither state)
+        // the page at rest: the pointer off the button it last pressed, no Ajax request in flight (PrimeFaces greys out the
+        // button that sent one and gives its colour back only when the answer is in, after the page's text has changed),
+        // and no colour transition half-way (axe reads the colours of the moment, and a fade is neither state)
         new Actions(driver).moveToLocation(0, 0).perform();
+        waiting().until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("return (!window.PrimeFaces"
+                + " || PrimeFaces.ajax.Queue.isEmpty()) && (!window.jQuery || jQuery.active === 0)")));
         waiting().until(d -> ((Number) ((JavascriptExecutor) d).executeScript("return document.getAnimations()"
                 + ".filter(a => a instanceof CSSTransition && a.playState === 'running').length")).intValue() == 0);
         script(AXE);
