@@ -113,22 +113,38 @@ public class AuditLogRepository {
     /** The conditions, always on the patient (the index's first column); only those the filter uses. */
     private static String where(AccessLogFilter filter) {
         StringBuilder where = new StringBuilder("e.patientNhsNumber = :nhs and e.resourceType not in :hidden");
-        filter.username().ifPresent(u -> where.append(" and e.username = :username"));
-        filter.outcome().ifPresent(o -> where.append(" and e.outcome = :outcome"));
+        if (filter.username() != null) {
+            where.append(" and e.username = :username");
+        }
+        if (filter.outcome() != null) {
+            where.append(" and e.outcome = :outcome");
+        }
         if (filter.breakGlassOnly()) {
             where.append(" and e.purpose = 'BREAK_GLASS'");
         }
-        filter.from().ifPresent(f -> where.append(" and e.occurredAt >= :from"));
-        filter.to().ifPresent(t -> where.append(" and e.occurredAt < :to"));
+        if (filter.from() != null) {
+            where.append(" and e.occurredAt >= :from");
+        }
+        if (filter.to() != null) {
+            where.append(" and e.occurredAt < :to");
+        }
         return where.toString();
     }
 
     private static <T> TypedQuery<T> filtered(TypedQuery<T> query, String nhsNumber, Set<String> hidden, AccessLogFilter filter) {
         query.setParameter("nhs", nhsNumber).setParameter("hidden", nothingIfEmpty(hidden));
-        filter.username().ifPresent(u -> query.setParameter("username", u));
-        filter.outcome().ifPresent(o -> query.setParameter("outcome", o));
-        filter.from().ifPresent(f -> query.setParameter("from", f));
-        filter.to().ifPresent(t -> query.setParameter("to", t));
+        if (filter.username() != null) {
+            query.setParameter("username", filter.username());
+        }
+        if (filter.outcome() != null) {
+            query.setParameter("outcome", filter.outcome());
+        }
+        if (filter.from() != null) {
+            query.setParameter("from", filter.from());
+        }
+        if (filter.to() != null) {
+            query.setParameter("to", filter.to());
+        }
         return query;
     }
 

@@ -23,7 +23,7 @@ public class ResearchOutputs {
     }
 
     /** One checker's decision. */
-    public record Check(String checker, boolean approved, String note, Instant checkedAt) {
+    public record Check(String checker, boolean approved, String note, Instant checkedAt) implements java.io.Serializable {
     }
 
     private static final String COLUMNS = "id, project_id, run_id, query, cells, differencing, status, requested_by, created_at,"

@@ -75,7 +75,7 @@ public class PatientSearchService {
         PageRequest request = query.page();
         PatientSearchCriteria.Visibility visibility = new PatientSearchCriteria.Visibility(caller.organisation(),
                 caller.username(), clock.now(), access.episodesCountFrom(), access.socialCarePeopleVisibleTo(caller));
-        PatientSearchCriteria criteria = new PatientSearchCriteria(query.nameParts(), query.birthDate(), visibility);
+        PatientSearchCriteria criteria = new PatientSearchCriteria(query.nameParts(), query.birthDateGiven(), visibility);
         long total = patients.count(criteria);
         List<PatientDemographics> items = total == 0 ? List.of()
                 : patients.search(criteria, request.firstResult(), request.size()).stream().map(PatientDemographics::of).toList();

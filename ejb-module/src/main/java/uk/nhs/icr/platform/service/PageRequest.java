@@ -1,7 +1,7 @@
 package uk.nhs.icr.platform.service;
 
 /** Which page of a result the caller wants: page numbers start at 0, sizes run from 1 to {@link #MAX_SIZE}. */
-public record PageRequest(int page, int size) {
+public record PageRequest(int page, int size) implements java.io.Serializable {
 
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 100;

@@ -8,19 +8,35 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.Serializable;
+import java.lang.reflect.Field;
+import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
+import java.lang.reflect.WildcardType;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import jakarta.ejb.EJB;
+import jakarta.ejb.Local;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Stateful;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ConversationScoped;
+import jakarta.enterprise.context.SessionScoped;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.MappedSuperclass;
@@ -113,6 +129,76 @@ class ArchitectureTest {
             }
         }
         assertEquals(List.of(), stringly);
+    }
+
+    /**
+     * What the portal keeps between requests (session and view scoped beans, and what they hold) is copied to the other
+     * node of a cluster, by Java serialization: a field that cannot be serialized fails that copy, which on a cluster
+     * loses the user's page when their node dies and stops a node that joins from starting. Container proxies (injected
+     * beans, EJBs) are serialized by reference and left out; java.util's collection interfaces are taken on trust (their
+     * implementations are serializable), but their element types are checked.
+     */
+    @Test
+    void what_the_portal_keeps_between_requests_can_be_copied_to_another_node() throws ClassNotFoundException {
+        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("uk.nhs.icr.portal");
+        List<String> problems = new ArrayList<>();
+        Set<Class<?>> checked = new HashSet<>();
+        int beans = 0;
+        for (JavaClass bean : classes) {
+            if (bean.isAnnotatedWith(ViewScoped.class) || bean.isAnnotatedWith(SessionScoped.class)
+                    || bean.isAnnotatedWith(ConversationScoped.class)) {
+                beans++;
+                checkSerializable(Class.forName(bean.getName(), false, ArchitectureTest.class.getClassLoader()), bean.getSimpleName(),
+                        problems, checked);
+            }
+        }
+        assertTrue(beans > 10, "found the portal's view and session beans (" + beans + ")");
+        assertEquals(List.of(), problems);
+    }
+
+    private static void checkSerializable(Type type, String path, List<String> problems, Set<Class<?>> checked) {
+        if (type instanceof ParameterizedType parameterized) {
+            checkSerializable(parameterized.getRawType(), path, problems, checked);
+            for (Type argument : parameterized.getActualTypeArguments()) {
+                checkSerializable(argument, path + "<>", problems, checked);
+            }
+        } else if (type instanceof GenericArrayType array) {
+            checkSerializable(array.getGenericComponentType(), path + "[]", problems, checked);
+        } else if (type instanceof WildcardType wildcard) {
+            for (Type bound : wildcard.getUpperBounds()) {
+                checkSerializable(bound, path, problems, checked);
+            }
+        } else if (type instanceof TypeVariable<?>) {
+            return; // its bound is checked where it is given
+        } else if (type instanceof Class<?> c) {
+            if (c.isPrimitive() || c == Object.class || isContainerProxy(c)) {
+                return;
+            }
+            if (c.isArray()) {
+                checkSerializable(c.getComponentType(), path + "[]", problems, checked);
+            } else if (c.isInterface() && (Collection.class.isAssignableFrom(c) || Map.class.isAssignableFrom(c))) {
+                return; // the element types came as type arguments, checked above
+            } else if (!Serializable.class.isAssignableFrom(c)) {
+                problems.add(path + ": " + c.getName() + " is not serializable");
+            } else if (c.getName().startsWith("uk.nhs.icr.") && checked.add(c)) {
+                for (Class<?> level = c; level != null && level.getName().startsWith("uk.nhs.icr."); level = level.getSuperclass()) {
+                    for (Field field : level.getDeclaredFields()) {
+                        if (Modifier.isStatic(field.getModifiers()) || Modifier.isTransient(field.getModifiers())
+                                || field.isAnnotationPresent(Inject.class) || field.isAnnotationPresent(EJB.class)) {
+                            continue;
+                        }
+                        checkSerializable(field.getGenericType(), path + "." + field.getName(), problems, checked);
+                    }
+                }
+            }
+        }
+    }
+
+    /** An enterprise bean's type: what a field of it holds is the container's proxy, serialized by reference. */
+    private static boolean isContainerProxy(Class<?> type) {
+        return type.isAnnotationPresent(Stateless.class) || type.isAnnotationPresent(Singleton.class)
+                || type.isAnnotationPresent(Stateful.class) || type.isAnnotationPresent(Local.class);
     }
 
     /** A package split across two jars is two half-packages: each module owns its packages outright. */

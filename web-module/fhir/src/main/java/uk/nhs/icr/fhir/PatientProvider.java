@@ -97,7 +97,7 @@ final class PatientProvider implements IResourceProvider {
         if (given != null) {
             nameParts.addAll(words(given.getValue()));
         }
-        Page<PatientDemographics> page = patients.search(new PatientSearchQuery(nameParts, born,
+        Page<PatientDemographics> page = patients.search(new PatientSearchQuery(nameParts, born.orElse(null),
                 new PageRequest(paging.offset() / paging.count(), paging.count())));
         Map<String, String> practices = patients.organisationNames(page.items().stream().map(PatientDemographics::gpPracticeOdsCode)
                 .collect(Collectors.toSet()));

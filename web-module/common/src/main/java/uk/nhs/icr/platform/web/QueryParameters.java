@@ -48,11 +48,11 @@ public final class QueryParameters {
         Optional<LocalDate> born = errors.parse("birthDate", birthDate, optional(FieldParsers.date("date of birth", true)));
         PageRequest request = page(page, size, errors);
         errors.throwIfAny();
-        return new PatientSearchQuery(parts, born, request);
+        return new PatientSearchQuery(parts, born.orElse(null), request);
     }
 
-    /** A search of the register from a form whose date of birth is already a date. */
-    public static PatientSearchQuery patientSearch(String name, Optional<LocalDate> birthDate, PageRequest page) {
+    /** A search of the register from a form whose date of birth is already a date (null: not given). */
+    public static PatientSearchQuery patientSearch(String name, LocalDate birthDate, PageRequest page) {
         return new PatientSearchQuery(FieldErrors.parseOne("name", name, QueryParameters::nameParts), birthDate, page);
     }
 

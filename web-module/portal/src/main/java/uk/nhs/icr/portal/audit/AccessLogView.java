@@ -6,7 +6,6 @@ import java.io.Writer;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -84,10 +83,9 @@ public class AccessLogView implements Serializable {
     }
 
     private AccessLogFilter filter() {
-        return new AccessLogFilter(Optional.ofNullable(who).map(String::strip).filter(w -> !w.isEmpty()),
-                Optional.ofNullable(outcome).filter(o -> !o.isBlank()), breakGlassOnly,
-                Optional.ofNullable(from).map(day -> day.atStartOfDay(UkClock.ZONE).toInstant()),
-                Optional.ofNullable(to).map(day -> day.plusDays(1).atStartOfDay(UkClock.ZONE).toInstant()));
+        return new AccessLogFilter(who == null || who.isBlank() ? null : who.strip(), outcome == null || outcome.isBlank() ? null : outcome,
+                breakGlassOnly, from == null ? null : from.atStartOfDay(UkClock.ZONE).toInstant(),
+                to == null ? null : to.plusDays(1).atStartOfDay(UkClock.ZONE).toInstant());
     }
 
     /** The rows the filter finds, every page of them, as a CSV file (UK times; one audited read). */

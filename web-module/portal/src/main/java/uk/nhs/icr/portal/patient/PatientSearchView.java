@@ -2,7 +2,6 @@ package uk.nhs.icr.portal.patient;
 
 import java.io.Serializable;
 import java.time.LocalDate;
-import java.util.Optional;
 import java.util.Set;
 
 import jakarta.faces.view.ViewScoped;
@@ -51,7 +50,7 @@ public class PatientSearchView implements Serializable {
     public void searchByName() {
         try {
             // the first page is fetched here, so a mistake shows beside the field rather than as an empty table
-            PatientSearchQuery query = QueryParameters.patientSearch(name, Optional.ofNullable(birthDate), new PageRequest(0, PAGE_SIZE));
+            PatientSearchQuery query = QueryParameters.patientSearch(name, birthDate, new PageRequest(0, PAGE_SIZE));
             results = new PatientLazyDataModel(search, query, search.search(query));
         } catch (InvalidInputException e) {
             results = null;

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -124,10 +123,10 @@ public class SharedRecordView implements Serializable {
 
     private TimelineDataModel.Filters filters() {
         // the page asks for whole UK days, both ends included; the query takes "to" as exclusive
-        return new TimelineDataModel.Filters(RecordSource.fromCode(source == null ? "" : source),
-                types.stream().map(EntryType::valueOf).collect(Collectors.toSet()),
-                Optional.ofNullable(from).map(day -> day.atStartOfDay(UkClock.ZONE).toInstant()),
-                Optional.ofNullable(to).map(day -> day.plusDays(1).atStartOfDay(UkClock.ZONE).toInstant()));
+        return new TimelineDataModel.Filters(RecordSource.fromCode(source == null ? "" : source).orElse(null),
+                types.stream().map(EntryType::valueOf).collect(Collectors.toCollection(java.util.HashSet::new)),
+                from == null ? null : from.atStartOfDay(UkClock.ZONE).toInstant(),
+                to == null ? null : to.plusDays(1).atStartOfDay(UkClock.ZONE).toInstant());
     }
 
     /** Charts the chosen test over time (read, and audited, only when a test is chosen). */

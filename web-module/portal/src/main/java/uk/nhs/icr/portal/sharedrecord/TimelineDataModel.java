@@ -31,13 +31,17 @@ public class TimelineDataModel extends LazyDataModel<RecordEntry> {
 
     private static final long serialVersionUID = 1L;
 
-    /** The filters chosen above the timeline: a record or both, types (none: all), a window ({@code to} exclusive). */
-    public record Filters(Optional<RecordSource> source, Set<EntryType> types, Optional<Instant> from, Optional<Instant> to)
-            implements java.io.Serializable {
+    /**
+     * The filters chosen above the timeline: a record (null: both), types (none: all), a window ({@code to} exclusive;
+     * null: open). Held in the page's view, which a cluster copies to another node with the session: so no
+     * {@link Optional} fields, which are not serializable.
+     */
+    public record Filters(RecordSource source, Set<EntryType> types, Instant from, Instant to) implements java.io.Serializable {
 
         /** The query for one page; refuses a window that ends before it starts, or a page too deep to serve. */
         TimelineQuery page(int page, int size) {
-            return new TimelineQuery(source, types, from, to, new PageRequest(page, size));
+            return new TimelineQuery(Optional.ofNullable(source), types, Optional.ofNullable(from), Optional.ofNullable(to),
+                    new PageRequest(page, size));
         }
     }
 
