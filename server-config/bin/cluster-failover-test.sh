@@ -2,14 +2,23 @@
 # The cluster's failover test (issue 22), run by .ci/run after the end-to-end suite: starts two nodes and the balancer
 # (run-cluster.sh) on the tests' databases, and then, through the balancer only:
 #   1. checks that the nodes share no transaction node identifier, object store or log directory, and form one cluster;
-#   2. signs in to the portal as gp.beech and opens a patient's record;
+#   2. signs in to the portal as gp.beech, opens a patient's record, and half fills their consent form (a reason typed and
+#      a provision added: the provision is held by the page's view on the server, not by the browser);
 #   3. sends API searches from 4 clients without pause, kills (kill -9) the node that served the portal session, and
 #      keeps the API load going for 60 seconds after the kill;
-#   4. asks for the patient's page again: the same signed-in user and the same patient, from the surviving node;
+#   4. asks for the patient's page again: the same signed-in user and the same patient, from the surviving node; and the
+#      consent form, redrawn from the server's side of that view alone: the reason and the provision are still there;
 #   5. counts the API answers after the kill: at most 1 % may fail, and none with a 5xx other than 503;
 #   6. verifies the audit log's hash chain (every row written during the test included);
 #   7. reads both nodes' logs for the audit sealer's passes (a persistent timer: one node at a time): never two nodes in the
-#      same second, and no gap longer than its period (1 s) plus the time the cluster took to notice the dead node.
+#      same second, and no gap longer than its period (1 s) plus the time the cluster took to notice the dead node;
+#   8. starts the killed node again, and kills it (a Byteman kill point, Runtime.halt) in the middle of a registration's
+#      two-phase commit, after the first database committed and before the second: the reconciliation check
+#      (reconcile.sh) sees the patient in one database only; the surviving node's recovery passes leave the dead node's
+#      prepared branch alone (its node identifier is not theirs); started again, the node commits the second branch
+#      itself, its object store empties, the reconciliation check is clean and the registration sent again answers 409;
+#   9. reads both nodes' logs for state that could not be copied between them (a session's or view's attribute that does
+#      not serialize: the user would lose it with their node, and a node joining could not start).
 # Prints what it measured (also in server-config/target/cluster/failover-report.txt) and exits non-zero on any miss.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -22,6 +31,14 @@ export ICR_RESEARCH_DB=${ICR_RESEARCH_DB:-icr_research_test}
 # the API load comes from a handful of clients, fast: the per-node rate limit is not what is tested here
 export ICR_API_RATE_LIMIT_PER_SECOND=${ICR_API_RATE_LIMIT_PER_SECOND:-100000}
 export ICR_API_RATE_LIMIT_BURST=${ICR_API_RATE_LIMIT_BURST:-100000}
+# recovery passes every 5 s (production: 120 s), so that step 8 sees several of them
+export ICR_TX_RECOVERY_PERIOD_SECONDS=5 ICR_TX_RECOVERY_BACKOFF_SECONDS=1
+# CrashRecoveryIT's kill points (ear/src/test/resources/crash), each inert until its marker file is in the node's
+# kill-points directory; the Byteman agent is the one the ear build copies for that test
+byteman_jar=${ICR_BYTEMAN_JAR:-$root/ear/target/byteman/byteman.jar}
+kill_points=$root/ear/src/test/resources/crash/kill-points.btm
+[[ -f "$byteman_jar" ]] || { echo "cluster-test: no Byteman agent at $byteman_jar (the ear build's pre-integration-test copies it)" >&2; exit 1; }
+export ICR_NODE_JAVA_OPTS="-javaagent:$byteman_jar=script:$kill_points -Dicr.crash.markers=$root/server-config/target/cluster/node{n}/kill-points"
 jboss=$(ls -d "$root"/server-config/target/wildfly-*/ | head -n 1)
 jboss=${jboss%/}
 export CURL_CA_BUNDLE="$jboss/standalone/configuration/icr-tls.crt"
@@ -44,6 +61,8 @@ trap cleanup EXIT
 
 started=$(date +%s)
 server-config/bin/run-cluster.sh stop > /dev/null 2>&1 || true
+# the nodes' logs of this run only (their object stores are kept, as a real server's disk is)
+rm -f "$cluster_dir"/node*/log/server.log*
 server-config/bin/run-cluster.sh start
 say "two nodes and the balancer up in $(( $(date +%s) - started )) s"
 
@@ -105,6 +124,26 @@ served_by=$(awk '$6 == "ICRNODE" { print $7 }' "$jar")
 case "$served_by" in n1) victim=1 ;; n2) victim=2 ;; *) miss "no node cookie from the balancer"; exit 1 ;; esac
 say "portal session on node $victim, patient page open"
 [[ "$victim" == "$sealer_node" ]] || miss "the portal session is not on the sealer's node ($sealer_node): its takeover goes untested"
+# the consent form half filled: a reason typed, and "Add a provision" pressed (a full postback: the reason goes into the
+# page's view, the new provision row exists only there)
+reason="Half-filled before node $victim was killed $(date +%s)"
+preferences="$balancer/patients/preferences.xhtml?nhsNumber=$patient"
+form_page=$(curl -sS -c "$jar" -b "$jar" "$preferences")
+view_state() { grep -o 'name="jakarta.faces.ViewState"[^>]*value="[^"]*"' | head -n 1 | sed 's/.*value="\([^"]*\)"/\1/'; }
+# the page's CSP nonce, which PrimeFaces' script sends back with every postback (and the server checks)
+page_nonce() { grep -o "csp.init('[^']*')" | sed "s/csp.init('\(.*\)')/\1/"; }
+form_action() { grep -o '<form id="consentForm"[^>]*action="[^"]*"' | sed 's/.*action="\([^"]*\)"/\1/; s/&amp;/\&/g'; }
+action=$(form_action <<< "$form_page")
+state=$(view_state <<< "$form_page")
+nonce=$(page_nonce <<< "$form_page")
+[[ -n "$action" && -n "$state" && -n "$nonce" ]] || miss "the consent form was not on the preferences page"
+half_filled=$(curl -sS -c "$jar" -b "$jar" "$balancer$action" --data-urlencode "consentForm=consentForm" \
+    --data-urlencode "consentForm:reason=$reason" --data-urlencode "consentForm:addProvision=consentForm:addProvision" \
+    --data-urlencode "jakarta.faces.ViewState=$state" --data-urlencode "primefaces.nonce=$nonce")
+grep -q 'id="consentForm:provisions:0:type"' <<< "$half_filled" && grep -qF "$reason" <<< "$half_filled" \
+    || miss "the consent form did not take the reason and the new provision before the kill"
+state=$(view_state <<< "$half_filled")
+nonce=$(page_nonce <<< "$half_filled")
 
 # 3. API load, the kill, 60 s more
 load() {
@@ -135,6 +174,19 @@ user_after=$(grep -o 'id="userName">[^<]*' <<< "$after" || true)
 grep -q "$(sed -E 's/([0-9]{3})([0-9]{3})([0-9]{4})/\1 \2 \3/' <<< "$patient")" <<< "$after" || miss "after the kill the patient's page did not show the patient"
 now_on=$(awk '$6 == "ICRNODE" { print $7 }' "$jar")
 say "after the kill: the same user (${user_after#id=\"userName\">}) and patient, served by node ${now_on#n}"
+# the half-filled form: the page's view redrawn by an Ajax request that submits nothing of the form (as a browser's
+# "Show what it will do" would, minus the fields): what comes back is what the server kept
+redrawn=$(curl -sS -c "$jar" -b "$jar" "$balancer$action" -H "Faces-Request: partial/ajax" \
+    --data-urlencode "jakarta.faces.partial.ajax=true" --data-urlencode "jakarta.faces.source=consentForm:previewConsent" \
+    --data-urlencode "jakarta.faces.partial.execute=consentForm:previewConsent" \
+    --data-urlencode "jakarta.faces.partial.render=consentForm" --data-urlencode "consentForm=consentForm" \
+    --data-urlencode "consentForm:previewConsent=consentForm:previewConsent" --data-urlencode "jakarta.faces.ViewState=$state" \
+    --data-urlencode "primefaces.nonce=$nonce")
+if grep -q 'id="consentForm:provisions:0:type"' <<< "$redrawn" && grep -qF "$reason" <<< "$redrawn"; then
+    say "after the kill: the half-filled consent form (its reason and its new provision) came back from the server's copy of the view"
+else
+    miss "after the kill the half-filled consent form was lost: $(head -c 300 <<< "$redrawn")"
+fi
 
 sleep 60
 kill $load_pids 2>/dev/null || true
@@ -179,6 +231,85 @@ say "audit sealer passes while watched: node 1 $(awk '$2 == 1' "$work/passes" | 
 (( both == 0 )) || miss "the audit sealer ran on both nodes in the same second $both time(s)"
 awk -v g="$gap" -v d="${noticed:-0}" 'BEGIN { exit !(g <= 1 + d + 2) }' \
     || miss "a gap of $gap s between the sealer's passes: more than its period (1 s) plus the ${noticed:-?} s the cluster took to see the node gone, plus 2 s"
+
+# 8. a node killed in the middle of a commit comes back and finishes its own work
+crashed=$victim
+crash_port=$((8443 + (crashed == 1 ? 500 : 600)))
+server-config/bin/run-cluster.sh start | sed 's/^/  /'
+view=$(management 10490 "/subsystem=jgroups/channel=ee:read-attribute(name=view)")
+[[ "$view" == *"(2)"* ]] || miss "node $crashed did not join the cluster again: $view"
+say "node $crashed started again: cluster view $view"
+hospital_sql() { psql -X -h 127.0.0.1 -U postgres -d "$ICR_HOSPITAL_DB" -At -c "$1"; }
+socialcare_sql() { psql -X -h 127.0.0.1 -U postgres -d "$ICR_SOCIALCARE_DB" -At -c "$1"; }
+# Narayana's branches (format 131077) whose global transaction id carries the node's identifier
+branches_of="select count(*) from pg_prepared_xacts where database = current_database() and gid ~ '^131077_[A-Za-z0-9+/=]+_'
+    and position(convert_to('icr-node-$crashed', 'UTF8') in decode(split_part(gid, '_', 2), 'base64')) > 0"
+pending_records() { find "$cluster_dir/node$crashed/data/tx-object-store" -path '*/AtomicAction/*' -type f 2> /dev/null | wc -l; }
+# an NHS number with a valid check digit that neither database holds (999 4xx xxxx: the tests' and the demo's are elsewhere)
+while true; do
+    new_patient="9994$(printf '%05d' $(( (RANDOM * 32768 + RANDOM) % 100000 )))"
+    sum=0
+    for i in 0 1 2 3 4 5 6 7 8; do sum=$((sum + ${new_patient:i:1} * (10 - i))); done
+    check=$(( (11 - sum % 11) % 11 ))
+    (( check == 10 )) && continue
+    new_patient="$new_patient$check"
+    [[ "$(hospital_sql "select count(*) from patient where nhs_number = '$new_patient'")" == 0 \
+        && "$(socialcare_sql "select count(*) from person where nhs_number = '$new_patient'")" == 0 ]] && break
+done
+registration="{\"nhsNumber\":\"$new_patient\",\"givenName\":\"Ada\",\"familyName\":\"Failover\",\"birthDate\":\"1985-12-10\",
+    \"sex\":\"female\",\"postcode\":\"LS1 4AP\",\"gpPracticeOdsCode\":\"Y90001\"}"
+register() { curl -sS -o /dev/null -w '%{http_code}' --max-time 30 -H "Authorization: Bearer $gp_token" \
+    -H "Content-Type: application/json" -d "$registration" "$1/api/patients" 2> /dev/null || true; }
+crash_jvm=$(pgrep -P "$(cat "$cluster_dir/node$crashed/icr.pid")" | head -n 1 || true)
+mkdir -p "$cluster_dir/node$crashed/kill-points"
+touch "$cluster_dir/node$crashed/kill-points/after-first-commit"
+answer=$(register "https://localhost:$crash_port")
+for _ in $(seq 1 30); do kill -0 "$crash_jvm" 2> /dev/null || break; sleep 1; done
+rm -f "$cluster_dir/node$crashed/kill-points/after-first-commit"
+if kill -0 "$crash_jvm" 2> /dev/null; then
+    miss "node $crashed did not halt in the registration's commit (it answered $answer)"
+else
+    in_hospital=$(hospital_sql "select count(*) from patient where nhs_number = '$new_patient'")
+    in_socialcare=$(socialcare_sql "select count(*) from person where nhs_number = '$new_patient'")
+    branches=$(( $(hospital_sql "$branches_of") + $(socialcare_sql "$branches_of") ))
+    say "node $crashed halted after the first branch of a registration committed (the client saw '$answer'):" \
+        "the patient in the hospital database $in_hospital time(s), in social care $in_socialcare; $branches branch(es) of" \
+        "icr-node-$crashed prepared; $(pending_records) decision(s) in its object store"
+    (( in_hospital + in_socialcare == 1 && branches >= 1 )) || miss "the kill did not leave one database committed and the other prepared"
+    reconciled=$(server-config/bin/reconcile.sh "$ICR_HOSPITAL_DB" "$ICR_SOCIALCARE_DB" || true)
+    say "with node $crashed down: ${reconciled//$'\n'/; }"
+    [[ "$reconciled" == *FAILED* ]] || miss "the reconciliation check did not see the half-committed registration"
+    sleep 15
+    still=$(( $(hospital_sql "$branches_of") + $(socialcare_sql "$branches_of") ))
+    say "after 15 s of node $((3 - crashed))'s recovery passes (every 5 s): $still branch(es) of icr-node-$crashed still prepared"
+    (( still == branches )) || miss "node $((3 - crashed)) finished work that was node $crashed's to decide"
+    restarted=$(date +%s)
+    server-config/bin/run-cluster.sh start | sed 's/^/  /'
+    for _ in $(seq 1 60); do
+        (( $(hospital_sql "$branches_of") + $(socialcare_sql "$branches_of") == 0 && $(pending_records) == 0 )) && break
+        sleep 1
+    done
+    left=$(( $(hospital_sql "$branches_of") + $(socialcare_sql "$branches_of") ))
+    in_hospital=$(hospital_sql "select count(*) from patient where nhs_number = '$new_patient'")
+    in_socialcare=$(socialcare_sql "select count(*) from person where nhs_number = '$new_patient'")
+    say "node $crashed up again and recovered in $(( $(date +%s) - restarted )) s: the patient in the hospital database" \
+        "$in_hospital time(s), in social care $in_socialcare; $left branch(es) prepared; $(pending_records) decision(s) in its object store"
+    (( in_hospital == 1 && in_socialcare == 1 && left == 0 )) && [[ $(pending_records) == 0 ]] \
+        || miss "node $crashed did not finish its registration in both databases"
+    if reconciled=$(server-config/bin/reconcile.sh "$ICR_HOSPITAL_DB" "$ICR_SOCIALCARE_DB"); then
+        say "after recovery: $reconciled"
+    else
+        miss "the reconciliation check is not clean after recovery: ${reconciled//$'\n'/; }"
+    fi
+    again=$(register "$balancer")
+    say "the registration sent again through the balancer: $again"
+    [[ "$again" == 409 ]] || miss "the registration sent again answered $again, not 409 (already registered)"
+fi
+
+# 9. nothing the nodes hold for each other (sessions and their views, timers) failed to be copied
+unmarshallable=$(cat "$cluster_dir"/node*/log/server.log | grep -c "ISPN000559\|NotSerializableException" || true)
+say "failures to copy state between the nodes (Infinispan ISPN000559, NotSerializableException) in their logs: $unmarshallable"
+(( unmarshallable == 0 )) || miss "state the nodes share could not be copied: see the ISPN000559 lines in the nodes' server.log"
 
 if (( failures > 0 )); then
     say "$failures check(s) failed"
