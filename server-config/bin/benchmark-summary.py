@@ -13,9 +13,10 @@ out = sys.argv[1]
 FLOOR_OF = {"open-patient": ("open-patient", 2), "registration": ("registration", 1), "transfer": ("xa-insert-both", 1)}
 
 floor = {}
-with open(os.path.join(out, "floor.csv")) as f:
-    for row in csv.DictReader(f):
-        floor[(row["workload"], int(row["threads"]))] = row
+if os.path.exists(os.path.join(out, "floor.csv")):  # not there when the run left the floor out (ICR_BENCH_FLOOR=no)
+    with open(os.path.join(out, "floor.csv")) as f:
+        for row in csv.DictReader(f):
+            floor[(row["workload"], int(row["threads"]))] = row
 
 
 def global_stats(log):

@@ -9,7 +9,8 @@
 #   use up open admissions, one each: load more patients with load-demo.sh for long runs)
 #   ICR_BENCH_SOAK_SECONDS=0 (the soak: the mix for this long, the server sampled; soak.sh sets 1800), ICR_BENCH_SOAK_USERS=32,
 #   ICR_BENCH_SOAK_SAMPLE_SECONDS=60,
-#   ICR_BENCH_REPEAT=1 (3 for the documented figures: the summary takes the median of each), ICR_BENCH_FLOOR_THREADS="8 16" (PostgreSQL's 100 connections, shared with the server's pools, bound it) ICR_BASE_URL=https://localhost:8443
+#   ICR_BENCH_REPEAT=1 (3 for the documented figures: the summary takes the median of each), ICR_BENCH_FLOOR_THREADS="8 16" (PostgreSQL's 100 connections, shared with the server's pools, bound it),
+#   ICR_BENCH_FLOOR=yes (no: the server's runs only, without the floor beside them), ICR_BASE_URL=https://localhost:8443
 #   ICR_HEALTH_URL=http://localhost:9990/health/ready, ICR_BENCH_WARMUP_SECONDS=30 (unmeasured, first), and the
 #   ICR_DB_* variables of setup-databases.sh; ICR_BENCH_PROFILE="open-patient:32 registration:32" (the runs recorded with
 #   Java Flight Recorder on the server, as scenario:users; empty for none), ICR_SERVER_PID (found by its HTTP port).
@@ -98,11 +99,13 @@ mvn -B -q -Pbenchmarks -pl benchmarks -am -DskipTests install
 cp_file=$out/classpath.txt
 mvn -B -q -Pbenchmarks -pl benchmarks dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime
 
-if [[ -n "${scenarios// /}" ]]; then
+if [[ -n "${scenarios// /}" && "${ICR_BENCH_FLOOR:-yes}" != no ]]; then
     echo "benchmark: the raw-JDBC floor, ${seconds}s per workload at $floor_threads threads"
     # shellcheck disable=SC2086
     java -cp "benchmarks/target/classes:$(cat "$cp_file")" uk.nhs.icr.benchmarks.JdbcFloor "$out/patients.csv" "$out/floor.csv" "$seconds" \
         $floor_threads
+else
+    rm -f "$out/floor.csv" # an earlier run's floor is not this run's
 fi
 
 profile=${ICR_BENCH_PROFILE-open-patient:32 registration:32}
