@@ -104,7 +104,7 @@ if [[ -n "${scenarios// /}" && "${ICR_BENCH_FLOOR:-yes}" != no ]]; then
     # shellcheck disable=SC2086
     java -cp "benchmarks/target/classes:$(cat "$cp_file")" uk.nhs.icr.benchmarks.JdbcFloor "$out/patients.csv" "$out/floor.csv" "$seconds" \
         $floor_threads
-else
+elif [[ "${ICR_BENCH_FLOOR:-yes}" == no ]]; then
     rm -f "$out/floor.csv" # an earlier run's floor is not this run's
 fi
 

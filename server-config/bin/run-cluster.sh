@@ -58,12 +58,12 @@ start_node() {
     rm -f "$base"/deployments/icr.ear*
     cp "$root/ear/target/icr.ear" "$base/deployments/icr.ear"
     echo "run-cluster: starting node $n (HTTPS $((8443 + offset)), management $((9990 + offset)), log $base/log/server.log)"
-    # standalone.conf's JVM options, with each node's heap fixed (ICR_NODE_HEAP, default 1g: two nodes and the provider
-    # share this machine), and then ICR_NODE_JAVA_OPTS, in which {n} stands for the node's number (the failover test
-    # loads its kill points with it)
+    # JAVA_OPTS as exported, else standalone.conf's, with each node's heap fixed (ICR_NODE_HEAP, default 1g: two nodes and
+    # the provider share this machine); then ICR_NODE_JAVA_OPTS, in which {n} stands for the node's number (the failover
+    # test loads its kill points with it)
     extra=${ICR_NODE_JAVA_OPTS:-}
-    JAVA_OPTS="-Xms${ICR_NODE_HEAP:-1g} -Xmx${ICR_NODE_HEAP:-1g} -Djava.net.preferIPv4Stack=true -Djava.awt.headless=true"\
-" -Djboss.modules.system.pkgs=org.jboss.byteman ${extra//\{n\}/$n}" \
+    JAVA_OPTS="${JAVA_OPTS:-"-Xms${ICR_NODE_HEAP:-1g} -Xmx${ICR_NODE_HEAP:-1g} -Djava.net.preferIPv4Stack=true -Djava.awt.headless=true \
+-Djboss.modules.system.pkgs=${JBOSS_MODULES_SYSTEM_PKGS:-org.jboss.byteman}"} ${extra//\{n\}/$n}" \
     ICR_TX_NODE_ID="icr-node-$n" ICR_DEMO_DATA_ENABLED=${ICR_DEMO_DATA_ENABLED:-true} \
         nohup "$jboss/bin/standalone.sh" -c standalone-ha.xml -Djboss.server.base.dir="$base" \
         -Djboss.node.name="icr-node-$n" -Djboss.socket.binding.port-offset="$offset" -Djava.net.preferIPv4Stack=true \

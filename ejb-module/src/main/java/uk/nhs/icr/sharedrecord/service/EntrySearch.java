@@ -1,6 +1,5 @@
 package uk.nhs.icr.sharedrecord.service;
 
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,7 +18,7 @@ import uk.nhs.icr.sharedrecord.RecordSource;
  * pages beyond the newest {@link TimelineQuery#MAX_WINDOW} entries.
  */
 public record EntrySearch(Set<EntryType> types, Optional<Instant> from, Optional<Instant> to, Optional<Instant> recordedSince,
-                          Set<String> codes, Set<String> texts, int offset, int count) implements Serializable {
+                          Set<String> codes, Set<String> texts, int offset, int count) {
 
     /** Pages end here: the newest this many entries are served, older ones by narrowing the dates. */
     public static final int WINDOW = TimelineQuery.MAX_WINDOW;

@@ -1,6 +1,5 @@
 package uk.nhs.icr.sharedrecord.service;
 
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -18,7 +17,7 @@ import uk.nhs.icr.sharedrecord.RecordSource;
  * the newest {@link #MAX_WINDOW} entries (the merge of both records reads that many from each).
  */
 public record TimelineQuery(Optional<RecordSource> source, Set<EntryType> types, Optional<Instant> from, Optional<Instant> to,
-                            PageRequest page) implements Serializable {
+                            PageRequest page) {
 
     static final int MAX_WINDOW = 5_000;
 

@@ -136,7 +136,8 @@ class ArchitectureTest {
      * node of a cluster, by Java serialization: a field that cannot be serialized fails that copy, which on a cluster
      * loses the user's page when their node dies and stops a node that joins from starting. Container proxies (injected
      * beans, EJBs) are serialized by reference and left out; java.util's collection interfaces are taken on trust (their
-     * implementations are serializable), but their element types are checked.
+     * implementations are serializable), but their element types are checked, as are the permitted subtypes of a sealed
+     * type. What a field's declared type cannot show (a subclass of an open type) is not seen.
      */
     @Test
     void what_the_portal_keeps_between_requests_can_be_copied_to_another_node() throws ClassNotFoundException {
@@ -172,8 +173,13 @@ class ArchitectureTest {
         } else if (type instanceof TypeVariable<?>) {
             return; // its bound is checked where it is given
         } else if (type instanceof Class<?> c) {
-            if (c.isPrimitive() || c == Object.class || isContainerProxy(c)) {
-                return;
+            if (c.isPrimitive() || c.isEnum() || c == Object.class || isContainerProxy(c)) {
+                return; // an enum is written by name
+            }
+            if (c.isSealed()) {
+                for (Class<?> permitted : c.getPermittedSubclasses()) {
+                    checkSerializable(permitted, path + "(" + permitted.getSimpleName() + ")", problems, checked);
+                }
             }
             if (c.isArray()) {
                 checkSerializable(c.getComponentType(), path + "[]", problems, checked);
