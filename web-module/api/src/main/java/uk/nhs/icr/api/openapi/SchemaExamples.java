@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -176,40 +177,32 @@ final class SchemaExamples {
         return candidate;
     }
 
+    /** Examples of the string formats the API's schemas use. */
+    private static final Map<String, String> BY_FORMAT = Map.of(
+            "date", "2026-11-30",
+            "date-time", "2026-11-30T09:30:00Z",
+            "uuid", "3f1c2a9e-7b4d-4c1e-9a57-2d8e6b0c4f11",
+            "uri", "https://example.org/");
+
+    /** A property whose lower-case name passes the test gets the example; the first that passes wins. */
+    private record NamedExample(Predicate<String> test, String example) {
+    }
+
+    private static final List<NamedExample> BY_NAME = List.of(
+            new NamedExample(name -> name.contains("nhsnumber"), "9434765919"),
+            new NamedExample(name -> name.endsWith("odscode"), "Y90001"),
+            new NamedExample(name -> name.contains("postcode"), "LS1 4AP"),
+            new NamedExample("snomedcode"::equals, "38341003"),
+            new NamedExample("ward"::equals, "OAK"),
+            new NamedExample("givenname"::equals, "Ada"),
+            new NamedExample("familyname"::equals, "Lovelace"));
+
     private static String candidate(String format, String lower, String name) {
-        switch (format) {
-            case "date":
-                return "2026-11-30";
-            case "date-time":
-                return "2026-11-30T09:30:00Z";
-            case "uuid":
-                return "3f1c2a9e-7b4d-4c1e-9a57-2d8e6b0c4f11";
-            case "uri":
-                return "https://example.org/";
-            default:
-                break;
+        String byFormat = BY_FORMAT.get(format);
+        if (byFormat != null) {
+            return byFormat;
         }
-        if (lower.contains("nhsnumber")) {
-            return "9434765919";
-        }
-        if (lower.endsWith("odscode")) {
-            return "Y90001";
-        }
-        if (lower.contains("postcode")) {
-            return "LS1 4AP";
-        }
-        if (lower.equals("snomedcode")) {
-            return "38341003";
-        }
-        if (lower.equals("ward")) {
-            return "OAK";
-        }
-        if (lower.equals("givenname")) {
-            return "Ada";
-        }
-        if (lower.equals("familyname")) {
-            return "Lovelace";
-        }
-        return name.isEmpty() ? "text" : "text of " + name;
+        return BY_NAME.stream().filter(named -> named.test().test(lower)).map(NamedExample::example).findFirst()
+                .orElse(name.isEmpty() ? "text" : "text of " + name);
     }
 }
